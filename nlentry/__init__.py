@@ -1,0 +1,59 @@
+"""nlentry: one line of Dutch or English in, one correct time entry out.
+
+Usage::
+
+    import nlentry
+
+    entry = nlentry.parse("2,5 uur met Rowan aan Timi gewerkt", catalog=nlentry.Catalog.load("catalog.json"))
+    entry.duration      # 9000
+    entry.to_dict()     # the JSON shape of the conventions
+
+Importing this package is cheap: the grammar (lark), dateparser and httpx are loaded on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from nlentry.errors import CatalogError, EntryRefused, InputError, LocaleError, NlentryError
+from nlentry.model import Catalog, Entry
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "Entry",
+    "EntryRefused",
+    "InputError",
+    "LocaleError",
+    "NlentryError",
+    "parse",
+]
+
+__version__ = "0.1.0"
+
+
+def parse(
+    text: str,
+    *,
+    catalog: Catalog | None = None,
+    now: datetime | None = None,
+    locale: str | None = None,
+) -> Entry:
+    """Read one time-entry phrase into an `Entry`.
+
+    Parameters:
+        text: the phrase, Dutch or English, e.g. ``"gisteren van 9 tot half 11 overleg met Erik"``.
+        catalog: clients, projects, services and people to resolve names against.
+        now: an aware datetime that relative dates and times are read from; default: now, local zone.
+        locale: ``"nl"`` or ``"en"`` to skip detection.
+
+    Raises `InputError` for unreadable text, `LocaleError` for an unknown locale and `EntryRefused`
+    (carrying the entry) when the entry breaks a hard rule such as lasting more than 24 hours.
+    """
+    from nlentry.api import parse as _parse
+
+    return _parse(text, catalog=catalog, now=now, locale=locale)
+

@@ -1,0 +1,105 @@
+"""What the front ends call: text -> Entry, through every stage in order.
+
+    text -> grammar (tokens, tree) -> semantics (values) -> resolve (date, times)
+         -> catalog (names) -> entry (assembled, validated)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import cache
+
+from nlentry import grammar, locales
+from nlentry.catalog.index import CatalogIndex
+from nlentry.catalog.match import Cues, Word, match_names
+from nlentry.entry import assemble
+from nlentry.errors import InputError
+from nlentry.fallback import fallback_date
+from nlentry.model import Catalog, Entry
+from nlentry.resolve import resolve
+from nlentry.semantics import Semantics, read_items
+
+MAX_LENGTH = 2000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_EMPTY = Catalog()
+
+
+@cache
+def _semantics(code: str) -> Semantics:
+    return Semantics(locales.get(code))
+
+
+@cache
+def _cues(code: str) -> Cues:
+    cues = locales.get(code).cues
+    return Cues(project=frozenset(cues.get("project", ())), person=frozenset(cues.get("person", ())),
+                joiners=frozenset(cues.get("joiners", ())))
+
+
+def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
+    """The text, if it can be parsed at all; otherwise an `InputError` saying why."""
+    if not isinstance(text, str):
+        raise InputError("the text must be a string")
+    if not text.strip():
+        raise InputError("the text is empty")
+    if len(text) > max_length:
+        raise InputError(f"the text is {len(text)} characters long; the limit is {max_length}")
+    if _CONTROL.search(text):
+        raise InputError("the text contains control characters")
+    return text
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now().astimezone()
+    if not isinstance(now, datetime):
+        raise InputError("now must be a datetime")
+    return now if now.tzinfo is not None else now.astimezone()
+
+
+_WORDS = re.compile(r"#[^\W\d_][\w\-]*|@|[\w][\w\-.'/]*[\w]|[\w]|[^\w\s]")
+
+
+def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
+    """The words of `text` outside the time expressions, in order, with their offsets."""
+    taken = sorted((s, e) for _, s, e in spans)
+    words: list[Word] = []
+    pos = 0
+    for s, e in [*taken, (len(text), len(text))]:
+        if s > pos:
+            for m in _WORDS.finditer(text, pos, s):
+                words.append(Word(m.group(), m.start(), m.end()))
+        pos = max(pos, e)
+    return words
+
+
+def parse(
+    text: str,
+    *,
+    catalog: Catalog | None = None,
+    now: datetime | None = None,
+    locale: str | None = None,
+    max_length: int = MAX_LENGTH,
+) -> Entry:
+    """Read one phrase into an Entry (see `nlentry.parse` for the documented contract)."""
+    text = check_text(text, max_length)
+    moment = _now(now)
+    folded = grammar.normalise(text)
+    code = locales.get(locale).code if locale is not None else locales.detect(folded)
+    parsed = grammar.parse_items(folded, code)
+    items = read_items(parsed.items, _semantics(code))
+    times = resolve(items, moment)
+    times.penalty += 0.05 * min(parsed.recovered, 4)
+    words = leftover_words(text, times.spans)
+    if not times.has_date:
+        found = fallback_date(text, words, code, moment)
+        if found is not None:
+            day, start, end = found
+            times.date, times.has_date = day, True
+            times.implied.discard("date")
+            times.spans.append(("date", start, end))
+            times.penalty += 0.1
+            words = [w for w in words if w.end <= start or w.start >= end]
+    names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
+    return assemble(text, code, times, words, names)

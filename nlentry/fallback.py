@@ -1,0 +1,56 @@
+"""The dateparser fallback: dates the grammar does not cover, and only those.
+
+Called only when the grammar read no date and a leftover word is a month name of the locale's
+grammar or a year; dateparser is imported then, never before. It reads past-leaning, day first,
+from `now`, and never overrides what the grammar read (it only sees the leftover words).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import cache
+
+from nlentry.catalog.match import Word
+from nlentry.locales import get
+
+_MONTH_RULE = re.compile(r"^_(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec):(.*)$", re.M)
+_LITERAL = re.compile(r'"([^"]+)"')
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@cache
+def _month_words(code: str) -> frozenset[str]:
+    """Month names and abbreviations, read from the locale grammar's `_jan` .. `_dec` rules."""
+    words: set[str] = set()
+    for rule in _MONTH_RULE.findall(get(code).grammar):
+        words.update(w for w in _LITERAL.findall(rule) if w.isalpha())
+    return frozenset(words)
+
+
+def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tuple[date, int, int] | None:
+    """(date, start, end) of a date expression among `words`, or None."""
+    months = _month_words(code)
+    hints = [i for i, w in enumerate(words) if w.text.lower().rstrip(".") in months or _YEAR.match(w.text)]
+    if not hints:
+        return None
+    first, last = max(0, hints[0] - 2), min(len(words), hints[-1] + 3)
+    start, end = words[first].start, words[last - 1].end
+    try:
+        from dateparser.search import search_dates
+
+        found = search_dates(
+            text[start:end],
+            languages=[code],
+            settings={"RELATIVE_BASE": now.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
+                      "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"]},
+        )
+    except Exception:  # dateparser failing must never fail the parse
+        return None
+    if not found:
+        return None
+    phrase, moment = found[0]
+    offset = text.find(phrase, start)
+    if offset < 0:
+        return None
+    return moment.date(), offset, offset + len(phrase)

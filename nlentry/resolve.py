@@ -1,0 +1,323 @@
+"""Stage 3: unresolved values + `now` -> a concrete date, start, end and duration.
+
+This is where the conventions (shared/spec/conventions.md) decide every ambiguity: dates lean to
+the past, a bare hour lies in working hours (07:00-18:59) unless a day part or am/pm says
+otherwise, "9-11" is a range unless it reads better as a day-first date, a bare 1:30 is a
+duration. Each decision that was not certain lowers the confidence a little.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
+
+WORK_START, WORK_END = 7, 18  # the working-hours window: 07:00-18:59
+DAY_SECONDS = 86400
+
+
+@dataclass
+class Resolved:
+    """What the time expressions of a phrase amount to."""
+
+    date: date
+    start: time | None = None
+    end: time | None = None
+    duration: int | None = None
+    implied: set[str] = field(default_factory=set)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    penalty: float = 0.0
+    has_date: bool = False
+
+
+# ---- dates --------------------------------------------------------------------------------------
+
+
+def _shift_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _widen_year(year: int, today: date) -> int:
+    if year >= 100:
+        return year
+    candidate = 2000 + year
+    return candidate if candidate <= today.year + 10 else 1900 + year
+
+
+def _valid(year: int, month: int | None, day: int | None) -> bool:
+    return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(
+        year, month)[1]
+
+
+def most_recent(today: date, month: int, day: int) -> date | None:
+    """The most recent `day month`, today included (29 Feb looks back to the last leap year)."""
+    for year in range(today.year, today.year - 9, -1):
+        if _valid(year, month, day) and date(year, month, day) <= today:
+            return date(year, month, day)
+    return None
+
+
+def resolve_day(ref: DayRef, today: date) -> date | None:
+    """The date a `DayRef` names, seen from `today`; None when it names no real date."""
+    wd = ref.weekday if ref.weekday is not None else 0
+    kind = ref.kind
+    if kind == "offset":
+        return today + timedelta(days=ref.days)
+    if kind == "weekday":
+        back = (today.weekday() - wd) % 7
+        ahead = (wd - today.weekday()) % 7
+        monday = today - timedelta(days=today.weekday())
+        return {
+            "recent": lambda: today - timedelta(days=back),
+            "last": lambda: today - timedelta(days=back or 7),
+            "next": lambda: today + timedelta(days=ahead or 7),
+            "after_next": lambda: today + timedelta(days=(ahead or 7) + 7),
+            "prev_week": lambda: monday + timedelta(days=wd - 7),
+            "this_week": lambda: monday + timedelta(days=wd),
+            "next_week": lambda: monday + timedelta(days=wd + 7),
+        }[ref.mode]()
+    if kind == "date":
+        if ref.year is None:
+            return most_recent(today, ref.month or 0, ref.day or 0)
+        year = _widen_year(ref.year, today)
+        if _valid(year, ref.month, ref.day):
+            return date(year, ref.month or 0, ref.day or 0)
+        if _valid(year, ref.day, ref.month):  # "05/31/2024": only month-first makes a date
+            return date(year, ref.day or 0, ref.month or 0)
+        return None
+    if kind == "month_day":
+        base = _shift_months(today.replace(day=1), ref.months or 0)
+        if ref.months is None and (ref.day or 0) > today.day:
+            base = _shift_months(base, -1)
+        return date(base.year, base.month, ref.day or 0) if _valid(base.year, base.month, ref.day) else None
+    if kind in ("nth_weekday", "last_day"):
+        if ref.month is not None:
+            year = _widen_year(ref.year, today) if ref.year is not None else today.year
+            first = date(year, ref.month, 1)
+        else:
+            first = _shift_months(today.replace(day=1), ref.months or 0)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        if kind == "last_day":
+            return last
+        if (ref.n or 0) < 0:
+            return last - timedelta(days=(last.weekday() - wd) % 7)
+        d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * ((ref.n or 1) - 1))
+        return d if d.month == first.month else None
+    if kind in ("ago", "ahead"):
+        sign = -1 if kind == "ago" else 1
+        amount = ref.amount or 0
+        if ref.unit == "months":
+            return _shift_months(today, int(sign * amount))
+        if ref.unit == "years":
+            return _shift_months(today, int(sign * amount * 12))
+        seconds = {"days": DAY_SECONDS, "weeks": 7 * DAY_SECONDS}.get(ref.unit or "", 0)
+        return today + timedelta(seconds=sign * amount * seconds) if seconds else None
+    if kind == "weekdays_ahead":
+        return today + timedelta(days=((wd - today.weekday()) % 7 or 7) + 7 * ((ref.n or 1) - 1))
+    if kind == "weekdays_ago":
+        return today - timedelta(days=((today.weekday() - wd) % 7 or 7) + 7 * ((ref.n or 1) - 1))
+    return None
+
+
+# ---- clock times --------------------------------------------------------------------------------
+
+
+def hour24(clock: Clock, part: str | None) -> int:
+    """The 24-hour hour of a clock: am/pm first, then a day part, then the working-hours rule."""
+    h = clock.hour
+    if clock.meridiem == "am":
+        return 0 if h == 12 else h
+    if clock.meridiem == "pm":
+        return h if h >= 12 else h + 12
+    if clock.fixed or h > 12:
+        return h
+    part = clock.part or part
+    if part == "morning":
+        return 0 if h == 12 else h
+    if part in ("afternoon", "evening"):
+        return h if h == 12 and part == "afternoon" else (h + 12) % 24 if h < 12 else h
+    if part == "night":
+        return 0 if h == 12 else h + 12 if h >= 7 else h
+    if 1 <= h < WORK_START:
+        return h + 12
+    return h
+
+
+def _has_hint(clock: Clock) -> bool:
+    return clock.meridiem is not None or clock.part is not None or clock.fixed
+
+
+def _to_time(h: int, m: int) -> time | None:
+    return time(h, m) if 0 <= h <= 23 and 0 <= m <= 59 else (time(0, m) if h == 24 and m == 0 else None)
+
+
+def clock_range(a: Clock, b: Clock, part: str | None) -> tuple[int, int, bool]:
+    """Start and end in minutes of the day for a range; the flag says the end is on the next day."""
+    if not _has_hint(b) and a.meridiem:
+        b = b.with_(meridiem=a.meridiem) if hour24(b.with_(meridiem=a.meridiem), part) * 60 + b.minute > (
+            hour24(a, part) * 60 + a.minute) else b
+    if not _has_hint(a) and b.meridiem:
+        candidate = a.with_(meridiem=b.meridiem)
+        if hour24(candidate, part) * 60 + a.minute < hour24(b, part) * 60 + b.minute:
+            a = candidate
+    if not _has_hint(a) and not _has_hint(b) and b.part is None and a.part:
+        b = b.with_(part=a.part)
+    start = hour24(a, part) * 60 + a.minute
+    end = hour24(b, part) * 60 + b.minute
+    if end <= start and (b.fixed or b.part == "night" or b.meridiem == "am") and start >= 12 * 60:
+        return start, end, True
+    return start, end, False
+
+
+# ---- the whole phrase ---------------------------------------------------------------------------
+
+
+def _pair_is_date(pair: Pair, items: list[Item], part: str | None) -> bool:
+    if pair.sep == "/" or pair.b_padded or pair.a > 24 or pair.b > 24:
+        return True
+    if any(i.kind in ("range", "clock", "clock_for") for i in items):
+        return True
+    start, end, _ = clock_range(Clock(pair.a), Clock(pair.b), part)
+    return end <= start
+
+
+def resolve(items: list[Item], now: datetime) -> Resolved:
+    """Combine the items of a phrase into one date and time span, following the conventions."""
+    today = now.date()
+    out = Resolved(date=today)
+    part: str | None = None
+    day_ref: DayRef | None = None
+    starts: list[Clock] = []
+    ends: list[Clock] = []
+    ranges: list[tuple[Clock, Clock]] = []
+    durations: list[Duration] = []
+    bare: list[tuple[Item, Clock]] = []
+
+    for item in items:
+        if item.kind == "part":
+            part = part or str(item.value)
+            if isinstance(item.extra, DayRef):
+                day_ref = day_ref or item.extra
+            out.spans.append(("date" if item.extra else "daypart", item.start, item.end))
+        elif item.kind == "day":
+            assert isinstance(item.value, DayRef)
+            day_ref = day_ref or item.value
+            out.spans.append(("date", item.start, item.end))
+        elif item.kind == "duration":
+            assert isinstance(item.value, Duration)
+            durations.append(item.value)
+            out.spans.append(("duration", item.start, item.end))
+
+    for item in items:
+        if item.kind == "pair":
+            assert isinstance(item.value, Pair)
+            pair = item.value
+            others = [i for i in items if i is not item]
+            if _pair_is_date(pair, others, part):
+                ref = DayRef("date", day=pair.a, month=pair.b)
+                if resolve_day(ref, today) is not None:
+                    day_ref = day_ref or ref
+                    out.spans.append(("date", item.start, item.end))
+                else:
+                    out.penalty += 0.2
+            else:
+                ranges.append((Clock(pair.a), Clock(pair.b)))
+                out.penalty += 0.05
+                out.spans.append(("time", item.start, item.end))
+        elif item.kind == "range":
+            a, b = item.value  # type: ignore[misc]
+            ranges.append((a, b))
+            out.spans.append(("time", item.start, item.end))
+        elif item.kind == "clock_for":
+            assert isinstance(item.value, Clock) and isinstance(item.extra, Duration)
+            starts.append(item.value)
+            durations.insert(0, item.extra)
+            out.spans.append(("time", item.start, item.end))
+        elif item.kind == "clock":
+            assert isinstance(item.value, Clock)
+            clock = item.value
+            if clock.day is not None:
+                day_ref = day_ref or clock.day
+            if item.role == "until":
+                ends.append(clock)
+                out.spans.append(("end", item.start, item.end))
+            elif item.role in ("at", "from"):
+                starts.append(clock)
+                out.spans.append(("start", item.start, item.end))
+            else:
+                bare.append((item, clock))
+
+    # A bare 1:30 / 1h30 is a duration (conventions), unless it cannot be one or something else is.
+    for item, clock in bare:
+        as_duration = (clock.shape == "hm" and not _has_hint(clock) and clock.hour < 10 and not durations
+                       and not ranges and not starts)
+        if as_duration:
+            durations.append(Duration(clock.hour * 3600 + clock.minute * 60))
+            out.spans.append(("duration", item.start, item.end))
+        else:
+            starts.append(clock)
+            out.spans.append(("start", item.start, item.end))
+
+    if day_ref is not None:
+        resolved = resolve_day(day_ref, today)
+        if resolved is not None:
+            out.date, out.has_date = resolved, True
+        else:
+            out.warnings.append("that date does not exist; using today")
+            out.penalty += 0.3
+    if not out.has_date:
+        out.implied.add("date")
+
+    duration = int(round(durations[0].seconds)) if durations else None
+    if len(durations) > 1:
+        out.warnings.append("more than one duration in the phrase; the first one counts")
+        out.penalty += 0.2
+
+    if ranges:
+        a, b = ranges[0]
+        start_m, end_m, next_day = clock_range(a, b, part)
+        out.start = _to_time(*divmod(start_m, 60))
+        out.end = _to_time(*divmod(end_m, 60))
+        if end_m <= start_m and not next_day:
+            out.warnings.append("the end lies before the start")
+            out.penalty += 0.3
+            out.end = None
+        else:
+            span = end_m - start_m + (24 * 60 if next_day else 0)
+            if duration is not None and duration != span * 60:
+                out.warnings.append("the duration does not match the range; the range counts")
+                out.penalty += 0.1
+            duration = span * 60
+            out.implied.add("duration")
+    elif starts or ends:
+        if starts:
+            s = starts[0]
+            out.start = _to_time(hour24(s, part), s.minute)
+        if ends:
+            e = ends[0]
+            out.end = _to_time(hour24(e, part), e.minute)
+        if out.start and out.end:
+            span = (out.end.hour * 60 + out.end.minute) - (out.start.hour * 60 + out.start.minute)
+            if span <= 0:
+                out.warnings.append("the end lies before the start")
+                out.end = None
+            else:
+                duration = span * 60
+                out.implied.add("duration")
+        elif out.start and duration is not None:
+            end = datetime.combine(out.date, out.start) + timedelta(seconds=duration)
+            out.end = end.time().replace(second=0, microsecond=0)
+            out.implied.add("end")
+        elif out.end and duration is not None:
+            start = datetime.combine(out.date, out.end) - timedelta(seconds=duration)
+            out.start = start.time().replace(second=0, microsecond=0)
+            out.implied.add("start")
+    out.duration = duration
+    if duration is not None and 12 * 3600 < duration <= 24 * 3600:
+        out.warnings.append("longer than 12 hours")
+    return out

@@ -1,0 +1,457 @@
+"""Stage 2: parse tree -> unresolved values. The one place where neutral node names get meaning.
+
+Every locale grammar maps its words onto the node names documented in grammars/README.md
+(`half_before`, `quarter_past`, `weekday_last`, `amount_unit`, ...). The `Semantics` transformer
+below has one method per name and knows no language: value words come from the locale's tables.
+Nothing here looks at `now`; that is `nlentry.resolve`'s job.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Token, Transformer, Tree
+
+from nlentry.locales import Locale
+from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
+
+HOUR, MINUTE, DAY, WEEK = 3600, 60, 86400, 604800
+
+
+class Month(int):
+    """A month number, told apart from day numbers in `date_text` children."""
+
+
+class Year(int):
+    """A year as written (two digits are widened by `nlentry.resolve`)."""
+
+
+class Semantics(Transformer[Any, Any]):
+    """Neutral node name -> value. Built once per locale (it holds the locale's value tables)."""
+
+    def __init__(self, locale: Locale) -> None:
+        super().__init__(visit_tokens=False)
+        self.numbers = locale.numbers
+        self.ordinals = locale.ordinals
+        self.daypart_words = locale.daypart_words
+
+    # ---- numbers ---------------------------------------------------------------------------
+
+    def number(self, c: list[Token]) -> int:
+        return sum(int(t) if t.type == "INT" else self.numbers[str(t)] for t in c)
+
+    def one(self, _: list[Any]) -> int:
+        return 1
+
+    def amount(self, c: list[Any]) -> float | Pair:
+        v = c[0]
+        if isinstance(v, Token):  # DECIMAL: comma and point are equal
+            return float(str(v).replace(",", "."))
+        return v  # type: ignore[no-any-return]
+
+    def amount_and_half(self, c: list[int]) -> float:
+        return c[0] + 0.5
+
+    def amount_and_quarters(self, c: list[int]) -> float:
+        return c[0] + 0.25 * (c[1] if len(c) > 1 else 1)
+
+    def fraction(self, c: list[Token]) -> Pair:
+        return self.pair(c)
+
+    def pair(self, c: list[Token]) -> Pair:
+        text = str(c[0])
+        sep = "-" if "-" in text else "/"
+        a, b = text.split(sep)
+        return Pair(int(a), int(b), sep, len(b) == 2 and b.startswith("0"))
+
+    # ---- durations -------------------------------------------------------------------------
+
+    def hours(self, _: list[Any]) -> int:
+        return HOUR
+
+    def minutes(self, _: list[Any]) -> int:
+        return MINUTE
+
+    def seconds(self, _: list[Any]) -> int:
+        return 1
+
+    def days(self, _: list[Any]) -> int:
+        return DAY
+
+    def weeks(self, _: list[Any]) -> int:
+        return WEEK
+
+    def amount_unit(self, c: list[Any]) -> Duration:
+        amount, unit = c
+        if isinstance(amount, Pair):
+            amount = amount.a / amount.b if amount.b else 0.0
+        return Duration(amount * unit)
+
+    def half_unit(self, c: list[int]) -> Duration:
+        return Duration(c[0] / 2)
+
+    def one_and_half(self, c: list[int]) -> Duration:
+        return Duration(1.5 * c[0])
+
+    def quarters(self, c: list[Any]) -> Duration:
+        return Duration(900 * (c[0] if c else 1))
+
+    def quarter_hour(self, _: list[Any]) -> Duration:
+        return Duration(900)
+
+    def half_hour(self, _: list[Any]) -> Duration:
+        return Duration(1800)
+
+    def hour_and_half(self, _: list[Any]) -> Duration:
+        return Duration(5400)
+
+    def unit_hm(self, c: list[Token]) -> Duration:
+        h, m = _split_hm(str(c[0]))
+        return Duration(h * HOUR + m * MINUTE)
+
+    def hm_duration(self, c: list[Token]) -> Duration:
+        h, m = _split_hm(str(c[0]))
+        return Duration(h * HOUR + m * MINUTE)
+
+    def trailing_minutes(self, c: list[int]) -> Duration:
+        return Duration(c[0] * MINUTE, hm=True)
+
+    def tail_piece(self, c: list[Any]) -> Duration:
+        if len(c) == 2:
+            return self.amount_unit(c)
+        amount = c[0]
+        return Duration(float(amount) * MINUTE if not isinstance(amount, Pair) else 0.0, hm=True)
+
+    def duration(self, c: list[Duration]) -> Duration:
+        total = 0.0
+        previous_unit_hours = False
+        for piece in c:
+            if piece.hm and not previous_unit_hours:
+                continue  # "2 uur en 3": a bare number only counts minutes right after hours
+            total += piece.seconds
+            previous_unit_hours = piece.seconds >= HOUR and not piece.hm
+        return Duration(total)
+
+    # ---- clock times -----------------------------------------------------------------------
+
+    def clock_hm(self, c: list[Token]) -> Clock:
+        text = str(c[0])
+        h, m = _split_hm(text)
+        return Clock(h, m, fixed=h >= 13 or h == 0 or text[:1] == "0", shape="hm")
+
+    def clock_hour(self, c: list[Any]) -> Clock:
+        clock = _as_clock(c[0])
+        minute = c[1] if len(c) > 1 else clock.minute
+        return clock.with_(minute=minute, shape="hour", fixed=clock.hour >= 13 or clock.hour == 0)
+
+    def am(self, _: list[Any]) -> str:
+        return "am"
+
+    def pm(self, _: list[Any]) -> str:
+        return "pm"
+
+    def clock_meridiem(self, c: list[Any]) -> Clock:
+        return _as_clock(c[0]).with_(meridiem=c[1], fixed=False)
+
+    def clock_part(self, c: list[Any]) -> Clock:
+        clock = _as_clock(c[0])
+        what = c[1]
+        if isinstance(what, tuple):
+            day, part = what
+            return clock.with_(part=part, day=day)
+        return clock.with_(part=what)
+
+    def noon(self, _: list[Any]) -> Clock:
+        return Clock(12, 0, fixed=True)
+
+    def midnight(self, _: list[Any]) -> Clock:
+        return Clock(0, 0, fixed=True)
+
+    def clock_half_before(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[0]), -30)
+
+    def half_past(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[0]), 30)
+
+    def quarter_past(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[0]), 15)
+
+    def quarter_before(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[0]), -15)
+
+    def minutes_past(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[1]), c[0])
+
+    def minutes_before(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[1]), -c[0])
+
+    def minutes_past_half(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[1]), c[0] - 30)
+
+    def minutes_before_half(self, c: list[Any]) -> Clock:
+        return _minutes_from(_as_clock(c[1]), -30 - c[0])
+
+    # items made of clocks: (role, value) pairs, wrapped into Items by `read_items`
+    def clock_at(self, c: list[Any]) -> tuple[str, Any]:
+        return "at", _cued(c[0])
+
+    def clock_from(self, c: list[Any]) -> tuple[str, Any]:
+        return "from", _cued(c[0])
+
+    def clock_until(self, c: list[Any]) -> tuple[str, Any]:
+        return "until", _cued(c[0])
+
+    def clock_range(self, c: list[Any]) -> tuple[Clock, Clock]:
+        return _as_clock(c[0]), _as_clock(c[1])
+
+    def clock_for(self, c: list[Any]) -> tuple[str | None, Clock, Duration]:
+        first, duration = c[0], c[-1]
+        if isinstance(first, tuple):
+            role, clock = first
+            return role, _as_clock(clock), duration
+        return None, _as_clock(first), duration
+
+    # ---- day parts ---------------------------------------------------------------------------
+
+    def morning(self, _: list[Any]) -> str:
+        return "morning"
+
+    def afternoon(self, _: list[Any]) -> str:
+        return "afternoon"
+
+    def evening(self, _: list[Any]) -> str:
+        return "evening"
+
+    def night(self, _: list[Any]) -> str:
+        return "night"
+
+    def noon_part(self, _: list[Any]) -> str:
+        return "afternoon"
+
+    def daypart_day(self, c: list[Any]) -> tuple[DayRef, str]:
+        if isinstance(c[0], Token):
+            days, part = self.daypart_words[str(c[0])]
+            return DayRef("offset", days=days), part
+        return c[0], c[1]
+
+    # ---- dates -------------------------------------------------------------------------------
+
+    def today(self, _: list[Any]) -> DayRef:
+        return DayRef("offset", days=0)
+
+    def yesterday(self, _: list[Any]) -> DayRef:
+        return DayRef("offset", days=-1)
+
+    def day_before_yesterday(self, _: list[Any]) -> DayRef:
+        return DayRef("offset", days=-2)
+
+    def tomorrow(self, _: list[Any]) -> DayRef:
+        return DayRef("offset", days=1)
+
+    def day_after_tomorrow(self, _: list[Any]) -> DayRef:
+        return DayRef("offset", days=2)
+
+    def weekday_recent(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="recent")
+
+    def weekday_last(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="last")
+
+    def weekday_next(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="next")
+
+    def weekday_after_next(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="after_next")
+
+    def weekday_prev_week(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="prev_week")
+
+    def weekday_this_week(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="this_week")
+
+    def weekday_next_week(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="next_week")
+
+    def weekday_date(self, c: list[Any]) -> DayRef:
+        return c[1]  # type: ignore[no-any-return]
+
+    def date_numeric(self, c: list[Any]) -> DayRef | tuple[DayRef, Clock]:
+        text = str(c[0])
+        parts = [int(p) for p in text.replace("/", "-").replace(".", "-").split("-")]
+        if c[0].type == "YMD":
+            day = DayRef("date", year=parts[0], month=parts[1], day=parts[2])
+        else:
+            day = DayRef("date", day=parts[0], month=parts[1], year=Year(parts[2]))
+        if len(c) > 1:
+            return day, self.clock_hm([c[1]])
+        return day
+
+    def date_text(self, c: list[Any]) -> DayRef:
+        month = next(x for x in c if isinstance(x, Month))
+        year = next((x for x in c if isinstance(x, Year)), None)
+        day = next(x for x in c if not isinstance(x, (Month, Year)))
+        return DayRef("date", day=day, month=int(month), year=year)
+
+    def year(self, c: list[Token]) -> Year:
+        return Year(int(c[-1]))
+
+    def day_number(self, c: list[Any]) -> int:
+        v = c[0]
+        if isinstance(v, Token):
+            digits = "".join(ch for ch in str(v) if ch.isdigit())
+            return int(digits)
+        return int(v)
+
+    def ordinal_word(self, c: list[Token]) -> int:
+        return self.ordinals[str(c[0])]
+
+    def ordinal_two(self, _: list[Any]) -> int:
+        return 2
+
+    def day_ago(self, c: list[Any]) -> DayRef:
+        return DayRef("ago", amount=_plain(c[0]), unit=_unit_name(c[1]))
+
+    def day_ahead(self, c: list[Any]) -> DayRef:
+        return DayRef("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]))
+
+    def next_month(self, _: list[Any]) -> int:
+        return 1
+
+    def this_month(self, _: list[Any]) -> int:
+        return 0
+
+    def last_month(self, _: list[Any]) -> int:
+        return -1
+
+    def day_nth_weekday(self, c: list[Any]) -> DayRef:
+        n, weekday, *rest = c
+        return self._in_month(DayRef("nth_weekday", n=n, weekday=weekday), rest)
+
+    def day_last_weekday(self, c: list[Any]) -> DayRef:
+        weekday, *rest = c
+        return self._in_month(DayRef("nth_weekday", n=-1, weekday=weekday), rest)
+
+    def day_last_of_month(self, c: list[Any]) -> DayRef:
+        return self._in_month(DayRef("last_day"), c)
+
+    def _in_month(self, ref: DayRef, rest: list[Any]) -> DayRef:
+        from dataclasses import replace
+
+        month = next((x for x in rest if isinstance(x, Month)), None)
+        year = next((x for x in rest if isinstance(x, Year)), None)
+        months = next((x for x in rest if type(x) is int), None)
+        return replace(ref, month=None if month is None else int(month), year=year, months=months)
+
+    def day_of_month(self, c: list[int]) -> DayRef:
+        return DayRef("month_day", day=c[0])
+
+    def day_relative_month(self, c: list[Any]) -> DayRef:
+        day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in str(c[0]) if ch.isdigit()))
+        return DayRef("month_day", day=day, months=c[-1])
+
+    def weekdays_ahead(self, c: list[int]) -> DayRef:
+        return DayRef("weekdays_ahead", n=c[0], weekday=c[1])
+
+    def weekdays_ago(self, c: list[int]) -> DayRef:
+        return DayRef("weekdays_ago", n=c[0], weekday=c[1])
+
+
+def _weekday(index: int) -> Any:
+    return lambda self, _: index
+
+
+def _month(index: int) -> Any:
+    return lambda self, _: Month(index)
+
+
+for _i, _name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun")):
+    setattr(Semantics, _name, _weekday(_i))
+for _i, _name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")):
+    setattr(Semantics, _name, _month(_i + 1))
+
+
+def _split_hm(text: str) -> tuple[int, int]:
+    for sep in (":", "u", "h", ".", ","):
+        if sep in text:
+            h, rest = text.split(sep, 1)
+            return int(h), int(rest[:2] or 0)
+    return int(text), 0
+
+
+def _plain(amount: Any) -> float:
+    return amount.a / amount.b if isinstance(amount, Pair) and amount.b else float(amount)
+
+
+def _unit_name(seconds: int) -> str:
+    return {1: "seconds", MINUTE: "minutes", HOUR: "hours", DAY: "days", WEEK: "weeks"}[seconds]
+
+
+def _as_clock(value: Any) -> Clock:
+    """A clock from whatever stood in a clock slot: a Clock, a number, or a decimal like 14.30."""
+    if isinstance(value, Clock):
+        return value
+    if isinstance(value, tuple):  # a cued clock inside another construct
+        return _as_clock(value[1])
+    if isinstance(value, float) and not value.is_integer():
+        h = int(value)
+        m = round((value - h) * 100)
+        return Clock(h, m, fixed=h >= 13, shape="hm")
+    if isinstance(value, Pair):
+        return Clock(value.a, value.b, shape="hm")
+    if isinstance(value, Token):  # a DECIMAL such as 14.30 before am/pm
+        return _as_clock(float(str(value).replace(",", ".")))
+    h = int(value)
+    return Clock(h, 0, fixed=h >= 13 or h == 0, shape="number")
+
+
+def _cued(value: Any) -> Any:
+    return value if isinstance(value, Pair) else _as_clock(value)
+
+
+def _minutes_from(clock: Clock, delta: int) -> Clock:
+    total = (clock.hour * 60 + clock.minute + delta) % (24 * 60)
+    h, m = divmod(total, 60)
+    if clock.hour != 0 and h == 0 and not clock.fixed:
+        h = 12  # "kwart voor een" / "half een" are 12:45 / 12:30, not 0:45
+    return clock.with_(hour=h, minute=m, shape="hour")
+
+
+_KINDS = {
+    "duration": "duration", "clock_range": "range", "clock_for": "clock_for", "pair": "pair",
+    "clock_at": "clock", "clock_from": "clock", "clock_until": "clock",
+}
+
+
+def read_items(trees: tuple[Tree[Any], ...], semantics: Semantics) -> list[Item]:
+    """The values of a phrase's items, each with its span; unknown constructions are skipped."""
+    items: list[Item] = []
+    for tree in trees:
+        value = semantics.transform(tree)
+        start, end = tree.meta.start_pos, tree.meta.end_pos
+        kind = _KINDS.get(str(tree.data))
+        if isinstance(value, Duration):
+            items.append(Item("duration", start, end, value))
+        elif isinstance(value, Clock):
+            items.append(Item("clock", start, end, value))
+        elif isinstance(value, DayRef):
+            items.append(Item("day", start, end, value))
+        elif isinstance(value, str):
+            items.append(Item("part", start, end, value))
+        elif kind == "clock" and isinstance(value, tuple):
+            role, clock = value
+            items.append(Item("pair" if isinstance(clock, Pair) else "clock", start, end, clock, role=role))
+        elif kind == "range":
+            items.append(Item("range", start, end, value))
+        elif kind == "clock_for":
+            role, clock, duration = value
+            items.append(Item("clock_for", start, end, clock, role=role, extra=duration))
+        elif isinstance(value, Pair):
+            items.append(Item("pair", start, end, value))
+        elif isinstance(value, tuple) and isinstance(value[0], DayRef):
+            day, other = value
+            if isinstance(other, Clock):
+                items.append(Item("day", start, end, day))
+                items.append(Item("clock", start, end, other))
+            else:
+                items.append(Item("part", start, end, other, extra=day))
+    return items

@@ -77,6 +77,7 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
             "last": lambda: today - timedelta(days=back or 7),
             "next": lambda: today + timedelta(days=ahead or 7),
             "after_next": lambda: today + timedelta(days=(ahead or 7) + 7),
+            "week_later": lambda: today + timedelta(days=ahead + 7),
             "prev_week": lambda: monday + timedelta(days=wd - 7),
             "this_week": lambda: monday + timedelta(days=wd),
             "next_week": lambda: monday + timedelta(days=wd + 7),
@@ -111,6 +112,7 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
     if kind in ("ago", "ahead"):
         sign = -1 if kind == "ago" else 1
         amount = ref.amount or 0
+        today = today + timedelta(days=ref.days)  # "a week after tomorrow" counts from tomorrow
         if ref.unit == "months":
             return _shift_months(today, int(sign * amount))
         if ref.unit == "years":

@@ -15,7 +15,18 @@ from lark import Token, Transformer, Tree
 from nlentry.locales import Locale
 from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
 
-HOUR, MINUTE, DAY, WEEK = 3600, 60, 86400, 604800
+HOUR, MINUTE, DAY, WEEK, MONTH, YEAR = 3600, 60, 86400, 604800, 30 * 86400, 365 * 86400
+
+
+class HourMinute(int):
+    """Number words read as a clock time: "three twenty" = 3:20 (its int value is 3)."""
+
+    minute: int
+
+    def __new__(cls, hour: int, minute: int) -> HourMinute:
+        obj = super().__new__(cls, hour)
+        obj.minute = minute
+        return obj
 
 
 class Month(int):
@@ -38,7 +49,10 @@ class Semantics(Transformer[Any, Any]):
     # ---- numbers ---------------------------------------------------------------------------
 
     def number(self, c: list[Token]) -> int:
-        return sum(int(t) if t.type == "INT" else self.numbers[str(t)] for t in c)
+        values = [int(t) if t.type == "INT" else self.numbers[str(t)] for t in c]
+        if len(values) > 1 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
+            return HourMinute(values[0], sum(values[1:]))  # "three twenty", "nine fifty nine"
+        return sum(values)
 
     def one(self, _: list[Any]) -> int:
         return 1
@@ -78,14 +92,18 @@ class Semantics(Transformer[Any, Any]):
     def days(self, _: list[Any]) -> int:
         return DAY
 
+    def months(self, _: list[Any]) -> int:
+        return MONTH
+
+    def years(self, _: list[Any]) -> int:
+        return YEAR
+
     def weeks(self, _: list[Any]) -> int:
         return WEEK
 
     def amount_unit(self, c: list[Any]) -> Duration:
         amount, unit = c
-        if isinstance(amount, Pair):
-            amount = amount.a / amount.b if amount.b else 0.0
-        return Duration(amount * unit)
+        return Duration(_plain(amount) * unit, unit=unit)
 
     def half_unit(self, c: list[int]) -> Duration:
         return Duration(c[0] / 2)
@@ -102,8 +120,8 @@ class Semantics(Transformer[Any, Any]):
     def half_hour(self, _: list[Any]) -> Duration:
         return Duration(1800)
 
-    def hour_and_half(self, _: list[Any]) -> Duration:
-        return Duration(5400)
+    def half_more(self, _: list[Any]) -> Duration:
+        return Duration(0.0, half=True)
 
     def unit_hm(self, c: list[Token]) -> Duration:
         h, m = _split_hm(str(c[0]))
@@ -119,17 +137,20 @@ class Semantics(Transformer[Any, Any]):
     def tail_piece(self, c: list[Any]) -> Duration:
         if len(c) == 2:
             return self.amount_unit(c)
-        amount = c[0]
-        return Duration(float(amount) * MINUTE if not isinstance(amount, Pair) else 0.0, hm=True)
+        return Duration(_plain(c[0]) * MINUTE, hm=True)
 
     def duration(self, c: list[Duration]) -> Duration:
         total = 0.0
-        previous_unit_hours = False
+        previous: Duration | None = None
         for piece in c:
-            if piece.hm and not previous_unit_hours:
-                continue  # "2 uur en 3": a bare number only counts minutes right after hours
-            total += piece.seconds
-            previous_unit_hours = piece.seconds >= HOUR and not piece.hm
+            if piece.half:  # "an hour and a half": half of the unit before
+                total += (previous.unit if previous else HOUR) / 2
+            elif piece.hm:  # "1 hour thirty": a bare number counts minutes, and only after hours
+                if previous is not None and previous.unit == HOUR:
+                    total += piece.seconds
+            else:
+                total += piece.seconds
+            previous = piece
         return Duration(total)
 
     # ---- clock times -----------------------------------------------------------------------
@@ -156,6 +177,8 @@ class Semantics(Transformer[Any, Any]):
     def clock_part(self, c: list[Any]) -> Clock:
         clock = _as_clock(c[0])
         what = c[1]
+        if isinstance(what, DayRef):
+            return clock.with_(day=what)
         if isinstance(what, tuple):
             day, part = what
             return clock.with_(part=part, day=day)
@@ -180,16 +203,16 @@ class Semantics(Transformer[Any, Any]):
         return _minutes_from(_as_clock(c[0]), -15)
 
     def minutes_past(self, c: list[Any]) -> Clock:
-        return _minutes_from(_as_clock(c[1]), c[0])
+        return _minutes_from(_as_clock(c[-1]), _whole(c[0]))
 
     def minutes_before(self, c: list[Any]) -> Clock:
-        return _minutes_from(_as_clock(c[1]), -c[0])
+        return _minutes_from(_as_clock(c[-1]), -_whole(c[0]))
 
     def minutes_past_half(self, c: list[Any]) -> Clock:
-        return _minutes_from(_as_clock(c[1]), c[0] - 30)
+        return _minutes_from(_as_clock(c[-1]), _whole(c[0]) - 30)
 
     def minutes_before_half(self, c: list[Any]) -> Clock:
-        return _minutes_from(_as_clock(c[1]), -30 - c[0])
+        return _minutes_from(_as_clock(c[-1]), -30 - _whole(c[0]))
 
     # items made of clocks: (role, value) pairs, wrapped into Items by `read_items`
     def clock_at(self, c: list[Any]) -> tuple[str, Any]:
@@ -272,6 +295,15 @@ class Semantics(Transformer[Any, Any]):
     def weekday_next_week(self, c: list[int]) -> DayRef:
         return DayRef("weekday", weekday=c[0], mode="next_week")
 
+    def weekday_week_later(self, c: list[int]) -> DayRef:
+        return DayRef("weekday", weekday=c[0], mode="week_later")
+
+    def daypart_yesterday(self, c: list[str]) -> tuple[DayRef, str]:
+        return DayRef("offset", days=-1), c[0]
+
+    def day_after_day(self, c: list[Any]) -> DayRef:
+        return DayRef("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]), days=c[2].days)
+
     def weekday_date(self, c: list[Any]) -> DayRef:
         return c[1]  # type: ignore[no-any-return]
 
@@ -290,6 +322,8 @@ class Semantics(Transformer[Any, Any]):
         month = next(x for x in c if isinstance(x, Month))
         year = next((x for x in c if isinstance(x, Year)), None)
         day = next(x for x in c if not isinstance(x, (Month, Year)))
+        if day > 31 and year is not None and year <= 31:  # "2018 March 18"
+            day, year = int(year), Year(day)
         return DayRef("date", day=day, month=int(month), year=year)
 
     def year(self, c: list[Token]) -> Year:
@@ -342,8 +376,8 @@ class Semantics(Transformer[Any, Any]):
         months = next((x for x in rest if type(x) is int), None)
         return replace(ref, month=None if month is None else int(month), year=year, months=months)
 
-    def day_of_month(self, c: list[int]) -> DayRef:
-        return DayRef("month_day", day=c[0])
+    def day_of_month(self, c: list[Any]) -> DayRef:
+        return c[0] if isinstance(c[0], DayRef) else DayRef("month_day", day=c[0])
 
     def day_relative_month(self, c: list[Any]) -> DayRef:
         day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in str(c[0]) if ch.isdigit()))
@@ -378,12 +412,17 @@ def _split_hm(text: str) -> tuple[int, int]:
     return int(text), 0
 
 
+def _whole(amount: Any) -> int:
+    return int(_plain(amount))
+
+
 def _plain(amount: Any) -> float:
     return amount.a / amount.b if isinstance(amount, Pair) and amount.b else float(amount)
 
 
 def _unit_name(seconds: int) -> str:
-    return {1: "seconds", MINUTE: "minutes", HOUR: "hours", DAY: "days", WEEK: "weeks"}[seconds]
+    return {1: "seconds", MINUTE: "minutes", HOUR: "hours", DAY: "days", WEEK: "weeks", MONTH: "months",
+            YEAR: "years"}[seconds]
 
 
 def _as_clock(value: Any) -> Clock:
@@ -398,9 +437,14 @@ def _as_clock(value: Any) -> Clock:
         return Clock(h, m, fixed=h >= 13, shape="hm")
     if isinstance(value, Pair):
         return Clock(value.a, value.b, shape="hm")
+    if isinstance(value, Duration):  # "om 3 uur", "14 uur 15 's middags"
+        h, rest = divmod(int(value.seconds), 3600)
+        return Clock(h, rest // 60, fixed=h >= 13 or h == 0, shape="hour")
     if isinstance(value, Token):  # a DECIMAL such as 14.30 before am/pm
         return _as_clock(float(str(value).replace(",", ".")))
     h = int(value)
+    if isinstance(value, HourMinute):
+        return Clock(h, value.minute, shape="hour")
     return Clock(h, 0, fixed=h >= 13 or h == 0, shape="number")
 
 

@@ -49,10 +49,15 @@ class DayRef:
 
 @dataclass(frozen=True)
 class Duration:
-    """A length of time in seconds; `hm` marks the bare 1:30 / 1h30 shapes."""
+    """A length of time in seconds; `unit` is the unit it was counted in (seconds per unit).
+
+    `hm` marks a bare number counting minutes ("1 hour thirty"); `half` a lone "and a half".
+    """
 
     seconds: float
     hm: bool = False
+    unit: int = 0
+    half: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,241 @@
+"""The lookup tables a catalog is matched through, built once per `Catalog` object.
+
+Every name and alias is folded to a *key* (`normalize`: accents dropped, case folded, whitespace collapsed,
+edge punctuation stripped; inner punctuation such as in "timi-app" or "Intranet 2.0" kept). Exact lookups
+are one dict probe per key. Near misses (one Damerau edit) use a deletion-neighbourhood index (symmetric
+delete, as SymSpell does): every key of five letters or more is stored under itself and under each string
+that one deleted character gives, so a query costs `len(query) + 1` dict probes whatever the catalog size.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import threading
+import unicodedata
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nlentry.model import Catalog, Id
+
+EDGE_PUNCT = ".,;:!?\"'()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb"
+"""Punctuation stripped from both ends of a key: it belongs to the sentence, not to the name."""
+
+FUZZY_MIN_LETTERS = 5
+"""Only queries and names with at least this many letters take part in near-miss matching."""
+
+_FINE_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Accent- and case-fold `text` (NFKD, combining marks dropped, casefold); whitespace is left alone."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def normalize(text: str) -> str:
+    """The key a name is looked up by: folded, whitespace collapsed, edge punctuation stripped."""
+    return _SPACES.sub(" ", fold(text)).strip().strip(EDGE_PUNCT).strip()
+
+
+def letters(key: str) -> int:
+    """How many letters `key` has (digits, spaces and punctuation do not count)."""
+    if key.isalpha():
+        return len(key)
+    return sum(map(str.isalpha, key))
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by exactly one insertion, deletion, substitution or transposition."""
+    la, lb = len(a), len(b)
+    if a == b or abs(la - lb) > 1:
+        return False
+    i = 0
+    shortest = min(la, lb)
+    while i < shortest and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1:] == b[i + 1:]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    if la > lb:
+        return a[i + 1:] == b[i:]
+    return a[i:] == b[i + 1:]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One catalog item a key can point at.
+
+    `field` is "project", "client", "service" or "person"; `pos` is the item's place in its catalog list,
+    so that ties break in catalog order.
+    """
+
+    field: str
+    pos: int
+    id: Id
+    name: str
+    active: bool = True
+    client_id: Id | None = None
+
+
+class CatalogIndex:
+    """Exact and near-miss lookup of catalog names and aliases, plus the client -> sole project map.
+
+    Usage::
+
+        index = CatalogIndex.of(catalog)      # cached per catalog object
+        index.exact.get(normalize("Timi-App"))  # target numbers, in catalog order
+        index.near("webshp")                   # targets one edit away
+
+    Targets are numbered projects first, then clients, services and people, each in catalog order.
+    """
+
+    _cache: dict[int, tuple[weakref.ref[Catalog], CatalogIndex]] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, catalog: Catalog) -> None:
+        # The build allocates hundreds of thousands of small containers and no cycles; pausing the cyclic
+        # garbage collector meanwhile roughly halves the build time of a large catalog.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(catalog)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _build(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        targets: list[Target] = []
+        names: list[tuple[int, Iterable[str]]] = []
+        for pos, p in enumerate(catalog.projects):
+            names.append((len(targets), (p.name, *p.aliases)))
+            targets.append(Target("project", pos, p.id, p.name, p.active, p.client_id))
+        for pos, c in enumerate(catalog.clients):
+            names.append((len(targets), (c.name, *c.aliases)))
+            targets.append(Target("client", pos, c.id, c.name))
+        for pos, s in enumerate(catalog.services):
+            names.append((len(targets), (s.name, *s.aliases)))
+            targets.append(Target("service", pos, s.id, s.name))
+        for pos, person in enumerate(catalog.people):
+            names.append((len(targets), (person.name, *person.aliases)))
+            targets.append(Target("person", pos, person.id, person.name))
+        self.targets: tuple[Target, ...] = tuple(targets)
+
+        exact: dict[str, list[int]] = {}
+        for number, spellings in names:
+            for spelling in spellings:
+                key = normalize(spelling)
+                if not key:
+                    continue
+                hits = exact.get(key)
+                if hits is None:
+                    exact[key] = [number]
+                elif hits[-1] != number:
+                    hits.append(number)
+        self.exact = exact
+        """key -> target numbers (ascending, so in catalog order)."""
+
+        variants: dict[str, str | list[str]] = {}
+        add = variants.setdefault
+        max_words = 1
+        max_spaced = 1
+        starts: set[str] = set()
+        first: set[str] = set()
+        last: set[str] = set()
+        for key in exact:
+            if not key.isalnum():
+                fine = _FINE_TOKEN.findall(key)
+                if len(fine) > 1:
+                    max_words = max(max_words, len(fine))
+                    starts.add(fine[0])
+            if letters(key) < FUZZY_MIN_LETTERS:
+                continue
+            if " " in key:
+                tokens = key.split(" ")
+                max_spaced = max(max_spaced, len(tokens))
+                first.add(tokens[0])
+                last.add(tokens[-1])
+            for i in range(len(key) + 1):
+                variant = key[:i] + key[i + 1:]
+                old = add(variant, key)
+                if old is not key:
+                    if isinstance(old, str):
+                        if old != key:
+                            variants[variant] = [old, key]
+                    elif old[-1] != key:
+                        old.append(key)
+        self.variants = variants
+        """Deletion neighbourhood: a key, or a key with one character deleted -> the key(s) it came from."""
+        self.max_words = max_words
+        """The most words a name can span, however finely the leftover text was split into words."""
+        self.multi_starts = frozenset(starts)
+        """First tokens (`\\w+` or one punctuation mark) of the keys that span more than one word."""
+        self.max_spaced_words = max_spaced
+        """The most whitespace-separated words of a name that takes part in near-miss matching."""
+        self.multi_first = frozenset(first)
+        self.multi_last = frozenset(last)
+        """First and last words of multi-word fuzzy names: one edit leaves one of them intact."""
+
+        client_number = {t.id: n for n, t in enumerate(targets) if t.field == "client"}
+        active: dict[int, list[int]] = {}
+        for n, t in enumerate(targets):
+            if t.field == "project" and t.active and t.client_id in client_number:
+                active.setdefault(client_number[t.client_id], []).append(n)
+        self.client_number = client_number
+        """client id -> its target number."""
+        self.client_projects = {c: tuple(ps) for c, ps in active.items()}
+        """client target number -> the target numbers of its active projects."""
+
+    def first_token(self, word: str) -> str:
+        """The first `\\w+` token (or punctuation mark) of a folded word, to test against `multi_starts`."""
+        if word.isalnum():
+            return word
+        found = _FINE_TOKEN.match(word)
+        return found.group() if found else word
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> CatalogIndex:
+        """The index of `catalog`, built on first use and cached for as long as the catalog object lives."""
+        key = id(catalog)
+        entry = cls._cache.get(key)
+        if entry is not None and entry[0]() is catalog:
+            return entry[1]
+        index = cls(catalog)
+
+        def forget(_: weakref.ref[Catalog], key: int = key) -> None:
+            with cls._lock:
+                current = cls._cache.get(key)
+                if current is not None and current[0]() is None:
+                    del cls._cache[key]
+
+        with cls._lock:
+            cls._cache[key] = (weakref.ref(catalog, forget), index)
+        return index
+
+    def sole_project(self, client: int) -> int | None:
+        """The target number of the client's only active project, or None when it has none or several."""
+        projects = self.client_projects.get(client, ())
+        return projects[0] if len(projects) == 1 else None
+
+    def near(self, key: str) -> list[int]:
+        """Targets whose name or alias is exactly one edit from `key` (both of five letters or more)."""
+        if letters(key) < FUZZY_MIN_LETTERS:
+            return []
+        found: set[str] = set()
+        variants = self.variants
+        for i in range(len(key) + 1):
+            hit = variants.get(key[:i] + key[i + 1:])
+            if hit is None:
+                continue
+            for candidate in (hit,) if isinstance(hit, str) else hit:
+                if candidate not in found and one_edit(key, candidate):
+                    found.add(candidate)
+        if not found:
+            return []
+        return sorted({n for candidate in found for n in self.exact[candidate]})

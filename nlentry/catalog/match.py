@@ -1,0 +1,637 @@
+"""Read projects, services, clients, people and tags from the words the date/time grammar left over.
+
+The reader walks the words left to right and cuts them into *mentions*: the longest run of adjacent words
+whose key is a catalog name or alias (exact first; a one-edit near miss only when nothing matches exactly).
+Cue words from the locale (`Cues`) raise one reading of the name after them; after a person cue the reader
+keeps collecting people over joiners, and also accepts people the catalog does not know. A second pass
+assigns each mention to a field and resolves competition inside a field (two projects named, an alias on two
+projects) by score, never silently: the losers are returned as alternatives and the confidence is lowered.
+
+No language is built in: every word with a meaning comes from `Cues`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, fold
+from nlentry.model import Alternative, Ref, Span
+
+
+@dataclass(frozen=True)
+class Word:
+    """A leftover word: its text as written and its offsets in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Locale data: which words cue which field (lowercase).
+
+    Multi-word cues are space-joined, e.g. "samen met"; "," may be a joiner.
+    """
+
+    project: frozenset[str]
+    person: frozenset[str]
+    joiners: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """What the catalog stage read from the leftover words.
+
+    `used` holds the indices of the words that were consumed (names, applied cue words, joiners between
+    people, tags); the others make up the description. `penalty` is how much the caller should lower the
+    confidence (0 = sure). `alternatives` is filled only when a field had competing candidates.
+    """
+
+    project: Ref | None
+    service: Ref | None
+    client: Ref | None
+    persons: tuple[Ref, ...]
+    tags: tuple[str, ...]
+    alternatives: dict[str, tuple[Alternative, ...]]
+    spans: tuple[Span, ...]
+    used: frozenset[int]
+    penalty: float
+    warnings: tuple[str, ...]
+
+
+EXACT_SCORE = 0.9
+NEAR_SCORE = 0.7
+CUE_BONUS = 0.1
+VIA_CLIENT_MALUS = 0.05
+INACTIVE_MALUS = 0.1
+TIE = 0.01
+"""Scores of readings (0..1): exact beats near miss, a cue lifts a reading, a client-derived project or an
+inactive project counts a little less. Readings closer than `TIE` are about equally likely."""
+
+FUZZY_PENALTY = 0.15
+AMBIGUOUS_PENALTY = 0.3
+CROSS_FIELD_PENALTY = 0.2
+MINOR_PENALTY = 0.1
+UNKNOWN_PERSON_PENALTY = 0.05
+CLIENT_PROJECT_SCORE = 0.5
+
+_FIELD_ORDER = ("project", "service", "person", "client")
+_CUED_PROJECT_ORDER = ("project", "client", "service")
+_ALT_KEY = {"project": "project", "service": "service", "client": "client", "person": "persons"}
+_NAME_INNER = "-'\u2019."
+
+
+@dataclass(frozen=True)
+class _CueTable:
+    """`Cues` folded and indexed by first word, longest cue first."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]
+    tokens: frozenset[str]
+    comma_joins: bool
+
+
+@lru_cache(maxsize=64)
+def _compile(cues: Cues) -> _CueTable:
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    for kind, phrases in (("project", cues.project), ("person", cues.person), ("joiner", cues.joiners)):
+        for phrase in phrases:
+            tokens = tuple(fold(phrase).split())
+            if tokens:
+                kinds.setdefault(tokens, set()).add(kind)
+    grouped: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    for tokens, ks in kinds.items():
+        grouped.setdefault(tokens[0], []).append((tokens, frozenset(ks)))
+    by_first = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in grouped.items()}
+    comma_joins = "joiner" in kinds.get((",",), set())
+    return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    stop: int
+    targets: tuple[int, ...]
+    exact: bool
+    length: int
+
+
+@dataclass
+class _Mention:
+    first: int
+    stop: int
+    start: int
+    end: int
+    targets: tuple[int, ...]
+    exact: bool
+    length: int
+    cue: tuple[int, ...] = ()
+    cue_kind: str | None = None
+    unknown: str | None = None
+    slot: str = ""
+    readings: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
+
+
+@dataclass
+class _Candidate:
+    score: float
+    length: int
+    number: int
+    mention: _Mention
+    via: int | None
+
+
+def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cues) -> NameMatch:
+    """Resolve the leftover `words` of `text` against the catalog behind `index`, guided by `cues`.
+
+    Two words only form one name when the text between them is whitespace. Tags are `#` plus a word that
+    starts with a letter (`#1234` is not a tag). See the module docstring for the reading rules.
+    """
+    return _Reader(text, words, index, _compile(cues)).run()
+
+
+class _Reader:
+    """The state of one `match_names` call."""
+
+    def __init__(self, text: str, words: Sequence[Word], index: CatalogIndex, table: _CueTable) -> None:
+        self.text = text
+        self.index = index
+        self.table = table
+        n = self.n = len(words)
+        self.words = words
+        view = [w.text for w in words]
+        core_start = [w.start for w in words]
+        core_end = [w.end for w in words]
+        nf = [fold(t) for t in view]
+        cue_tok = nf[:]
+        nf_c = [t.strip(EDGE_PUNCT) for t in nf]
+        nf_l = nf[:]
+        nf_r = nf[:]
+        is_tag = [False] * n
+        is_at = [False] * n
+        lone_at = [False] * n
+        barrier = [False] * n
+        adjacent = [False] * n
+        sep = [""] * n
+        for k in range(n):
+            raw = view[k]
+            if raw[:1] in ("#", "@"):
+                barrier[k] = True
+                if raw == "@":
+                    lone_at[k] = True
+                elif raw[0] == "@":
+                    is_at[k] = True
+                    view[k] = raw = raw[1:]
+                    core_start[k] += 1
+                    nf[k] = nf_l[k] = nf_r[k] = folded = fold(raw)
+                    nf_c[k] = folded.strip(EDGE_PUNCT)
+                elif len(raw) > 1 and raw[1].isalpha():
+                    is_tag[k] = True
+            if nf_c[k] != nf[k]:
+                nf_l[k] = nf[k].lstrip(EDGE_PUNCT)
+                nf_r[k] = nf[k].rstrip(EDGE_PUNCT)
+                lead = len(raw) - len(raw.lstrip(EDGE_PUNCT))
+                trail = len(raw) - len(raw.rstrip(EDGE_PUNCT))
+                core_start[k] += lead
+                core_end[k] = max(core_start[k], core_end[k] - trail)
+            if k:
+                gap = text[words[k - 1].end:words[k].start]
+                adjacent[k] = not gap or gap.isspace()
+                sep[k] = " " if gap else ""
+        run_end = [n] * n
+        for k in range(n - 2, -1, -1):
+            run_end[k] = run_end[k + 1] if adjacent[k + 1] and not barrier[k + 1] else k + 1
+        self.view, self.core_start, self.core_end = view, core_start, core_end
+        self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok = nf, nf_l, nf_r, nf_c, cue_tok
+        self.is_tag, self.is_at, self.lone_at, self.barrier = is_tag, is_at, lone_at, barrier
+        self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
+        self.capitals = any(t != c and not t.islower() for t, c in zip(view, cue_tok, strict=True))
+        self._hits: dict[int, _Hit | None] = {}
+
+    # --- segmentation ------------------------------------------------------------------------------
+
+    def _key(self, p: int, q: int) -> str:
+        if q - p == 1:
+            return self.nf_c[p]
+        parts = [self.nf_l[p]]
+        for k in range(p + 1, q - 1):
+            parts.append(self.sep[k])
+            parts.append(self.nf[k])
+        parts.append(self.sep[q - 1])
+        parts.append(self.nf_r[q - 1])
+        return "".join(parts)
+
+    def lookup(self, p: int) -> _Hit | None:
+        """The longest name starting at word `p`: exact if any, else a near miss; cached per position."""
+        if p in self._hits:
+            return self._hits[p]
+        hit = self._lookup(p)
+        self._hits[p] = hit
+        return hit
+
+    def _lookup(self, p: int) -> _Hit | None:
+        nf_c = self.nf_c
+        if not nf_c[p] or (self.barrier[p] and not self.is_at[p]):
+            return None
+        index = self.index
+        run_end = self.run_end[p]
+        first = self.nf_l[p]
+        if not first.isalnum():
+            first = index.first_token(first)
+        exact_end = run_end if first in index.multi_starts else p + 1
+        for q in range(min(exact_end, p + index.max_words), p, -1):
+            if not nf_c[q - 1]:
+                continue
+            key = self._key(p, q)
+            exact = index.exact.get(key)
+            if exact:
+                return _Hit(q, tuple(exact), True, len(key))
+        tokens = self.table.tokens
+        if self.cue_tok[p] in tokens:
+            return None
+        for q in range(min(run_end, p + index.max_spaced_words), p, -1):
+            if not nf_c[q - 1] or self.cue_tok[q - 1] in tokens:
+                continue
+            if q - p > 1:
+                if not (nf_c[p] in index.multi_first or nf_c[q - 1] in index.multi_last):
+                    continue
+            elif len(nf_c[p]) < FUZZY_MIN_LETTERS:
+                break
+            key = self._key(p, q)
+            near = index.near(key)
+            if near:
+                return _Hit(q, tuple(near), False, len(key))
+        return None
+
+    def cue_at(self, i: int, wanted: frozenset[str]) -> tuple[int, frozenset[str]]:
+        """The longest cue starting at word `i` with a kind in `wanted`: (number of words, its kinds)."""
+        if "project" in wanted and self.lone_at[i]:
+            return 1, frozenset({"project"})
+        for tokens, kinds in self.table.by_first.get(self.cue_tok[i], ()):
+            if not kinds & wanted or i + len(tokens) > self.n:
+                continue
+            if all(self.cue_tok[i + j] == tokens[j] and self.adjacent[i + j] for j in range(1, len(tokens))):
+                return len(tokens), kinds
+        return 0, frozenset()
+
+    def name_like(self, k: int) -> bool:
+        """Could word `k` be the name of a person the catalog does not know?
+
+        It must be a word of letters. When the writer uses capitals anywhere in the phrase, it must also
+        be capitalised, so that the article in "with the client" is not taken for a name; a writer who
+        types all lowercase gets every such word.
+        """
+        if self.barrier[k] or not self.nf_c[k] or self.cue_tok[k] in self.table.tokens:
+            return False
+        core = self.view[k].strip(EDGE_PUNCT)
+        if not (core[0].isalpha() and all(ch.isalpha() or ch in _NAME_INNER for ch in core)):
+            return False
+        return core[0].isupper() or not self.capitals
+
+    def _person_targets(self, hit: _Hit | None) -> tuple[int, ...]:
+        if hit is None:
+            return ()
+        targets = self.index.targets
+        return tuple(t for t in hit.targets if targets[t].field == "person")
+
+    def _can_start_person(self, k: int, allow_unknown: bool) -> bool:
+        hit = self.lookup(k)
+        if self._person_targets(hit):
+            return True
+        return allow_unknown and (hit is None or not hit.exact) and self.name_like(k)
+
+    def _mention(self, p: int, hit: _Hit, targets: tuple[int, ...], cue: tuple[int, ...],
+                 cue_kind: str | None) -> _Mention:
+        return _Mention(p, hit.stop, self.core_start[p], self.core_end[hit.stop - 1], targets, hit.exact,
+                        hit.length, cue, cue_kind)
+
+    def persons(self, p: int, lead: tuple[int, ...], allow_unknown: bool) -> tuple[list[_Mention], int]:
+        """People from word `p` on, joined by joiners; `lead` are the cue words before the first one."""
+        out: list[_Mention] = []
+        q = p
+        pending = lead
+        kind = "person" if lead else None
+        joiner = frozenset({"joiner"})
+        while q < self.n:
+            hit = self.lookup(q)
+            people = self._person_targets(hit)
+            if hit is not None and people:
+                out.append(self._mention(q, hit, people, pending, kind))
+                q = hit.stop
+            elif allow_unknown and (hit is None or not hit.exact) and self.name_like(q):
+                core = self.text[self.core_start[q]:self.core_end[q]]
+                out.append(_Mention(q, q + 1, self.core_start[q], self.core_end[q], (), True, len(core),
+                                    pending, kind, unknown=core))
+                q += 1
+            else:
+                break
+            if q >= self.n or not self.adjacent[q]:
+                break
+            last = self.words[q - 1].text
+            tail = last[len(last.rstrip(EDGE_PUNCT)):]
+            if self.table.comma_joins and "," in tail and self._can_start_person(q, allow_unknown):
+                pending = ()
+                continue
+            length, _ = self.cue_at(q, joiner)
+            nxt = q + length
+            if length and nxt < self.n and self.adjacent[nxt] and self._can_start_person(nxt, allow_unknown):
+                pending = tuple(range(q, nxt))
+                q = nxt
+                continue
+            break
+        return out, q
+
+    def segment(self) -> tuple[list[_Mention], list[int]]:
+        """Cut the words into mentions and tags (word indices), left to right."""
+        mentions: list[_Mention] = []
+        tags: list[int] = []
+        cue_kinds = frozenset({"project", "person"})
+        no_kinds: frozenset[str] = frozenset()
+        by_first, cue_tok, lone_at = self.table.by_first, self.cue_tok, self.lone_at
+        targets = self.index.targets
+        i = 0
+        while i < self.n:
+            if self.is_tag[i]:
+                tags.append(i)
+                i += 1
+                continue
+            if self.is_at[i]:
+                hit = self.lookup(i)
+                if hit is not None:
+                    mentions.append(self._mention(i, hit, hit.targets, (), "project"))
+                    i = hit.stop
+                else:
+                    i += 1
+                continue
+            length, kinds = (0, no_kinds)
+            if cue_tok[i] in by_first or lone_at[i]:
+                length, kinds = self.cue_at(i, cue_kinds)
+            if length:
+                nxt = i + length
+                if nxt < self.n and self.adjacent[nxt]:
+                    cue = tuple(range(i, nxt))
+                    if "person" in kinds:
+                        found, q = self.persons(nxt, cue, allow_unknown=True)
+                        if found:
+                            mentions.extend(found)
+                            i = q
+                            continue
+                    if "project" in kinds:
+                        hit = self.lookup(nxt)
+                        if hit is not None:
+                            mentions.append(self._mention(nxt, hit, hit.targets, cue, "project"))
+                            i = hit.stop
+                            continue
+                i = nxt
+                continue
+            hit = self.lookup(i)
+            if hit is None:
+                i += 1
+            elif all(targets[t].field == "person" for t in hit.targets):
+                found, i = self.persons(i, (), allow_unknown=False)
+                mentions.extend(found)
+            else:
+                mentions.append(self._mention(i, hit, hit.targets, (), None))
+                i = hit.stop
+        return mentions, tags
+
+    # --- assignment --------------------------------------------------------------------------------
+
+    def _readings(self, m: _Mention) -> dict[str, list[tuple[int, int | None]]]:
+        """field -> (target number, client it came through); a client with one active project reads as it."""
+        index = self.index
+        out: dict[str, list[tuple[int, int | None]]] = {}
+        for t in m.targets:
+            target = index.targets[t]
+            if target.field == "client":
+                sole = index.sole_project(t)
+                if sole is not None:
+                    out.setdefault("project", []).append((sole, t))
+                    continue
+            out.setdefault(target.field, []).append((t, None))
+        projects = out.get("project")
+        if projects and any(index.targets[t].active for t, _ in projects):
+            out["project"] = [(t, via) for t, via in projects if index.targets[t].active]
+        return out
+
+    def _score(self, m: _Mention, number: int, via: int | None) -> float:
+        score = EXACT_SCORE if m.exact else NEAR_SCORE
+        if m.cue_kind is not None:
+            score += CUE_BONUS
+        if via is not None:
+            score -= VIA_CLIENT_MALUS
+        if not self.index.targets[number].active:
+            score -= INACTIVE_MALUS
+        return round(max(0.0, min(1.0, score)), 2)
+
+    def run(self) -> NameMatch:
+        mentions, tag_words = self.segment()
+        if not mentions and not tag_words:
+            return NameMatch(None, None, None, (), (), {}, (), frozenset(), 0.0, ())
+        index = self.index
+        targets = index.targets
+        used: set[int] = set()
+        spans: list[Span] = []
+        warnings: list[str] = []
+        alternatives: dict[str, list[Alternative]] = {}
+        penalty = 0.0
+
+        def surface(m: _Mention) -> str:
+            return self.text[m.start:m.end]
+
+        def use(m: _Mention, span_field: str) -> None:
+            used.update(range(m.first, m.stop))
+            used.update(m.cue)
+            spans.append(Span(span_field, m.start, m.end, surface(m)))
+
+        def alternative(number: int, score: float) -> Alternative:
+            t = targets[number]
+            return Alternative(t.id, t.name, score)
+
+        # Which field each mention fills: persons and cued mentions are decided; single readings next;
+        # a name with several readings takes the first free field (project, service, person).
+        cross: list[tuple[_Mention, list[str]]] = []
+        claimed: set[str] = set()
+        undecided: list[tuple[_Mention, list[str]]] = []
+        for m in mentions:
+            if m.unknown is not None:
+                m.slot = "person"
+                continue
+            m.readings = self._readings(m)
+            if m.cue_kind == "person":
+                m.slot = "person"
+                continue
+            if m.cue_kind == "project":
+                options = [f for f in _CUED_PROJECT_ORDER if f in m.readings]
+                if options:
+                    m.slot = options[0]
+                    claimed.add(m.slot)
+                    continue
+                m.cue, m.cue_kind = (), None
+            options = [f for f in _FIELD_ORDER if f in m.readings]
+            if len(options) == 1:
+                m.slot = options[0]
+                claimed.add(m.slot)
+            else:
+                undecided.append((m, options))
+        for m, options in undecided:
+            free = [f for f in options if f == "person" or f not in claimed]
+            m.slot = free[0] if free else options[0]
+            claimed.add(m.slot)
+            others = [f for f in free if f != m.slot]
+            if others:
+                cross.append((m, others))
+        by_slot: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            by_slot.setdefault(m.slot, []).append(m)
+
+        def resolve(slot: str) -> tuple[_Candidate | None, list[_Candidate]]:
+            """The best candidate of a field and the others. A candidate every mention agrees on wins
+            outright ("Tangerine en tango"); otherwise score, then match length, then catalog order."""
+            group = by_slot.get(slot)
+            if not group:
+                return None, []
+            if len(group) == 1 and len(group[0].readings[slot]) == 1:
+                m = group[0]
+                number, via = m.readings[slot][0]
+                return _Candidate(self._score(m, number, via), m.length, number, m, via), []
+            best: dict[int, _Candidate] = {}
+            support: dict[int, int] = {}
+            count = len(group)
+            for m in group:
+                for number in {number for number, _ in m.readings.get(slot, ())}:
+                    support[number] = support.get(number, 0) + 1
+                for number, via in m.readings.get(slot, ()):
+                    c = _Candidate(self._score(m, number, via), m.length, number, m, via)
+                    old = best.get(number)
+                    if old is None or (c.score, c.length) > (old.score, old.length):
+                        best[number] = c
+            if not best:
+                return None, []
+            ranked = sorted(best.values(), key=lambda c: (-support[c.number], -c.score, -c.length, c.number))
+            winner = ranked[0]
+            if support[winner.number] == count:
+                return winner, [c for c in ranked[1:] if support[c.number] == count]
+            return winner, ranked[1:]
+
+        def settle(slot: str, winner: _Candidate, losers: list[_Candidate]) -> None:
+            nonlocal penalty
+            for m in by_slot[slot]:
+                for number, via in m.readings[slot]:
+                    if number == winner.number:
+                        use(m, "client" if via is not None else slot)
+                        break
+            name = targets[winner.number].name
+            if not winner.mention.exact:
+                penalty += FUZZY_PENALTY
+                warnings.append(f"read '{surface(winner.mention)}' as {slot} '{name}'")
+            if not targets[winner.number].active:
+                penalty += MINOR_PENALTY
+                warnings.append(f"project '{name}' is inactive")
+            if losers:
+                alternatives[_ALT_KEY[slot]] = [alternative(c.number, c.score) for c in losers]
+                tied = winner.score - losers[0].score < TIE
+                penalty += AMBIGUOUS_PENALTY if tied else MINOR_PENALTY
+                others = ", ".join(f"'{targets[c.number].name}'" for c in losers)
+                warnings.append(f"{slot} '{name}' chosen; could also be {others}")
+
+        project: Ref | None = None
+        service: Ref | None = None
+        client: Ref | None = None
+        winner, losers = resolve("project")
+        client_number: int | None = None
+        if winner is not None:
+            settle("project", winner, losers)
+            target = targets[winner.number]
+            project = Ref(target.id, target.name)
+            client_number = winner.via
+            if client_number is None and target.client_id is not None:
+                client_number = index.client_number.get(target.client_id)
+        won_service, lost_services = resolve("service")
+        if won_service is not None:
+            settle("service", won_service, lost_services)
+            target = targets[won_service.number]
+            service = Ref(target.id, target.name)
+        if client_number is None:
+            won_client, lost_clients = resolve("client")
+            if won_client is not None:
+                settle("client", won_client, lost_clients)
+                client_number = won_client.number
+                choices = index.client_projects.get(client_number, ())
+                if project is None and len(choices) > 1 and "project" not in alternatives:
+                    alternatives["project"] = [alternative(p, CLIENT_PROJECT_SCORE) for p in choices]
+        else:
+            for m in by_slot.get("client", ()):
+                if any(number == client_number for number, _ in m.readings["client"]):
+                    use(m, "client")
+                else:
+                    penalty += MINOR_PENALTY
+                    owner = project.name if project is not None else ""
+                    warnings.append(f"'{surface(m)}' is not the client of project '{owner}'")
+        if client_number is not None:
+            target = targets[client_number]
+            client = Ref(target.id, target.name)
+
+        persons: list[Ref] = []
+        seen: set[object] = set()
+        for m in by_slot.get("person", ()):
+            use(m, "person")
+            if m.unknown is not None:
+                ref = Ref(None, m.unknown)
+                key: object = ("unknown", fold(m.unknown))
+                penalty += UNKNOWN_PERSON_PENALTY
+                warnings.append(f"person '{m.unknown}' is not in the catalog")
+            else:
+                numbers = sorted({number for number, _ in m.readings["person"]})
+                chosen = targets[numbers[0]]
+                ref = Ref(chosen.id, chosen.name)
+                key = ("known", chosen.id)
+                if not m.exact:
+                    penalty += FUZZY_PENALTY
+                    warnings.append(f"read '{surface(m)}' as person '{chosen.name}'")
+                if len(numbers) > 1:
+                    score = self._score(m, numbers[0], None)
+                    alternatives.setdefault("persons", []).extend(alternative(n, score) for n in numbers[1:])
+                    penalty += AMBIGUOUS_PENALTY
+                    names = ", ".join(f"'{targets[n].name}'" for n in numbers[1:])
+                    warnings.append(f"person '{chosen.name}' chosen; could also be {names}")
+            if key not in seen:
+                seen.add(key)
+                persons.append(ref)
+
+        chosen_numbers = {"project": None if winner is None else winner.number,
+                          "service": None if won_service is None else won_service.number}
+        for m, free_slots in cross:
+            if not used.intersection(range(m.first, m.stop)):
+                continue
+            for slot in free_slots:
+                extra = [alternative(number, self._score(m, number, via)) for number, via in m.readings[slot]
+                         if number != chosen_numbers.get(slot)]
+                if extra:
+                    alternatives.setdefault(_ALT_KEY[slot], []).extend(extra)
+                    penalty += CROSS_FIELD_PENALTY
+                    warnings.append(f"'{surface(m)}' read as {m.slot}; could also be a {slot}")
+
+        tags: list[str] = []
+        for k in tag_words:
+            word = self.words[k]
+            tag = word.text[1:].rstrip(EDGE_PUNCT)
+            tags.append(tag)
+            used.add(k)
+            end = word.start + 1 + len(tag)
+            spans.append(Span("tag", word.start, end, self.text[word.start:end]))
+
+        spans.sort(key=lambda s: (s.start, s.end))
+        return NameMatch(
+            project=project,
+            service=service,
+            client=client,
+            persons=tuple(persons),
+            tags=tuple(tags),
+            alternatives={k: tuple(v) for k, v in alternatives.items() if v} if alternatives else {},
+            spans=tuple(spans),
+            used=frozenset(used),
+            penalty=round(min(1.0, penalty), 4),
+            warnings=tuple(warnings),
+        )

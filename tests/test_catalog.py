@@ -1,0 +1,398 @@
+"""Stage 4: leftover words resolved against the catalog (nlentry.catalog)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from nlentry.catalog.index import CatalogIndex, normalize, one_edit
+from nlentry.catalog.match import Cues, NameMatch, Word, match_names
+from nlentry.model import Alternative, Catalog, Ref
+
+NL = Cues(
+    project=frozenset({"aan", "voor", "op", "bij"}),
+    person=frozenset({"met", "samen met"}),
+    joiners=frozenset({"en", ","}),
+)
+EN = Cues(
+    project=frozenset({"for", "on", "at"}),
+    person=frozenset({"with", "together with"}),
+    joiners=frozenset({"and", ","}),
+)
+
+CATALOG = Catalog.from_dict({
+    "clients": [
+        {"id": 1, "name": "Acme"},
+        {"id": 2, "name": "Globex"},
+        {"id": 3, "name": "Initech"},
+    ],
+    "projects": [
+        {"id": 47, "name": "Timi", "client_id": 1, "aliases": ["timi-app", "tango"]},
+        {"id": 48, "name": "Webshop", "client_id": 2},
+        {"id": 49, "name": "Nieuwe Website", "client_id": 2},
+        {"id": 50, "name": "Intranet 2.0", "client_id": 3},
+        {"id": 51, "name": "Timing"},
+        {"id": 52, "name": "Tangerine", "client_id": 3, "aliases": ["tango"]},
+        {"id": 53, "name": "Oud Archief", "client_id": 1, "aliases": ["archief", "timi"], "active": False},
+        {"id": 54, "name": "Webstop", "client_id": 3},
+    ],
+    "services": [
+        {"id": 1, "name": "Development", "aliases": ["coden", "programmeren"]},
+        {"id": 2, "name": "Testing", "aliases": ["testen"]},
+        {"id": 3, "name": "Code review"},
+        {"id": 4, "name": "Overleg", "aliases": ["meeting"]},
+    ],
+    "people": [
+        {"id": 2, "name": "Rowan", "aliases": ["ro"]},
+        {"id": 3, "name": "Kaat"},
+        {"id": 4, "name": "Memo"},
+        {"id": 5, "name": "Erik"},
+        {"id": 6, "name": "Zoë"},
+    ],
+})
+
+
+def words(text: str, *consumed: str, pattern: str = r"\S+") -> list[Word]:
+    """The words of `text` minus those inside the `consumed` substrings (what the time grammar took)."""
+    taken = [(text.index(c), text.index(c) + len(c)) for c in consumed]
+    return [Word(m.group(), m.start(), m.end()) for m in re.finditer(pattern, text)
+            if not any(s <= m.start() < e for s, e in taken)]
+
+
+def match(text: str, *consumed: str, cues: Cues = NL, catalog: Catalog = CATALOG,
+          pattern: str = r"\S+") -> NameMatch:
+    return match_names(text, words(text, *consumed, pattern=pattern), CatalogIndex.of(catalog), cues)
+
+
+def description(text: str, result: NameMatch, *consumed: str) -> list[str]:
+    ws = words(text, *consumed)
+    return [w.text for i, w in enumerate(ws) if i not in result.used]
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def test_alias_selects_project_and_its_client() -> None:
+    text = "2 uur aan timi-app gewerkt"
+    r = match(text, "2 uur")
+    assert r.project == Ref(47, "Timi")
+    assert r.client == Ref(1, "Acme")
+    assert r.penalty == 0
+    assert not r.alternatives
+    assert description(text, r, "2 uur") == ["gewerkt"]
+    assert [(s.field, s.text) for s in r.spans] == [("project", "timi-app")]
+
+
+def test_multi_word_project_and_service() -> None:
+    r = match("code review voor de Nieuwe Website")
+    assert r.service == Ref(3, "Code review")
+    assert r.project == Ref(49, "Nieuwe Website")
+    assert r.client == Ref(2, "Globex")
+    assert {(s.field, s.text) for s in r.spans} == {("service", "code review"), ("project", "Nieuwe Website")}
+
+
+def test_name_with_inner_punctuation_and_digits() -> None:
+    r = match("deploy Intranet 2.0, daarna koffie")
+    assert r.project == Ref(50, "Intranet 2.0")
+    assert [s.text for s in r.spans] == ["Intranet 2.0"]
+
+
+def test_name_split_into_punctuation_words_still_matches() -> None:
+    text = "aan timi-app gewerkt"
+    r = match(text, pattern=r"\w+|[^\w\s]")
+    assert r.project == Ref(47, "Timi")
+    assert [s.text for s in r.spans] == ["timi-app"]
+
+
+def test_case_and_accents_are_ignored() -> None:
+    assert match("NIEUWE wébsite").project == Ref(49, "Nieuwe Website")
+    assert match("met zoe").persons == (Ref(6, "Zoë"),)
+    assert match("met ZOË").persons == (Ref(6, "Zoë"),)
+    assert normalize("  Nieuwe   Wébsite. ") == "nieuwe website"
+
+
+def test_longest_match_first() -> None:
+    catalog = Catalog.from_dict({"projects": [{"id": 1, "name": "Website"},
+                                              {"id": 2, "name": "Nieuwe Website"}]})
+    assert match("Nieuwe Website", catalog=catalog).project == Ref(2, "Nieuwe Website")
+
+
+# --- near misses ---------------------------------------------------------------------------------
+
+
+def test_one_edit_typo_matches_with_penalty() -> None:
+    r = match("webshp bijgewerkt")
+    assert r.project == Ref(48, "Webshop")
+    assert 0.1 <= r.penalty <= 0.2
+    assert r.warnings
+
+
+@pytest.mark.parametrize("typo", ["Wbeshop", "Webshopp", "Webshoq", "Nieuwe Webiste"])
+def test_every_kind_of_single_edit(typo: str) -> None:
+    assert match(typo).project is not None
+
+
+def test_typos_of_short_words_or_names_do_not_match() -> None:
+    assert match("Tmi").project is None          # query under five letters
+    assert match("Timii").project is None        # name "Timi" under five letters
+    assert match("Kaaat belde").persons == ()
+    assert match("Webshhopp").project is None     # two edits
+
+
+def test_exact_beats_near_miss() -> None:
+    r = match("Timing")
+    assert r.project == Ref(51, "Timing")
+    assert r.penalty == 0
+
+
+def test_stop_words_never_fuzzy_match() -> None:
+    catalog = Catalog.from_dict({"projects": [{"id": 1, "name": "Voort"}, {"id": 2, "name": "Aang"}],
+                                 "services": [{"id": 1, "name": "Metaal"}]})
+    r = match("Voor aan met de", catalog=catalog)
+    assert (r.project, r.service, r.persons, r.used) == (None, None, (), frozenset())
+
+
+def test_one_edit() -> None:
+    assert one_edit("webshop", "webshp") and one_edit("webshop", "wbeshop") and one_edit("webshop", "webshoq")
+    assert not one_edit("webshop", "webshop") and not one_edit("abc", "bca")
+
+
+# --- clients -------------------------------------------------------------------------------------
+
+
+def test_client_selects_its_sole_active_project() -> None:
+    r = match("voor Acme")   # Acme also owns an inactive project
+    assert r.project == Ref(47, "Timi")
+    assert r.client == Ref(1, "Acme")
+    assert [(s.field, s.text) for s in r.spans] == [("client", "Acme")]
+    assert r.used == frozenset({0, 1})
+
+
+def test_client_with_two_projects_does_not_select_one() -> None:
+    r = match("Globex overleg")
+    assert r.project is None
+    assert r.client == Ref(2, "Globex")
+    assert r.service == Ref(4, "Overleg")
+    assert [a.id for a in r.alternatives["project"]] == [48, 49]
+
+
+def test_client_always_follows_from_project() -> None:
+    assert match("Webshop").client == Ref(2, "Globex")
+    assert match("Timing").client is None
+
+
+# --- people --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pattern", [r"\S+", r"[^\s,]+|,"])
+def test_persons_in_order_with_unknown_person(pattern: str) -> None:
+    text = "overleg met Ro, Kaat en Jan over de planning"
+    r = match(text, pattern=pattern)
+    assert r.persons == (Ref(2, "Rowan"), Ref(3, "Kaat"), Ref(None, "Jan"))
+    assert r.service == Ref(4, "Overleg")
+    assert 0 < r.penalty < 0.15
+    kept = [w.text for i, w in enumerate(words(text, pattern=pattern)) if i not in r.used]
+    assert kept == ["over", "de", "planning"]
+    assert [s.text for s in r.spans if s.field == "person"] == ["Ro", "Kaat", "Jan"]
+
+
+def test_multi_word_person_cue_and_english() -> None:
+    r = match("samen met Memo en Erik")
+    assert r.persons == (Ref(4, "Memo"), Ref(5, "Erik"))
+    assert r.used == frozenset(range(5))
+    r = match("call together with Kaat and Bob on Webshop", cues=EN)
+    assert r.persons == (Ref(3, "Kaat"), Ref(None, "Bob"))
+    assert r.project == Ref(48, "Webshop")
+
+
+def test_unknown_person_must_be_capitalised_when_the_writer_uses_capitals() -> None:
+    assert match("Overleg met de klant").persons == ()
+    assert match("Overleg met Jan").persons == (Ref(None, "Jan"),)
+    assert match("overleg met jan").persons == (Ref(None, "jan"),)
+
+
+def test_person_without_cue_only_when_in_catalog() -> None:
+    assert match("Kaat en Memo gebeld").persons == (Ref(3, "Kaat"), Ref(4, "Memo"))
+    assert match("Kaat en Memo gebeld").used == frozenset({0, 1, 2})
+    assert match("Jan gebeld").persons == ()
+
+
+def test_person_cue_then_service_name_is_a_service() -> None:
+    r = match("bezig met code review")
+    assert r.persons == ()
+    assert r.service == Ref(3, "Code review")
+
+
+def test_same_person_twice_is_listed_once() -> None:
+    assert match("met Rowan en ro").persons == (Ref(2, "Rowan"),)
+
+
+def test_cue_decides_between_fields() -> None:
+    catalog = Catalog.from_dict({"projects": [{"id": 9, "name": "Erik"}],
+                                 "people": [{"id": 5, "name": "Erik"}]})
+    assert match("met Erik", catalog=catalog).persons == (Ref(5, "Erik"),)
+    assert match("met Erik", catalog=catalog).project is None
+    assert match("aan Erik", catalog=catalog).project == Ref(9, "Erik")
+    r = match("Erik", catalog=catalog)
+    assert r.project == Ref(9, "Erik") and r.persons == ()
+    assert r.alternatives["persons"] == (Alternative(5, "Erik", 0.9),)
+    assert r.penalty > 0
+
+
+# --- tags ----------------------------------------------------------------------------------------
+
+
+def test_tags_and_ticket_numbers() -> None:
+    text = "bug #1234 opgelost #urgent, #klant-a"
+    r = match(text)
+    assert r.tags == ("urgent", "klant-a")
+    assert description(text, r) == ["bug", "#1234", "opgelost"]
+    assert [s.text for s in r.spans] == ["#urgent", "#klant-a"]
+
+
+# --- ambiguity -----------------------------------------------------------------------------------
+
+
+def test_alias_on_two_projects_is_reported() -> None:
+    r = match("tango")
+    assert r.project == Ref(47, "Timi")
+    assert r.alternatives["project"] == (Alternative(52, "Tangerine", 0.9),)
+    assert r.penalty >= 0.3
+
+
+def test_near_miss_of_two_names_is_reported() -> None:
+    r = match("websop")
+    assert r.project == Ref(48, "Webshop")
+    assert [a.id for a in r.alternatives["project"]] == [54]
+    assert r.penalty >= 0.3 + 0.15
+
+
+def test_two_projects_in_one_phrase() -> None:
+    r = match("Timi en Webshop")
+    assert r.project == Ref(48, "Webshop")   # equally likely: the longer name, then catalog order
+    assert [a.id for a in r.alternatives["project"]] == [47]
+    assert r.penalty >= 0.3
+    r = match("Timi en Timing")
+    assert r.project == Ref(51, "Timing")
+    assert [a.id for a in r.alternatives["project"]] == [47]
+
+
+def test_names_that_agree_are_not_ambiguous() -> None:
+    r = match("Tangerine en tango")
+    assert r.project == Ref(52, "Tangerine")
+    assert (r.alternatives, r.penalty) == ({}, 0)
+    assert description("Tangerine en tango", r) == ["en"]
+
+
+def test_cue_lifts_one_of_two_projects() -> None:
+    r = match("Timing aan Timi")
+    assert r.project == Ref(47, "Timi")
+    assert [a.id for a in r.alternatives["project"]] == [51]
+    assert 0 < r.penalty < 0.3
+    assert description("Timing aan Timi", r) == ["Timing"]
+
+
+def test_inactive_project_only_when_nothing_active_matches() -> None:
+    assert match("timi").project == Ref(47, "Timi")
+    r = match("archief opgeruimd")
+    assert r.project == Ref(53, "Oud Archief")
+    assert r.penalty > 0 and r.warnings
+
+
+# --- cues, gaps, used words ----------------------------------------------------------------------
+
+
+def test_at_prefix_and_lone_at_are_project_cues() -> None:
+    r = match("@acme")
+    assert r.project == Ref(47, "Timi") and r.used == frozenset({0})
+    assert [s.text for s in r.spans] == ["acme"]
+    assert match("@ Webshop").used == frozenset({0, 1})
+
+
+def test_no_name_across_a_time_expression() -> None:
+    text = "Nieuwe 10:00 Website"
+    r = match(text, "10:00")
+    assert r.project is None
+    assert r.used == frozenset()
+
+
+def test_cue_must_touch_its_name() -> None:
+    text = "aan 10:00 Timi"
+    r = match(text, "10:00")
+    assert r.project == Ref(47, "Timi")
+    assert r.used == frozenset({1})
+
+
+def test_used_indices_leave_the_description() -> None:
+    text = "2 uur aan Timi gewerkt met Kaat #urgent"
+    r = match(text, "2 uur")
+    assert r.used == frozenset({0, 1, 3, 4, 5})
+    assert description(text, r, "2 uur") == ["gewerkt"]
+
+
+def test_unused_cue_words_stay() -> None:
+    r = match("aan de muur gewerkt met 2 collega's")
+    assert r.used == frozenset()
+    assert r.persons == ()
+
+
+def test_empty_input() -> None:
+    r = match("")
+    assert (r.project, r.persons, r.tags, r.used, r.penalty) == (None, (), (), frozenset(), 0)
+
+
+def test_index_is_cached_per_catalog() -> None:
+    assert CatalogIndex.of(CATALOG) is CatalogIndex.of(CATALOG)
+    assert CatalogIndex.of(Catalog()) is not CatalogIndex.of(CATALOG)
+
+
+# --- a large catalog -----------------------------------------------------------------------------
+
+
+def synthetic_catalog(projects: int = 10_000, seed: int = 7) -> Catalog:
+    """`projects` projects with three aliases each, made of pronounceable invented words."""
+    rng = random.Random(seed)
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    seen: set[str] = set()
+
+    def word() -> str:
+        while True:
+            w = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+            if w not in seen:
+                seen.add(w)
+                return w
+
+    rows = []
+    for i in range(projects):
+        name = word().capitalize()
+        rows.append({"id": i, "name": f"{name} {word()}" if i % 3 == 0 else name, "client_id": i % 50,
+                     "aliases": [f"{name.lower()}-app", word(), f"p{i}"]})
+    return Catalog.from_dict({"clients": [{"id": c, "name": f"Client {c:02d}"} for c in range(50)],
+                              "projects": rows})
+
+
+def test_large_catalog() -> None:
+    catalog = synthetic_catalog()
+    assert sum(len(p.aliases) for p in catalog.projects) == 30_000
+    index = CatalogIndex.of(catalog)
+    target = catalog.projects[7777]
+    text = f"aan {target.aliases[1]} gewerkt met Rowan"
+    r = match_names(text, words(text), index, NL)
+    assert r.project == Ref(7777, target.name)
+    assert r.persons == (Ref(None, "Rowan"),)
+
+    multi = catalog.projects[6000]
+    text = f"voor {multi.name} #urgent"
+    assert match_names(text, words(text), index, NL).project == Ref(6000, multi.name)
+
+    spelling = target.aliases[1]
+    typo = spelling[:2] + spelling[3] + spelling[2] + spelling[4:]
+    expected = {p.id for p in catalog.projects
+                if any(one_edit(typo, normalize(s)) for s in (p.name, *p.aliases) if len(s) >= 5)}
+    r = match_names(typo, words(typo), index, NL)
+    if expected == {7777}:
+        assert r.project == Ref(7777, target.name) and r.penalty > 0
+    else:
+        assert r.project is not None and r.project.id in expected

@@ -13,7 +13,7 @@ Importing this package is cheap: the grammar (lark), dateparser and httpx are lo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from nlentry.errors import CatalogError, EntryRefused, InputError, LocaleError, NlentryError
 from nlentry.model import Catalog, Entry

@@ -18,7 +18,7 @@ def _description(text: str, words: list[Word], used: frozenset[int]) -> str:
     if not kept:
         return ""
     pieces = [kept[0].text]
-    for prev, cur in zip(kept, kept[1:]):
+    for prev, cur in zip(kept, kept[1:], strict=False):
         gap = text[prev.end:cur.start]
         pieces.append(("" if gap == "" else " ") + cur.text)
     return re.sub(r"\s+", " ", "".join(pieces)).strip(_EDGES)

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from lark import Lark, Token, Tree
 
 # Terminals that are always allowed to stand alone (fall through to the description).
-_FALLTHROUGH = ["WORD", "INT", "DECIMAL", "PAIR", "HM", "UNIT_HM", "DMY", "YMD", "ORDINAL", "TAG", "PUNCT",
-                "NUMWORD", "ORDWORD", "DAYPART_WORD"]
+_FALLTHROUGH = ["WORD", "INT", "YEAR", "DECIMAL", "PAIR", "HM", "UNIT_HM", "DMY", "YMD", "ORDINAL", "TAG",
+                "PUNCT", "NUMWORD", "ORDWORD", "DAYPART_WORD"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "–": "-",
                          "—": "-", "\u00a0": " ", "\u202f": " "})
@@ -41,7 +41,9 @@ def normalise(text: str) -> str:
         nfc = text
     folded = nfc.translate(_QUOTES)
     lower = folded.lower()
-    return lower if len(lower) == len(folded) else "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if len(lower) == len(folded):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
 def _terminal(name: str, words: list[str]) -> str:
@@ -179,7 +181,7 @@ def _unfinished_start(stack: list[Any], tokens: list[Token], first: int) -> int:
         return first
     pos = min(positions)
     for k in range(first, len(tokens)):
-        if tokens[k].start_pos >= pos:
+        if (tokens[k].start_pos or 0) >= pos:
             return k
     return first
 

@@ -51,7 +51,7 @@ class Locale:
 
     @property
     def literals(self) -> frozenset[str]:
-        """Every keyword the grammar spells out; used to generate the fall-through rule and to detect the locale."""
+        """Every keyword the grammar spells out (for the fall-through rule and locale detection)."""
         return frozenset(_literals(self.grammar))
 
     @property

@@ -9,11 +9,11 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from nlentry.errors import CatalogError
 
-Id = Union[int, str]
+Id = int | str
 
 
 # --- catalog -------------------------------------------------------------------------------------

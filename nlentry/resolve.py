@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
 
@@ -208,7 +209,9 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
             out.spans.append(("date" if item.extra else "daypart", item.start, item.end))
         elif item.kind == "day":
             assert isinstance(item.value, DayRef)
-            day_ref = day_ref or item.value
+            # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
+            if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
+                day_ref = item.value
             out.spans.append(("date", item.start, item.end))
         elif item.kind == "duration":
             assert isinstance(item.value, Duration)
@@ -223,7 +226,7 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
             if _pair_is_date(pair, others, part):
                 ref = DayRef("date", day=pair.a, month=pair.b)
                 if resolve_day(ref, today) is not None:
-                    day_ref = day_ref or ref
+                    day_ref = ref if day_ref is None or day_ref.kind == "weekday" else day_ref
                     out.spans.append(("date", item.start, item.end))
                 else:
                     out.penalty += 0.2
@@ -232,8 +235,9 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
                 out.penalty += 0.05
                 out.spans.append(("time", item.start, item.end))
         elif item.kind == "range":
-            a, b = item.value  # type: ignore[misc]
+            a, b = cast("tuple[Clock, Clock]", item.value)
             ranges.append((a, b))
+            day_ref = day_ref or a.day or b.day
             out.spans.append(("time", item.start, item.end))
         elif item.kind == "clock_for":
             assert isinstance(item.value, Clock) and isinstance(item.extra, Duration)

@@ -117,6 +117,9 @@ class Semantics(Transformer[Any, Any]):
     def quarter_hour(self, _: list[Any]) -> Duration:
         return Duration(900)
 
+    def one_hour(self, _: list[Any]) -> Duration:
+        return Duration(HOUR, unit=HOUR)
+
     def half_hour(self, _: list[Any]) -> Duration:
         return Duration(1800)
 
@@ -158,7 +161,8 @@ class Semantics(Transformer[Any, Any]):
     def clock_hm(self, c: list[Token]) -> Clock:
         text = str(c[0])
         h, m = _split_hm(text)
-        return Clock(h, m, fixed=h >= 13 or h == 0 or text[:1] == "0", shape="hm")
+        padded = text[:1] == "0" and text[1:2].isdigit()  # "09:30" is a clock, "0:45" may be a duration
+        return Clock(h, m, fixed=h >= 13 or padded, shape="hm")
 
     def clock_hour(self, c: list[Any]) -> Clock:
         clock = _as_clock(c[0])
@@ -400,7 +404,8 @@ def _month(index: int) -> Any:
 
 for _i, _name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun")):
     setattr(Semantics, _name, _weekday(_i))
-for _i, _name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")):
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+for _i, _name in enumerate(_MONTHS):
     setattr(Semantics, _name, _month(_i + 1))
 
 
@@ -466,10 +471,66 @@ _KINDS = {
 }
 
 
+_RANK = {"seconds": 1, "minutes": 2, "hours": 3, "days": 4, "weeks": 5, "months": 6, "years": 7}
+_PIECE_RANK = {"unit_hm": 3, "hm_duration": 3, "one_hour": 3, "quarters": 2, "quarter_hour": 2,
+               "half_hour": 2}
+_TAILS = {"half_more", "trailing_minutes"}
+
+
+def _rank(piece: Tree[Any]) -> int:
+    if piece.data in _PIECE_RANK:
+        return _PIECE_RANK[str(piece.data)]
+    units = [c for c in piece.children if isinstance(c, Tree) and c.data in _RANK]
+    return _RANK[str(units[-1].data)] if units else 2
+
+
+def _runs(duration: Tree[Any]) -> list[Tree[Any]]:
+    """Split "10 uur 2 uur" into two durations: within one composite the units must get smaller."""
+    from lark.tree import Meta
+
+    runs: list[list[Tree[Any]]] = []
+    previous = 99
+    for piece in duration.children:
+        rank = 0 if piece.data in _TAILS else _rank(piece)
+        if rank and rank >= previous and runs:
+            runs.append([piece])
+        elif runs:
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+        previous = rank or previous
+    if len(runs) == 1:
+        return [duration]
+    out = []
+    for run in runs:
+        meta = Meta()
+        meta.start_pos, meta.end_pos = run[0].meta.start_pos, run[-1].meta.end_pos
+        meta.empty = False
+        out.append(Tree(duration.data, list(run), meta))
+    return out
+
+
+def _split(tree: Tree[Any]) -> list[Tree[Any]]:
+    """One parse item, or several where a duration swallowed a second one."""
+    if tree.data == "duration":
+        return _runs(tree)
+    if tree.data in ("clock_at", "clock_from", "clock_until") and tree.children:
+        inner = tree.children[-1]
+        if isinstance(inner, Tree) and inner.data == "duration":
+            first, *rest = _runs(inner)
+            if rest:
+                from lark.tree import Meta
+
+                meta = Meta()
+                meta.start_pos, meta.end_pos, meta.empty = tree.meta.start_pos, first.meta.end_pos, False
+                return [Tree(tree.data, [*tree.children[:-1], first], meta), *rest]
+    return [tree]
+
+
 def read_items(trees: tuple[Tree[Any], ...], semantics: Semantics) -> list[Item]:
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
-    for tree in trees:
+    for tree in (t for whole in trees for t in _split(whole)):
         value = semantics.transform(tree)
         start, end = tree.meta.start_pos, tree.meta.end_pos
         kind = _KINDS.get(str(tree.data))

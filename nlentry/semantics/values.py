@@ -18,7 +18,7 @@ class Clock:
     meridiem: str | None = None  # "am" | "pm"
     part: str | None = None  # "morning" | "afternoon" | "evening" | "night"
     fixed: bool = False
-    shape: str = "hour"  # "hm" (14:30, 1h30), "hour" (3 uur, clock words), "number" (a bare amount after a cue)
+    shape: str = "hour"  # "hm" (14:30, 1h30); "hour" (3 uur, clock words); "number" (bare amount after a cue)
     day: DayRef | None = None  # a day named together with the time ("8 tonight")
 
     def with_(self, **changes: object) -> Clock:

@@ -1,0 +1,245 @@
+"""The `nlentry` command: `parse` a phrase into a time entry, or measure `accuracy` over case files.
+
+Usage::
+
+    from nlentry.cli import main
+
+    status = main(["parse", "2,5", "uur", "aan", "Timi", "--json"], env={})
+
+`main` never lets a traceback reach the user: bad input gives one line on standard error and a
+non-zero `ExitStatus`; an unexpected exception gives "nlentry: internal error: ..." and status 70
+(its traceback only when `NLENTRY_DEBUG=1` is in `env`). The parser is imported inside the
+commands, so `nlentry --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Iterator, Mapping
+from enum import IntEnum
+from typing import IO, TYPE_CHECKING, Any
+
+from nlentry.cli.args import UsageError, parse_args
+from nlentry.errors import EntryRefused, InputError, NlentryError
+
+if TYPE_CHECKING:
+    import argparse
+    from datetime import datetime
+
+    from nlentry.model import Catalog
+
+__all__ = ["ExitStatus", "main"]
+
+
+class ExitStatus(IntEnum):
+    """The exit statuses of the `nlentry` command."""
+
+    OK = 0
+    #: wrong arguments, a bad --now or locale, an unreadable catalog or case file
+    USAGE = 1
+    #: the phrase could not be read, or the entry it gives was refused (e.g. longer than 24 hours)
+    PARSE = 2
+    #: a bug in nlentry (EX_SOFTWARE)
+    INTERNAL = 70
+    #: stopped with Ctrl-C
+    INTERRUPTED = 130
+
+
+def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) -> int:
+    """Run the `nlentry` command and return its exit status.
+
+    Parameters:
+        argv: the arguments after the program name (default: `sys.argv[1:]`).
+        env: the environment (default: `os.environ`); `NLENTRY_DEBUG=1` shows tracebacks.
+    """
+    env = os.environ if env is None else env
+    debug = env.get("NLENTRY_DEBUG", "") not in ("", "0")
+    err = sys.stderr
+    try:
+        args = parse_args(argv)
+        if args.command == "parse":
+            return _cmd_parse(args, debug=debug)
+        if args.command == "accuracy":
+            return _cmd_accuracy(args)
+        raise UsageError("a command is required: parse or accuracy (see 'nlentry --help')")
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else ExitStatus.OK
+    except UsageError as exc:
+        return _fail(err, ExitStatus.USAGE, str(exc), debug)
+    except (EntryRefused, InputError) as exc:
+        return _fail(err, ExitStatus.PARSE, str(exc), debug)
+    except (NlentryError, ValueError) as exc:
+        return _fail(err, ExitStatus.USAGE, str(exc), debug)
+    except BrokenPipeError:
+        _silence_stdout()
+        return ExitStatus.OK
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(err, ExitStatus.USAGE, f"{where}{exc.strerror or exc}", debug)
+    except KeyboardInterrupt:
+        return _fail(err, ExitStatus.INTERRUPTED, "interrupted", debug=False)
+    except Exception as exc:
+        return _fail(err, ExitStatus.INTERNAL, f"internal error: {type(exc).__name__}: {exc}", debug)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split("\n")).strip()
+
+
+def _fail(err: IO[str], status: ExitStatus, message: str, debug: bool) -> int:
+    if debug:
+        traceback.print_exc(file=err)
+    err.write(f"nlentry: {_one_line(message)}\n")
+    err.flush()
+    return status
+
+
+def _silence_stdout() -> None:
+    # The reader went away (e.g. `| head`): point stdout at devnull so the flush at exit cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _now(raw: str | None) -> datetime | None:
+    from nlentry.accuracy import parse_now
+
+    if raw is None:
+        return None
+    try:
+        return parse_now(raw)
+    except ValueError as exc:
+        raise UsageError(f"--now: {exc}") from None
+
+
+def _catalog(path: str | None) -> Catalog | None:
+    from nlentry.model import Catalog
+
+    return None if path is None else Catalog.load(path)
+
+
+# --- parse ---------------------------------------------------------------------------------------
+
+
+def _cmd_parse(args: argparse.Namespace, *, debug: bool) -> int:
+    if args.jsonl:
+        if args.text:
+            raise UsageError("--jsonl reads the phrases from standard input: give no TEXT")
+    elif not args.text:
+        raise UsageError("give the phrase to read, e.g. nlentry parse 2 uur vergaderd")
+    now = _now(args.now)
+    catalog = _catalog(args.catalog)
+
+    from nlentry.api import parse
+
+    if args.jsonl:
+        return _parse_stream(parse, catalog=catalog, now=now, locale=args.locale, debug=debug)
+
+    entry = parse(" ".join(args.text), catalog=catalog, now=now, locale=args.locale)
+    out, err = sys.stdout, sys.stderr
+    if args.json:
+        out.write(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return ExitStatus.OK
+
+    from nlentry.cli.render import summary
+
+    out.write(summary(entry) + "\n")
+    for warning in entry.warnings:
+        err.write(f"nlentry: warning: {_one_line(warning)}\n")
+    for name, alternatives in entry.alternatives.items():
+        if alternatives:
+            err.write(f"nlentry: {name} could also be: {', '.join(a.name for a in alternatives)}\n")
+    return ExitStatus.OK
+
+
+def _read_lines() -> Iterator[str | UnicodeDecodeError]:
+    """Lines of standard input as text; a line that is not UTF-8 comes as a `UnicodeDecodeError`."""
+    stdin = sys.stdin
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (e.g. io.StringIO in tests)
+        yield from iter(stdin.readline, "")
+        return
+    for raw in iter(buffer.readline, b""):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield exc
+
+
+def _parse_stream(parse: Any, *, catalog: Catalog | None, now: datetime | None, locale: str | None,
+                  debug: bool) -> int:
+    out = sys.stdout
+    for number, line in enumerate(_read_lines(), start=1):
+        if isinstance(line, str) and not line.strip():
+            continue
+        result = _parse_line(parse, line, number, catalog=catalog, now=now, locale=locale, debug=debug)
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return ExitStatus.OK
+
+
+def _parse_line(parse: Any, line: str | UnicodeDecodeError, number: int, *, catalog: Catalog | None,
+                now: datetime | None, locale: str | None, debug: bool) -> dict[str, Any]:
+    """One line of `parse --jsonl`: the entry (with the id echoed), or an error object; never raises."""
+    from nlentry.accuracy import parse_now
+
+    request: Any = None
+
+    def error(message: str) -> dict[str, Any]:
+        case_id = request.get("id") if isinstance(request, dict) else None
+        return {"id": case_id, "line": number, "error": _one_line(message)}
+
+    if isinstance(line, UnicodeDecodeError):
+        return error("not UTF-8 text")
+    try:
+        request = json.loads(line.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        return error(f"not valid JSON: {exc.msg}")
+    if not isinstance(request, dict):
+        return error("not a JSON object")
+    text = request.get("text")
+    if not isinstance(text, str):
+        return error("missing 'text'" if text is None else "'text' must be a string")
+    line_now, line_locale = now, request.get("locale", locale)
+    if request.get("now") is not None:
+        if not isinstance(request["now"], str):
+            return error("'now' must be an ISO 8601 string")
+        try:
+            line_now = parse_now(request["now"])
+        except ValueError as exc:
+            return error(f"'now' is {exc}")
+    if line_locale is not None and not isinstance(line_locale, str):
+        return error("'locale' must be a string")
+    try:
+        entry = parse(text, catalog=catalog, now=line_now, locale=line_locale)
+    except EntryRefused as exc:
+        return {**error(str(exc)), "entry": exc.entry.to_dict()}
+    except NlentryError as exc:
+        return error(str(exc))
+    except Exception as exc:  # one bad line must not stop the stream
+        if debug:
+            traceback.print_exc(file=sys.stderr)
+        return error(f"internal error: {type(exc).__name__}: {exc}")
+    data = entry.to_dict()
+    return {"id": request["id"], **data} if "id" in request else data
+
+
+# --- accuracy ------------------------------------------------------------------------------------
+
+
+def _cmd_accuracy(args: argparse.Namespace) -> int:
+    from nlentry import accuracy
+    from nlentry.cli.render import accuracy_report
+
+    report = accuracy.run(args.paths, catalog=_catalog(args.catalog), use_lang=args.use_lang)
+    if args.json:
+        data = report.to_dict(failures=args.failures)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(accuracy_report(report, failures=args.failures))
+    return ExitStatus.OK

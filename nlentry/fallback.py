@@ -17,6 +17,7 @@ from nlentry.locales import get
 _MONTH_RULE = re.compile(r"^_(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec):(.*)$", re.M)
 _LITERAL = re.compile(r'"([^"]+)"')
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -31,7 +32,8 @@ def _month_words(code: str) -> frozenset[str]:
 def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tuple[date, int, int] | None:
     """(date, start, end) of a date expression among `words`, or None."""
     months = _month_words(code)
-    hints = [i for i, w in enumerate(words) if w.text.lower().rstrip(".") in months or _YEAR.match(w.text)]
+    hints = [i for i, w in enumerate(words)
+             if _YEAR.match(w.text) or any(part in months for part in _LETTERS.findall(w.text.lower()))]
     if not hints:
         return None
     first, last = max(0, hints[0] - 2), min(len(words), hints[-1] + 3)

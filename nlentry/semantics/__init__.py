@@ -120,6 +120,9 @@ class Semantics(Transformer[Any, Any]):
     def one_hour(self, _: list[Any]) -> Duration:
         return Duration(HOUR, unit=HOUR)
 
+    def one_unit(self, c: list[int]) -> Duration:
+        return Duration(c[0], unit=c[0])
+
     def half_hour(self, _: list[Any]) -> Duration:
         return Duration(1800)
 
@@ -133,9 +136,6 @@ class Semantics(Transformer[Any, Any]):
     def hm_duration(self, c: list[Token]) -> Duration:
         h, m = _split_hm(str(c[0]))
         return Duration(h * HOUR + m * MINUTE)
-
-    def trailing_minutes(self, c: list[int]) -> Duration:
-        return Duration(c[0] * MINUTE, hm=True)
 
     def tail_piece(self, c: list[Any]) -> Duration:
         if len(c) == 2:
@@ -209,8 +209,11 @@ class Semantics(Transformer[Any, Any]):
     def minutes_past(self, c: list[Any]) -> Clock:
         return _minutes_from(_as_clock(c[-1]), _whole(c[0]))
 
-    def minutes_before(self, c: list[Any]) -> Clock:
-        return _minutes_from(_as_clock(c[-1]), -_whole(c[0]))
+    def minutes_before(self, c: list[Any]) -> Clock | tuple[Clock, Clock]:
+        minutes, target = _whole(c[0]), _as_clock(c[-1])
+        if len(c) == 2 and (minutes not in _CLOCK_MINUTES or target.minute):
+            return _as_clock(c[0]), target  # "from 3 to 4", "10 to quarter to 12": ranges
+        return _minutes_from(target, -minutes)
 
     def minutes_past_half(self, c: list[Any]) -> Clock:
         return _minutes_from(_as_clock(c[-1]), _whole(c[0]) - 30)
@@ -307,9 +310,6 @@ class Semantics(Transformer[Any, Any]):
 
     def day_after_day(self, c: list[Any]) -> DayRef:
         return DayRef("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]), days=c[2].days)
-
-    def weekday_date(self, c: list[Any]) -> DayRef:
-        return c[1]  # type: ignore[no-any-return]
 
     def date_numeric(self, c: list[Any]) -> DayRef | tuple[DayRef, Clock]:
         text = str(c[0])
@@ -417,6 +417,10 @@ def _split_hm(text: str) -> tuple[int, int]:
     return int(text), 0
 
 
+# minute counts that make "N to H" a clock time rather than a range "from N to H"
+_CLOCK_MINUTES = frozenset({5, 10, 20, 25})
+
+
 def _whole(amount: Any) -> int:
     return int(_plain(amount))
 
@@ -454,7 +458,10 @@ def _as_clock(value: Any) -> Clock:
 
 
 def _cued(value: Any) -> Any:
-    return value if isinstance(value, Pair) else _as_clock(value)
+    if isinstance(value, Pair) or (isinstance(value, tuple) and len(value) == 2
+                                   and all(isinstance(v, Clock) for v in value)):
+        return value
+    return _as_clock(value)
 
 
 def _minutes_from(clock: Clock, delta: int) -> Clock:
@@ -474,7 +481,7 @@ _KINDS = {
 _RANK = {"seconds": 1, "minutes": 2, "hours": 3, "days": 4, "weeks": 5, "months": 6, "years": 7}
 _PIECE_RANK = {"unit_hm": 3, "hm_duration": 3, "one_hour": 3, "quarters": 2, "quarter_hour": 2,
                "half_hour": 2}
-_TAILS = {"half_more", "trailing_minutes"}
+_TAILS = {"half_more"}
 
 
 def _rank(piece: Tree[Any]) -> int:
@@ -544,7 +551,10 @@ def read_items(trees: tuple[Tree[Any], ...], semantics: Semantics) -> list[Item]
             items.append(Item("part", start, end, value))
         elif kind == "clock" and isinstance(value, tuple):
             role, clock = value
-            items.append(Item("pair" if isinstance(clock, Pair) else "clock", start, end, clock, role=role))
+            if isinstance(clock, tuple):  # "from 3 to 4" read through minutes_before
+                items.append(Item("range", start, end, clock))
+            else:
+                items.append(Item("pair" if isinstance(clock, Pair) else "clock", start, end, clock, role=role))
         elif kind == "range":
             items.append(Item("range", start, end, value))
         elif kind == "clock_for":
@@ -552,6 +562,8 @@ def read_items(trees: tuple[Tree[Any], ...], semantics: Semantics) -> list[Item]
             items.append(Item("clock_for", start, end, clock, role=role, extra=duration))
         elif isinstance(value, Pair):
             items.append(Item("pair", start, end, value))
+        elif isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, Clock) for v in value):
+            items.append(Item("range", start, end, value))
         elif isinstance(value, tuple) and isinstance(value[0], DayRef):
             day, other = value
             if isinstance(other, Clock):

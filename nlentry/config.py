@@ -1,0 +1,335 @@
+"""Where nlentry keeps its state, and the settings of each provider (with their secrets).
+
+Usage::
+
+    from nlentry import config
+
+    config.home(env)                          # NLENTRY_HOME, else the platform's user config dir
+    cfg = config.load(env)                    # <home>/config.toml, parsed
+    settings = config.provider_settings("timetagger", env=env)
+    config.redact(f"token {settings['token']} refused")   # -> 'token *** refused'
+
+Layout of `config.toml`::
+
+    default_provider = "timetagger"
+
+    [providers.timetagger]
+    base_url = "http://127.0.0.1:8080/timetagger/api/v2"
+    token = "eyJ..."
+
+Every state location goes through `home()` / `data_home()`, so `NLENTRY_HOME=/tmp/x` relocates all of
+it (config, database). Secrets may instead come from environment variables (`NLENTRY_<PROVIDER>_<KEY>`,
+e.g. `NLENTRY_TIMI_TOKEN`) or the system keyring (service `nlentry`, user `<provider>.<key>`; used only
+if the optional `keyring` package is installed). Files holding secrets are created with mode 0600 and
+the home directory with 0700. Every secret read is registered, and `redact()` masks the registered
+secrets in any text that reaches output, logs or exception messages.
+
+Only the standard library is imported at module level; TOML and platformdirs load on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from nlentry.errors import NlentryError
+
+__all__ = [
+    "CONFIG_FILE",
+    "DEFAULT_PROVIDER",
+    "ENV_HOME",
+    "SECRET_KEYS",
+    "Config",
+    "ConfigError",
+    "config_path",
+    "data_home",
+    "default_provider",
+    "ensure_dir",
+    "home",
+    "is_secret_key",
+    "load",
+    "provider_settings",
+    "redact",
+    "redacted",
+    "register_secret",
+    "save",
+    "set_provider_settings",
+    "write_private",
+]
+
+ENV_HOME = "NLENTRY_HOME"
+CONFIG_FILE = "config.toml"
+DEFAULT_PROVIDER = "local"
+
+#: setting names whose values are secrets: never printed, masked by `redact`
+SECRET_KEYS = frozenset({
+    "token", "api_key", "apikey", "password", "secret", "client_secret",
+    "access_token", "refresh_token", "authtoken",
+})
+
+# `refresh_token`, `client_secret`, `my_api_key` are secrets; `token_url`, `token_expires_at` are not
+_SECRET_HINT = re.compile(r"(?:^|_)(?:token|secret|password|api_?key)$", re.IGNORECASE)
+_MASK = "***"
+_MIN_SECRET = 4  # shorter strings would mask ordinary words; no real secret is this short
+
+
+class ConfigError(NlentryError, ValueError):
+    """The configuration file cannot be read or written (message names the file, never a value)."""
+
+
+# --- locations -----------------------------------------------------------------------------------
+
+
+def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if env is None else env
+
+
+def home(env: Mapping[str, str] | None = None) -> Path:
+    """The directory holding `config.toml`: `$NLENTRY_HOME`, else the platform's user config dir.
+
+    Nothing is created here; `ensure_dir` does that (mode 0700) when something is written.
+    """
+    value = _env(env).get(ENV_HOME, "").strip()
+    if value:
+        return Path(value).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("nlentry", appauthor=False))
+
+
+def data_home(env: Mapping[str, str] | None = None) -> Path:
+    """The directory holding the database: `$NLENTRY_HOME` too when set, else the user data dir."""
+    value = _env(env).get(ENV_HOME, "").strip()
+    if value:
+        return Path(value).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("nlentry", appauthor=False))
+
+
+def config_path(env: Mapping[str, str] | None = None) -> Path:
+    """`<home>/config.toml`."""
+    return home(env) / CONFIG_FILE
+
+
+def ensure_dir(path: Path) -> Path:
+    """Create `path` (and parents) if missing; a directory nlentry creates is private (0700)."""
+    if not path.is_dir():
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # mkdir's mode is filtered by the umask; set it explicitly
+        os.chmod(path, 0o700)
+    return path
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically, the file readable by its owner only (0600).
+
+    The data goes to a temporary file created 0600 in the same directory, which then replaces
+    `path`: a crash never leaves a half-written file, and the secret is never world-readable.
+    """
+    ensure_dir(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mkstemp creates 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- the file ------------------------------------------------------------------------------------
+
+
+class Config:
+    """The parsed `config.toml`: `default_provider` and `[providers.<name>]` tables.
+
+    Other top-level keys are kept as they are, so `save` does not lose what it does not know.
+    """
+
+    def __init__(self, data: Mapping[str, Any] | None = None, *, path: Path | None = None) -> None:
+        self.data: dict[str, Any] = dict(data or {})
+        self.path = path
+
+    @property
+    def default_provider(self) -> str:
+        """The provider used when none is named (`local` unless the file says otherwise)."""
+        value = self.data.get("default_provider")
+        return value if isinstance(value, str) and value else DEFAULT_PROVIDER
+
+    @property
+    def providers(self) -> dict[str, dict[str, Any]]:
+        """The `[providers.<name>]` tables (a copy)."""
+        raw = self.data.get("providers") or {}
+        return {k: dict(v) for k, v in raw.items() if isinstance(v, Mapping)}
+
+    def provider(self, name: str) -> dict[str, Any]:
+        """The table of one provider, `{}` when absent."""
+        return self.providers.get(name, {})
+
+    def __repr__(self) -> str:  # never show values: they hold secrets
+        return f"Config(path={self.path!s}, providers={sorted(self.providers)})"
+
+
+def load(env: Mapping[str, str] | None = None, *, path: Path | None = None) -> Config:
+    """Read `config.toml` (an empty `Config` when there is none); registers the secrets it holds."""
+    path = config_path(env) if path is None else path
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(path=path)
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        import tomllib  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        # the decoder's message quotes a line number, not the text, but redact anyway
+        raise ConfigError(f"{path} is not valid TOML: {redact(str(exc))}") from None
+    if not isinstance(data.get("providers", {}), Mapping):
+        raise ConfigError(f"{path}: 'providers' must be a table of [providers.<name>] tables")
+    cfg = Config(data, path=path)
+    for table in cfg.providers.values():
+        _register_secrets(table)
+    return cfg
+
+
+def save(cfg: Config, env: Mapping[str, str] | None = None) -> Path:
+    """Write `cfg` to its file (mode 0600, atomically); returns the path."""
+    import tomli_w
+
+    path = cfg.path or config_path(env)
+    write_private(path, tomli_w.dumps(cfg.data))
+    cfg.path = path
+    return path
+
+
+def set_provider_settings(name: str, updates: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Path:
+    """Merge `updates` into `[providers.<name>]` and save (e.g. a refreshed OAuth token)."""
+    cfg = load(env)
+    providers = dict(cfg.data.get("providers") or {})
+    providers[name] = {**dict(providers.get(name) or {}), **dict(updates)}
+    cfg.data["providers"] = providers
+    _register_secrets(updates)
+    return save(cfg, env)
+
+
+def default_provider(env: Mapping[str, str] | None = None, cfg: Config | None = None) -> str:
+    """`$NLENTRY_PROVIDER`, else `default_provider` from the file, else `local`."""
+    value = _env(env).get("NLENTRY_PROVIDER", "").strip()
+    if value:
+        return value
+    return (cfg or load(env)).default_provider
+
+
+def provider_settings(
+    name: str,
+    *,
+    env: Mapping[str, str] | None = None,
+    cfg: Config | None = None,
+    use_keyring: bool = True,
+) -> dict[str, Any]:
+    """The settings of one provider, merged from (later wins) the file, the keyring and the environment.
+
+    - `[providers.<name>]` in `config.toml`;
+    - the keyring, for secret keys the file leaves out (service `nlentry`, user `<name>.<key>`);
+    - environment variables `NLENTRY_<NAME>_<KEY>` (e.g. `NLENTRY_TIMI_TOKEN`, `NLENTRY_TIMI_BASE_URL`).
+
+    `data_dir` (where a provider may keep state, e.g. the local database) is always set, to
+    `data_home(env)` unless given. Every secret found is registered for `redact`.
+    """
+    env = _env(env)
+    cfg = load(env) if cfg is None else cfg
+    settings: dict[str, Any] = dict(cfg.provider(name))
+    prefix = f"NLENTRY_{re.sub(r'[^A-Za-z0-9]', '_', name).upper()}_"
+    from_env = {k[len(prefix):].lower(): v for k, v in env.items() if k.startswith(prefix) and len(k) > len(prefix)}
+    if use_keyring:
+        for key in sorted(SECRET_KEYS - settings.keys() - from_env.keys()):
+            secret = _keyring_get(name, key)
+            if secret:
+                settings[key] = secret
+    settings.update(from_env)
+    settings.setdefault("data_dir", str(data_home(env)))
+    _register_secrets(settings)
+    return settings
+
+
+_keyring_broken = False
+
+
+def _keyring_get(name: str, key: str) -> str | None:
+    """A secret from the system keyring, or None: no keyring package, no backend, or any error."""
+    global _keyring_broken
+    if _keyring_broken:
+        return None
+    try:
+        import keyring  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        _keyring_broken = True
+        return None
+    try:
+        value = keyring.get_password("nlentry", f"{name}.{key}")
+    except Exception:  # no backend, locked, D-Bus missing: the keyring is optional, skip it
+        _keyring_broken = True
+        return None
+    return value if isinstance(value, str) else None
+
+
+# --- redaction -----------------------------------------------------------------------------------
+
+_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
+
+
+def is_secret_key(key: str) -> bool:
+    """True for setting names that hold secrets (`token`, `client_secret`, `api_key`, ...)."""
+    return key.lower() in SECRET_KEYS or bool(_SECRET_HINT.search(key))
+
+
+def register_secret(value: object) -> None:
+    """Remember `value` as a secret, so `redact` masks it wherever it appears later."""
+    if isinstance(value, str) and len(value.strip()) >= _MIN_SECRET:
+        with _secrets_lock:
+            _secrets.add(value.strip())
+            # an `email:token` pair (Timi) or `user:password` may be sent joined: mask the parts too
+            if ":" in value:
+                for part in value.split(":"):
+                    if len(part) >= 8:
+                        _secrets.add(part)
+
+
+def _register_secrets(settings: Mapping[str, Any]) -> None:
+    for key, value in settings.items():
+        if is_secret_key(key):
+            register_secret(value)
+
+
+def redact(text: object, secrets: Iterable[str] = ()) -> str:
+    """`text` with every registered secret (and every one in `secrets`) replaced by `***`.
+
+    Longer secrets are replaced first, so a secret that contains another is masked whole.
+    """
+    result = str(text)
+    with _secrets_lock:
+        known = set(_secrets)
+    known.update(s for s in secrets if isinstance(s, str) and len(s) >= _MIN_SECRET)
+    for secret in sorted(known, key=len, reverse=True):
+        if secret in result:
+            result = result.replace(secret, _MASK)
+    return result
+
+
+def redacted(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of `settings` fit to show: the values of secret keys replaced by `***`."""
+    return {k: (_MASK if is_secret_key(k) and v else v) for k, v in settings.items()}

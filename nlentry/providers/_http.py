@@ -1,0 +1,662 @@
+"""What the HTTP providers (Timi, Timeneye, Tyme) share: the client, error mapping, rate limiting, OAuth.
+
+Every hosted provider talks through an `Api`: one `httpx.Client` (made by `make_client`) plus the
+rules that turn the wire into the protocol's errors, so each provider's `client.py` only says *which*
+requests to send:
+
+- network errors, timeouts, 5xx and 429 raise `TransientError` (with `retry_after` in seconds when the
+  server said so through `Retry-After`, as seconds or an HTTP date, or `X-RateLimit-Reset`);
+- 401 and 403 raise `AuthError`; any other 4xx raises `RejectedError` carrying the provider's message;
+- a `RateLimiter` keeps the client under the provider's request budget *before* the server complains;
+- every message passes through a redactor that replaces the provider's secrets with `***`.
+
+The OAuth 2.0 pieces (PKCE S256, the authorize URL, code exchange, refresh on expiry or on 401) live
+here too, because Timeneye and Tyme differ only in URLs and field names.
+
+The emulator support at the end (`FakeApi`) is the base of each provider's `fake.py`: fault injection,
+a switchable rate limit and a request log, so every fake behaves the same way under test.
+
+This module imports httpx; provider packages import it lazily, so scanning them for `PROVIDER` stays cheap.
+"""
+
+from __future__ import annotations
+
+import base64
+import collections
+import email.utils
+import hashlib
+import json
+import math
+import secrets as _secrets
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Generator, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from nlentry import __version__
+from nlentry.providers.base import AuthError, ProviderError, RejectedError, TransientError
+
+USER_AGENT = f"nlentry/{__version__}"
+
+#: Connect fast or give up; a slow answer gets longer. Posting is retried by the outbox, so a request
+#: that hangs must end rather than block the user.
+DEFAULT_TIMEOUT = 15.0
+CONNECT_TIMEOUT = 5.0
+
+Clock = Callable[[], float]
+
+
+# --- the client -----------------------------------------------------------------------------------
+
+
+def make_client(
+    base_url: str,
+    *,
+    auth: httpx.Auth | None = None,
+    transport: httpx.BaseTransport | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    headers: Mapping[str, str] | None = None,
+) -> httpx.Client:
+    """An `httpx.Client` for one provider: base URL, User-Agent `nlentry/<version>`, timeouts.
+
+    Usage::
+
+        client = make_client("https://timiapp.com/api/v1/", auth=TimiAuth(email, token))
+        client = make_client(base_url, transport=httpx.MockTransport(fake))   # tests
+
+    Parameters:
+        base_url: the API root; relative request paths are joined to it.
+        auth: an `httpx.Auth` that adds the credentials (and refreshes them).
+        transport: replaces the network, e.g. an `httpx.MockTransport` around a provider's fake.
+        timeout: seconds for reading, writing and waiting for a pooled connection (connect: at most 5).
+        headers: extra default headers.
+
+    Redirects are not followed: an API that redirects is usually sending us to a login page.
+    """
+    return httpx.Client(
+        base_url=base_url,
+        auth=auth,
+        transport=transport,
+        timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
+        headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
+        follow_redirects=False,
+    )
+
+
+# --- secrets ----------------------------------------------------------------------------------------
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """`text` with every secret (and its URL-encoded and Basic-auth forms) replaced by `***`."""
+    for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
+        for form in (secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret)):
+            text = text.replace(form, "***")
+    return text
+
+
+def basic_forms(user: str, password: str) -> list[str]:
+    """The strings that reveal a Basic-auth secret: `user:password` and its base64 form."""
+    joined = f"{user}:{password}"
+    return [joined, base64.b64encode(joined.encode()).decode()]
+
+
+# --- reading responses ------------------------------------------------------------------------------
+
+
+def retry_after(headers: Mapping[str, str], *, now: float) -> float | None:
+    """Seconds to wait before retrying, from `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset`.
+
+    `X-RateLimit-Reset` is a unix timestamp (Timeneye); a small value is read as seconds from now,
+    as some APIs send it. Returns None when the response says nothing usable; never negative.
+    """
+    value = headers.get("Retry-After", "").strip()
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            pass
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            when = None
+        if when is not None and when.tzinfo is not None:
+            return max(0.0, when.timestamp() - now)
+    reset = headers.get("X-RateLimit-Reset", "").strip()
+    if reset:
+        try:
+            stamp = float(reset)
+        except ValueError:
+            return None
+        if math.isfinite(stamp):
+            return max(0.0, stamp - now if stamp > 1e9 else stamp)
+    return None
+
+
+def provider_message(response: httpx.Response) -> str:
+    """The provider's own explanation of an error, one line.
+
+    Understands `{"message": ...}` (Timi, Laravel), `{"errors": {field: [msg]}}` (Rails, Laravel),
+    `{"error": ..., "error_description": ...}` (OAuth, Tyme) and falls back to the text of the body.
+    """
+    try:
+        data = response.json()
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    parts: list[str] = []
+    if isinstance(data, dict):
+        for key in ("message", "error", "error_description"):
+            if isinstance(data.get(key), str) and data[key].strip():
+                parts.append(data[key].strip())
+        errors = data.get("errors")
+        if isinstance(errors, dict):
+            for name, msgs in errors.items():
+                msgs = msgs if isinstance(msgs, list) else [msgs]
+                parts.append(f"{name}: " + ", ".join(str(m) for m in msgs))
+        elif isinstance(errors, list):
+            parts.extend(str(e) for e in errors)
+    elif isinstance(data, str):
+        parts.append(data)
+    if not parts:
+        text = response.text.strip()
+        parts.append(text.splitlines()[0] if text else response.reason_phrase or "no explanation")
+    message = "; ".join(parts)
+    return message if len(message) <= 300 else message[:297] + "..."
+
+
+# --- rate limiting ----------------------------------------------------------------------------------
+
+
+class RateLimiter:
+    """A sliding-window budget: at most `limit` requests in any `period` seconds, on the client side.
+
+    Usage::
+
+        limiter = RateLimiter(500, 300)        # Timeneye's free plan: 500 requests per 5 minutes
+        limiter.acquire()                       # before every request: waits, or raises TransientError
+        limiter.pause(177)                      # the server said 429 with Retry-After: 177
+
+    `acquire` waits when the next slot is at most `max_wait` seconds away; further away, it raises
+    `TransientError` with `retry_after`, so a long backlog goes back to the outbox instead of blocking
+    the user for minutes. `limit=None` means no budget of our own (the server's 429 still pauses us).
+    `clock` and `sleep` are injectable so tests need no real waiting.
+    """
+
+    def __init__(
+        self,
+        limit: int | None,
+        period: float,
+        *,
+        max_wait: float = 30.0,
+        clock: Clock = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if limit is not None and limit < 1:
+            raise ValueError("a rate limit must allow at least one request")
+        self.limit = limit
+        self.period = period
+        self.max_wait = max_wait
+        self._clock = clock
+        self._sleep = sleep
+        self._stamps: collections.deque[float] = collections.deque()
+        self._paused_until = 0.0
+        self._lock = threading.Lock()
+
+    def _wait(self, now: float) -> float:
+        while self._stamps and self._stamps[0] <= now - self.period:
+            self._stamps.popleft()
+        wait = max(0.0, self._paused_until - now)
+        if self.limit is not None and len(self._stamps) >= self.limit:
+            wait = max(wait, self._stamps[len(self._stamps) - self.limit] + self.period - now)
+        return wait
+
+    def acquire(self) -> None:
+        """Take one request slot, waiting up to `max_wait` seconds; else raise `TransientError`."""
+        with self._lock:  # held while sleeping: waiting callers are served in order
+            wait = self._wait(self._clock())
+            if wait > self.max_wait:
+                raise TransientError(
+                    f"client-side rate limit reached; try again in {math.ceil(wait)} s", retry_after=wait
+                )
+            if wait > 0:
+                self._sleep(wait)
+            now = self._clock()
+            self._wait(now)
+            self._stamps.append(now)
+
+    def pause(self, seconds: float) -> None:
+        """Send nothing for `seconds` (the server asked us to back off)."""
+        with self._lock:
+            self._paused_until = max(self._paused_until, self._clock() + seconds)
+
+
+# --- the API wrapper ----------------------------------------------------------------------------------
+
+
+class Api:
+    """One provider's HTTP access: limiter, send, and the mapping of everything to protocol errors.
+
+    Usage::
+
+        api = Api(client, provider="timi", secrets=lambda: [token])
+        data = api.json("GET", "projects.json")
+        api.request("DELETE", "time_entries/7.json", missing_ok=True)
+
+    Parameters:
+        client: from `make_client`.
+        provider: the provider's name, which starts every error message.
+        secrets: returns the strings that must never appear in a message (called when one is built,
+            so refreshed OAuth tokens are covered too).
+        limiter: the client-side budget; default: none of our own, but a 429 still pauses us.
+        pause_on_429: seconds to hold back after a 429 that did not say how long (None: do not).
+        clock: wall-clock seconds, to read `Retry-After` dates and `X-RateLimit-Reset` stamps.
+    """
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        *,
+        provider: str,
+        secrets: Callable[[], Iterable[str]] = lambda: (),
+        limiter: RateLimiter | None = None,
+        pause_on_429: float | None = None,
+        clock: Clock = time.time,
+    ) -> None:
+        self.client = client
+        self.provider = provider
+        self.secrets = secrets
+        self.limiter = limiter or RateLimiter(None, 1.0)
+        self.pause_on_429 = pause_on_429
+        self.clock = clock
+
+    def _clean(self, text: str) -> str:
+        return redact(text, self.secrets())
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        json: Any = None,
+        data: Mapping[str, Any] | None = None,
+        missing_ok: bool = False,
+    ) -> httpx.Response:
+        """Send one request and return the 2xx response, or raise the protocol's error.
+
+        `missing_ok`: a 404 is returned instead of raised (e.g. deleting what is already gone).
+        """
+        what = f"{method} {path.split('?', 1)[0]}"  # never the query: it may carry credentials
+        self.limiter.acquire()
+        try:
+            response = self.client.request(method, path, params=params, json=json, data=data)
+        except httpx.TimeoutException as exc:
+            raise TransientError(f"{self.provider}: {what} timed out ({type(exc).__name__})") from None
+        except httpx.HTTPError as exc:  # connection refused, reset, DNS, protocol errors
+            detail = self._clean(str(exc)) or type(exc).__name__
+            raise TransientError(f"{self.provider}: {what} failed: {detail}") from None
+        self._check(response, what, missing_ok=missing_ok)
+        return response
+
+    def json(self, method: str, path: str, **kwargs: Any) -> Any:
+        """`request`, then the JSON body (None for an empty body)."""
+        response = self.request(method, path, **kwargs)
+        if not response.content.strip():
+            return None
+        try:
+            return response.json()
+        except (ValueError, UnicodeDecodeError):
+            # A 2xx that is not JSON is a proxy or maintenance page: try again later.
+            raise TransientError(f"{self.provider}: {method} {path.split('?', 1)[0]} answered "
+                                 f"something that is not JSON (HTTP {response.status_code})") from None
+
+    def _check(self, response: httpx.Response, what: str, *, missing_ok: bool) -> None:
+        status = response.status_code
+        if status < 300 or (missing_ok and status == 404):
+            return
+        response.read()
+        message = self._clean(provider_message(response))
+        if status == 429 or status >= 500:
+            wait = retry_after(response.headers, now=self.clock())
+            if status == 429:
+                pause = wait if wait is not None else self.pause_on_429
+                if pause:
+                    self.limiter.pause(pause)
+            label = "rate limit exceeded" if status == 429 else "server error"
+            raise TransientError(f"{self.provider}: {what}: {label} (HTTP {status}): {message}", retry_after=wait)
+        if status in (401, 403):
+            raise AuthError(f"{self.provider}: {what}: credentials refused (HTTP {status}): {message}")
+        if status < 400:
+            raise RejectedError(f"{self.provider}: {what}: unexpected redirect (HTTP {status})")
+        raise RejectedError(f"{self.provider}: {what} rejected (HTTP {status}): {message}")
+
+    def close(self) -> None:
+        """Close the underlying client (idempotent)."""
+        self.client.close()
+
+
+# --- OAuth 2.0 with PKCE ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OAuthToken:
+    """An OAuth 2.0 access token with what it takes to renew it. Secrets stay out of `repr`.
+
+    `expires_at` is a unix timestamp (None: unknown, used until the server answers 401).
+    `to_dict`/`from_dict` give the JSON a token store keeps (in a 0600 file or the keyring).
+    """
+
+    access_token: str = field(repr=False)
+    refresh_token: str | None = field(default=None, repr=False)
+    expires_at: float | None = None
+    token_type: str = "Bearer"
+
+    def expired(self, now: float, *, skew: float = 60.0) -> bool:
+        """True when the token has expired or will within `skew` seconds."""
+        return self.expires_at is not None and now >= self.expires_at - skew
+
+    @classmethod
+    def from_response(cls, data: Any, *, now: float, previous: OAuthToken | None = None) -> OAuthToken:
+        """Read an RFC 6749 token response; keeps the previous refresh token if none came back."""
+        if not isinstance(data, dict) or not isinstance(data.get("access_token"), str):
+            raise AuthError("the token endpoint answered without an access token")
+        expires_in = data.get("expires_in")
+        refresh = data.get("refresh_token")
+        return cls(
+            access_token=data["access_token"],
+            refresh_token=refresh if isinstance(refresh, str) else (previous and previous.refresh_token),
+            expires_at=now + float(expires_in) if isinstance(expires_in, (int, float)) else None,
+            token_type=str(data.get("token_type") or "Bearer"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The token as JSON-ready data, for a token store."""
+        return {"access_token": self.access_token, "refresh_token": self.refresh_token,
+                "expires_at": self.expires_at, "token_type": self.token_type}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OAuthToken:
+        """The inverse of `to_dict`."""
+        expires_at = data.get("expires_at")
+        return cls(str(data["access_token"]), data.get("refresh_token"),
+                   float(expires_at) if expires_at is not None else None,
+                   str(data.get("token_type") or "Bearer"))
+
+
+def pkce_pair() -> tuple[str, str]:
+    """A fresh PKCE code verifier and its S256 challenge (RFC 7636): (verifier, challenge)."""
+    verifier = _secrets.token_urlsafe(64)  # 86 characters of [A-Za-z0-9_-], within 43..128
+    return verifier, pkce_challenge(verifier)
+
+
+def pkce_challenge(verifier: str) -> str:
+    """BASE64URL(SHA256(verifier)) without padding: the S256 code challenge."""
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+@dataclass(frozen=True)
+class Login:
+    """A started Authorization Code + PKCE login: send the user to `url`, keep the rest for the exchange."""
+
+    url: str
+    state: str
+    verifier: str = field(repr=False)
+    redirect_uri: str
+
+
+def start_login(authorize_url: str, *, client_id: str, redirect_uri: str, scope: str | None = None) -> Login:
+    """Build the authorize URL with a new state and PKCE S256 challenge."""
+    verifier, challenge = pkce_pair()
+    state = _secrets.token_urlsafe(16)
+    query = {"response_type": "code", "client_id": client_id, "redirect_uri": redirect_uri,
+             "state": state, "code_challenge": challenge, "code_challenge_method": "S256"}
+    if scope is not None:
+        query["scope"] = scope
+    return Login(f"{authorize_url}?{urllib.parse.urlencode(query)}", state, verifier, redirect_uri)
+
+
+def code_from_redirect(login: Login, redirected_to: str) -> str:
+    """The `code` from the URL the provider redirected the browser to, after checking `state`."""
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(redirected_to).query)
+    if query.get("state", [""])[0] != login.state:
+        raise AuthError("the login answer does not belong to this login (state mismatch)")
+    if "error" in query:
+        raise AuthError(f"the login was refused: {query['error'][0]}")
+    code = query.get("code", [""])[0]
+    if not code:
+        raise AuthError("the login answer carries no code")
+    return code
+
+
+def exchange_code(
+    api: Api, token_url: str, login: Login, code: str, *, client_fields: Mapping[str, str]
+) -> OAuthToken:
+    """Trade an authorization code (plus the PKCE verifier) for a token at `token_url`."""
+    data = {"grant_type": "authorization_code", "code": code, "redirect_uri": login.redirect_uri,
+            "code_verifier": login.verifier, **client_fields}
+    try:
+        body = api.json("POST", token_url, data=data)
+    except RejectedError as exc:  # 400 invalid_grant: the code is used, expired or the verifier wrong
+        raise AuthError(f"{api.provider}: the login code was refused: {exc}") from None
+    return OAuthToken.from_response(body, now=api.clock())
+
+
+class OAuth2Bearer(httpx.Auth):
+    """`Authorization: Bearer` with refresh: before a request when the token has expired, and after a 401.
+
+    A refreshed token is handed to `save` (the token store callback) at once, because providers
+    rotate refresh tokens: the old one stops working as soon as the new one is issued. After a 401 the
+    request is retried once with the refreshed token; a second 401 goes back to the caller. Concurrent
+    requests refresh once: the others wait, then use the new token.
+
+    Parameters:
+        token: the current token (a personal access token is an `OAuthToken` with no refresh token).
+        token_url: absolute URL of the token endpoint, for `grant_type=refresh_token`.
+        client_fields: sent with the refresh (`client_id`, and `client_secret` where the app has one).
+        save: called with every new token (may be None: nothing is kept).
+        clock: unix seconds, to decide expiry.
+    """
+
+    requires_response_body = True
+
+    def __init__(
+        self,
+        token: OAuthToken,
+        *,
+        token_url: str | None = None,
+        client_fields: Mapping[str, str] | None = None,
+        save: Callable[[OAuthToken], None] | None = None,
+        clock: Clock = time.time,
+    ) -> None:
+        self.token = token
+        self.token_url = token_url
+        self.client_fields = dict(client_fields or {})
+        self.save = save
+        self.clock = clock
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(token={self.token!r}, token_url={self.token_url!r})"
+
+    def secrets(self) -> list[str]:
+        """Everything this auth would leak: tokens and the client secret."""
+        return [s for s in (self.token.access_token, self.token.refresh_token,
+                            self.client_fields.get("client_secret")) if s]
+
+    def _can_refresh(self, token: OAuthToken) -> bool:
+        return bool(token.refresh_token and self.token_url)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        token = self.token
+        if token.expired(self.clock()) and self._can_refresh(token):
+            token = yield from self._refresh(token)
+        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        response = yield request
+        if response.status_code == 401 and self._can_refresh(token):
+            token = yield from self._refresh(token)
+            request.headers["Authorization"] = f"Bearer {token.access_token}"
+            yield request
+
+    def _refresh(self, stale: OAuthToken) -> Generator[httpx.Request, httpx.Response, OAuthToken]:
+        # Held across the refresh request (same thread): a second caller waits, then finds the new token.
+        with self._lock:
+            if self.token is not stale:
+                return self.token
+            assert self.token_url is not None and stale.refresh_token is not None
+            response = yield httpx.Request(
+                "POST", self.token_url, headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                data={"grant_type": "refresh_token", "refresh_token": stale.refresh_token, **self.client_fields},
+            )
+            if response.status_code >= 500 or response.status_code == 429:
+                raise TransientError(f"token refresh failed (HTTP {response.status_code}); try again later",
+                                     retry_after=retry_after(response.headers, now=self.clock()))
+            if response.status_code >= 400:
+                message = redact(provider_message(response), self.secrets())
+                raise AuthError(f"the refresh token was refused (HTTP {response.status_code}): {message}; "
+                                "sign in again")
+            try:
+                body = response.json()
+            except ValueError:
+                raise TransientError("the token endpoint answered something that is not JSON") from None
+            token = OAuthToken.from_response(body, now=self.clock(), previous=stale)
+            self.token = token
+            if self.save is not None:
+                self.save(token)
+            return token
+
+
+# --- emulator support (the base of every provider's fake.py) --------------------------------------
+
+
+@dataclass
+class Fault:
+    """One injected failure: a status answered, or an exception raised, before or after the real work."""
+
+    status: int = 500
+    body: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    exc: type[Exception] | None = None
+    after: bool = False
+
+
+def json_response(status: int, body: Any = None, headers: Mapping[str, str] | None = None) -> httpx.Response:
+    """A JSON response (no body for 204)."""
+    if status == 204 or body is None:
+        return httpx.Response(status, headers=headers)
+    return httpx.Response(status, content=json.dumps(body).encode(),
+                          headers={"Content-Type": "application/json", **(headers or {})})
+
+
+class FakeApi:
+    """Base class of the in-process emulators; an instance is an `httpx.MockTransport` handler.
+
+    Usage::
+
+        fake = TimiFake()
+        client = httpx.Client(transport=fake.transport())
+        fake.fail_next(status=500, times=2)             # the next two requests answer 500
+        fake.fail_next(exc=httpx.ReadTimeout)           # the next request times out
+        fake.fail_next(status=504, after=True)          # done, but the answer is lost
+        fake.rate_limit_after = 3                       # 429 after 3 requests in the window
+        fake.delay = 0.2                                # every answer takes 0.2 s
+
+    Subclasses implement `handle(request)` over their in-memory state and `rate_limited(wait)`
+    (the provider's 429). `requests` logs what arrived; `clock` (unix seconds) is settable so tests
+    can move time (token expiry, rate windows) without waiting. Handling is serialised by a lock,
+    so concurrent callers see a consistent server.
+    """
+
+    #: seconds of a fixed rate-limit window (the count resets when it ends)
+    rate_window: float = 60.0
+
+    def __init__(self, *, clock: Clock = time.time) -> None:
+        self.clock = clock
+        self.requests: list[httpx.Request] = []
+        self.rate_limit_after: int | None = None
+        self.delay = 0.0
+        self._faults: collections.deque[Fault] = collections.deque()
+        self._window_start = 0.0
+        self._window_count = 0
+        self._lock = threading.RLock()
+
+    def transport(self) -> httpx.MockTransport:
+        """This fake as an httpx transport."""
+        return httpx.MockTransport(self)
+
+    def fail_next(
+        self,
+        status: int = 500,
+        *,
+        times: int = 1,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+        exc: type[Exception] | None = None,
+        after: bool = False,
+    ) -> None:
+        """Make the next `times` requests fail with `status` (or raise `exc`, e.g. `httpx.ConnectError`).
+
+        `after=True` does the work first, then fails: the server acted but the client never heard.
+        """
+        for _ in range(times):
+            self._faults.append(Fault(status, body, dict(headers or {}), exc, after))
+
+    def counts_for_rate_limit(self, request: httpx.Request) -> bool:
+        """Whether `request` uses up the rate budget (token endpoints usually do not)."""
+        return True
+
+    def rate_limited(self, wait: float) -> httpx.Response:
+        """The provider's 429 when the window is used up, `wait` seconds before it resets."""
+        return json_response(429, {"message": "rate limit exceeded"})
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request from the in-memory state."""
+        raise NotImplementedError
+
+    def _fail(self, fault: Fault, request: httpx.Request) -> httpx.Response:
+        if fault.exc is not None:
+            raise fault.exc("injected fault", request=request) if issubclass(
+                fault.exc, httpx.RequestError) else fault.exc("injected fault")
+        body = fault.body if fault.body is not None else {"message": "injected fault"}
+        return json_response(fault.status, body, fault.headers)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if self.delay:
+            time.sleep(self.delay)
+        request.read()
+        with self._lock:
+            self.requests.append(request)
+            fault = self._faults.popleft() if self._faults else None
+            if fault is not None and not fault.after:
+                return self._fail(fault, request)
+            if self.rate_limit_after is not None and self.counts_for_rate_limit(request):
+                now = self.clock()
+                if now >= self._window_start + self.rate_window:
+                    self._window_start, self._window_count = now, 0
+                self._window_count += 1
+                if self._window_count > self.rate_limit_after:
+                    return self.rate_limited(self._window_start + self.rate_window - now)
+            response = self.handle(request)
+            if fault is not None:
+                return self._fail(fault, request)
+            return response
+
+
+def form_or_json(request: httpx.Request) -> dict[str, Any]:
+    """The fields of a request body, whether form-encoded or JSON (emulators accept both)."""
+    if not request.content:
+        return {}
+    if request.headers.get("Content-Type", "").startswith("application/json"):
+        data = json.loads(request.content)
+        return data if isinstance(data, dict) else {}
+    return {k: v[-1] for k, v in urllib.parse.parse_qs(request.content.decode(), keep_blank_values=True).items()}
+
+
+__all__ = [
+    "Api", "Fault", "FakeApi", "Login", "OAuth2Bearer", "OAuthToken", "ProviderError", "RateLimiter",
+    "basic_forms", "code_from_redirect", "exchange_code", "form_or_json", "json_response", "make_client",
+    "pkce_challenge", "pkce_pair", "provider_message", "redact", "retry_after", "start_login",
+]

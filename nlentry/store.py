@@ -1,0 +1,278 @@
+"""The nlentry database: one SQLite file (`nlentry.db` under `NLENTRY_HOME`), standard library `sqlite3`.
+
+Usage::
+
+    from nlentry.store import Store
+
+    store = Store.open(env)            # <data_home>/nlentry.db, created 0600, WAL
+    store = Store(":memory:")          # tests
+    with store.transaction() as db:    # BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error)
+        db.execute("...")
+
+It holds the cached catalog of each provider, the user's local aliases, the catalog and entries of
+the embedded `local` provider, and the outbox (whose queries live in `nlentry.outbox`). The schema is
+`schema.sql` beside this module.
+
+One `Store` wraps one connection, shared by the threads of a process under a lock (the background
+catalog refresh uses it too); separate processes, or separate `Store` objects, are separate
+connections, and SQLite's locking (WAL, `BEGIN IMMEDIATE`, a busy timeout) keeps them apart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import time as Time
+from pathlib import Path
+from typing import Any
+
+from nlentry.errors import NlentryError
+from nlentry.model import Alternative, Catalog, Entry, Ref, Span
+
+__all__ = [
+    "ALIAS_KINDS",
+    "DB_FILE",
+    "Alias",
+    "Store",
+    "StoreError",
+    "entry_from_json",
+    "entry_to_json",
+]
+
+DB_FILE = "nlentry.db"
+SCHEMA_VERSION = 1
+ALIAS_KINDS = ("project", "service", "client", "person")
+
+
+class StoreError(NlentryError):
+    """The database cannot be opened or is not nlentry's."""
+
+
+@dataclass(frozen=True)
+class Alias:
+    """An alias the user added locally: `alias` stands for the catalog item named (or with id) `target`."""
+
+    provider: str
+    alias: str
+    target: str
+    kind: str | None = None
+
+
+class Store:
+    """The SQLite database; see the module docstring.
+
+    Parameters:
+        path: the database file, or ``":memory:"``.
+        clock: unix time, for the timestamps written (tests pass a fake).
+        timeout: seconds to wait for another connection's write lock before failing.
+    """
+
+    def __init__(self, path: str | Path = ":memory:", *, clock: Callable[[], float] = time.time,
+                 timeout: float = 15.0) -> None:
+        self.path = str(path)
+        self.clock = clock
+        self._lock = threading.RLock()
+        memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        if not memory:
+            _create_private(Path(self.path))
+        try:
+            # isolation_level=None: no implicit transactions; `transaction()` says BEGIN itself
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                       check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            if not memory:
+                self._db.execute("PRAGMA journal_mode=WAL")
+            # FULL: a committed outbox row survives a power cut, not only a crash of the process
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from None
+
+    @classmethod
+    def open(cls, env: Mapping[str, str] | None = None, **kwargs: Any) -> Store:
+        """The user's database: `<data_home>/nlentry.db` (see `nlentry.config.data_home`)."""
+        from nlentry import config
+
+        return cls(config.data_home(env) / DB_FILE, **kwargs)
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"the database {self.path} is from a newer nlentry (schema {version})")
+        if version < SCHEMA_VERSION:
+            schema = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
+            with self._lock:
+                self._db.executescript(schema)
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # --- plumbing --------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """`BEGIN IMMEDIATE` ... `COMMIT`: takes the write lock at once, so read-then-write is atomic."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # another process held the write lock too long
+                raise StoreError(f"the database {self.path} is busy: {exc}") from None
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run a read query and return all rows."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    # --- catalog cache ---------------------------------------------------------------------------
+
+    def put_catalog(self, provider: str, catalog: Catalog, *, synced_at: float | None = None) -> float:
+        """Replace the cached catalog of `provider`; returns the sync time written."""
+        when = self.clock() if synced_at is None else synced_at
+        data = json.dumps(catalog.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        with self.transaction() as db:
+            db.execute("INSERT INTO catalog_cache (provider, catalog, synced_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (provider) DO UPDATE SET catalog = excluded.catalog, "
+                       "synced_at = excluded.synced_at", (provider, data, when))
+        return when
+
+    def get_catalog(self, provider: str) -> tuple[Catalog, float] | None:
+        """The cached catalog of `provider` and its sync time, or None if it was never synced."""
+        rows = self.query("SELECT catalog, synced_at FROM catalog_cache WHERE provider = ?", (provider,))
+        if not rows:
+            return None
+        return Catalog.from_dict(json.loads(rows[0]["catalog"])), float(rows[0]["synced_at"])
+
+    def synced_at(self, provider: str) -> float | None:
+        """When `provider`'s catalog was last synced, or None."""
+        rows = self.query("SELECT synced_at FROM catalog_cache WHERE provider = ?", (provider,))
+        return float(rows[0]["synced_at"]) if rows else None
+
+    # --- aliases ---------------------------------------------------------------------------------
+
+    def add_alias(self, provider: str, alias: str, target: str, kind: str | None = None) -> Alias:
+        """Add (or replace) a local alias."""
+        alias, target = alias.strip(), target.strip()
+        if not alias or not target:
+            raise ValueError("an alias and the name it stands for must both be non-empty")
+        if kind is not None and kind not in ALIAS_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(ALIAS_KINDS)}")
+        with self.transaction() as db:
+            db.execute("INSERT INTO aliases (provider, alias, target, kind, created_at) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT (provider, alias) DO UPDATE SET target = excluded.target, "
+                       "kind = excluded.kind", (provider, alias, target, kind, self.clock()))
+        return Alias(provider, alias, target, kind)
+
+    def remove_alias(self, provider: str, alias: str) -> bool:
+        """Remove a local alias (case-insensitively); True if there was one."""
+        with self.transaction() as db:
+            cur = db.execute("DELETE FROM aliases WHERE provider = ? AND lower(alias) = lower(?)",
+                             (provider, alias.strip()))
+        return cur.rowcount > 0
+
+    def aliases(self, provider: str | None = None) -> list[Alias]:
+        """The local aliases of one provider (or of all), in the order they were added."""
+        if provider is None:
+            rows = self.query("SELECT * FROM aliases ORDER BY provider, created_at, alias")
+        else:
+            rows = self.query("SELECT * FROM aliases WHERE provider = ? ORDER BY created_at, alias", (provider,))
+        return [Alias(r["provider"], r["alias"], r["target"], r["kind"]) for r in rows]
+
+    # --- the local provider's catalog ------------------------------------------------------------
+
+    def set_local_catalog(self, catalog: Catalog) -> None:
+        """Replace the catalog of the `local` provider."""
+        data = json.dumps(catalog.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        with self.transaction() as db:
+            db.execute("INSERT INTO local_catalog (id, catalog, updated_at) VALUES (1, ?, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET catalog = excluded.catalog, "
+                       "updated_at = excluded.updated_at", (data, self.clock()))
+
+    def local_catalog(self) -> Catalog:
+        """The catalog of the `local` provider (empty until one is imported)."""
+        rows = self.query("SELECT catalog FROM local_catalog WHERE id = 1")
+        return Catalog.from_dict(json.loads(rows[0]["catalog"])) if rows else Catalog()
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 (and its directory 0700) before SQLite opens it.
+
+    SQLite gives the -wal and -shm files the permissions of the database file, so they stay private too.
+    """
+    from nlentry.config import ensure_dir
+
+    if path.exists():
+        return
+    ensure_dir(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+# --- entries as JSON -----------------------------------------------------------------------------
+
+
+def _ref(r: Ref | None) -> list[Any] | None:
+    return None if r is None else [r.id, r.name]
+
+
+def _unref(raw: Any) -> Ref | None:
+    return None if raw is None else Ref(raw[0], raw[1])
+
+
+def entry_to_json(entry: Entry) -> str:
+    """The whole `Entry` as compact JSON (unlike `Entry.to_dict`, it keeps `implied` and seconds)."""
+    return json.dumps({
+        "text": entry.text, "locale": entry.locale, "date": entry.date.isoformat(),
+        "start": None if entry.start is None else entry.start.isoformat(),
+        "end": None if entry.end is None else entry.end.isoformat(),
+        "duration": entry.duration, "project": _ref(entry.project), "service": _ref(entry.service),
+        "client": _ref(entry.client), "persons": [_ref(p) for p in entry.persons],
+        "tags": list(entry.tags), "billable": entry.billable, "description": entry.description,
+        "confidence": entry.confidence,
+        "spans": [[s.field, s.start, s.end, s.text] for s in entry.spans],
+        "alternatives": {k: [[a.id, a.name, a.score] for a in v] for k, v in entry.alternatives.items()},
+        "warnings": list(entry.warnings), "implied": sorted(entry.implied),
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def entry_from_json(text: str) -> Entry:
+    """The `Entry` that `entry_to_json` wrote."""
+    d = json.loads(text)
+    return Entry(
+        text=d["text"], locale=d["locale"], date=Date.fromisoformat(d["date"]),
+        start=None if d["start"] is None else Time.fromisoformat(d["start"]),
+        end=None if d["end"] is None else Time.fromisoformat(d["end"]),
+        duration=d["duration"], project=_unref(d["project"]), service=_unref(d["service"]),
+        client=_unref(d["client"]), persons=tuple(Ref(p[0], p[1]) for p in d["persons"]),
+        tags=tuple(d["tags"]), billable=d["billable"], description=d["description"],
+        confidence=d["confidence"], spans=tuple(Span(*s) for s in d["spans"]),
+        alternatives={k: tuple(Alternative(*a) for a in v) for k, v in d["alternatives"].items()},
+        warnings=tuple(d["warnings"]), implied=frozenset(d["implied"]),
+    )

@@ -1,0 +1,74 @@
+"""Contracts between the grammars, the semantics and the corpus (TimeTagger's test_both.py idea).
+
+- every locale folder builds an LALR parser without conflicts;
+- every neutral node name a grammar produces has a method in `Semantics`, and every method is used;
+- every word a locale spells out (grammar keywords and value-table words) occurs in its corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from nlentry import grammar, locales
+from nlentry.semantics import Semantics
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+# Methods that are called by other methods or by name from read_items, not from a tree node.
+_HELPERS = {"transform", "transform_packed"}
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_locale_builds_and_has_a_corpus(code: str) -> None:
+    assert grammar.parser(code) is not None
+    assert list((CORPUS / code).glob("*.jsonl")), f"corpus/{code}/ is missing"
+
+
+def _node_names(code: str) -> set[str]:
+    lark = grammar.parser(code)
+    # ?rules without an alias are inlined (never a node); start is the root
+    names = {r.alias or r.origin.name for r in lark.rules if r.alias or not r.options.expand1}
+    return {str(n) for n in names if not str(n).startswith("_")}
+
+
+def test_every_node_has_a_meaning_and_every_meaning_a_node() -> None:
+    produced = set().union(*(_node_names(c) for c in locales.available()))
+    produced -= {"start"}
+    methods = {m for m in vars(Semantics) if not m.startswith("_") and callable(getattr(Semantics, m))}
+    assert produced - methods == set(), "nodes without a Semantics method"
+    unused = methods - produced - _HELPERS
+    assert unused == set(), "Semantics methods no grammar produces"
+
+
+def _corpus_words(code: str) -> set[str]:
+    words: set[str] = set()
+    for path in (CORPUS / code).glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                words.update(re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", json.loads(line)["text"].lower()))
+    return words
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_every_lexicon_word_occurs_in_the_corpus(code: str) -> None:
+    locale = locales.get(code)
+    lexicon = {w for w in locale.literals if re.fullmatch(r"[^\W\d_]{2,}(?:'[^\W\d_]+)?", w)}
+    raw_numbers = {w for w in locale.numbers if w in _table_words(code, "numbers")}
+    lexicon |= raw_numbers | set(locale.ordinals) | set(locale.daypart_words)
+    missing = sorted(lexicon - _corpus_words(code))
+    assert not missing, f"corpus/{code} never uses: {missing}"
+
+
+def _table_words(code: str, table: str) -> set[str]:
+    """The words written in locale.toml's table (not the generated compounds)."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    with open(locales.grammars_dir() / code / "locale.toml", "rb") as f:
+        return set(tomllib.load(f).get(table, {}))

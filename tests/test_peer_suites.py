@@ -14,7 +14,7 @@ from nlentry import accuracy
 
 PEERS = Path(__file__).resolve().parent.parent.parent / "shared" / "peer-suites"
 
-pytestmark = pytest.mark.skipif(not PEERS.is_dir(), reason="../shared/peer-suites is not beside this checkout")
+pytestmark = pytest.mark.skipif(not PEERS.is_dir(), reason="no ../shared/peer-suites beside this checkout")
 
 
 @pytest.fixture(scope="module")

@@ -554,7 +554,8 @@ def read_items(trees: tuple[Tree[Any], ...], semantics: Semantics) -> list[Item]
             if isinstance(clock, tuple):  # "from 3 to 4" read through minutes_before
                 items.append(Item("range", start, end, clock))
             else:
-                items.append(Item("pair" if isinstance(clock, Pair) else "clock", start, end, clock, role=role))
+                kind = "pair" if isinstance(clock, Pair) else "clock"
+                items.append(Item(kind, start, end, clock, role=role))
         elif kind == "range":
             items.append(Item("range", start, end, value))
         elif kind == "clock_for":

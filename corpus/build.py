@@ -145,6 +145,72 @@ def weekday_of(iso: str) -> int:
     return date.fromisoformat(iso).weekday()
 
 
+def this_iso_week_day(now: datetime, wd: int) -> str:
+    """`deze week dinsdag`, `dinsdag deze week`: that weekday in the current ISO week (Mon-Sun)."""
+    monday_this_week = now.date() - timedelta(days=now.weekday())
+    return (monday_this_week + timedelta(days=wd)).isoformat()
+
+
+def months_ago(now: datetime, n: int) -> str:
+    """`een maand geleden`, `3 years ago` (n = 36): the same day n months back, or that month's last day."""
+    y, m = divmod(now.month - 1 - n, 12)
+    year, month = now.year + y, m + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(now.day, last)).isoformat()
+
+
+def years_ago(now: datetime, n: int) -> str:
+    """`een jaar geleden`, `2 yrs ago`: n times twelve months back (29 February falls back to the 28th)."""
+    return months_ago(now, 12 * n)
+
+
+def nth_weekday_in(year: int, month: int, wd: int, n: int) -> date | None:
+    """The n-th such weekday of a month (`derde dinsdag in september`); None when the month has no n-th."""
+    d = date(year, month, 1) + timedelta(days=(wd - date(year, month, 1).weekday()) % 7 + 7 * (n - 1))
+    return d if d.month == month else None
+
+
+def most_recent_nth_weekday(now: datetime, month: int, wd: int, n: int) -> str:
+    """`eerste maandag in oktober`, `the first monday of october` with no year: the most recent such day."""
+    for year in range(now.year, now.year - 9, -1):
+        d = nth_weekday_in(year, month, wd, n)
+        if d is not None and d <= now.date():
+            return d.isoformat()
+    raise ValueError(f"no such weekday in the last years before {now}")
+
+
+def most_recent_month_day(now: datetime, day: int) -> str:
+    """`op de vijfde` (a day of the month, no month): the most recent such date, today included."""
+    year, month = now.year, now.month
+    for _ in range(24):
+        try:
+            d = date(year, month, day)
+        except ValueError:  # the 31st in a 30-day month
+            d = None
+        if d is not None and d <= now.date():
+            return d.isoformat()
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    raise ValueError(f"no day {day} in the two years before {now}")
+
+
+def month_day(now: datetime, months: int, day: int) -> str:
+    """`the 20th of the previous/current/following month`: that day of the month `months` away."""
+    y, m = divmod(now.month - 1 + months, 12)
+    return date(now.year + y, m + 1, day).isoformat()
+
+
+def weekdays_back(now: datetime, wd: int, n: int) -> str:
+    """`2 fridays ago`: the most recent friday strictly before today is one ago; each further one a week earlier."""
+    d = date.fromisoformat(most_recent_weekday(now, wd, include_today=False))
+    return (d - timedelta(days=7 * (n - 1))).isoformat()
+
+
+def weekdays_ahead(now: datetime, wd: int, n: int) -> str:
+    """`2 thursdays from now`: the first thursday strictly after today is one away; each further one a week later."""
+    d = date.fromisoformat(next_weekday_strict(now, wd))
+    return (d + timedelta(days=7 * (n - 1))).isoformat()
+
+
 # =================================================================================================
 # Clock helpers: each returns "HH:MM"; clock words give (hour, minute) on the 12-hour face
 # =================================================================================================
@@ -194,6 +260,16 @@ def evening(h: int, m: int = 0) -> str:
     """`'s avonds`, `vanavond`, `gisteravond`, `in the evening`, `tonight`: 18-24."""
     assert 6 <= h <= 11
     return hhmm(h + 12, m)
+
+
+def night(h: int, m: int = 0) -> str:
+    """`'s nachts`, `vannacht`, `gisternacht`, `last night`: 10 and 11 are 22:00 and 23:00, 1..6 stay as written."""
+    assert h in (10, 11) or 1 <= h <= 6
+    return hhmm(h + 12 if h >= 10 else h, m)
+
+
+NOON = hhmm(12)        # `noon`, `midday`
+MIDNIGHT = hhmm(0)     # `midnight`, `om nul uur`
 
 
 # Dutch clock words, on the 12-hour face (then the working-hours rule or a day part applies).
@@ -565,6 +641,42 @@ def nl_duration(f: CaseFile) -> None:
     f.add("48 uur support", SAT, **refused(hours(48)))
     f.add("1500 minuten overleg", JUN1, **refused(minutes(1500)))
 
+    f.row("Durations: more unit spellings (uren, uurtjes, minuutjes, kwartiertje, halfuurtje, anderhalfuur, anderhalve)")
+    f.add("8 uren gewerkt aan de migratie", FRI, duration=hours(8))
+    f.add("2 uurtjes testen", MON, duration=hours(2))
+    f.add("10 minuutjes bellen met de klant", TUE, duration=minutes(10))
+    f.add("kwartiertje standup", WED, duration=minutes(15))
+    f.add("halfuurtje mail wegwerken", THU, duration=minutes(30))
+    f.add("anderhalfuur testen", SUN, duration=hours(1.5))
+    f.add("kort belletje, anderhalve minuut", SAT, duration=minutes(1.5),
+          note="anderhalve before a de-word: one and a half minutes")
+    f.add("snelle check twee en een halve minuut", JUN10, duration=minutes(2.5))
+    f.add("een extra uur testen", AUTUMN_MON, duration=hours(1), note="extra before the unit")
+
+    f.row("Durations: seconds are rare but read (seconde/seconden/secondes/sec)")
+    f.add("12 minuten en 30 seconden bellen met de helpdesk", WED, duration=minutes(12) + 30)
+    f.add("5 min 20 sec support", MON, duration=minutes(5) + 20)
+    f.add("1 uur 4 minuten 1 seconde support", THU, duration=hours(1) + minutes(4) + 1,
+          note="a timer's export, down to the second")
+    f.add("90 secondes deploy check", FRI, duration=90)
+
+    f.row("Durations: number words (beyond twelve read like digits)")
+    f.add("negen uur gewerkt aan de migratie", TUE, duration=hours(9))
+    f.add("vijftien minuten standup", WED, duration=minutes(15), note=SILENT + "number words beyond twelve read like digits")
+    f.add("dertig minuten review", MON, duration=minutes(30), note=SILENT + "number words beyond twelve read like digits")
+    f.add("veertig minuten bellen", THU, duration=minutes(40), note=SILENT + "number words beyond twelve read like digits")
+    f.add("vijftig minuten overleg", FRI, duration=minutes(50), note=SILENT + "number words beyond twelve read like digits")
+
+    f.row("Durations: English units in a Dutch phrase (mixed phrases are Dutch)")
+    f.add("2 hours overleg met Erik", WED, duration=hours(2))
+    f.add("1 hour bellen met de klant", MON, duration=hours(1))
+    f.add("3 hrs testen op de webshop", THU, duration=hours(3))
+    f.add("1 hr review met Sanne", FRI, duration=hours(1))
+
+    f.row("Durations: English words that are plain Dutch text (last-minute, past)")
+    f.add("1 uur last-minute wijzigingen voor de demo", WED, duration=hours(1))
+    f.add("2 uur herplannen, past niet meer in de sprint", TUE, duration=hours(2))
+
 
 def nl_date(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
@@ -764,6 +876,74 @@ def nl_date(f: CaseFile) -> None:
     f.add("10 dagen geleden 2 uur review", NEW_YEAR, date=days_ago(NEW_YEAR, 10), duration=hours(2))
     f.add("1 dag geleden 3 uur design", SPRING_MON, date=days_ago(SPRING_MON, 1), duration=hours(3))
 
+    f.row("Dates: aanstaande + weekday = komende (the first such day strictly after today)")
+    f.add("aanstaande vrijdag 1 uur demo voorbereiden", WED, date=next_weekday_strict(WED, FR), duration=hours(1))
+    f.add("aanstaande maandag 2 uur workshop", MON, date=next_weekday_strict(MON, MO), duration=hours(2))
+
+    f.row("Dates: jongstleden + weekday = afgelopen (the most recent such day strictly before today)")
+    f.add("jongstleden vrijdag 3 uur testen", MON, date=most_recent_weekday(MON, FR, include_today=False),
+          duration=hours(3))
+    f.add("jongstleden dinsdag 2 uur overleg", TUE, date=most_recent_weekday(TUE, TU, include_today=False),
+          duration=hours(2))
+
+    f.row("Dates: more weekday abbreviations (woe, don, vrij, zat, zon) = the most recent such day, today included")
+    f.add("woe 2 uur testen", FRI, date=most_recent_weekday(FRI, WE), duration=hours(2))
+    f.add("don 3 uur support", SAT, date=most_recent_weekday(SAT, TH), duration=hours(3))
+    f.add("vrij 4 uur migratie", MON, date=most_recent_weekday(MON, FR), duration=hours(4))
+    f.add("zat 2 uur deploy", SUN, date=most_recent_weekday(SUN, SA), duration=hours(2))
+    f.add("zon 1 uur support", MON, date=most_recent_weekday(MON, SU), duration=hours(1))
+
+    f.row("Dates: month abbreviations mar, oct (English spellings) = the most recent such date")
+    f.add("5 mar 2 uur testen", WED, date=most_recent_date(WED, 3, 5), duration=hours(2))
+    f.add("12 oct 3 uur review", WED, date=most_recent_date(WED, 10, 12), duration=hours(3))
+
+    f.row(SILENT + "overmorgen = now + 2 days (like morgen = now + 1 day)")
+    f.add("overmorgen 2 uur workshop", WED, date=days_ahead(WED, 2), duration=hours(2))
+    f.add("overmorgen 3 uur deploy", DEC31, date=days_ahead(DEC31, 2), duration=hours(3))
+
+    f.row(SILENT + "deze week + weekday, weekday + deze week = that day in the current ISO week (Mon-Sun)")
+    f.add("deze week dinsdag 2 uur testen", SUN, date=this_iso_week_day(SUN, TU), duration=hours(2))
+    f.add("maandag deze week 3 uur overleg", THU, date=this_iso_week_day(THU, MO), duration=hours(3))
+
+    f.row("Dates: n weken/dagen geleden = now - n weeks/days (a week is 7 days); terug = geleden")
+    f.add("2 weken geleden 3 uur testen", WED, date=days_ago(WED, 14), duration=hours(3))
+    f.add("1 wk geleden 2 uur review", MON, date=days_ago(MON, 7), duration=hours(2))
+    f.add("veertien dagen geleden 2 uur overleg", JUN1, date=days_ago(JUN1, 14), duration=hours(2))
+    f.add("3 dagen terug 2 uur support", THU, date=days_ago(THU, 3), duration=hours(2))
+
+    f.row(SILENT + "n maanden/jaren geleden = the same day n months/years back (or that month's last day)")
+    f.add("een maand geleden 2 uur overleg", WED, date=months_ago(WED, 1), duration=hours(2))
+    f.add("een maand geleden 1 uur support", DEC31, date=months_ago(DEC31, 1), duration=hours(1),
+          note="31 November does not exist: 30 November")
+    f.add("drie maanden geleden 4 uur migratie", WED, date=months_ago(WED, 3), duration=hours(4))
+    f.add("een jaar geleden 2 uur jaarafsluiting", LEAP, date=years_ago(LEAP, 1), duration=hours(2),
+          note="from the leap day: 28 February")
+    f.add("twee jaren geleden 3 uur development", WED, date=years_ago(WED, 2), duration=hours(3))
+
+    f.row(SILENT + "binnen/over n dagen and n dagen later = now + n days (rare in logging, but allowed)")
+    f.add("binnen 2 dagen 1 uur nazorg", WED, date=days_ahead(WED, 2), duration=hours(1))
+    f.add("3 dagen later 1 uur nazorg", MON, date=days_ahead(MON, 3), duration=hours(1))
+
+    f.row(SILENT + "nth weekday in a month with no year = that day in the most recent such month")
+    f.add("eerste maandag in oktober 2 uur kwartaaloverleg", WED, date=most_recent_nth_weekday(WED, 10, MO, 1),
+          duration=hours(2))
+    f.add("tweede dinsdag in september 3 uur testen", WED, date=most_recent_nth_weekday(WED, 9, TU, 2),
+          duration=hours(3))
+    f.add("derde donderdag in maart 2 uur training", SPRING_MON, date=most_recent_nth_weekday(SPRING_MON, 3, TH, 3),
+          duration=hours(2))
+    f.add("vierde vrijdag in juni 1 uur demo", JUL12, date=most_recent_nth_weekday(JUL12, 6, FR, 4),
+          duration=hours(1))
+
+    f.row(SILENT + "de + ordinal = that day of the month, the most recent one (today included), like 3 november")
+    f.add("op de vijfde 2 uur overleg", WED, date=most_recent_month_day(WED, 5), duration=hours(2))
+    f.add("de zesde 3 uur testen", FRI, date=most_recent_month_day(FRI, 6), duration=hours(3))
+    f.add("op de zevende 1 uur review", SAT, date=most_recent_month_day(SAT, 7), duration=hours(1))
+    f.add("op de achtste 2 uur deploy", SUN, date=most_recent_month_day(SUN, 8), duration=hours(2))
+    f.add("op de negende 2 uur support", JAN4, date=most_recent_month_day(JAN4, 9), duration=hours(2),
+          note="the 9th has not come yet this month: 9 December")
+    f.add("op de tiende 4 uur migratie", FEB1, date=most_recent_month_day(FEB1, 10), duration=hours(4),
+          note="the 10th has not come yet this month: 10 January")
+
 
 def nl_clock(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")
@@ -854,6 +1034,63 @@ def nl_clock(f: CaseFile) -> None:
     f.add("eergisteren om 9:15 standup", JUN1, date=days_ago(JUN1, 2), **lone(hhmm(9, 15)))
     f.add("vandaag om 10 uur deploy", SPRING, date=today(SPRING), **lone(working(10)))
     f.add("om 10 uur overleg", AUTUMN_NIGHT, date=today(AUTUMN_NIGHT), **lone(working(10)))
+
+    f.row(SILENT + "rond/omstreeks (about) and stipt om (sharp) give the start like om")
+    f.add("rond 3 uur overleg met de klant", WED, date=today(WED), **lone(working(3)))
+    f.add("rond half 2 begonnen", MON, date=today(MON), **lone(working(*half(2))))
+    f.add("omstreeks 10 uur begonnen aan de release", THU, date=today(THU), **lone(working(10)))
+    f.add("stipt om 9 uur standup", FRI, date=today(FRI), **lone(working(9)))
+    f.add("stipt om 14:00 demo", TUE, date=today(TUE), **lone(hhmm(14)))
+
+    f.row("Clock: number words after om (24-hour forms; beyond twelve read like digits; nul uur = 00:00)")
+    f.add("om negen uur standup", MON, date=today(MON), **lone(working(9)))
+    f.add("om dertien uur overleg", WED, date=today(WED), **lone(hhmm(13)))
+    f.add("om zestien uur demo", THU, date=today(THU), **lone(hhmm(16)))
+    f.add("om zeventien uur nog een call", FRI, date=today(FRI), **lone(hhmm(17)))
+    f.add("om achttien uur deploy", TUE, date=today(TUE), **lone(hhmm(18)))
+    f.add("om negentien uur hotfix", WED_LATE, date=today(WED_LATE), **lone(hhmm(19)))
+    f.add("om nul uur de nachtelijke deploy gestart", SAT, date=today(SAT), **lone(MIDNIGHT),
+          note="0 is no bare hour 1..12: the working-hours rule does not apply")
+
+    f.row("Clock: am/pm in a Dutch phrase")
+    f.add("om 3 pm overleg met de klant", WED, date=today(WED), **lone(pm(3)))
+    f.add("om 9 am standup", MON, date=today(MON), **lone(am(9)))
+
+    f.row("Clock: a day part (in de ochtend, in de middag, in de namiddag, in de avond) overrides the working-hours rule")
+    f.add("in de ochtend om 6 uur deploy", TUE, date=today(TUE), **lone(morning(6)))
+    f.add("in de middag om 2 uur overleg", WED, date=today(WED), **lone(afternoon(2)))
+    f.add("in de namiddag om 4 uur demo", THU, date=today(THU), **lone(afternoon(4)),
+          note=SILENT + "namiddag reads as middag")
+    f.add("in de avond om 8 uur deploy", SUN, date=today(SUN), **lone(evening(8)))
+
+    f.row(SILENT + "'s nachts, in de nacht, vannacht, gisternacht: 10 and 11 are 22:00-23:00, 1..6 stay as written")
+    f.add("in de nacht om 3 uur storing opgelost", TUE, date=today(TUE), **lone(night(3)))
+    f.add("afgelopen nacht om 11 uur storing verholpen", WED, date=days_ago(WED, 1), **lone(night(11)),
+          note="afgelopen nacht = yesterday's night")
+    f.add("vannacht om 2 uur storing opgelost", TUE, date=today(TUE), **lone(night(2)),
+          note="said in the morning: the night that just ended, today's date")
+    f.add("gisternacht om 11 uur hotfix", THU, date=days_ago(THU, 1), **lone(night(11)))
+    f.add("gisterennacht om 10 uur storing", SUN, date=days_ago(SUN, 1), **lone(night(10)))
+    f.add("morgennacht om 11 uur onderhoud", THU, date=days_ahead(THU, 1), **lone(night(11)))
+
+    f.row(SILENT + "date words with a day part (vanmorgen, gisterenavond, morgenochtend, ...) = that day + that day part")
+    f.add("vanmorgen om 6 uur deploy", WED, date=today(WED), **lone(morning(6)))
+    f.add("vannamiddag om 3 uur overleg", FRI, date=today(FRI), **lone(afternoon(3)))
+    f.add("gisterenavond om 9 uur deploy", WED, date=days_ago(WED, 1), **lone(evening(9)))
+    f.add("gisterenmiddag om 3 uur overleg", THU, date=days_ago(THU, 1), **lone(afternoon(3)))
+    f.add("gisterenmorgen om 7 uur begonnen", MON, date=days_ago(MON, 1), **lone(morning(7)))
+    f.add("gistermorgen om 6 uur deploy", SAT, date=days_ago(SAT, 1), **lone(morning(6)))
+    f.add("gisterenochtend om 8 uur standup", FRI, date=days_ago(FRI, 1), **lone(morning(8)))
+    f.add("gisternamiddag om 4 uur demo", WED, date=days_ago(WED, 1), **lone(afternoon(4)))
+    f.add("gisterennamiddag om 2 uur support", TUE, date=days_ago(TUE, 1), **lone(afternoon(2)))
+    f.add("morgenochtend om 8 uur deploy", WED, date=days_ahead(WED, 1), **lone(morning(8)))
+    f.add("morgenvroeg om 6 uur release", TUE, date=days_ahead(TUE, 1), **lone(morning(6)))
+    f.add("morgenmiddag om 2 uur overleg", FRI, date=days_ahead(FRI, 1), **lone(afternoon(2)))
+    f.add("morgennamiddag om 3 uur demo", MON, date=days_ahead(MON, 1), **lone(afternoon(3)))
+    f.add("morgenavond om 8 uur livegang", DEC31, date=days_ahead(DEC31, 1), **lone(evening(8)))
+
+    f.row("Clock: an ISO date with a glued clock time (2016-03-27T10:00) gives the date and the start")
+    f.add("2016-03-27T10:00 deploy gestart", WED, date=ymd(2016, 3, 27), **lone(hhmm(10)))
 
 
 def nl_range(f: CaseFile) -> None:
@@ -952,6 +1189,19 @@ def nl_range(f: CaseFile) -> None:
     f.add("eergisteren van 13:30 tot 16:00 review", LEAP_NEXT, date=days_ago(LEAP_NEXT, 2),
           **span(hhmm(13, 30), hhmm(16)))
 
+    f.row("Ranges: a start plus gedurende + a duration gives the end")
+    f.add("vanaf 14:00 gedurende anderhalf uur support", WED, date=today(WED), **from_start(hhmm(14), hours(1.5)))
+    f.add("om 10 uur gedurende 2 uur vergaderd", MON, date=today(MON), **from_start(working(10), hours(2)))
+
+    f.row(SILENT + "na .. maar voor .. reads like tussen .. en .. (a range)")
+    f.add("na 2 maar voor 4 overleg", THU, date=today(THU), **span(working(2), working(4)))
+
+    f.row("Ranges: date words with a day part")
+    f.add("vannacht van 1 tot 3 storing opgelost", TUE, date=today(TUE), **span(night(1), night(3)),
+          note=SILENT + "vannacht said in the morning: the night that just ended; 1..6 at night as written")
+    f.add("morgenochtend van 9 tot 11 workshop", WED, date=days_ahead(WED, 1), **span(morning(9), morning(11)))
+    f.add("gisterenavond van 8 tot 10 deploy", FRI, date=days_ago(FRI, 1), **span(evening(8), evening(10)))
+
 
 def nl_negative(f: CaseFile) -> None:
     f.row("Negative: numbers that are not durations stay text")
@@ -987,6 +1237,9 @@ def nl_negative(f: CaseFile) -> None:
     f.add("versie 2.0 uitgerold om 16:00", TUE, date=today(TUE), **lone(hhmm(16)))
     f.add("PR 318 gereviewd van 9 tot 10", SUN, date=today(SUN), **span(working(9), working(10)))
     f.add("Intranet 2.0 onderhoud 2 uur", WED, duration=hours(2), start=None, project=project("Intranet 2.0"))
+
+    f.row("Negative: a number word that is a count, next to a real duration")
+    f.add("2 uur testen, nul bugs gevonden", THU, duration=hours(2), start=None)
 
 
 def nl_entry(f: CaseFile) -> None:
@@ -1250,6 +1503,43 @@ def en_duration(f: CaseFile) -> None:
     f.add("26h testing", THU, **refused(hours(26)))
     f.add("1500 minutes support", JUN1, **refused(minutes(1500)))
 
+    f.row("Durations: more, extra, additional, other before the unit")
+    f.add("2 more hours testing", WED, duration=hours(2))
+    f.add("1 extra hour support", MON, duration=hours(1))
+    f.add("30 additional minutes review", THU, duration=minutes(30))
+    f.add("an other hour of testing", FRI, duration=hours(1), note="`another` written apart")
+
+    f.row("Durations: seconds are rare but read (second/seconds/sec/secs)")
+    f.add("90 seconds checking the deploy", WED, duration=90)
+    f.add("12 mins 30 secs call with the helpdesk", MON, duration=minutes(12) + 30)
+    f.add("5 min 20 sec support", THU, duration=minutes(5) + 20)
+    f.add("1 hour 4 minutes 1 second support", FRI, duration=hours(1) + minutes(4) + 1,
+          note="a timer's export, down to the second")
+
+    f.row("Durations: number words (beyond twelve read like digits)")
+    f.add("six hours development", WED, duration=hours(6))
+    f.add("seven hours testing", MON, duration=hours(7))
+    f.add("eight hours worked", FRI, duration=hours(8))
+    f.add("fifteen minutes standup", TUE, duration=minutes(15), note=SILENT + "number words beyond twelve read like digits")
+    f.add("thirty minutes review", THU, duration=minutes(30), note=SILENT + "number words beyond twelve read like digits")
+    f.add("forty minutes call", SUN, duration=minutes(40), note=SILENT + "number words beyond twelve read like digits")
+    f.add("fifty minutes meeting", SAT, duration=minutes(50), note=SILENT + "number words beyond twelve read like digits")
+    f.add("thirteen minutes email triage", WED, duration=minutes(13),
+          note=SILENT + "number words beyond twelve read like digits")
+    f.add("fourteen minutes call with support", MON, duration=minutes(14),
+          note=SILENT + "number words beyond twelve read like digits")
+    f.add("sixteen minutes standup", THU, duration=minutes(16),
+          note=SILENT + "number words beyond twelve read like digits")
+    f.add("seventeen minutes deploy", FRI, duration=minutes(17),
+          note=SILENT + "number words beyond twelve read like digits")
+    f.add("eighteen minutes review", TUE, duration=minutes(18),
+          note=SILENT + "number words beyond twelve read like digits")
+    f.add("nineteen minutes bugfix", JUN1, duration=minutes(19),
+          note=SILENT + "number words beyond twelve read like digits")
+
+    f.row("Durations: a word that is plain text (clock) next to a duration")
+    f.add("fixed the clock skew on the build server, 2 hours", WED, duration=hours(2))
+
 
 def en_date(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
@@ -1410,6 +1700,82 @@ def en_date(f: CaseFile) -> None:
     f.add("5 days ago 4 hours development", LEAP_NEXT, date=days_ago(LEAP_NEXT, 5), duration=hours(4))
     f.add("10 days ago 2h review", NEW_YEAR, date=days_ago(NEW_YEAR, 10), duration=hours(2))
 
+    f.row("Dates: coming / this coming + weekday = next (the first such day strictly after today)")
+    f.add("coming friday 1h demo prep", WED, date=next_weekday_strict(WED, FR), duration=hours(1))
+    f.add("this coming monday 2 hours workshop", SUN, date=next_weekday_strict(SUN, MO), duration=hours(2))
+
+    f.row("Dates: previous + weekday = last (the most recent such day strictly before today)")
+    f.add("previous friday 3 hours testing", MON, date=most_recent_weekday(MON, FR, include_today=False),
+          duration=hours(3))
+    f.add("previous tuesday 2h meeting", TUE, date=most_recent_weekday(TUE, TU, include_today=False),
+          duration=hours(2))
+
+    f.row("Dates: thur, thurs = the most recent thursday, today included")
+    f.add("thur 2h testing", SAT, date=most_recent_weekday(SAT, TH), duration=hours(2))
+    f.add("thurs 3 hours support", THU, date=most_recent_weekday(THU, TH), duration=hours(3))
+
+    f.row(SILENT + "tomorrows (tomorrow's without the apostrophe) = tomorrow")
+    f.add("tomorrows demo prep 1 hour", WED, date=days_ahead(WED, 1), duration=hours(1))
+
+    f.row("Dates: n weeks/days ago (wk, wks); back and earlier = ago")
+    f.add("3 weeks ago 2 hours review", WED, date=days_ago(WED, 21), duration=hours(2))
+    f.add("1 wk ago 3h testing", MON, date=days_ago(MON, 7), duration=hours(3))
+    f.add("2 wks ago 1 hour meeting", THU, date=days_ago(THU, 14), duration=hours(1))
+    f.add("3 days back 2h testing", THU, date=days_ago(THU, 3), duration=hours(2), note=SILENT + "back = ago")
+    f.add("4 days earlier 2 hours support", MON, date=days_ago(MON, 4), duration=hours(2),
+          note=SILENT + "earlier = ago")
+
+    f.row(SILENT + "n months/years ago (yr, yrs) = the same day n months/years back (or that month's last day)")
+    f.add("a month ago 2h support", DEC31, date=months_ago(DEC31, 1), duration=hours(2),
+          note="31 November does not exist: 30 November")
+    f.add("2 months ago 4 hours migration", WED, date=months_ago(WED, 2), duration=hours(4))
+    f.add("3 years ago 2h review", WED, date=years_ago(WED, 3), duration=hours(2))
+    f.add("a year ago 1 hour meeting", LEAP, date=years_ago(LEAP, 1), duration=hours(1),
+          note="from the leap day: 28 February")
+    f.add("1 yr ago 3h testing", WED, date=years_ago(WED, 1), duration=hours(3))
+    f.add("2 yrs ago 2 hours support", MON, date=years_ago(MON, 2), duration=hours(2))
+
+    f.row(SILENT + "n <weekday>s ago/back: the most recent such day strictly before today is one ago, each further one a week earlier")
+    f.add("2 mondays ago 3 hours testing", WED, date=weekdays_back(WED, MO, 2), duration=hours(3))
+    f.add("2 tuesdays ago 2h meeting", TUE, date=weekdays_back(TUE, TU, 2), duration=hours(2))
+    f.add("3 wednesdays ago 1 hour support", FRI, date=weekdays_back(FRI, WE, 3), duration=hours(1))
+    f.add("2 thursdays back 2 hours review", MON, date=weekdays_back(MON, TH, 2), duration=hours(2))
+    f.add("2 fridays ago 4h migration", JAN4, date=weekdays_back(JAN4, FR, 2), duration=hours(4))
+    f.add("2 saturdays ago 3 hours deploy", SUN, date=weekdays_back(SUN, SA, 2), duration=hours(3))
+    f.add("2 sundays ago 1h support", LEAP, date=weekdays_back(LEAP, SU, 2), duration=hours(1))
+
+    f.row(SILENT + "n <weekday>s from now, n days hence = ahead of today (rare in logging, but allowed)")
+    f.add("2 thursdays from now 1 hour training", WED, date=weekdays_ahead(WED, TH, 2), duration=hours(1))
+    f.add("3 days hence 2h follow-up", WED, date=days_ahead(WED, 3), duration=hours(2))
+
+    f.row("Dates: ordinal words (the first of october, november third) = the most recent such date, today included")
+    f.add("the first of october 2h meeting", WED, date=most_recent_date(WED, 10, 1), duration=hours(2))
+    f.add("the second of march 3 hours testing", WED, date=most_recent_date(WED, 3, 2), duration=hours(3))
+    f.add("november third 2h testing", SUN, date=most_recent_date(SUN, 11, 3), duration=hours(2))
+    f.add("the fourth of july 2 hours support", JUL12, date=most_recent_date(JUL12, 7, 4), duration=hours(2))
+    f.add("fifth of november 3h deploy", WED, date=most_recent_date(WED, 11, 5), duration=hours(3))
+    f.add("the sixth of march 2h design", WED, date=most_recent_date(WED, 3, 6), duration=hours(2))
+    f.add("june seventh 4 hours testing", WED, date=most_recent_date(WED, 6, 7), duration=hours(4))
+    f.add("the eighth of april 2h review", WED, date=most_recent_date(WED, 4, 8), duration=hours(2))
+    f.add("september ninth 3 hours migration", WED, date=most_recent_date(WED, 9, 9), duration=hours(3))
+    f.add("the tenth of october 1 hour meeting", WED, date=most_recent_date(WED, 10, 10), duration=hours(1))
+    f.add("the eleventh of november 2h support", WED, date=most_recent_date(WED, 11, 11), duration=hours(2))
+    f.add("march twelfth 2 hours development", WED, date=most_recent_date(WED, 3, 12), duration=hours(2))
+    f.add("the fifteenth of june 3h testing", WED, date=most_recent_date(WED, 6, 15), duration=hours(3))
+    f.add("august twentieth 2 hours deploy", WED, date=most_recent_date(WED, 8, 20), duration=hours(2))
+    f.add("the thirtieth of september 1h review", WED, date=most_recent_date(WED, 9, 30), duration=hours(1))
+    f.add("january 15th 2 hours support", WED, date=most_recent_date(WED, 1, 15), duration=hours(2))
+
+    f.row(SILENT + "nth weekday of a month with no year = that day in the most recent such month")
+    f.add("the first monday of october 3 hours planning", WED, date=most_recent_nth_weekday(WED, 10, MO, 1),
+          duration=hours(3))
+
+    f.row(SILENT + "the nth of the previous/current/following month = that day of that month")
+    f.add("the 20th of the previous month 3h testing", WED, date=month_day(WED, -1, 20), duration=hours(3))
+    f.add("the 15th of the current month 2 hours invoicing", WED, date=month_day(WED, 0, 15), duration=hours(2))
+    f.add("the 1st of the following month 1 hour planning", WED, date=month_day(WED, 1, 1), duration=hours(1),
+          note="a future date: rare in logging, but allowed")
+
 
 def en_clock(f: CaseFile) -> None:
     f.row("Clock: am/pm (2pm, 2:30 pm, 2 p.m.; 12am = 00:00, 12pm = 12:00); a lone clock gives the start only")
@@ -1480,6 +1846,43 @@ def en_clock(f: CaseFile) -> None:
     f.add("on friday at 2:30pm call", SUN, date=most_recent_weekday(SUN, FR), **lone(pm(2, 30)))
     f.add("today at 9:15 standup", SPRING, date=today(SPRING), **lone(hhmm(9, 15)))
     f.add("at 10am meeting", AUTUMN_NIGHT, date=today(AUTUMN_NIGHT), **lone(am(10)))
+
+    f.row(SILENT + "around (about), since and starting at give the start like at")
+    f.add("around 3pm call with the client", WED, date=today(WED), **lone(pm(3)))
+    f.add("around 10 standup", MON, date=today(MON), **lone(working(10)))
+    f.add("since 9 testing", THU, date=today(THU), **lone(working(9)))
+    f.add("since 1:30pm support", FRI, date=today(FRI), **lone(pm(1, 30)))
+    f.add("starting at 8 migration work", TUE, date=today(TUE), **lone(working(8)))
+
+    f.row("Clock: o'clock, oclock, o' clock (then the working-hours rule)")
+    f.add("at 3 o'clock meeting", WED, date=today(WED), **lone(working(3)))
+    f.add("at 10 oclock standup", MON, date=today(MON), **lone(working(10)))
+    f.add("at 9 o' clock review", THU, date=today(THU), **lone(working(9)))
+
+    f.row("Clock: noon and midday = 12:00, midnight = 00:00")
+    f.add("at noon lunch meeting", WED, date=today(WED), **lone(NOON))
+    f.add("at midday call", MON, date=today(MON), **lone(NOON))
+    f.add("at midnight deploy", SAT, date=today(SAT), **lone(MIDNIGHT))
+    f.add("at a quarter to noon review", THU, date=today(THU), **lone(hhmm(11, 45)))
+
+    f.row("Clock: American quarter after / twenty after = past")
+    f.add("at quarter after 9 standup", TUE, date=today(TUE), **lone(working(*kwart_over(9))))
+    f.add("at twenty after 3 call", FRI, date=today(FRI), **lone(working(*over(20, 3))))
+
+    f.row("Clock: number words (seven thirty = 7:30), then the working-hours rule")
+    f.add("started at seven thirty", MON, date=today(MON), **lone(working(7, 30)))
+    f.add("at eight fifteen standup", TUE, date=today(TUE), **lone(working(8, 15)))
+    f.add("at eleven review", THU, date=today(THU), **lone(working(11)))
+    f.add("at twelve lunch meeting", FRI, date=today(FRI), **lone(working(12)))
+
+    f.row("Clock: day part words (tonite = tonight; last night = yesterday's night)")
+    f.add("tonite at 9 hotfix", SUN, date=today(SUN), **lone(evening(9)))
+    f.add("last night at 11 hotfix", WED, date=days_ago(WED, 1), **lone(night(11)),
+          note=SILENT + "11 at night is 23:00")
+
+    f.row("Clock: am/pm shortened to a single letter (3p, 9a)")
+    f.add("at 3p call with the client", WED, date=today(WED), **lone(pm(3)))
+    f.add("at 9a standup", MON, date=today(MON), **lone(am(9)))
 
 
 def en_range(f: CaseFile) -> None:
@@ -1562,6 +1965,24 @@ def en_range(f: CaseFile) -> None:
     f.add("the day before yesterday 1:30pm-4pm review", LEAP_NEXT, date=days_ago(LEAP_NEXT, 2),
           **span(pm(1, 30), pm(4)))
 
+    f.row("Ranges: through, til, untill, till noon")
+    f.add("from 9 through 12 testing", WED, date=today(WED), **span(working(9), working(12)))
+    f.add("from 2 til 4 meeting", MON, date=today(MON), **span(working(2), working(4)))
+    f.add("untill 5pm the last 2 hours testing", THU, date=today(THU), **to_end(pm(5), hours(2)))
+    f.add("from 10 till noon workshop", TUE, date=today(TUE), **span(working(10), NOON))
+    f.add("from 8pm to midnight deploy", SUN, date=today(SUN), **span(pm(8), MIDNIGHT, overnight=True),
+          note=SILENT + "an end at midnight states the crossing; the date is that of the start")
+
+    f.row(SILENT + "later than .. but before .. reads like between .. and .. (a range)")
+    f.add("later than 2 but before 4 meeting", FRI, date=today(FRI), **span(working(2), working(4)))
+
+    f.row("Ranges: starting from / starting at + for + a duration gives the end")
+    f.add("starting from 10 for 2 hours meeting", SAT, date=today(SAT), **from_start(working(10), hours(2)))
+    f.add("starting at 9 for 3 hours testing", WED, date=today(WED), **from_start(working(9), hours(3)))
+
+    f.row("Ranges: a day part word overrides the working-hours rule")
+    f.add("tonite 8-10 hotfix", SUN, date=today(SUN), **span(evening(8), evening(10)))
+
 
 def en_negative(f: CaseFile) -> None:
     f.row("Negative: numbers that are not durations stay text")
@@ -1595,6 +2016,9 @@ def en_negative(f: CaseFile) -> None:
     f.add("room 101 setup from 9 to 10", FRI, date=today(FRI), **span(working(9), working(10)))
     f.add("version 2.0 rolled out at 4pm", TUE, date=today(TUE), **lone(pm(4)))
     f.add("Intranet 2.0 maintenance 2h", WED, duration=hours(2), start=None, project=project("Intranet 2.0"))
+
+    f.row("Negative: a number word that is a count, next to a real duration")
+    f.add("zero downtime deploy in 2 hours", THU, duration=hours(2), start=None)
 
 
 def en_entry(f: CaseFile) -> None:

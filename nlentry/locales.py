@@ -52,22 +52,36 @@ class Locale:
     @property
     def literals(self) -> frozenset[str]:
         """Every keyword the grammar spells out (for the fall-through rule and locale detection)."""
-        return frozenset(_literals(self.grammar))
+        return _literal_set(self.grammar)
 
     @property
     def vocabulary(self) -> frozenset[str]:
         """Words that mark a phrase as this language (keywords and value words, letters only)."""
-        words = set(self.literals) | set(self.numbers) | set(self.ordinals) | set(self.daypart_words)
-        for cue_list in self.cues.values():
-            words.update(c for c in cue_list if " " not in c)
-        return frozenset(w for w in words if w.isalpha() and len(w) > 1)
+        return _vocabulary(self.code)
+
+
+_COMMENT = re.compile(r"//[^\n]*")
 
 
 def _literals(grammar: str) -> list[str]:
     seen: dict[str, None] = {}
-    for m in _LITERAL.finditer(grammar):
+    for m in _LITERAL.finditer(_COMMENT.sub("", grammar)):
         seen[m.group(1).encode().decode("unicode_escape") if "\\" in m.group(1) else m.group(1)] = None
     return list(seen)
+
+
+@cache
+def _literal_set(grammar: str) -> frozenset[str]:
+    return frozenset(_literals(grammar))
+
+
+@cache
+def _vocabulary(code: str) -> frozenset[str]:
+    locale = get(code)
+    words = set(locale.literals) | set(locale.numbers) | set(locale.ordinals) | set(locale.daypart_words)
+    for cue_list in locale.cues.values():
+        words.update(c for c in cue_list if " " not in c)
+    return frozenset(w for w in words if w.isalpha() and len(w) > 1)
 
 
 def _compound_numbers(data: dict[str, Any], numbers: dict[str, int]) -> dict[str, int]:

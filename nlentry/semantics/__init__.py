@@ -120,6 +120,9 @@ class Semantics(Transformer[Any, Any]):
     def one_hour(self, _: list[Any]) -> Duration:
         return Duration(HOUR, unit=HOUR)
 
+    def one_and_half_hour(self, _: list[Any]) -> Duration:
+        return Duration(1.5 * HOUR, unit=HOUR)
+
     def one_unit(self, c: list[int]) -> Duration:
         return Duration(c[0], unit=c[0])
 
@@ -211,8 +214,11 @@ class Semantics(Transformer[Any, Any]):
 
     def minutes_before(self, c: list[Any]) -> Clock | tuple[Clock, Clock]:
         minutes, target = _whole(c[0]), _as_clock(c[-1])
-        if len(c) == 2 and (minutes not in _CLOCK_MINUTES or target.minute):
-            return _as_clock(c[0]), target  # "from 3 to 4", "10 to quarter to 12": ranges
+        if len(c) == 2:  # no unit: "3 to 4" may be a range
+            as_range = (_as_clock(c[0]), target)
+            if minutes not in _CLOCK_MINUTES or target.minute:
+                return as_range  # "3 to 4", "10 to quarter to 12"
+            return _minutes_from(target, -minutes).with_(as_range=as_range)
         return _minutes_from(target, -minutes)
 
     def minutes_past_half(self, c: list[Any]) -> Clock:
@@ -226,7 +232,10 @@ class Semantics(Transformer[Any, Any]):
         return "at", _cued(c[0])
 
     def clock_from(self, c: list[Any]) -> tuple[str, Any]:
-        return "from", _cued(c[0])
+        value = _cued(c[0])
+        if isinstance(value, Clock) and value.as_range:  # "from 10 till noon"
+            return "from", value.as_range
+        return "from", value
 
     def clock_until(self, c: list[Any]) -> tuple[str, Any]:
         return "until", _cued(c[0])
@@ -346,10 +355,14 @@ class Semantics(Transformer[Any, Any]):
     def ordinal_two(self, _: list[Any]) -> int:
         return 2
 
-    def day_ago(self, c: list[Any]) -> DayRef:
+    def day_ago(self, c: list[Any]) -> DayRef | Duration:
+        if c[1] < DAY:  # "2 hours ago" names no other day: it is how long
+            return Duration(_plain(c[0]) * c[1], unit=c[1])
         return DayRef("ago", amount=_plain(c[0]), unit=_unit_name(c[1]))
 
-    def day_ahead(self, c: list[Any]) -> DayRef:
+    def day_ahead(self, c: list[Any]) -> DayRef | Duration:
+        if c[1] < DAY:  # "in 2 hours" (deploy in 2 hours): a duration, not a date
+            return Duration(_plain(c[0]) * c[1], unit=c[1])
         return DayRef("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]))
 
     def next_month(self, _: list[Any]) -> int:

@@ -20,6 +20,8 @@ class Clock:
     fixed: bool = False
     shape: str = "hour"  # "hm" (14:30, 1h30); "hour" (3 uur, clock words); "number" (bare amount after a cue)
     day: DayRef | None = None  # a day named together with the time ("8 tonight")
+    # "ten to four" read as a clock; after "from"/"between" the same words are a range 10:00-16:00
+    as_range: tuple[Clock, Clock] | None = None
 
     def with_(self, **changes: object) -> Clock:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -120,7 +120,9 @@ def parser(code: str) -> Lark:
     """The LALR parser of a locale; built once per process, its tables cached in the temp directory."""
     from lark import Lark
 
-    return Lark(grammar_text(get(code)), parser="lalr", lexer="basic", propagate_positions=True,
+    # Keywords stay in the tree (keep_all_tokens) so every node has tokens to take its span from;
+    # that is cheaper than Lark's propagate_positions, which would touch every node of every parse.
+    return Lark(grammar_text(get(code)), parser="lalr", lexer="basic", keep_all_tokens=True,
                 cache=True, maybe_placeholders=False)
 
 
@@ -239,17 +241,30 @@ def parse_items(text: str, code: str) -> Parsed:
     return Parsed(tuple(items), recovered)
 
 
-def _start_pos(value: Any) -> int | None:
+def span_of(value: Any) -> tuple[int, int] | None:
+    """Where a token or subtree stands in the text: from its first to its last token."""
     from lark import Token, Tree
 
     if isinstance(value, Token):
-        return value.start_pos
+        return value.start_pos or 0, value.end_pos or 0
     if isinstance(value, Tree):
-        if value.data.startswith("__start_star"):
-            return None
-        meta = value.meta
-        return meta.start_pos if not meta.empty else None
+        first = last = None
+        for child in value.children:
+            inner = span_of(child)
+            if inner is not None:
+                first = inner[0] if first is None else first
+                last = inner[1]
+        return None if first is None or last is None else (first, last)
     return None
+
+
+def _start_pos(value: Any) -> int | None:
+    from lark import Tree
+
+    if isinstance(value, Tree) and value.data.startswith("__start_star"):
+        return None
+    span = span_of(value)
+    return span[0] if span else None
 
 
 def _unfinished_start(stack: list[Any], tokens: list[Token], first: int) -> int:

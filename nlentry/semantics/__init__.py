@@ -12,6 +12,7 @@ from typing import Any
 
 from lark import Token, Transformer, Tree
 
+from nlentry.grammar import span_of
 from nlentry.locales import Locale
 from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
 
@@ -37,6 +38,11 @@ class Year(int):
     """A year as written (two digits are widened by `nlentry.resolve`)."""
 
 
+# Terminals whose text carries a value; every other token is a keyword and means only its node.
+VALUE_TOKENS = frozenset({"INT", "NUMWORD", "ORDWORD", "DAYPART_WORD", "DECIMAL", "HM", "UNIT_HM", "DMY", "YMD",
+                          "PAIR", "ORDINAL", "YEAR"})
+
+
 class Semantics(Transformer[Any, Any]):
     """Neutral node name -> value. Built once per locale (it holds the locale's value tables)."""
 
@@ -45,6 +51,12 @@ class Semantics(Transformer[Any, Any]):
         self.numbers = locale.numbers
         self.ordinals = locale.ordinals
         self.daypart_words = locale.daypart_words
+
+    def _call_userfunc(self, tree: Tree[Any], new_children: list[Any] | None = None) -> Any:
+        # The parser keeps keyword tokens (for spans); the methods below see values only.
+        children = tree.children if new_children is None else new_children
+        kept = [c for c in children if not isinstance(c, Token) or c.type in VALUE_TOKENS]
+        return super()._call_userfunc(tree, kept)
 
     # ---- numbers ---------------------------------------------------------------------------
 
@@ -506,11 +518,13 @@ def _rank(piece: Tree[Any]) -> int:
 
 def _runs(duration: Tree[Any]) -> list[Tree[Any]]:
     """Split "10 uur 2 uur" into two durations: within one composite the units must get smaller."""
-    from lark.tree import Meta
-
-    runs: list[list[Tree[Any]]] = []
+    runs: list[list[Any]] = []
     previous = 99
     for piece in duration.children:
+        if isinstance(piece, Token):  # a joiner ("en", ","): stays with the run it joins
+            if runs:
+                runs[-1].append(piece)
+            continue
         rank = 0 if piece.data in _TAILS else _rank(piece)
         if rank and rank >= previous and runs:
             runs.append([piece])
@@ -521,13 +535,12 @@ def _runs(duration: Tree[Any]) -> list[Tree[Any]]:
         previous = rank or previous
     if len(runs) == 1:
         return [duration]
-    out = []
+    trimmed = []
     for run in runs:
-        meta = Meta()
-        meta.start_pos, meta.end_pos = run[0].meta.start_pos, run[-1].meta.end_pos
-        meta.empty = False
-        out.append(Tree(duration.data, list(run), meta))
-    return out
+        while isinstance(run[-1], Token):
+            run.pop()
+        trimmed.append(Tree(duration.data, run))
+    return trimmed
 
 
 def _split(tree: Tree[Any]) -> list[Tree[Any]]:
@@ -539,11 +552,7 @@ def _split(tree: Tree[Any]) -> list[Tree[Any]]:
         if isinstance(inner, Tree) and inner.data == "duration":
             first, *rest = _runs(inner)
             if rest:
-                from lark.tree import Meta
-
-                meta = Meta()
-                meta.start_pos, meta.end_pos, meta.empty = tree.meta.start_pos, first.meta.end_pos, False
-                return [Tree(tree.data, [*tree.children[:-1], first], meta), *rest]
+                return [Tree(tree.data, [*tree.children[:-1], first]), *rest]
     return [tree]
 
 
@@ -551,8 +560,11 @@ def read_items(trees: tuple[Tree[Any], ...], semantics: Semantics) -> list[Item]
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
     for tree in (t for whole in trees for t in _split(whole)):
+        span = span_of(tree)
+        if span is None:
+            continue
         value = semantics.transform(tree)
-        start, end = tree.meta.start_pos, tree.meta.end_pos
+        start, end = span
         kind = _KINDS.get(str(tree.data))
         if isinstance(value, Duration):
             items.append(Item("duration", start, end, value))

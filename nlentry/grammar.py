@@ -1,16 +1,13 @@
-"""Stage 1: text -> tokens -> parse tree, with one LALR parser per locale, built lazily.
+"""Stage 1: text -> tokens -> parse tree, in one left-to-right LALR pass per phrase.
 
-The grammar of a locale is the shared skeleton plus the locale's `.lark` file, completed here
-with three generated parts:
+The tables come from the locale's Lark grammar, compiled once (`nlentry.grammar_build`); this
+module only runs them, so parsing a phrase never imports lark. The tree has the shape Lark would
+build (rules starting with `_` inlined, `?rules` with one child replaced by it, aliases naming
+their node), with every keyword token kept so each node knows its place in the text.
 
-- terminals for the locale's value tables (NUMWORD, ORDWORD, DAYPART_WORD), so a word and its
-  value are written once, in `locale.toml`;
-- `_filler`, the fall-through rule: every token, keyword or not, may also stand alone as a
-  word of the description.
-
-The parse is one left-to-right pass. Greedy LALR can walk into a dead end ("kwart over het
-budget": `kwart over` expects a number); we then demote the first token that cannot continue
-to a plain word and go on from there, so every input parses in time linear in its length.
+Greedy LALR can walk into a dead end ("kwart over het budget": `kwart over` expects a number).
+We then keep what was complete, demote the first token that cannot continue to a plain word and
+go on from there, so every input parses, in time linear in its length.
 """
 
 from __future__ import annotations
@@ -19,16 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, Union
 
-from nlentry.locales import Locale, get
-
-if TYPE_CHECKING:
-    from lark import Lark, Token, Tree
-
-# Terminals that are always allowed to stand alone (fall through to the description).
-_FALLTHROUGH = ["WORD", "INT", "YEAR", "DECIMAL", "PAIR", "HM", "UNIT_HM", "DMY", "YMD", "ORDINAL", "TAG",
-                "PUNCT", "NUMWORD", "ORDWORD", "DAYPART_WORD"]
+from nlentry.grammar_build import Compiled, load
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "–": "-",
                          "—": "-", "\u00a0": " ", "\u202f": " "})
@@ -46,149 +36,59 @@ def normalise(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
-def _terminal(name: str, words: list[str]) -> str:
-    """A terminal matching exactly the given words (longest first), as a whole word."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return f"{name}.3: /(?:{alternatives})(?![^\\W_]|-[^\\W\\d_])/\n"
+class Token(str):
+    """A token: its text, its terminal name (`type`) and where it stands (`start_pos`..`end_pos`)."""
+
+    type: str
+    start_pos: int
+    end_pos: int
+
+    def __new__(cls, type_: str, value: str, start: int, end: int) -> Token:
+        token = super().__new__(cls, value)
+        token.type, token.start_pos, token.end_pos = type_, start, end
+        return token
+
+    def retyped(self, type_: str) -> Token:
+        return Token(type_, str(self), self.start_pos, self.end_pos)
 
 
-def grammar_text(locale: Locale) -> str:
-    """The complete grammar of a locale, generated parts included."""
-    literals = locale.literals
-    parts = [locale.grammar, "\n// ---- generated from locale.toml ----\n"]
-    for name, table in (("NUMWORD", locale.numbers), ("ORDWORD", locale.ordinals),
-                        ("DAYPART_WORD", locale.daypart_words)):
-        words = [w for w in table if w not in literals]
-        parts.append(_terminal(name, words) if words else f"%declare {name}\n")
-    body = "".join(parts)
-    alone_terms, alone_literals = _single_token_items(body + "_filler: WORD\n")
-    fallthrough = [t for t in _FALLTHROUGH if t not in alone_terms]
-    kws = [_quote(w) for w in sorted(literals) if w not in alone_literals]
-    # Lowest priority: a token is only a plain word when no construction can use it.
-    return body + f"_filler.-1: {' | '.join(fallthrough + kws)}\n"
+class Node:
+    """A parse-tree node: a neutral node name (`data`) and its children (nodes and tokens)."""
+
+    __slots__ = ("data", "children")
+
+    def __init__(self, data: str, children: list[Child]) -> None:
+        self.data = data
+        self.children = children
+
+    def __repr__(self) -> str:
+        return f"Node({self.data!r}, {self.children!r})"
 
 
-def _quote(word: str) -> str:
-    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _single_token_items(text: str) -> tuple[set[str], set[str]]:
-    """Terminals that make a complete item on their own ("maandag", "gisteren", DMY).
-
-    Those must not also be fillers, or LALR could not choose between the two readings.
-    """
-    from lark.grammar import NonTerminal, Terminal
-    from lark.lexer import PatternStr
-    from lark.load_grammar import load_grammar
-
-    grammar, _ = load_grammar(text, "<nlentry>", None, False)
-    terminals, rules, _ = grammar.compile(["start"], set())
-    nullable: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for r in rules:
-            if r.origin.name not in nullable and all(
-                isinstance(s, NonTerminal) and s.name in nullable for s in r.expansion
-            ):
-                nullable.add(r.origin.name)
-                changed = True
-    single: dict[str, set[str]] = {}
-    changed = True
-    while changed:
-        changed = False
-        for r in rules:
-            required = [s for s in r.expansion if not (isinstance(s, NonTerminal) and s.name in nullable)]
-            if len(required) != 1:
-                continue
-            sym = required[0]
-            found = {sym.name} if isinstance(sym, Terminal) else single.get(sym.name, set())
-            target = single.setdefault(r.origin.name, set())
-            if not found <= target:
-                target |= found
-                changed = True
-    item_rules = {s.name for r in rules if r.origin.name == "_item" for s in r.expansion} - {"_filler"}
-    alone = set().union(*(single.get(n, set()) for n in item_rules)) if item_rules else set()
-    alone |= {n for n in item_rules if n.isupper()}
-    by_name = {t.name: t.pattern for t in terminals}
-    literals = {by_name[n].value for n in alone if n in by_name and isinstance(by_name[n], PatternStr)}
-    return alone, literals
+Child = Union[Node, Token]
 
 
 @cache
-def parser(code: str) -> Lark:
-    """The LALR parser of a locale; built once per process, its tables cached in the temp directory."""
-    from lark import Lark
-
-    # Keywords stay in the tree (keep_all_tokens) so every node has tokens to take its span from;
-    # that is cheaper than Lark's propagate_positions, which would touch every node of every parse.
-    return Lark(grammar_text(get(code)), parser="lalr", lexer="basic", keep_all_tokens=True,
-                cache=True, maybe_placeholders=False)
-
-
-_WORD = re.compile(r"[^\W\d_]+(?:[\-'][^\W\d_]+)*")
-_WORD_TABLES = ("NUMWORD", "ORDWORD", "DAYPART_WORD")
-
-
-class _Lexer:
-    """One master regex for the numeric shapes and symbols, a dict for the words.
-
-    Built from the compiled grammar's own terminals, in Lark's order (priority, then width), so it
-    tokenises exactly as Lark's basic lexer would; it is about five times faster because every
-    keyword and value word is a dictionary lookup on a WORD match.
-    """
-
-    def __init__(self, lark: Lark, locale: Locale) -> None:
-        from lark.lexer import PatternStr
-
-        self.words: dict[str, str] = {}
-        self.symbols: dict[str, str] = {}  # one-character literals that PUNCT also matches
-        shapes: list[tuple[int, int, str, str]] = []
-        for t in lark.terminals:
-            value = t.pattern.value
-            if isinstance(t.pattern, PatternStr):
-                if _WORD.fullmatch(value):
-                    self.words[value] = t.name
-                elif len(value) == 1:
-                    self.symbols[value] = t.name
-                else:
-                    shapes.append((0, len(value), t.name, re.escape(value)))
-            elif t.name not in _WORD_TABLES and not t.name.startswith("__IGNORE"):
-                shapes.append((t.priority, t.pattern.max_width, t.name, value))
-        for name, table in zip(_WORD_TABLES, (locale.numbers, locale.ordinals, locale.daypart_words),
-                               strict=True):
-            for word in table:
-                self.words.setdefault(word, name)
-        shapes.sort(key=lambda s: (-s[0], -s[1], s[2]))
-        self.names = [name for _, _, name, _ in shapes]
-        self.master = re.compile("|".join(f"(?P<{n}>{p})" for _, _, n, p in shapes) + r"|(?P<__SPACE>\s+)")
-
-    def tokens(self, text: str) -> list[Token]:
-        from lark import Token
-
-        out: list[Token] = []
-        words = self.words
-        for m in self.master.finditer(text):
-            kind = m.lastgroup
-            if kind == "__SPACE" or kind is None:
-                continue
-            value = m.group()
-            if kind == "WORD":
-                kind = words.get(value, "WORD")
-            elif kind == "PUNCT":
-                kind = self.symbols.get(value, "PUNCT")
-            out.append(Token(kind, value, m.start(), 1, m.start() + 1, 1, m.end() + 1, m.end()))
-        return out
-
-
-@cache
-def _lexer(code: str) -> _Lexer:
-    return _Lexer(parser(code), get(code))
+def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    compiled = load(code)
+    return re.compile(compiled.pattern), compiled.words, compiled.symbols
 
 
 def tokens_of(text: str, code: str) -> list[Token]:
-    """The tokens of normalised `text` in the locale's grammar."""
-    return _lexer(code).tokens(text)
+    """The tokens of normalised `text` in the locale's grammar (keywords by dictionary lookup)."""
+    master, words, symbols = _lexer(code)
+    out: list[Token] = []
+    for m in master.finditer(text):
+        kind = m.lastgroup
+        if kind == "__SPACE" or kind is None:
+            continue
+        value = m.group()
+        if kind == "WORD":
+            kind = words.get(value, "WORD")
+        elif kind == "PUNCT":
+            kind = symbols.get(value, "PUNCT")
+        out.append(Token(kind, value, m.start(), m.end()))
+    return out
 
 
 _PLAIN = frozenset({"WORD", "PUNCT", "TAG"})
@@ -204,50 +104,88 @@ def _collapse(tokens: list[Token]) -> list[Token]:
     return out
 
 
+class _Stuck(Exception):
+    """The parser cannot go on at token `at`; `values` is its stack of partial constructs."""
+
+    def __init__(self, at: int, values: list[Any]) -> None:
+        self.at, self.values = at, values
+
+
+def _node(children: list[Any], name: str, expand1: bool) -> Any:
+    flat: list[Any] = []
+    for child in children:
+        if type(child) is Node and child.data[0] == "_":
+            flat.extend(child.children)  # rules named _x are inlined into their parent
+        else:
+            flat.append(child)
+    if expand1 and len(flat) == 1:
+        return flat[0]
+    return Node(name, flat)
+
+
+def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
+    """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`."""
+    table, rules = c.table, c.rules
+    states = [c.start]
+    values: list[Any] = []
+    for i in range(first, stop + 1):
+        token = tokens[i] if i < stop else None
+        symbol = token.type if token is not None else "$END"
+        while True:
+            action = table[states[-1]].get(symbol)
+            if action is None:
+                raise _Stuck(i, values)
+            if action >= 0:
+                states.append(action)
+                values.append(token)
+                break
+            origin, size, name, expand1 = rules[~action]
+            if size:
+                children = values[-size:]
+                del values[-size:]
+                del states[-size:]
+            else:
+                children = []
+            values.append(_node(children, name, expand1))
+            states.append(table[states[-1]][origin])
+            if token is None and states[-1] == c.end:
+                root = values[-1]
+                return [n for n in root.children if type(n) is Node]
+    raise _Stuck(stop, values)  # pragma: no cover - the loop always ends at $END
+
+
 @dataclass(frozen=True)
 class Parsed:
     """The items of a phrase: parse trees of time expressions (tokens that fell through are dropped)."""
 
-    items: tuple[Tree, ...]
+    items: tuple[Node, ...]
     recovered: int
 
 
 def parse_items(text: str, code: str) -> Parsed:
-    """Tokenise and parse normalised `text`; never raises for any input the lexer can read."""
-    from lark import Token, Tree
-    from lark.exceptions import UnexpectedToken
-
-    lark = parser(code)
+    """Tokenise and parse normalised `text`; never raises for any input."""
+    compiled = load(code)
     tokens = _collapse(tokens_of(text, code))
-    items: list[Tree] = []
+    items: list[Node] = []
     recovered = 0
     i = 0
     while i < len(tokens):
-        state = lark.parse_interactive("")
-        j = i
         try:
-            for j in range(i, len(tokens)):
-                state.feed_token(tokens[j])
-            tree = state.feed_eof()
-            items.extend(c for c in tree.children if isinstance(c, Tree))
+            items.extend(_run(compiled, tokens, i, len(tokens)))
             break
-        except UnexpectedToken:
+        except _Stuck as stuck:
             recovered += 1
-            stuck = _unfinished_start(state.parser_state.value_stack, tokens, i)
-            done = _complete_prefix(lark, tokens, i, stuck, j, items)
-            i = done
-            tokens[i] = Token("WORD", tokens[i].value, tokens[i].start_pos, tokens[i].line, tokens[i].column,
-                              end_pos=tokens[i].end_pos)
+            start = _unfinished_start(stuck.values, tokens, i)
+            i = _complete_prefix(compiled, tokens, i, start, stuck.at, items)
+            tokens[i] = tokens[i].retyped("WORD")
     return Parsed(tuple(items), recovered)
 
 
 def span_of(value: Any) -> tuple[int, int] | None:
     """Where a token or subtree stands in the text: from its first to its last token."""
-    from lark import Token, Tree
-
     if isinstance(value, Token):
-        return value.start_pos or 0, value.end_pos or 0
-    if isinstance(value, Tree):
+        return value.start_pos, value.end_pos
+    if isinstance(value, Node):
         first = last = None
         for child in value.children:
             inner = span_of(child)
@@ -258,45 +196,38 @@ def span_of(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def _start_pos(value: Any) -> int | None:
-    from lark import Tree
-
-    if isinstance(value, Tree) and value.data.startswith("__start_star"):
-        return None
-    span = span_of(value)
-    return span[0] if span else None
-
-
 def _unfinished_start(stack: list[Any], tokens: list[Token], first: int) -> int:
     """The index of the first token of the construct the parser was in the middle of."""
-    positions = [p for p in (_start_pos(v) for v in stack) if p is not None]
+    spans = [span_of(v) for v in stack if not (isinstance(v, Node) and v.data.startswith("__start_star"))]
+    positions = [s[0] for s in spans if s is not None]
     if not positions:
         return first
     pos = min(positions)
     for k in range(first, len(tokens)):
-        if (tokens[k].start_pos or 0) >= pos:
+        if tokens[k].start_pos >= pos:
             return k
     return first
 
 
-def _complete_prefix(lark: Lark, tokens: list[Token], first: int, stuck: int, failed: int,
-                     items: list[Tree]) -> int:
+def _complete_prefix(c: Compiled, tokens: list[Token], first: int, stuck: int, failed: int,
+                     items: list[Node]) -> int:
     """Parse tokens[first:stop] as complete items for the largest stop that works; return stop.
 
     Tries a few stops between `stuck` and the token that `failed` (so "2 uur en Rowan" keeps
     "2 uur" and demotes "en"), and always succeeds at `stuck`: everything before it was complete.
     """
-    from lark import Tree
-    from lark.exceptions import UnexpectedToken
-
     for stop in range(min(failed, stuck + 6), stuck - 1, -1):
-        state = lark.parse_interactive("")
         try:
-            for j in range(first, stop):
-                state.feed_token(tokens[j])
-            tree = state.feed_eof()
-        except UnexpectedToken:
+            found = _run(c, tokens, first, stop)
+        except _Stuck:
             continue
-        items.extend(c for c in tree.children if isinstance(c, Tree))
+        items.extend(found)
         return stop
     return stuck  # pragma: no cover - the prefix before `stuck` always parses
+
+
+def parser(code: str) -> Any:
+    """The Lark parser behind a locale's tables (imports lark; for tools and tests)."""
+    from nlentry.grammar_build import parser as lark_parser
+
+    return lark_parser(code)

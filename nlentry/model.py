@@ -5,7 +5,6 @@ Everything here is a frozen dataclass: stages hand values on, they never change 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
@@ -142,6 +141,8 @@ class Catalog:
     @classmethod
     def load(cls, path: str | Path) -> Catalog:
         """Read a catalog JSON file; raises `CatalogError` with the file name when it cannot."""
+        import json
+
         try:
             with open(path, encoding="utf-8") as f:
                 data = json.load(f)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Token, Transformer, Tree
-
-from nlentry.grammar import span_of
+from nlentry.grammar import Node, Token, span_of
 from nlentry.locales import Locale
 from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
 
@@ -39,24 +37,27 @@ class Year(int):
 
 
 # Terminals whose text carries a value; every other token is a keyword and means only its node.
-VALUE_TOKENS = frozenset({"INT", "NUMWORD", "ORDWORD", "DAYPART_WORD", "DECIMAL", "HM", "UNIT_HM", "DMY", "YMD",
-                          "PAIR", "ORDINAL", "YEAR"})
+VALUE_TOKENS = frozenset({"INT", "NUMWORD", "ORDWORD", "DAYPART_WORD", "DECIMAL", "HM", "UNIT_HM", "DMY",
+                          "YMD", "PAIR", "ORDINAL", "YEAR"})
 
 
-class Semantics(Transformer[Any, Any]):
-    """Neutral node name -> value. Built once per locale (it holds the locale's value tables)."""
+class Semantics:
+    """Neutral node name -> value. Built once per locale (it holds the locale's value tables).
+
+    `transform` works bottom-up: each node's method gets the values of its children, keyword
+    tokens left out (the parser keeps them only so that every node has a span).
+    """
 
     def __init__(self, locale: Locale) -> None:
-        super().__init__(visit_tokens=False)
         self.numbers = locale.numbers
         self.ordinals = locale.ordinals
         self.daypart_words = locale.daypart_words
 
-    def _call_userfunc(self, tree: Tree[Any], new_children: list[Any] | None = None) -> Any:
-        # The parser keeps keyword tokens (for spans); the methods below see values only.
-        children = tree.children if new_children is None else new_children
-        kept = [c for c in children if not isinstance(c, Token) or c.type in VALUE_TOKENS]
-        return super()._call_userfunc(tree, kept)
+    def transform(self, node: Node) -> Any:
+        values = [self.transform(c) if type(c) is Node else c for c in node.children]
+        kept = [v for v in values if not isinstance(v, Token) or v.type in VALUE_TOKENS]
+        method = getattr(self, node.data, None)
+        return method(kept) if method is not None else Node(node.data, values)
 
     # ---- numbers ---------------------------------------------------------------------------
 
@@ -509,14 +510,14 @@ _PIECE_RANK = {"unit_hm": 3, "hm_duration": 3, "one_hour": 3, "quarters": 2, "qu
 _TAILS = {"half_more"}
 
 
-def _rank(piece: Tree[Any]) -> int:
+def _rank(piece: Node) -> int:
     if piece.data in _PIECE_RANK:
         return _PIECE_RANK[str(piece.data)]
-    units = [c for c in piece.children if isinstance(c, Tree) and c.data in _RANK]
+    units = [c for c in piece.children if isinstance(c, Node) and c.data in _RANK]
     return _RANK[str(units[-1].data)] if units else 2
 
 
-def _runs(duration: Tree[Any]) -> list[Tree[Any]]:
+def _runs(duration: Node) -> list[Node]:
     """Split "10 uur 2 uur" into two durations: within one composite the units must get smaller."""
     runs: list[list[Any]] = []
     previous = 99
@@ -539,24 +540,24 @@ def _runs(duration: Tree[Any]) -> list[Tree[Any]]:
     for run in runs:
         while isinstance(run[-1], Token):
             run.pop()
-        trimmed.append(Tree(duration.data, run))
+        trimmed.append(Node(duration.data, run))
     return trimmed
 
 
-def _split(tree: Tree[Any]) -> list[Tree[Any]]:
+def _split(tree: Node) -> list[Node]:
     """One parse item, or several where a duration swallowed a second one."""
     if tree.data == "duration":
         return _runs(tree)
     if tree.data in ("clock_at", "clock_from", "clock_until") and tree.children:
         inner = tree.children[-1]
-        if isinstance(inner, Tree) and inner.data == "duration":
+        if isinstance(inner, Node) and inner.data == "duration":
             first, *rest = _runs(inner)
             if rest:
-                return [Tree(tree.data, [*tree.children[:-1], first]), *rest]
+                return [Node(tree.data, [*tree.children[:-1], first]), *rest]
     return [tree]
 
 
-def read_items(trees: tuple[Tree[Any], ...], semantics: Semantics) -> list[Item]:
+def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
     for tree in (t for whole in trees for t in _split(whole)):

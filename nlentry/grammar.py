@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Union
+from typing import Any
 
 from nlentry.grammar_build import Compiled, load
 
@@ -65,7 +65,7 @@ class Node:
         return f"Node({self.data!r}, {self.children!r})"
 
 
-Child = Union[Node, Token]
+Child = Node | Token
 
 
 @cache

@@ -13,8 +13,12 @@ MAX_SECONDS = 24 * 3600
 _EDGES = " \t,;:-–—/|.&+"
 
 
-def _description(text: str, words: list[Word], used: frozenset[int]) -> str:
-    kept = [w for i, w in enumerate(words) if i not in used]
+def _description(text: str, words: list[Word]) -> str:
+    """The phrase without its time expressions and tags, as written ("overleg met Erik over de website").
+
+    Names stay: the description is read by people, and "met Rowan aan Timi" reads better than a gap.
+    """
+    kept = [w for w in words if not w.text.startswith("#")]
     if not kept:
         return ""
     pieces = [kept[0].text]
@@ -44,7 +48,7 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
         client=names.client,
         persons=names.persons,
         tags=names.tags,
-        description=_description(text, words, names.used),
+        description=_description(text, words),
         confidence=round(max(0.05, min(1.0, 1.0 - penalty)), 2),
         spans=tuple(spans),
         alternatives=dict(names.alternatives),

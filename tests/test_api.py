@@ -40,6 +40,17 @@ def test_spans_point_into_the_text(catalog: nlentry.Catalog) -> None:
     for span in entry.spans:
         assert text[span.start:span.end] == span.text
     assert "overleg" not in [s.text for s in entry.spans if s.field in ("date", "start", "time")]
+    assert entry.description == "overleg met Erik over de nieuwe website"
+
+
+@pytest.mark.parametrize("text, description", [
+    ("2,5 uur met Rowan aan Timi gewerkt", "met Rowan aan Timi gewerkt"),
+    ("1h30 code review for Acme yesterday", "code review for Acme"),
+    ("half uur standup met Ro, Kaat en Memo #daily", "standup met Ro, Kaat en Memo"),
+    ("until 5pm, the last 2 hours testing", "testing"),
+])
+def test_description_is_the_phrase_without_times_and_tags(text: str, description: str) -> None:
+    assert nlentry.parse(text, now=NOW).description == description
 
 
 @pytest.mark.parametrize("text, locale", [

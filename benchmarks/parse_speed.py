@@ -43,6 +43,9 @@ BIG_SERVICES = 60
 BIG_PEOPLE = 400
 SEED = 20261118
 
+CLOCKS: dict[str, Callable[[], int]] = {"wall": time.perf_counter_ns, "cpu": time.process_time_ns}
+"""What a per-phrase sample measures: wall time, or this process's CPU time (steadier on a busy machine)."""
+
 
 # --- the corpus ------------------------------------------------------------------------------------
 
@@ -211,23 +214,35 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def per_phrase_us(call: Callable[[Case], object], cases: Sequence[Case], rounds: int) -> list[float]:
-    """For every case, the median over `rounds` of one call's wall time, in microseconds.
+def timed_pass(call: Callable[[Case], object], cases: Sequence[Case], samples: list[list[int]],
+               clock: Callable[[], int]) -> None:
+    """One pass over the corpus in order, appending each call's time (ns) to its case's samples.
 
-    Rounds go over the whole corpus in order (not one phrase `rounds` times in a row), so caches see
-    the same traffic as in use. Exceptions (a refused entry) count as a finished call.
+    An exception (a refused entry) counts as a finished call.
     """
-    samples: list[list[int]] = [[] for _ in cases]
-    clock = time.perf_counter_ns
-    for _ in range(rounds):
-        for i, case in enumerate(cases):
-            t0 = clock()
-            try:  # noqa: SIM105 - contextlib.suppress would add its own cost to the timed call
-                call(case)
-            except Exception:
-                pass
-            samples[i].append(clock() - t0)
-    return [statistics.median(s) / 1000 for s in samples]
+    for i, case in enumerate(cases):
+        t0 = clock()
+        try:  # noqa: SIM105 - contextlib.suppress would add its own cost to the timed call
+            call(case)
+        except Exception:
+            pass
+        samples[i].append(clock() - t0)
+
+
+def per_phrase_us(calls: dict[str, tuple[Callable[[Case], object], int]], cases: Sequence[Case],
+                  clock: Callable[[], int] = time.perf_counter_ns) -> dict[str, list[float]]:
+    """For each named (call, rounds): every case's median time over its rounds, in microseconds.
+
+    A round is a pass over the whole corpus (not one phrase many times in a row), so caches see the
+    traffic they see in use. The calls take turns round by round (a, b, c, a, b, c, ...) so that drift
+    in machine load hits them alike, which matters for their ratio.
+    """
+    samples = {name: [[] for _ in cases] for name in calls}
+    for r in range(max(rounds for _, rounds in calls.values())):
+        for name, (call, rounds) in calls.items():
+            if r < rounds:
+                timed_pass(call, cases, samples[name], clock)
+    return {name: [statistics.median(s) / 1000 for s in per_case] for name, per_case in samples.items()}
 
 
 def distribution(us: Sequence[float]) -> dict[str, float]:
@@ -358,18 +373,24 @@ def cold_runs(commands: list[tuple[str, str, list[str]]], n: int) -> dict[str, d
     The runs are interleaved (a, b, c, a, b, c, ...) so that drift in machine load hits all alike.
     """
     times: dict[str, list[float]] = {key: [] for key, _, _ in commands}
+    cpu: dict[str, list[float]] = {key: [] for key, _, _ in commands}
     failures: dict[str, str] = {}
     for rep in range(n + 1):
         for key, _, argv in commands:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             proc = subprocess.run(argv, capture_output=True, check=False, cwd=ROOT)
             elapsed = (time.perf_counter() - t0) * 1000
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
             if proc.returncode != 0:
                 stderr = proc.stderr.decode(errors="replace").strip()
                 failures[key] = f"exit {proc.returncode}: {stderr[-200:]}"
             if rep > 0:  # run 0 is the warm-up (it may build the Lark cache)
                 times[key].append(elapsed)
+                cpu[key].append(used)
     return {key: {"median": statistics.median(ts), "min": min(ts), "max": max(ts), "n": len(ts),
+                  "cpu_median": statistics.median(cpu[key]),
                   **({"error": failures[key]} if key in failures else {})}
             for key, ts in times.items()}
 
@@ -441,7 +462,7 @@ def progress(message: str) -> None:
     print(f"[parse_speed] {message}", file=sys.stderr, flush=True)
 
 
-def run(quick: bool) -> Report:
+def run(quick: bool, clock: str = "wall") -> Report:
     # The memory probes go first, while this process is still small: see peak_rss_mb.
     progress("memory probes: fresh processes build the 10k-project index and parse the corpus")
     rss = run_memory_child("rss")
@@ -466,27 +487,46 @@ def run(quick: bool) -> Report:
         "platform": platform.platform(), "cpus": os.cpu_count(), "nlentry": nlentry.__version__,
         "lark": lark.__version__, "dateparser": dateparser.__version__, "phrases": len(cases),
         "quick": quick, "rounds": rounds, "dateparser_rounds": dp_rounds, "index_builds": builds,
-        "cold_runs": cold_n,
+        "cold_runs": cold_n, "clock": clock, "loadavg_start": _loadavg(),
     }
 
-    # 1. end to end, fixture catalog
-    progress(f"1/4 nlentry.parse over {len(cases)} phrases x {rounds} rounds (fixture catalog)")
     fixture = nlentry.Catalog.load(FIXTURE_CATALOG)
-    call = nlentry_call(fixture)
-    warm_up(call, cases)
-    ours = distribution(per_phrase_us(call, cases, rounds))
     report.meta["fixture_catalog"] = {"projects": len(fixture.projects), "clients": len(fixture.clients),
                                       "services": len(fixture.services), "people": len(fixture.people)}
+    data = synthetic_catalog()
+    report.meta["big_catalog"] = catalog_counts(data)
+
+    progress(f"synthetic catalog: {builds} index build(s)")
+    build_s, build_cpu_s = [], []
+    big = None
+    for _ in range(builds):
+        big = nlentry.Catalog.from_dict(data)  # a new object each time: CatalogIndex.of caches per object
+        gc.collect()
+        t0, c0 = time.perf_counter(), time.process_time()
+        CatalogIndex.of(big)
+        build_s.append(time.perf_counter() - t0)
+        build_cpu_s.append(time.process_time() - c0)
+    del data
+
+    calls = {"ours": (nlentry_call(fixture), rounds), "dateparser": (dateparser_call(), dp_rounds),
+             "big": (nlentry_call(big), rounds)}
+    progress("warm-up: one untimed pass of each over the corpus")
+    for call, _ in calls.values():
+        warm_up(call, cases)
+    progress(f"{len(cases)} phrases: nlentry.parse x {rounds} rounds (fixture catalog and 10k catalog),"
+             f" dateparser x {dp_rounds} rounds, taking turns")
+    us = per_phrase_us(calls, cases, CLOCKS[clock])
+    ours, theirs, big_dist = (distribution(us[name]) for name in ("ours", "dateparser", "big"))
+    del big, calls
+    gc.collect()
+
+    # 1. end to end, fixture catalog
     report.add("parse_median_us", "1. parse, median per phrase", ours["median"], "us", 150, "<=")
     report.add("parse_p90_us", "1. parse, p90", ours["p90"], "us")
     report.add("parse_p99_us", "1. parse, p99", ours["p99"], "us")
     report.add("parse_max_us", "1. parse, slowest phrase", ours["max"], "us")
 
     # 2. dateparser side by side
-    progress(f"2/4 dateparser.search.search_dates over the same phrases x {dp_rounds} rounds")
-    dp = dateparser_call()
-    warm_up(dp, cases)
-    theirs = distribution(per_phrase_us(dp, cases, dp_rounds))
     report.add("dateparser_median_us", "2. dateparser search_dates, median", theirs["median"], "us")
     report.add("dateparser_p90_us", "2. dateparser search_dates, p90", theirs["p90"], "us")
     report.add("speedup_vs_dateparser", "2. dateparser median / parse median",
@@ -494,29 +534,13 @@ def run(quick: bool) -> Report:
                note="dateparser only finds dates; nlentry also reads times, durations and catalog names")
 
     # 3. the big catalog
-    progress(f"3/4 synthetic catalog: {builds} index build(s), parse x {rounds} rounds")
-    data = synthetic_catalog()
-    report.meta["big_catalog"] = catalog_counts(data)
-    build_s = []
-    big = None
-    for _ in range(builds):
-        big = nlentry.Catalog.from_dict(data)  # a new object each time: CatalogIndex.of caches per object
-        gc.collect()
-        t0 = time.perf_counter()
-        CatalogIndex.of(big)
-        build_s.append(time.perf_counter() - t0)
     report.add("big_index_build_s", "3. CatalogIndex.of(10k projects) build", statistics.median(build_s),
-               "s", 1.0, "<=", note=f"{builds} build(s), min {min(build_s):.3f} s, max {max(build_s):.3f} s")
-    big_call = nlentry_call(big)
-    warm_up(big_call, cases)
-    big_dist = distribution(per_phrase_us(big_call, cases, rounds))
+               "s", 1.0, "<=", note=f"{builds} build(s), min {min(build_s):.3f} s, max {max(build_s):.3f} s; "
+                                    f"CPU time median {statistics.median(build_cpu_s):.3f} s")
     report.add("big_parse_median_us", "3. parse with 10k catalog, median", big_dist["median"], "us",
                250, "<=")
     report.add("big_parse_p90_us", "3. parse with 10k catalog, p90", big_dist["p90"], "us")
     report.add("big_parse_p99_us", "3. parse with 10k catalog, p99", big_dist["p99"], "us")
-    del big, big_call, data
-    gc.collect()
-
     report.add("big_peak_rss_mb", "3. peak RSS, fresh process (index + parse)", rss.get("rss_peak_mb"), "MB",
                150, "<=", error=rss.get("error", ""),
                note=(f"before the index build (imports + catalog): {rss['rss_before_index_mb']:.1f} MB; "
@@ -534,14 +558,25 @@ def run(quick: bool) -> Report:
 
     # 4. cold processes
     commands = cold_commands()
-    progress(f"4/4 cold processes: {len(commands)} commands x {cold_n} runs (+1 warm-up each)")
+    progress(f"cold processes: {len(commands)} commands x {cold_n} runs (+1 warm-up each)")
     cold = cold_runs(commands, cold_n)
     for key, label, _ in commands:
         target = 150 if "nlentry" in key else None
         report.add(key + "_ms", f"4. cold: {label}", cold[key]["median"], "ms", target,
-                   "<=" if target else "", error=cold[key].get("error", ""))
+                   "<=" if target else "", error=cold[key].get("error", ""),
+                   note=f"CPU time (user + sys) median {cold[key]['cpu_median']:.0f} ms, "
+                        f"wall min {cold[key]['min']:.0f} ms")
     report.meta["cold"] = cold
+    report.meta["loadavg_end"] = _loadavg()
     return report
+
+
+def _loadavg() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages (None where the platform has none): busy machines time slow."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
 
 
 def profile(quick: bool, top: int) -> str:
@@ -574,6 +609,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true",
                     help="also profile nlentry.parse over the corpus (cProfile, by tottime)")
     ap.add_argument("--top", type=int, default=15, help="functions shown by --profile (default 15)")
+    ap.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                    help="per-phrase samples in wall time (default) or CPU time (steadier on a busy machine)")
     ap.add_argument("--_memory-child", dest="memory_child", choices=["rss", "tracemalloc", "baseline"],
                     help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -582,7 +619,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(memory_child(args.memory_child)))
         return 0
 
-    report = run(args.quick)
+    report = run(args.quick, args.clock)
     profile_text = profile(args.quick, args.top) if args.profile else ""
     if args.json:
         print(json.dumps({
@@ -600,6 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     big = m["big_catalog"]
     print(f"nlentry {m['nlentry']} · Python {m['python']} · lark {m['lark']} · dateparser {m['dateparser']}"
           f" · {m['platform']} · {m['cpus']} CPUs{' · --quick' if m['quick'] else ''}")
+    print(f"load average at start {m['loadavg_start']}, at end {m['loadavg_end']}; "
+          f"per-phrase clock: {m['clock']}")
     print(f"{m['phrases']} corpus phrases; fixture catalog {m['fixture_catalog']['projects']} projects; "
           f"big catalog {big['projects']:,} projects, {big['project_aliases']:,} project aliases, "
           f"{big['clients']:,} clients, {big['services']} services, {big['people']} people")

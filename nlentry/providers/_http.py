@@ -27,12 +27,16 @@ import email.utils
 import hashlib
 import json
 import math
+import os
 import secrets as _secrets
 import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import time as dt_time
+from datetime import tzinfo
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -148,16 +152,24 @@ def provider_message(response: httpx.Response) -> str:
         data = None
     parts: list[str] = []
     if isinstance(data, dict):
-        for key in ("message", "error", "error_description"):
-            if isinstance(data.get(key), str) and data[key].strip():
-                parts.append(data[key].strip())
         errors = data.get("errors")
+        details: list[str] = []  # each field's messages, e.g. "duration: is geen getal"
+        texts: list[str] = []
         if isinstance(errors, dict):
             for name, msgs in errors.items():
-                msgs = msgs if isinstance(msgs, list) else [msgs]
-                parts.append(f"{name}: " + ", ".join(str(m) for m in msgs))
+                msgs = [str(m) for m in (msgs if isinstance(msgs, list) else [msgs])]
+                texts.extend(msgs)
+                details.append(f"{name}: " + ", ".join(msgs))
         elif isinstance(errors, list):
-            parts.extend(str(e) for e in errors)
+            texts = details = [str(e) for e in errors]
+        for key in ("message", "error", "error_description"):
+            value = data.get(key)
+            # Laravel repeats the first field error as `message` ("... (and 1 more error)"): say it once.
+            if isinstance(value, str) and value.strip() and not (
+                    details and (value.startswith("The given data was invalid")
+                                 or any(t and value.startswith(t) for t in texts))):
+                parts.append(value.strip())
+        parts.extend(details)
     elif isinstance(data, str):
         parts.append(data)
     if not parts:
@@ -289,7 +301,7 @@ class Api:
 
         `missing_ok`: a 404 is returned instead of raised (e.g. deleting what is already gone).
         """
-        what = f"{method} {path.split('?', 1)[0]}"  # never the query: it may carry credentials
+        what = f"{method} /{path.split('?', 1)[0].lstrip('/')}"  # never the query: it may carry credentials
         self.limiter.acquire()
         try:
             response = self.client.request(method, path, params=params, json=json, data=data)
@@ -301,20 +313,34 @@ class Api:
         self._check(response, what, missing_ok=missing_ok)
         return response
 
-    def json(self, method: str, path: str, **kwargs: Any) -> Any:
-        """`request`, then the JSON body (None for an empty body)."""
+    def json(self, method: str, path: str, *, expect: type | tuple[type, ...] | None = None,
+             **kwargs: Any) -> Any:
+        """`request`, then the JSON body (None for an empty body).
+
+        `expect`: the JSON type(s) the answer must have (e.g. `(list, dict)` for a list, bare or
+        wrapped); anything else raises `ProviderError` rather than being read as "nothing there".
+        """
+        what = f"{method} /{path.split('?', 1)[0].lstrip('/')}"
         response = self.request(method, path, **kwargs)
-        if not response.content.strip():
-            return None
-        try:
-            return response.json()
-        except (ValueError, UnicodeDecodeError):
-            # A 2xx that is not JSON is a proxy or maintenance page: try again later.
-            raise TransientError(f"{self.provider}: {method} {path.split('?', 1)[0]} answered "
-                                 f"something that is not JSON (HTTP {response.status_code})") from None
+        data = None
+        if response.content.strip():
+            try:
+                data = response.json()
+            except (ValueError, UnicodeDecodeError):
+                # A 2xx that is not JSON is a proxy or maintenance page: try again later.
+                raise TransientError(f"{self.provider}: {what} answered something that is not JSON "
+                                     f"(HTTP {response.status_code})") from None
+        if expect is not None and not isinstance(data, expect):
+            raise ProviderError(f"{self.provider}: {what} answered an unexpected {type(data).__name__}")
+        return data
 
     def _check(self, response: httpx.Response, what: str, *, missing_ok: bool) -> None:
         status = response.status_code
+        if status < 300 and response.headers.get("X-RateLimit-Remaining", "").strip() == "0":
+            # The budget is spent (Timeneye says so on every answer): wait for the reset, not for a 429.
+            wait = retry_after(response.headers, now=self.clock())
+            if wait:
+                self.limiter.pause(wait)
         if status < 300 or (missing_ok and status == 404):
             return
         response.read()
@@ -326,7 +352,8 @@ class Api:
                 if pause:
                     self.limiter.pause(pause)
             label = "rate limit exceeded" if status == 429 else "server error"
-            raise TransientError(f"{self.provider}: {what}: {label} (HTTP {status}): {message}", retry_after=wait)
+            raise TransientError(f"{self.provider}: {what}: {label} (HTTP {status}): {message}",
+                                 retry_after=wait)
         if status in (401, 403):
             raise AuthError(f"{self.provider}: {what}: credentials refused (HTTP {status}): {message}")
         if status < 400:
@@ -365,9 +392,11 @@ class OAuthToken:
             raise AuthError("the token endpoint answered without an access token")
         expires_in = data.get("expires_in")
         refresh = data.get("refresh_token")
+        if not isinstance(refresh, str):
+            refresh = previous.refresh_token if previous else None
         return cls(
             access_token=data["access_token"],
-            refresh_token=refresh if isinstance(refresh, str) else (previous and previous.refresh_token),
+            refresh_token=refresh,
             expires_at=now + float(expires_in) if isinstance(expires_in, (int, float)) else None,
             token_type=str(data.get("token_type") or "Bearer"),
         )
@@ -509,7 +538,8 @@ class OAuth2Bearer(httpx.Auth):
             assert self.token_url is not None and stale.refresh_token is not None
             response = yield httpx.Request(
                 "POST", self.token_url, headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-                data={"grant_type": "refresh_token", "refresh_token": stale.refresh_token, **self.client_fields},
+                data={"grant_type": "refresh_token", "refresh_token": stale.refresh_token,
+                      **self.client_fields},
             )
             if response.status_code >= 500 or response.status_code == 429:
                 raise TransientError(f"token refresh failed (HTTP {response.status_code}); try again later",
@@ -527,6 +557,141 @@ class OAuth2Bearer(httpx.Auth):
             if self.save is not None:
                 self.save(token)
             return token
+
+
+# --- settings ------------------------------------------------------------------------------------------
+
+
+class Settings:
+    """A provider's `[providers.<name>]` settings, read with types; errors name the key, never the value.
+
+    Values come from TOML (typed) or environment variables (text), so numbers are accepted as text too.
+
+    Usage::
+
+        s = Settings("timi", settings)
+        s.text("email"), s.number("timeout", 15.0), s.zone(), s.clock_time("day_start", time(9))
+    """
+
+    def __init__(self, provider: str, raw: Mapping[str, Any]) -> None:
+        self.provider = provider
+        self.raw = raw
+
+    def _bad(self, key: str, what: str) -> ProviderError:
+        return ProviderError(f"{self.provider}: setting {key!r} must be {what}")
+
+    def text(self, key: str, default: str | None = None) -> str | None:
+        """A non-empty string (stripped), or `default`."""
+        value = self.raw.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return default
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise self._bad(key, "text")
+        return str(value).strip()
+
+    def number(self, key: str, default: float) -> float:
+        """A positive number, or `default`."""
+        value = self.raw.get(key)
+        if value is None or value == "":
+            return default
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise self._bad(key, "a number") from None
+        if not math.isfinite(number) or number <= 0 or isinstance(value, bool):
+            raise self._bad(key, "a positive number")
+        return number
+
+    def whole(self, key: str) -> int | None:
+        """A positive whole number, or None."""
+        value = self.raw.get(key)
+        return None if value is None or value == "" else round(self.number(key, 1.0))
+
+    def zone(self, key: str = "timezone") -> tzinfo | None:
+        """A time zone by name (`Europe/Amsterdam`); None (the system's) when unset or `local`."""
+        name = self.text(key)
+        if name is None or name == "local":
+            return None
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise self._bad(key, "a time zone name such as Europe/Amsterdam") from None
+
+    def clock_time(self, key: str, default: dt_time) -> dt_time:
+        """A clock time `HH:MM`, or `default`."""
+        value = self.text(key)
+        if value is None:
+            return default
+        try:
+            return dt_time.fromisoformat(value)
+        except ValueError:
+            raise self._bad(key, "a clock time such as 09:00") from None
+
+
+class TokenFile:
+    """Where an OAuth token lives between runs: a JSON file readable by its owner only (0600).
+
+    Refresh tokens rotate, so every refreshed token must be written at once (`save` is the
+    `save_token` callback of the OAuth providers); the file then wins over the token in the settings.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def load(self) -> OAuthToken | None:
+        """The kept token, or None (no file, or a file that is not a token)."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            token = OAuthToken.from_dict(data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        _register(token)
+        return token
+
+    def save(self, token: OAuthToken) -> None:
+        """Keep `token` (atomically, mode 0600)."""
+        from nlentry import config
+
+        _register(token)
+        config.write_private(self.path, json.dumps(token.to_dict()))
+
+
+def _register(token: OAuthToken) -> None:
+    """Tell nlentry's redactor about a token, so no message or log line shows it."""
+    from nlentry import config
+
+    for secret in (token.access_token, token.refresh_token):
+        config.register_secret(secret)
+
+
+def oauth_settings(
+    settings: Settings, *, token_key: str = "token"
+) -> tuple[OAuthToken | None, Callable[[OAuthToken], None] | None]:
+    """The token to start with and the callback that keeps refreshed ones, from a provider's settings.
+
+    Order: a plain `token` (a personal access token: no refresh); else the token file
+    `<data_dir>/<provider>-oauth.json` written by earlier refreshes or the login; else `access_token` /
+    `refresh_token` / `expires_at` from the settings (a `refresh_token` alone is enough: it is used
+    at once). Refreshed tokens go to the token file when there is a `data_dir`.
+    """
+    plain = settings.text(token_key)
+    if plain is not None:
+        return OAuthToken(plain), None
+    data_dir = settings.text("data_dir")
+    store = TokenFile(Path(data_dir) / f"{settings.provider}-oauth.json") if data_dir else None
+    token = store.load() if store is not None else None
+    if token is None:
+        access, refresh = settings.text("access_token"), settings.text("refresh_token")
+        if access is None and refresh is None:
+            return None, None
+        if access is None:  # expired on purpose: the first request refreshes
+            expires_at: float | None = 0.0
+        else:
+            expires_at = settings.number("expires_at", 1.0) if settings.raw.get("expires_at") else None
+        token = OAuthToken(access or "", refresh, expires_at)
+    return token, store.save if store is not None else None
 
 
 # --- emulator support (the base of every provider's fake.py) --------------------------------------
@@ -620,6 +785,9 @@ class FakeApi:
         if fault.exc is not None:
             raise fault.exc("injected fault", request=request) if issubclass(
                 fault.exc, httpx.RequestError) else fault.exc("injected fault")
+        if isinstance(fault.body, str):  # a page, not JSON (a proxy, a maintenance notice)
+            return httpx.Response(fault.status, text=fault.body,
+                                  headers={"Content-Type": "text/html", **fault.headers})
         body = fault.body if fault.body is not None else {"message": "injected fault"}
         return json_response(fault.status, body, fault.headers)
 
@@ -642,7 +810,123 @@ class FakeApi:
             response = self.handle(request)
             if fault is not None:
                 return self._fail(fault, request)
-            return response
+            return self.finish(request, response)
+
+    def finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        """A last touch on every handled answer (e.g. rate-limit headers); default: as it is."""
+        return response
+
+    @property
+    def window_remaining(self) -> int | None:
+        """Requests left in the current rate window (None: no limit set)."""
+        if self.rate_limit_after is None:
+            return None
+        if self.clock() >= self._window_start + self.rate_window:
+            return self.rate_limit_after
+        return max(0, self.rate_limit_after - self._window_count)
+
+    @property
+    def window_reset(self) -> float:
+        """Unix time at which the current rate window ends."""
+        now = self.clock()
+        return self._window_start + self.rate_window if now < self._window_start + self.rate_window else now
+
+
+class FakeOAuth:
+    """The authorization server half of an emulator: apps, PKCE codes, expiring and rotating tokens.
+
+    Usage (inside a fake)::
+
+        self.oauth = FakeOAuth(clock=self.clock, ttl=86400, prefix="tn")
+        self.oauth.register_app("my-app", "http://127.0.0.1/cb")
+        redirect = self.oauth.authorize(login.url)            # the user clicks "allow"
+        status, body = self.oauth.grant(form_or_json(request))  # the token endpoint
+        if not self.oauth.valid(bearer_token): ...             # 401
+
+    Codes work once and must match the S256 challenge of the authorize URL; a refresh token works
+    once and is replaced by a new one with every grant.
+    """
+
+    def __init__(self, *, clock: Clock, ttl: float, prefix: str) -> None:
+        self.clock = clock
+        self.ttl = ttl
+        self.prefix = prefix
+        self.apps: dict[str, tuple[str, str | None]] = {}  # client id -> (redirect URI, secret)
+        self.codes: dict[str, dict[str, str]] = {}
+        self.access: dict[str, float] = {}  # access token -> expiry (unix time)
+        self.refresh: dict[str, str] = {}  # refresh token -> client id
+        self.static: set[str] = set()  # personal tokens, untouched by `expire_all`
+
+    def register_app(self, client_id: str, redirect_uri: str, secret: str | None = None) -> None:
+        """An app as the provider's developer portal registers it."""
+        self.apps[client_id] = (redirect_uri, secret)
+
+    def add_static(self, token: str, ttl: float) -> None:
+        """A personal access token valid for `ttl` seconds."""
+        self.access[token] = self.clock() + ttl
+        self.static.add(token)
+
+    def authorize(self, url: str) -> str:
+        """The user allows the app at `url`: returns the redirect (with `code` and `state`)."""
+        query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+        app = self.apps.get(query.get("client_id", ""))
+        if app is None or app[0] != query.get("redirect_uri"):
+            raise ValueError("unknown app or redirect URI")
+        if query.get("response_type") != "code" or query.get("code_challenge_method") != "S256":
+            raise ValueError("only response_type=code with an S256 PKCE challenge is allowed")
+        code = _secrets.token_urlsafe(24)
+        self.codes[code] = {"client_id": query["client_id"], "redirect_uri": query["redirect_uri"],
+                            "challenge": query.get("code_challenge", "")}
+        answer = urllib.parse.urlencode({"code": code, "state": query.get("state", "")})
+        return f"{query['redirect_uri']}?{answer}"
+
+    def issue(self, client_id: str) -> dict[str, Any]:
+        """A new token answer (RFC 6749 keys) for `client_id`."""
+        access = f"{self.prefix}-at-{_secrets.token_hex(12)}"
+        refresh = f"{self.prefix}-rt-{_secrets.token_hex(12)}"
+        self.access[access] = self.clock() + self.ttl
+        self.refresh[refresh] = client_id
+        return {"token_type": "Bearer", "expires_in": self.ttl, "access_token": access,
+                "refresh_token": refresh}
+
+    def valid(self, token: str) -> bool:
+        """Whether `token` is a known, unexpired access token."""
+        return self.access.get(token, 0.0) > self.clock()
+
+    def expire_all(self) -> None:
+        """Every OAuth access token expires now (personal tokens stay valid)."""
+        for token in self.access:
+            if token not in self.static:
+                self.access[token] = self.clock() - 1
+
+    def _client_ok(self, form: Mapping[str, Any]) -> bool:
+        app = self.apps.get(str(form.get("client_id") or ""))
+        return app is not None and (app[1] is None or form.get("client_secret") == app[1])
+
+    def grant(self, form: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
+        """The token endpoint: (status, body) for an `authorization_code` or `refresh_token` grant."""
+
+        def refused(description: str, error: str = "invalid_grant") -> tuple[int, dict[str, Any]]:
+            return 400, {"error": error, "error_description": description}
+
+        grant = form.get("grant_type")
+        if not self._client_ok(form):
+            return 401, {"error": "invalid_client", "error_description": "Client authentication failed"}
+        client_id = str(form["client_id"])
+        if grant == "authorization_code":
+            code = self.codes.pop(str(form.get("code") or ""), None)  # a code works once
+            if (code is None or code["client_id"] != client_id
+                    or code["redirect_uri"] != form.get("redirect_uri")):
+                return refused("The authorization code is invalid")
+            if pkce_challenge(str(form.get("code_verifier") or "")) != code["challenge"]:
+                return refused("The code verifier does not match the code challenge")
+            return 200, self.issue(client_id)
+        if grant == "refresh_token":
+            owner = self.refresh.pop(str(form.get("refresh_token") or ""), None)  # rotates
+            if owner != client_id:
+                return refused("The refresh token is invalid")
+            return 200, self.issue(client_id)
+        return refused("Unsupported grant type", "unsupported_grant_type")
 
 
 def form_or_json(request: httpx.Request) -> dict[str, Any]:
@@ -652,11 +936,13 @@ def form_or_json(request: httpx.Request) -> dict[str, Any]:
     if request.headers.get("Content-Type", "").startswith("application/json"):
         data = json.loads(request.content)
         return data if isinstance(data, dict) else {}
-    return {k: v[-1] for k, v in urllib.parse.parse_qs(request.content.decode(), keep_blank_values=True).items()}
+    fields = urllib.parse.parse_qs(request.content.decode(), keep_blank_values=True)
+    return {k: v[-1] for k, v in fields.items()}
 
 
 __all__ = [
-    "Api", "Fault", "FakeApi", "Login", "OAuth2Bearer", "OAuthToken", "ProviderError", "RateLimiter",
-    "basic_forms", "code_from_redirect", "exchange_code", "form_or_json", "json_response", "make_client",
-    "pkce_challenge", "pkce_pair", "provider_message", "redact", "retry_after", "start_login",
+    "Api", "FakeApi", "FakeOAuth", "Fault", "Login", "OAuth2Bearer", "OAuthToken", "RateLimiter",
+    "Settings", "TokenFile", "basic_forms", "code_from_redirect", "exchange_code", "form_or_json",
+    "json_response", "make_client", "oauth_settings", "pkce_challenge", "pkce_pair", "provider_message",
+    "redact", "retry_after", "start_login",
 ]

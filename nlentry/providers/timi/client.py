@@ -1,0 +1,207 @@
+"""The Timi provider (timiapp.com): catalog, entries and the running timer over Timi's JSON API.
+
+What is sent and why (see `spec/providers.md` section 1):
+
+- auth: `X-Api-Key: email:token` (`auth.TimiAuth`);
+- catalog: `clients.json`, `projects.json`, `services.json`, aliases included (`mapping.catalog_from`);
+- create: `POST time_entries.json`, form-encoded, with the phrase as `body` and nlentry's reading as
+  explicit `project_id`, `service_id`, `duration` (seconds) and `date` (DD-MM-YYYY);
+- list: `GET time_entries.json?date=YYYY-MM-DD&page=n`, 100 a page, until `total_entries` is reached;
+- update: `PATCH time_entries/{id}.json`; delete: `DELETE time_entries/{id}.json` (ASSUMED: Timi's
+  Rails-style resource routes; the spec found no delete endpoint);
+- timer: `GET time_entries/timer.json` is read by `timer_current`; Timi documents no way to start or
+  stop a timer, so `Capability.TIMER` is not declared and `timer_start`/`timer_stop` raise `Unsupported`.
+
+Timi has no client-chosen ids, so a retried post is made safe by `find_posted`: the same day,
+duration and text already listed. httpx is imported when a provider is made, not when this module is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, datetime, timezone, tzinfo
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from nlentry.model import Catalog, Entry
+from nlentry.providers.base import (
+    AuthError,
+    Capability,
+    Posted,
+    RejectedError,
+    RemoteEntry,
+    Unsupported,
+)
+from nlentry.providers.timi import mapping
+
+if TYPE_CHECKING:
+    import httpx
+
+    from nlentry.providers._http import Api
+
+#: A safety stop for pagination against a server that never says it is done.
+MAX_PAGES = 1000
+
+
+class TimiProvider:
+    """Timi as an nlentry provider.
+
+    Usage::
+
+        timi = TimiProvider(email="me@example.com", token="...")
+        catalog = timi.fetch_catalog()
+        posted = timi.create(entry, key=idempotency_key)
+
+    Parameters:
+        email, token: the Timi account's e-mail and API token (profile page).
+        base_url: the API root; default `https://timiapp.com/api/v1/`.
+        transport: replaces the network (tests: `httpx.MockTransport(TimiFake())`).
+        timeout: seconds before a request is given up (a `TransientError`).
+        rate_limit: at most this many requests per `rate_period` seconds on our side. Timi's number
+            is not published, so the default is none; a 429 pauses the client for `rate_period`.
+        rate_period: the window of `rate_limit`, in seconds (Timi speaks of "per minute").
+        max_wait: longest the client waits for the rate limit before giving the entry back to the outbox.
+        tz: the user's zone, to show the running timer in (default: the system's).
+        clock: unix seconds (tests move time).
+    """
+
+    name: ClassVar[str] = "timi"
+    capabilities: ClassVar[frozenset[Capability]] = frozenset(
+        {Capability.CATALOG, Capability.CREATE, Capability.UPDATE, Capability.DELETE, Capability.LIST}
+    )
+    DEFAULT_BASE_URL: ClassVar[str] = "https://timiapp.com/api/v1/"
+
+    def __init__(
+        self,
+        *,
+        email: str,
+        token: str,
+        base_url: str = DEFAULT_BASE_URL,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 15.0,
+        rate_limit: int | None = None,
+        rate_period: float = 60.0,
+        max_wait: float = 30.0,
+        tz: tzinfo | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not email or not token:
+            raise AuthError("timi: no e-mail and token configured ([providers.timi] email, token)")
+        from nlentry.providers._http import Api, RateLimiter, make_client
+        from nlentry.providers.timi.auth import TimiAuth
+
+        auth = TimiAuth(email, token)
+        self.tz = tz
+        self._clock = clock
+        self._api: Api = Api(
+            make_client(base_url, auth=auth, transport=transport, timeout=timeout),
+            provider=self.name,
+            secrets=auth.secrets,
+            limiter=RateLimiter(rate_limit, rate_period, max_wait=max_wait),
+            # ASSUMED: Timi's 429 carries no Retry-After; its limit is "per minute", so back off a window.
+            pause_on_429=rate_period,
+            clock=clock,
+        )
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any], *,
+                      transport: httpx.BaseTransport | None = None) -> TimiProvider:
+        """Build from `[providers.timi]`: `email` and `token` (required), `base_url`, `timeout`,
+        `rate_limit` and `rate_period` (requests per seconds), `max_wait`, `timezone`."""
+        from nlentry.providers._http import Settings
+
+        s = Settings(cls.name, settings)
+        return cls(email=s.text("email") or "", token=s.text("token") or "",
+                   base_url=s.text("base_url") or cls.DEFAULT_BASE_URL, transport=transport,
+                   timeout=s.number("timeout", 15.0), rate_limit=s.whole("rate_limit"),
+                   rate_period=s.number("rate_period", 60.0), max_wait=s.number("max_wait", 30.0),
+                   tz=s.zone())
+
+    def __repr__(self) -> str:
+        return f"TimiProvider(base_url={str(self._api.client.base_url)!r})"
+
+    def __enter__(self) -> TimiProvider:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- catalog ---------------------------------------------------------------------------------
+
+    def fetch_catalog(self) -> Catalog:
+        """Clients (with their projects), projects and services, aliases included; no people (see mapping)."""
+        return mapping.catalog_from(*(self._api.json("GET", f"{part}.json", expect=(list, dict))
+                                      for part in ("clients", "projects", "services")))
+
+    # --- entries ---------------------------------------------------------------------------------
+
+    def create(self, entry: Entry, *, key: str) -> Posted:
+        """Post the entry. `key` is not sent (Timi has no place for it); retries rely on `find_posted`."""
+        form = mapping.entry_form(entry)
+        created = mapping.entry_object(self._api.json("POST", "time_entries.json", data=form))
+        if created is not None:
+            return Posted(self.name, str(created["id"]))
+        found = self.find_posted(entry, key)
+        if found is not None:
+            return found
+        # Posted, but we cannot say where: refuse to guess (a retry could double it).
+        raise RejectedError("timi: the entry was accepted but Timi's answer carried no id; check Timi")
+
+    def update(self, remote_id: str, entry: Entry) -> Posted:
+        """Replace the entry's text, duration, date, project and service."""
+        self._api.request("PATCH", f"time_entries/{_path_id(remote_id)}.json", data=mapping.entry_form(entry))
+        return Posted(self.name, remote_id)
+
+    def delete(self, remote_id: str) -> None:
+        """Delete the entry; one already gone (404) counts as deleted, so a retried delete succeeds."""
+        self._api.request("DELETE", f"time_entries/{_path_id(remote_id)}.json", missing_ok=True)
+
+    def _rows(self, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Every row of `time_entries.json` for `params`, page after page."""
+        for page in range(1, MAX_PAGES + 1):
+            rows, total, per_page = mapping.entry_rows(self._api.json(
+                "GET", "time_entries.json", params={**params, "page": page}, expect=(list, dict)))
+            yield from rows
+            if not rows or total is None or page * (per_page or len(rows)) >= total:
+                return
+
+    def list_day(self, day: date) -> list[RemoteEntry]:
+        """The entries of one day, all pages (rows of other days dropped, should the filter be ignored)."""
+        remotes = [mapping.remote_entry(row, day=day) for row in self._rows({"date": day.isoformat()})]
+        return [r for r in remotes if r.date == day]
+
+    def find_posted(self, entry: Entry, key: str) -> Posted | None:
+        """An entry with the same day, duration and text (and project) already at Timi, or None."""
+        if entry.duration is None:
+            return None
+        found = mapping.first_match(self.list_day(entry.date), entry)
+        return Posted(self.name, found.remote_id) if found is not None else None
+
+    # --- timer -----------------------------------------------------------------------------------
+
+    def timer_start(self, entry: Entry) -> Posted:
+        """Unsupported: Timi's API documents no way to start a timer (start it in the Timi app)."""
+        raise Unsupported("timi: the API has no documented way to start a timer; start it in the Timi app")
+
+    def timer_stop(self) -> Posted | None:
+        """Unsupported: Timi's API documents no way to stop a timer (stop it in the Timi app)."""
+        raise Unsupported("timi: the API has no documented way to stop a timer; stop it in the Timi app")
+
+    def timer_current(self) -> RemoteEntry | None:
+        """The running timer (`time_entries/timer.json`), or None when Timi answers `{}`.
+
+        Reading works although `Capability.TIMER` is not declared: only starting and stopping are missing.
+        """
+        now = datetime.fromtimestamp(self._clock(), timezone.utc)
+        return mapping.timer_entry(self._api.json("GET", "time_entries/timer.json"), now=now, tz=self.tz)
+
+    def close(self) -> None:
+        """Close the HTTP client."""
+        self._api.close()
+
+
+def _path_id(remote_id: str) -> str:
+    """A remote id fit for a URL path: Timi's ids are numbers, anything else is refused before sending."""
+    if not str(remote_id).isdigit():
+        raise RejectedError(f"timi: {remote_id!r} is not a Timi entry id")
+    return str(remote_id)

@@ -1,0 +1,61 @@
+"""Timi wired to its emulator, for the shared contract suite and Timi's own tests.
+
+`contract_provider(tmp_path)` is what `tests/providers/test_contract.py` looks for in every provider
+package; `bad_credentials_provider` lets it check the mapping of refused credentials to `AuthError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from nlentry.model import Catalog
+from nlentry.providers.timi.client import TimiProvider
+from nlentry.providers.timi.fake import TimiFake
+
+#: The catalog the fake starts with (nlentry's catalog JSON shape).
+CATALOG: dict[str, Any] = {
+    "clients": [{"id": 1, "name": "Acme"}],
+    "projects": [
+        {"id": 47, "name": "Webshop", "client_id": 1, "aliases": ["webshp", "Rowan"]},
+        {"id": 48, "name": "Intranet", "client_id": 1, "aliases": []},
+    ],
+    "services": [
+        {"id": 5, "name": "Development", "aliases": ["coden", "css"]},
+        {"id": 6, "name": "Design", "aliases": []},
+    ],
+}
+
+#: What `fetch_catalog` must return (names and aliases; the fake chooses some ids itself).
+CONTRACT_CATALOG = Catalog.from_dict(CATALOG)
+
+
+@contextlib.contextmanager
+def fake_provider(fake: TimiFake | None = None, **options: Any) -> Iterator[tuple[TimiProvider, TimiFake]]:
+    """A provider talking to a (new, seeded) `TimiFake`; `options` go to `TimiProvider`."""
+    if fake is None:
+        fake = TimiFake()
+        fake.load_catalog(CATALOG)
+    settings: dict[str, Any] = {"email": fake.email, "token": fake.token, "base_url": fake.BASE_URL,
+                                "transport": fake.transport(), **options}
+    provider = TimiProvider(**settings)
+    try:
+        yield provider, fake
+    finally:
+        provider.close()
+
+
+@contextlib.contextmanager
+def contract_provider(tmp_path: Path) -> Iterator[TimiProvider]:
+    """A Timi provider on a seeded fake, for the shared contract suite."""
+    with fake_provider() as (provider, _fake):
+        yield provider
+
+
+@contextlib.contextmanager
+def bad_credentials_provider(tmp_path: Path) -> Iterator[TimiProvider]:
+    """A Timi provider whose token the fake refuses."""
+    with fake_provider(token="not-the-token") as (provider, _fake):
+        yield provider

@@ -11,9 +11,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import cast
 
-from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
+from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
 
 WORK_START, WORK_END = 7, 18  # the working-hours window: 07:00-18:59
 DAY_SECONDS = 86400
@@ -235,7 +234,8 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
                 out.penalty += 0.05
                 out.spans.append(("time", item.start, item.end))
         elif item.kind == "range":
-            a, b = cast("tuple[Clock, Clock]", item.value)
+            assert isinstance(item.value, ClockRange)
+            a, b = item.value.start, item.value.end
             ranges.append((a, b))
             day_ref = day_ref or a.day or b.day
             out.spans.append(("time", item.start, item.end))

@@ -12,7 +12,7 @@ from typing import Any
 
 from nlentry.grammar import Node, Token, span_of
 from nlentry.locales import Locale
-from nlentry.semantics.values import Clock, DayRef, Duration, Item, Pair
+from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
 
 HOUR, MINUTE, DAY, WEEK, MONTH, YEAR = 3600, 60, 86400, 604800, 30 * 86400, 365 * 86400
 
@@ -38,7 +38,7 @@ class Year(int):
 
 # Terminals whose text carries a value; every other token is a keyword and means only its node.
 VALUE_TOKENS = frozenset({"INT", "NUMWORD", "ORDWORD", "DAYPART_WORD", "DECIMAL", "HM", "UNIT_HM", "DMY",
-                          "YMD", "PAIR", "ORDINAL", "YEAR"})
+                          "YMD", "PAIR", "FRACTION", "ORDINAL", "YEAR"})
 
 
 class Semantics:
@@ -61,11 +61,16 @@ class Semantics:
 
     # ---- numbers ---------------------------------------------------------------------------
 
-    def number(self, c: list[Token]) -> int:
+    def number(self, c: list[Any]) -> int:
+        if len(c) == 1 and not isinstance(c[0], Token):
+            return int(c[0]) if not isinstance(c[0], HourMinute) else c[0]  # from number_words
         values = [int(t) if t.type == "INT" else self.numbers[str(t)] for t in c]
         if len(values) > 1 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
             return HourMinute(values[0], sum(values[1:]))  # "three twenty", "nine fifty nine"
         return sum(values)
+
+    def number_words(self, c: list[Token]) -> int:
+        return self.number(c)
 
     def one(self, _: list[Any]) -> int:
         return 1
@@ -194,15 +199,17 @@ class Semantics:
     def clock_meridiem(self, c: list[Any]) -> Clock:
         return _as_clock(c[0]).with_(meridiem=c[1], fixed=False)
 
-    def clock_part(self, c: list[Any]) -> Clock:
-        clock = _as_clock(c[0])
+    def clock_part(self, c: list[Any]) -> Clock | ClockRange:
         what = c[1]
         if isinstance(what, DayRef):
-            return clock.with_(day=what)
-        if isinstance(what, tuple):
-            day, part = what
-            return clock.with_(part=part, day=day)
-        return clock.with_(part=what)
+            changes: dict[str, Any] = {"day": what}
+        elif isinstance(what, tuple):
+            changes = {"day": what[0], "part": what[1]}
+        else:
+            changes = {"part": what}
+        if isinstance(c[0], ClockRange):  # "from 9 to 11 yesterday"
+            return c[0].on(**changes)
+        return _as_clock(c[0]).with_(**changes)
 
     def noon(self, _: list[Any]) -> Clock:
         return Clock(12, 0, fixed=True)
@@ -225,10 +232,10 @@ class Semantics:
     def minutes_past(self, c: list[Any]) -> Clock:
         return _minutes_from(_as_clock(c[-1]), _whole(c[0]))
 
-    def minutes_before(self, c: list[Any]) -> Clock | tuple[Clock, Clock]:
+    def minutes_before(self, c: list[Any]) -> Clock | ClockRange:
         minutes, target = _whole(c[0]), _as_clock(c[-1])
         if len(c) == 2:  # no unit: "3 to 4" may be a range
-            as_range = (_as_clock(c[0]), target)
+            as_range = ClockRange(_as_clock(c[0]), target)
             if minutes not in _CLOCK_MINUTES or target.minute:
                 return as_range  # "3 to 4", "10 to quarter to 12"
             return _minutes_from(target, -minutes).with_(as_range=as_range)
@@ -253,8 +260,8 @@ class Semantics:
     def clock_until(self, c: list[Any]) -> tuple[str, Any]:
         return "until", _cued(c[0])
 
-    def clock_range(self, c: list[Any]) -> tuple[Clock, Clock]:
-        return _as_clock(c[0]), _as_clock(c[1])
+    def clock_range(self, c: list[Any]) -> ClockRange:
+        return ClockRange(_as_clock(c[0]), _as_clock(c[1]))
 
     def clock_for(self, c: list[Any]) -> tuple[str | None, Clock, Duration]:
         first, duration = c[0], c[-1]
@@ -452,7 +459,11 @@ def _whole(amount: Any) -> int:
 
 
 def _plain(amount: Any) -> float:
-    return amount.a / amount.b if isinstance(amount, Pair) and amount.b else float(amount)
+    if isinstance(amount, Pair):
+        return amount.a / amount.b if amount.b else 0.0
+    if isinstance(amount, str):  # a DECIMAL token: comma and point are equal
+        return float(amount.replace(",", "."))
+    return float(amount)
 
 
 def _unit_name(seconds: int) -> str:
@@ -466,6 +477,8 @@ def _as_clock(value: Any) -> Clock:
         return value
     if isinstance(value, tuple):  # a cued clock inside another construct
         return _as_clock(value[1])
+    if isinstance(value, ClockRange):  # a range where one clock was expected: its start
+        return value.start
     if isinstance(value, float) and not value.is_integer():
         h = int(value)
         m = round((value - h) * 100)
@@ -484,8 +497,7 @@ def _as_clock(value: Any) -> Clock:
 
 
 def _cued(value: Any) -> Any:
-    if isinstance(value, Pair) or (isinstance(value, tuple) and len(value) == 2
-                                   and all(isinstance(v, Clock) for v in value)):
+    if isinstance(value, (Pair, ClockRange)):
         return value
     return _as_clock(value)
 
@@ -518,13 +530,20 @@ def _rank(piece: Node) -> int:
 
 
 def _runs(duration: Node) -> list[Node]:
-    """Split "10 uur 2 uur" into two durations: within one composite the units must get smaller."""
+    """Split "10 uur 2 uur" into two durations: within one composite the units must get smaller.
+
+    A piece that turned out to be a date ("2 uur 2 dagen geleden") leaves as an item of its own.
+    """
     runs: list[list[Any]] = []
+    dates: list[Node] = []
     previous = 99
     for piece in duration.children:
         if isinstance(piece, Token):  # a joiner ("en", ","): stays with the run it joins
             if runs:
                 runs[-1].append(piece)
+            continue
+        if piece.data == "day_ago":
+            dates.append(piece)
             continue
         rank = 0 if piece.data in _TAILS else _rank(piece)
         if rank and rank >= previous and runs:
@@ -534,21 +553,22 @@ def _runs(duration: Node) -> list[Node]:
         else:
             runs.append([piece])
         previous = rank or previous
-    if len(runs) == 1:
+    if len(runs) == 1 and not dates:
         return [duration]
     trimmed = []
     for run in runs:
-        while isinstance(run[-1], Token):
+        while run and isinstance(run[-1], Token):
             run.pop()
-        trimmed.append(Node(duration.data, run))
-    return trimmed
+        if run:
+            trimmed.append(Node(duration.data, run))
+    return trimmed + dates
 
 
 def _split(tree: Node) -> list[Node]:
     """One parse item, or several where a duration swallowed a second one."""
     if tree.data == "duration":
         return _runs(tree)
-    if tree.data in ("clock_at", "clock_from", "clock_until") and tree.children:
+    if tree.data in ("clock_at", "clock_from", "clock_until", "clock_range") and tree.children:
         inner = tree.children[-1]
         if isinstance(inner, Node) and inner.data == "duration":
             first, *rest = _runs(inner)
@@ -564,7 +584,11 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
         span = span_of(tree)
         if span is None:
             continue
-        value = semantics.transform(tree)
+        try:
+            value = semantics.transform(tree)
+        except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):
+            # a reading that makes no sense ("om 99:99") is skipped: its words stay description
+            continue
         start, end = span
         kind = _KINDS.get(str(tree.data))
         if isinstance(value, Duration):
@@ -577,7 +601,7 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
             items.append(Item("part", start, end, value))
         elif kind == "clock" and isinstance(value, tuple):
             role, clock = value
-            if isinstance(clock, tuple):  # "from 3 to 4" read through minutes_before
+            if isinstance(clock, ClockRange):  # "from 3 to 4" read through minutes_before
                 items.append(Item("range", start, end, clock))
             else:
                 kind = "pair" if isinstance(clock, Pair) else "clock"
@@ -589,7 +613,7 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
             items.append(Item("clock_for", start, end, clock, role=role, extra=duration))
         elif isinstance(value, Pair):
             items.append(Item("pair", start, end, value))
-        elif isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, Clock) for v in value):
+        elif isinstance(value, ClockRange):
             items.append(Item("range", start, end, value))
         elif isinstance(value, tuple) and isinstance(value[0], DayRef):
             day, other = value

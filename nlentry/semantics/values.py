@@ -21,10 +21,22 @@ class Clock:
     shape: str = "hour"  # "hm" (14:30, 1h30); "hour" (3 uur, clock words); "number" (bare amount after a cue)
     day: DayRef | None = None  # a day named together with the time ("8 tonight")
     # "ten to four" read as a clock; after "from"/"between" the same words are a range 10:00-16:00
-    as_range: tuple[Clock, Clock] | None = None
+    as_range: ClockRange | None = None
 
     def with_(self, **changes: object) -> Clock:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ClockRange:
+    """A start and an end as written ("van 9 tot 11", "9:00-11:30", "from 3 to 4pm")."""
+
+    start: Clock
+    end: Clock
+
+    def on(self, **changes: object) -> ClockRange:
+        """The same range with a day or day part given to both ends ("from 9 to 11 yesterday")."""
+        return ClockRange(self.start.with_(**changes), self.end.with_(**changes))
 
 
 @dataclass(frozen=True)

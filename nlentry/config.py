@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -132,6 +131,8 @@ def write_private(path: Path, text: str) -> None:
     The data goes to a temporary file created 0600 in the same directory, which then replaces
     `path`: a crash never leaves a half-written file, and the secret is never world-readable.
     """
+    import tempfile
+
     ensure_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mkstemp creates 0600
     try:
@@ -215,7 +216,8 @@ def save(cfg: Config, env: Mapping[str, str] | None = None) -> Path:
     return path
 
 
-def set_provider_settings(name: str, updates: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Path:
+def set_provider_settings(name: str, updates: Mapping[str, Any],
+                          env: Mapping[str, str] | None = None) -> Path:
     """Merge `updates` into `[providers.<name>]` and save (e.g. a refreshed OAuth token)."""
     cfg = load(env)
     providers = dict(cfg.data.get("providers") or {})
@@ -253,7 +255,8 @@ def provider_settings(
     cfg = load(env) if cfg is None else cfg
     settings: dict[str, Any] = dict(cfg.provider(name))
     prefix = f"NLENTRY_{re.sub(r'[^A-Za-z0-9]', '_', name).upper()}_"
-    from_env = {k[len(prefix):].lower(): v for k, v in env.items() if k.startswith(prefix) and len(k) > len(prefix)}
+    from_env = {k[len(prefix):].lower(): v for k, v in env.items()
+                if k.startswith(prefix) and len(k) > len(prefix)}
     if use_keyring:
         for key in sorted(SECRET_KEYS - settings.keys() - from_env.keys()):
             secret = _keyring_get(name, key)

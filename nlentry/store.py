@@ -182,7 +182,8 @@ class Store:
         if kind is not None and kind not in ALIAS_KINDS:
             raise ValueError(f"kind must be one of {', '.join(ALIAS_KINDS)}")
         with self.transaction() as db:
-            db.execute("INSERT INTO aliases (provider, alias, target, kind, created_at) VALUES (?, ?, ?, ?, ?) "
+            db.execute("INSERT INTO aliases (provider, alias, target, kind, created_at) "
+                       "VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT (provider, alias) DO UPDATE SET target = excluded.target, "
                        "kind = excluded.kind", (provider, alias, target, kind, self.clock()))
         return Alias(provider, alias, target, kind)
@@ -199,7 +200,8 @@ class Store:
         if provider is None:
             rows = self.query("SELECT * FROM aliases ORDER BY provider, created_at, alias")
         else:
-            rows = self.query("SELECT * FROM aliases WHERE provider = ? ORDER BY created_at, alias", (provider,))
+            rows = self.query("SELECT * FROM aliases WHERE provider = ? ORDER BY created_at, alias",
+                              (provider,))
         return [Alias(r["provider"], r["alias"], r["target"], r["kind"]) for r in rows]
 
     # --- the local provider's catalog ------------------------------------------------------------

@@ -23,7 +23,9 @@ from enum import IntEnum
 from typing import IO, TYPE_CHECKING, Any
 
 from nlentry.cli.args import UsageError, parse_args
+from nlentry.config import redact
 from nlentry.errors import EntryRefused, InputError, NlentryError
+from nlentry.providers.base import ProviderError
 
 if TYPE_CHECKING:
     import argparse
@@ -42,6 +44,8 @@ class ExitStatus(IntEnum):
     USAGE = 1
     #: the phrase could not be read, or the entry it gives was refused (e.g. longer than 24 hours)
     PARSE = 2
+    #: a provider failed (unreachable, credentials refused, entry rejected); an entry stays in the outbox
+    PROVIDER = 4
     #: a bug in nlentry (EX_SOFTWARE)
     INTERNAL = 70
     #: stopped with Ctrl-C
@@ -64,13 +68,19 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
             return _cmd_parse(args, debug=debug)
         if args.command == "accuracy":
             return _cmd_accuracy(args)
-        raise UsageError("a command is required: parse or accuracy (see 'nlentry --help')")
+        if args.command is not None:
+            from nlentry.cli.providers import run
+
+            return run(args, env=env)
+        raise UsageError("a command is required, e.g. parse or log (see 'nlentry --help')")
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else ExitStatus.OK
     except UsageError as exc:
         return _fail(err, ExitStatus.USAGE, str(exc), debug)
     except (EntryRefused, InputError) as exc:
         return _fail(err, ExitStatus.PARSE, str(exc), debug)
+    except ProviderError as exc:
+        return _fail(err, ExitStatus.PROVIDER, str(exc), debug)
     except (NlentryError, ValueError) as exc:
         return _fail(err, ExitStatus.USAGE, str(exc), debug)
     except BrokenPipeError:
@@ -91,8 +101,9 @@ def _one_line(message: str) -> str:
 
 def _fail(err: IO[str], status: ExitStatus, message: str, debug: bool) -> int:
     if debug:
-        traceback.print_exc(file=err)
-    err.write(f"nlentry: {_one_line(message)}\n")
+        err.write(redact(traceback.format_exc()))
+    # a secret must never reach the terminal, even inside a library's message
+    err.write(f"nlentry: {_one_line(redact(message))}\n")
     err.flush()
     return status
 

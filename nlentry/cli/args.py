@@ -13,6 +13,12 @@ Read one line of Dutch or English into a time entry.
   nlentry parse 2,5 uur met Rowan aan Timi gewerkt --catalog corpus/catalog.json
   nlentry parse "yesterday 9-11:30 code review with Rowan" --json
   nlentry accuracy corpus ../shared/peer-suites
+
+Booking entries in a time tracker (the embedded 'local' store by default):
+
+  nlentry catalog import catalog.json       nlentry log 2 uur overleg aan Webshop
+  nlentry sync --provider timetagger        nlentry outbox / nlentry flush
+  nlentry alias add webshp Webshop          nlentry providers
 """
 
 PARSE_EPILOG = """\
@@ -89,7 +95,101 @@ def build_parser() -> ArgumentParser:
                    help="also show the first N failing cases, expected versus got")
     a.add_argument("--use-lang", action="store_true",
                    help="pass each case's lang to the parser (default: the parser detects the language)")
+    _add_provider_commands(commands, formatter)
     return parser
+
+
+LOG_EPILOG = """\
+examples:
+  nlentry log 2,5 uur aan Webshop met Rowan
+  nlentry log "yesterday 9-11 meeting on Intranet" --provider timetagger
+
+The phrase is read against the provider's cached catalog (see 'nlentry sync'), committed to the
+outbox, then posted. When the provider cannot be reached the entry stays in the outbox (exit status 4);
+'nlentry flush' posts it later.
+"""
+
+PROVIDER_EPILOG = """\
+Settings live in config.toml under NLENTRY_HOME (default: the user config directory), e.g.
+
+  default_provider = "timetagger"
+  [providers.timetagger]
+  base_url = "http://127.0.0.1:8080/timetagger/api/v2"
+  token = "..."
+
+Secrets may also come from NLENTRY_<PROVIDER>_TOKEN (and so on) or the system keyring.
+"""
+
+
+def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
+                           formatter: type[argparse.HelpFormatter]) -> None:
+    """The commands that talk to providers: log, sync, catalog, alias, outbox, flush, providers."""
+
+    def provider_option(p: argparse.ArgumentParser, what: str = "the provider") -> None:
+        p.add_argument("--provider", metavar="NAME",
+                       help=f"{what} (default: the configured default provider)")
+
+    p = commands.add_parser("log", help="read a phrase and book it with the provider",
+                            description="Read a phrase and book the entry with the provider, "
+                                        "through the outbox.",
+                            epilog=LOG_EPILOG, formatter_class=formatter)
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase (words may be given unquoted)")
+    provider_option(p, "where to book it")
+    p.add_argument("--now", metavar="ISO8601", help="the instant relative dates are read from (default: now)")
+    p.add_argument("--locale", metavar="CODE", help="the language of the phrase (default: detect it)")
+    p.add_argument("--json", action="store_true", help="print the entry and its outbox state as JSON")
+
+    p = commands.add_parser("sync", help="fetch the provider's catalog into the local cache",
+                            description="Fetch the provider's clients, projects, services and people into "
+                                        "the local database, so phrases are read against them offline.",
+                            epilog=PROVIDER_EPILOG, formatter_class=formatter)
+    provider_option(p)
+
+    p = commands.add_parser("catalog", help="import or export the local provider's catalog",
+                            description="Import a catalog JSON file into the embedded 'local' provider, or "
+                                        "export a catalog as JSON.", formatter_class=formatter)
+    actions = p.add_subparsers(dest="catalog_action", metavar="ACTION", parser_class=ArgumentParser)
+    a = actions.add_parser("import", help="replace the catalog with the one in FILE")
+    a.add_argument("file", metavar="FILE", help="a catalog JSON file (clients, projects, services, people)")
+    provider_option(a, "the provider to import into (local, or one that accepts a catalog)")
+    a = actions.add_parser("export", help="write the catalog as JSON to FILE or standard output")
+    a.add_argument("file", nargs="?", metavar="FILE", help="where to write it (default: standard output)")
+    a.add_argument("--provider", metavar="NAME", default=None,
+                   help="whose catalog: local's own, or another provider's cached one (default: local)")
+
+    p = commands.add_parser("alias", help="add, remove or list your own aliases for catalog names",
+                            description="Aliases you add are kept in the local database and survive syncs.",
+                            formatter_class=formatter)
+    actions = p.add_subparsers(dest="alias_action", metavar="ACTION", parser_class=ArgumentParser)
+    a = actions.add_parser("add", help="let ALIAS stand for the catalog item NAME")
+    a.add_argument("alias", metavar="ALIAS")
+    a.add_argument("name", metavar="NAME", help="the name (or id) of a project, service, client or person")
+    a.add_argument("--kind", choices=["project", "service", "client", "person"],
+                   help="which kind of item NAME is (default: the first that has it)")
+    provider_option(a)
+    a = actions.add_parser("rm", help="remove an alias")
+    a.add_argument("alias", metavar="ALIAS")
+    provider_option(a)
+    a = actions.add_parser("ls", help="list the aliases")
+    provider_option(a)
+
+    p = commands.add_parser("outbox", help="list the entries not yet posted (pending or failed)",
+                            description="List the outbox: entries committed locally but not (yet) posted. "
+                                        "'retry KEY' puts a failed entry back in the queue, 'drop KEY' "
+                                        "removes one.", formatter_class=formatter)
+    p.add_argument("action", nargs="?", choices=["list", "retry", "drop"], default="list",
+                   help="list (default), retry KEY or drop KEY")
+    p.add_argument("key", nargs="?", metavar="KEY", help="an entry's key, or the start of it")
+    p.add_argument("--all", action="store_true", help="include the entries already posted")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+
+    p = commands.add_parser("flush", help="post what is waiting in the outbox, now",
+                            description="Try to post every pending entry now, whatever its retry time.")
+    p.add_argument("--provider", metavar="NAME", help="only this provider's entries (default: all)")
+
+    commands.add_parser("providers", help="list the providers and what they can do",
+                        description="List the providers (built in and plugged in) and their capabilities.",
+                        epilog=PROVIDER_EPILOG, formatter_class=formatter)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -101,7 +201,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     unknown = [a for a in extra if a.startswith("-") and a != "-"]
-    target = {"parse": "text", "accuracy": "paths"}.get(args.command or "")
+    target = {"parse": "text", "accuracy": "paths", "log": "text"}.get(args.command or "")
     if unknown or (extra and target is None):
         parser.error(f"unrecognized arguments: {' '.join(unknown or extra)}")
     if target is not None:

@@ -71,7 +71,11 @@ def _builtin_names() -> list[str]:
 
 
 def _builtin(name: str) -> type | None:
-    module = importlib.import_module(f"{__name__}.{name}")
+    """The `PROVIDER` class of a built-in package, None if it has none; `ProviderError` if it is broken."""
+    try:
+        module = importlib.import_module(f"{__name__}.{name}")
+    except Exception as exc:
+        raise ProviderError(f"provider {name!r} cannot be loaded: {type(exc).__name__}: {exc}") from None
     cls = getattr(module, "PROVIDER", None)
     return cls if isinstance(cls, type) else None
 
@@ -90,11 +94,14 @@ def names() -> list[str]:
 def available() -> dict[str, type]:
     """Every provider class by name: the built-ins, then entry points of `nlentry.providers.v1`.
 
-    A plug-in that fails to import is left out (`get` of its name reports why).
+    A provider that fails to import is left out (`get` of its name reports why).
     """
     found: dict[str, type] = {}
     for name in _builtin_names():
-        cls = _builtin(name)
+        try:
+            cls = _builtin(name)
+        except ProviderError:
+            continue
         if cls is not None:
             found[name] = cls
     for name, ep in _entry_points().items():

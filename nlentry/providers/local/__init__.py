@@ -137,8 +137,9 @@ class LocalProvider:
                     (*values, entry_id, now))
             else:
                 cur = db.execute(
-                    "UPDATE entries SET day = ?, start_time = ?, end_time = ?, duration = ?, description = ?, "
-                    "entry = ?, updated_at = ?, running_since = NULL WHERE id = ?", (*values, entry_id))
+                    "UPDATE entries SET day = ?, start_time = ?, end_time = ?, duration = ?, "
+                    "description = ?, entry = ?, updated_at = ?, running_since = NULL WHERE id = ?",
+                    (*values, entry_id))
                 if cur.rowcount == 0:
                     raise RejectedError(f"there is no local entry {entry_id!r}")
 

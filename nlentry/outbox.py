@@ -1,0 +1,460 @@
+"""The durable outbox: every entry is committed to the database first, then posted.
+
+Usage::
+
+    from nlentry.outbox import Outbox
+
+    outbox = Outbox(store, providers={"timi": timi})          # or a callable name -> Provider
+    key = outbox.submit(entry, "timi")                         # committed, then one try to post
+    outbox.item(key).state                                     # 'posted', 'pending' or 'failed'
+    report = outbox.flush()                                    # retry what is due now
+
+Life of an item (one row of the `outbox` table)::
+
+    pending --claim--> posting --created/found--> posted
+       ^                  |----TransientError / AuthError--> pending (next_attempt_at pushed back)
+       |                  '----RejectedError / Unsupported--> failed (the provider's message kept)
+       '-- lease expired, or the claiming process is gone (a crash between commit and result)
+
+Guarantees and how they are kept:
+
+- *Nothing lost*: `submit` commits the entry (`BEGIN IMMEDIATE` ... `COMMIT`, `synchronous=FULL`)
+  before the provider hears of it, so a crash, a timeout or a dead network leaves it pending.
+- *Nothing doubled*: each item carries an idempotency key (a UUID4) that providers with client-chosen
+  ids (local, Tyme, TimeTagger) use as the id, so a repeated create is an update. Before re-posting an
+  item that was claimed before (`attempts > 0`: an earlier try may have reached the provider, e.g. a
+  timeout after the server stored it), the outbox asks `provider.find_posted(entry, key)` and only posts
+  when nothing is found. Two flushers (threads or processes) never post the same item at once: an item
+  is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`) inside a
+  `BEGIN IMMEDIATE` transaction, and only the claimer posts it. A claim whose holder died is taken over
+  once its lease has expired, or at once when the holder was a process on this machine that no longer runs.
+- *Backoff*: transient errors (network, timeout, 5xx, 429) and refused credentials keep the item
+  pending; the next try is after `retry_after` when the server said, else after an exponential
+  backoff. After such an error the rest of that provider's items wait too, so a 429 storm or a dead
+  server costs one request per flush, not one per item.
+
+The clock and `sleep` are parameters, so tests run the schedule without waiting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlentry.config import redact
+from nlentry.model import Entry
+from nlentry.providers.base import (
+    AuthError,
+    Posted,
+    Provider,
+    ProviderError,
+    RejectedError,
+    TransientError,
+    Unsupported,
+)
+from nlentry.store import Store, entry_from_json, entry_to_json
+
+__all__ = ["Backoff", "FlushReport", "Outbox", "OutboxItem"]
+
+STATES = ("pending", "posting", "posted", "failed")
+ProviderSource = Mapping[str, Provider] | Callable[[str], Provider]
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """When to try again: `base * factor ** (attempts - 1)` seconds, at most `cap`.
+
+    A `retry_after` from the server replaces the computed delay (it is what the server asked for),
+    but never below `minimum`, so a `Retry-After: 0` storm cannot turn into a busy loop.
+    """
+
+    base: float = 2.0
+    factor: float = 2.0
+    cap: float = 3600.0
+    minimum: float = 0.5
+
+    def delay(self, attempts: int, retry_after: float | None = None) -> float:
+        """Seconds to wait after the `attempts`-th failed try."""
+        if retry_after is not None:
+            return max(self.minimum, float(retry_after))
+        return max(self.minimum, min(self.cap, self.base * self.factor ** max(0, attempts - 1)))
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One entry in the outbox, as stored."""
+
+    key: str
+    provider: str
+    entry: Entry
+    state: str
+    attempts: int
+    next_attempt_at: float
+    last_error: str | None
+    remote_id: str | None
+    created_at: float
+    updated_at: float
+
+
+@dataclass
+class FlushReport:
+    """What one `flush` did, by idempotency key."""
+
+    posted: list[str] = field(default_factory=list)
+    #: posted earlier (an attempt that seemed to fail had arrived): found, not posted again
+    found: list[str] = field(default_factory=list)
+    #: (key, error): still pending, will be retried
+    retrying: list[tuple[str, str]] = field(default_factory=list)
+    #: (key, error): rejected by the provider, kept for the user to fix
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    #: due, but not tried because their provider had just failed in this flush
+    deferred: list[str] = field(default_factory=list)
+    #: provider name -> the error that stopped its items in this flush
+    blocked: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is left pending or failed by this flush."""
+        return not (self.retrying or self.failed or self.deferred)
+
+    def merge(self, other: FlushReport) -> None:
+        """Add the outcomes of another flush (used by `drain`)."""
+        self.posted += other.posted
+        self.found += other.found
+        self.failed += other.failed
+        self.retrying = other.retrying
+        self.deferred = other.deferred
+        self.blocked = other.blocked
+
+
+@dataclass(frozen=True)
+class _Claim:
+    key: str
+    provider: str
+    entry: Entry
+    previous_attempts: int
+    token: str
+
+
+def _host() -> str:
+    return socket.gethostname()
+
+
+def _process_gone(claimed_by: str | None) -> bool:
+    """True when `claimed_by` names a process on this machine that no longer runs."""
+    if not claimed_by:
+        return True
+    host, _, rest = claimed_by.partition("|")
+    pid_text, _, _ = rest.partition("|")
+    if host != _host() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists but not ours (EPERM)
+        return False
+    return False
+
+
+class Outbox:
+    """The durable outbox over a `Store`; see the module docstring.
+
+    Parameters:
+        store: the database holding the outbox table.
+        providers: a mapping of provider name to provider, or a callable building one from its name
+            (called at most once per name; `close()` closes the providers it built).
+        clock: unix time (default: the store's clock).
+        sleep: how `drain` waits (tests pass a fake that advances their clock).
+        backoff: the retry schedule.
+        lease: seconds after which a claim whose holder may have died is taken over.
+        on_submit: called with the provider name after an entry is committed (e.g. to refresh a stale
+            catalog in the background); its errors are ignored.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        providers: ProviderSource,
+        *,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        backoff: Backoff | None = None,
+        lease: float = 300.0,
+        on_submit: Callable[[str], object] | None = None,
+    ) -> None:
+        self.store = store
+        self.clock = clock or store.clock
+        self.sleep = sleep
+        self.backoff = backoff or Backoff()
+        self.lease = lease
+        self.on_submit = on_submit
+        self._source = providers
+        self._built: dict[str, Provider] = {}
+
+    # --- providers -------------------------------------------------------------------------------
+
+    def provider(self, name: str) -> Provider:
+        """The provider `name`, from the mapping or built once by the callable."""
+        if isinstance(self._source, Mapping):
+            try:
+                return self._source[name]
+            except KeyError:
+                raise ProviderError(f"unknown provider {name!r}") from None
+        if name not in self._built:
+            self._built[name] = self._source(name)
+        return self._built[name]
+
+    def close(self) -> None:
+        """Close the providers this outbox built (not those handed in as a mapping)."""
+        built, self._built = self._built, {}
+        for provider in built.values():
+            provider.close()
+
+    def __enter__(self) -> Outbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- submit and flush ------------------------------------------------------------------------
+
+    def submit(self, entry: Entry, provider_name: str, *, post: bool = True) -> str:
+        """Commit `entry` for `provider_name`, then (unless `post=False`) try once to post it.
+
+        Returns the idempotency key. The outcome is in `item(key)`: `posted`, or `pending` (to be
+        retried; `last_error` says why) or `failed`. Provider errors are recorded, never raised.
+        """
+        key = str(uuid.uuid4())
+        now = self.clock()
+        with self.store.transaction() as db:
+            db.execute(
+                "INSERT INTO outbox (key, provider, entry, state, attempts, next_attempt_at, created_at, "
+                "updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)",
+                (key, provider_name, entry_to_json(entry), now, now, now))
+        if self.on_submit is not None:
+            with contextlib.suppress(Exception):  # a background refresh must never cost the entry
+                self.on_submit(provider_name)
+        if post:
+            self.flush(keys=[key], force=True)
+        return key
+
+    def flush(
+        self,
+        *,
+        now: float | None = None,
+        provider: str | None = None,
+        keys: Iterable[str] | None = None,
+        force: bool = False,
+    ) -> FlushReport:
+        """Try to post every item that is due (with `force`, every pending item) and return what happened.
+
+        Parameters:
+            now: the time to judge "due" by (default: the clock).
+            provider: only this provider's items.
+            keys: only these items.
+            force: ignore `next_attempt_at` (`nlentry flush` means "now"); claims held by live
+                flushers are still respected.
+        """
+        tick: Callable[[], float] = (lambda: now) if now is not None else self.clock
+        report = FlushReport()
+        for key, name in self._due(tick(), provider=provider, keys=keys, force=force):
+            if name in report.blocked:
+                report.deferred.append(key)
+                continue
+            claim = self._claim(key, tick(), force=force)
+            if claim is not None:
+                self._post(claim, tick, report)
+        return report
+
+    def drain(self, *, timeout: float, provider: str | None = None) -> FlushReport:
+        """Flush, sleep until the next item is due, repeat until none is pending or `timeout` passes."""
+        deadline = self.clock() + timeout
+        total = FlushReport()
+        while True:
+            total.merge(self.flush(provider=provider))
+            waiting = self._next_due(provider)
+            if waiting is None:
+                return total
+            now = self.clock()
+            if now >= deadline:
+                return total
+            self.sleep(max(0.0, min(waiting, deadline) - now))
+
+    def _due(self, now: float, *, provider: str | None, keys: Iterable[str] | None,
+             force: bool) -> list[tuple[str, str]]:
+        sql = ("SELECT key, provider, state, claimed_at, claimed_by FROM outbox WHERE "
+               "((state = 'pending' AND (? OR next_attempt_at <= ?)) OR state = 'posting')")
+        params: list[Any] = [int(force), now]
+        if provider is not None:
+            sql += " AND provider = ?"
+            params.append(provider)
+        if keys is not None:
+            wanted = list(keys)
+            sql += f" AND key IN ({', '.join('?' * len(wanted))})"
+            params += wanted
+        rows = self.store.query(sql + " ORDER BY created_at, key", tuple(params))
+        return [(r["key"], r["provider"]) for r in rows
+                if r["state"] == "pending" or self._claim_expired(r["claimed_at"], r["claimed_by"], now)]
+
+    def _claim_expired(self, claimed_at: float | None, claimed_by: str | None, now: float) -> bool:
+        return claimed_at is None or claimed_at <= now - self.lease or _process_gone(claimed_by)
+
+    def _claim(self, key: str, now: float, *, force: bool) -> _Claim | None:
+        """Take the item for this flusher, atomically; None if it is not (or no longer) claimable."""
+        token = f"{_host()}|{os.getpid()}|{uuid.uuid4().hex}"
+        with self.store.transaction() as db:
+            row = db.execute("SELECT * FROM outbox WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            if row["state"] == "pending":
+                if not force and row["next_attempt_at"] > now:
+                    return None
+            elif row["state"] != "posting" or not self._claim_expired(row["claimed_at"], row["claimed_by"],
+                                                                       now):
+                return None
+            db.execute("UPDATE outbox SET state = 'posting', claimed_by = ?, claimed_at = ?, "
+                       "attempts = attempts + 1, updated_at = ? WHERE key = ?", (token, now, now, key))
+        return _Claim(key, row["provider"], entry_from_json(row["entry"]), row["attempts"], token)
+
+    def _post(self, claim: _Claim, tick: Callable[[], float], report: FlushReport) -> None:
+        found = False
+        try:
+            provider = self.provider(claim.provider)
+            posted: Posted | None = None
+            if claim.previous_attempts > 0:
+                # an earlier try may have reached the provider: look before posting again
+                posted = provider.find_posted(claim.entry, claim.key)
+                found = posted is not None
+            if posted is None:
+                posted = provider.create(claim.entry, key=claim.key)
+        except (RejectedError, Unsupported) as exc:
+            message = redact(exc)
+            self._finish(claim, tick(), state="failed", error=message)
+            report.failed.append((claim.key, message))
+        except ProviderError as exc:  # TransientError, AuthError, or a provider that cannot be built
+            message = redact(exc)
+            retry_after = exc.retry_after if isinstance(exc, TransientError) else None
+            attempts = claim.previous_attempts + 1
+            now = tick()
+            next_at = now + self.backoff.delay(attempts, retry_after)
+            self._finish(claim, now, state="pending", error=message, next_attempt_at=next_at)
+            self._hold_provider(claim.provider, next_at)
+            report.retrying.append((claim.key, message))
+            report.blocked[claim.provider] = message if not isinstance(exc, AuthError) else f"auth: {message}"
+        except Exception as exc:
+            # a bug in a provider: give the item back (pending, with the error) before it surfaces
+            message = redact(f"internal error: {type(exc).__name__}: {exc}")
+            now = tick()
+            self._finish(claim, now, state="pending", error=message,
+                         next_attempt_at=now + self.backoff.delay(claim.previous_attempts + 1))
+            raise
+        else:
+            self._finish(claim, tick(), state="posted", remote_id=posted.remote_id)
+            (report.found if found else report.posted).append(claim.key)
+
+    def _finish(self, claim: _Claim, now: float, *, state: str, error: str | None = None,
+                next_attempt_at: float | None = None, remote_id: str | None = None) -> None:
+        # Only the holder of the claim writes the outcome; a flusher whose lease was taken over
+        # leaves it to the new holder (which finds the entry through find_posted).
+        with self.store.transaction() as db:
+            db.execute(
+                "UPDATE outbox SET state = ?, last_error = ?, "
+                "next_attempt_at = COALESCE(?, next_attempt_at), "
+                "remote_id = COALESCE(?, remote_id), claimed_by = NULL, claimed_at = NULL, updated_at = ? "
+                "WHERE key = ? AND state = 'posting' AND claimed_by = ?",
+                (state, error, next_attempt_at, remote_id, now, claim.key, claim.token))
+
+    def _hold_provider(self, provider: str, until: float) -> None:
+        """After a transient or auth failure, the provider's other pending items wait as long."""
+        with self.store.transaction() as db:
+            db.execute("UPDATE outbox SET next_attempt_at = ? WHERE provider = ? AND state = 'pending' "
+                       "AND next_attempt_at < ?", (until, provider, until))
+
+    def _next_due(self, provider: str | None) -> float | None:
+        sql = "SELECT MIN(next_attempt_at) AS t FROM outbox WHERE state = 'pending'"
+        params: tuple[Any, ...] = ()
+        if provider is not None:
+            sql += " AND provider = ?"
+            params = (provider,)
+        value = self.store.query(sql, params)[0]["t"]
+        return None if value is None else float(value)
+
+    # --- reading and tidying ---------------------------------------------------------------------
+
+    def item(self, key: str) -> OutboxItem | None:
+        """One item by idempotency key (or a unique prefix of it), or None."""
+        rows = self.store.query("SELECT * FROM outbox WHERE key = ?", (key,))
+        if not rows and len(key) >= 4:
+            pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.store.query("SELECT * FROM outbox WHERE key LIKE ? ESCAPE '\\'", (pattern,))
+            if len(rows) != 1:
+                return None
+        return _item(rows[0]) if rows else None
+
+    def items(self, states: Iterable[str] = ("pending", "posting", "failed"),
+              provider: str | None = None) -> list[OutboxItem]:
+        """The items in the given states (default: everything not yet posted), oldest first."""
+        wanted = [s for s in states if s in STATES]
+        if not wanted:
+            return []
+        sql = f"SELECT * FROM outbox WHERE state IN ({', '.join('?' * len(wanted))})"
+        params: list[Any] = list(wanted)
+        if provider is not None:
+            sql += " AND provider = ?"
+            params.append(provider)
+        return [_item(r) for r in self.store.query(sql + " ORDER BY created_at, key", tuple(params))]
+
+    def counts(self) -> dict[str, int]:
+        """The number of items in each state."""
+        rows = self.store.query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
+        counts = dict.fromkeys(STATES, 0)
+        counts.update({r["state"]: r["n"] for r in rows})
+        return counts
+
+    def retry(self, key: str) -> bool:
+        """Put a failed item back to pending, due now (the user fixed the cause); True if it was failed."""
+        item = self.item(key)
+        if item is None:
+            return False
+        with self.store.transaction() as db:
+            cur = db.execute("UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? "
+                             "WHERE key = ? AND state = 'failed'", (self.clock(), self.clock(), item.key))
+        return cur.rowcount > 0
+
+    def discard(self, key: str) -> bool:
+        """Remove a pending or failed item that the user gave up on; True if one was removed."""
+        item = self.item(key)
+        if item is None:
+            return False
+        with self.store.transaction() as db:
+            cur = db.execute("DELETE FROM outbox WHERE key = ? AND state IN ('pending', 'failed')",
+                             (item.key,))
+        return cur.rowcount > 0
+
+
+def _item(row: Any) -> OutboxItem:
+    return OutboxItem(
+        key=row["key"], provider=row["provider"], entry=entry_from_json(row["entry"]), state=row["state"],
+        attempts=row["attempts"], next_attempt_at=row["next_attempt_at"], last_error=row["last_error"],
+        remote_id=row["remote_id"], created_at=row["created_at"], updated_at=row["updated_at"],
+    )
+
+
+def summary_json(item: OutboxItem) -> str:
+    """One item as a JSON line (for `nlentry outbox --json`)."""
+    return json.dumps({
+        "key": item.key, "provider": item.provider, "state": item.state, "attempts": item.attempts,
+        "next_attempt_at": item.next_attempt_at, "last_error": item.last_error,
+        "remote_id": item.remote_id, "entry": item.entry.to_dict(),
+    }, ensure_ascii=False)

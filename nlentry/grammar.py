@@ -168,6 +168,7 @@ def parse_items(text: str, code: str) -> Parsed:
     tokens = _collapse(tokens_of(text, code))
     items: list[Node] = []
     recovered = 0
+    retried = -1
     i = 0
     while i < len(tokens):
         try:
@@ -177,6 +178,11 @@ def parse_items(text: str, code: str) -> Parsed:
             recovered += 1
             start = _unfinished_start(stuck.values, tokens, i)
             i = _complete_prefix(compiled, tokens, i, start, stuck.at, items)
+            if i != retried and i != start:
+                # First try the token again as the start of a new item ("2 hours past tuesday":
+                # "past" did not continue "2 hours", but it does begin "past tuesday").
+                retried = i
+                continue
             tokens[i] = tokens[i].retyped("WORD")
     return Parsed(tuple(items), recovered)
 

@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from nlentry import locales
@@ -42,6 +43,7 @@ EN_WEEKDAYS_SHORT = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NL_NUMBERS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 EN_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
               "twelve")
+NUMBER_WORDS = frozenset(NL_NUMBERS + EN_NUMBERS + ("één",))
 
 
 # ---- the expected entry --------------------------------------------------------------------------
@@ -324,7 +326,8 @@ def _clock_text(draw: st.DrawFn, minutes: int, style: str, seps: tuple[str, ...]
         return draw(st.sampled_from([str(n), NL_NUMBERS[n - 1]]))
     assert style == "meridiem"
     h12 = h % 12 or 12
-    suffix = draw(st.sampled_from(["am", " am", "a.m.", " a.m."] if h < 12 else ["pm", " pm", "p.m.", " p.m."]))
+    suffix = draw(st.sampled_from(["am", " am", "a.m.", " a.m."] if h < 12
+                                  else ["pm", " pm", "p.m.", " p.m."]))
     if m == 0 and draw(st.booleans()):
         return f"{h12}{suffix}"
     return f"{h12}:{m:02d}{suffix}"
@@ -349,15 +352,21 @@ _RANGE_FORMS = {
 
 @st.composite
 def clock_range(draw: st.DrawFn, lang: str) -> Part:
+    """A clock range: start < end, every bare hour written so the working-hours rule reads it back."""
     form = draw(st.sampled_from(_RANGE_FORMS[lang]))
-    if form in ("pair", "tussen", "between"):
+    if form == "pair":
         styles = ("bare", "bare")
+    elif form == "tussen":
+        styles = draw(st.sampled_from([("bare", "bare"), ("hm", "hm")]))
+    elif form == "between":
+        styles = draw(st.sampled_from([("bare", "bare"), ("hm", "hm"), ("meridiem", "meridiem")]))
     elif form == "dash_hm":
         styles = ("hm", "hm")
     elif form == "meridiem_dash":
         styles = ("meridiem", "meridiem")
     elif form == "van_tot":
-        styles = (draw(st.sampled_from(["bare", "hm", "half"])), draw(st.sampled_from(["bare", "hm", "half"])))
+        either = st.sampled_from(["bare", "hm", "half"])
+        styles = (draw(either), draw(either))
     else:  # from_to
         styles = draw(st.sampled_from([("bare", "bare"), ("hm", "hm"), ("meridiem", "meridiem"),
                                        ("bare", "hm"), ("hm", "bare")]))
@@ -368,7 +377,9 @@ def clock_range(draw: st.DrawFn, lang: str) -> Part:
     step_b = 60 if styles[1] == "bare" else 30 if styles[1] == "half" else 5
     end = draw(st.integers(start // step_b + 1, (23 * 60 + 59) // step_b).map(lambda k: k * step_b)
                .filter(lambda e: e > start and _style_ok(e, styles[1])))
-    sep = draw(st.sampled_from({"van_tot": (":", ":", ".", "u", "h"), "dash_hm": (":", ":", "u")}.get(form, (":",))))
+    # "14.30", "14u30", "14h30" are clock times after a cue word ("van"); ":" everywhere
+    seps = {"van_tot": (":", ":", ".", "u", "h"), "dash_hm": (":", ":", "u")}.get(form, (":",))
+    sep = draw(st.sampled_from(seps))
     a = draw(_clock_text(start, styles[0], (sep,)))
     b = draw(_clock_text(end, styles[1], (sep,)))
     if styles[0] == "half":
@@ -385,15 +396,14 @@ def clock_range(draw: st.DrawFn, lang: str) -> Part:
     elif form in ("dash_hm", "meridiem_dash"):
         text = f"{a}{draw(st.sampled_from(['-', ' - ', '–']))}{b}"
     elif form == "pair":
-        if pair_reads_as_date(a, b, other_clock=False):  # e.g. 15-11: the conventions read a date
-            text = f"{a}:00-{b}:00"
-        else:
-            text = f"{a}-{b}"
+        assert not pair_reads_as_date(a, b, other_clock=False), (a, b)  # start < end: a clock range
+        text = f"{a}-{b}"
     elif form == "tussen":
         text = f"tussen {a} en {b}"
     else:
         text = f"between {a} and {b}"
-    values = {"start": time(*divmod(start, 60)), "end": time(*divmod(end, 60)), "duration": (end - start) * 60}
+    values = {"start": time(*divmod(start, 60)), "end": time(*divmod(end, 60)),
+              "duration": (end - start) * 60}
     return Part(text, "range", f"{form}/{styles[0]}-{styles[1]}", values)
 
 
@@ -401,7 +411,7 @@ def clock_range(draw: st.DrawFn, lang: str) -> Part:
 
 
 @st.composite
-def _numeric_date(draw: st.DrawFn, today: date, has_range: bool) -> tuple[str, date]:
+def _numeric_date(draw: st.DrawFn, today: date, other_clock: bool) -> tuple[str, date]:
     with_year = draw(st.booleans())
     if with_year:
         day_value = draw(st.dates(date(2015, 1, 1), date(2030, 12, 31)))
@@ -420,15 +430,17 @@ def _numeric_date(draw: st.DrawFn, today: date, has_range: bool) -> tuple[str, d
     a = draw(st.sampled_from([str(d), f"{d:02d}"]))
     b = draw(st.sampled_from([str(m), f"{m:02d}"]))
     sep = draw(st.sampled_from(["-", "-", "/"]))
-    if sep == "-" and not pair_reads_as_date(a, b, other_clock=has_range):
+    if sep == "-" and not pair_reads_as_date(a, b, other_clock):
         b = f"{m:02d}"
-        if not pair_reads_as_date(a, b, other_clock=has_range):  # "10-11" is a clock range
+        if not pair_reads_as_date(a, b, other_clock):  # "10-11" is a clock range
             sep = "/"
     return f"{a}{sep}{b}", most_recent_day_month(today, d, m)
 
 
 @st.composite
-def date_part(draw: st.DrawFn, lang: str, today: date, has_range: bool) -> Part:
+def date_part(draw: st.DrawFn, lang: str, today: date, has_range: bool, other_clock: bool) -> Part:
+    """A date phrase. `has_range`: the phrase has a clock range (then no day parts, which move bare hours);
+    `other_clock`: it has a clock range other than a bare "9-11" (then "10-11" reads as a date)."""
     forms = ["yesterday", "day_before", "today", "weekday", "weekday_short", "weekday_cued", "last",
              "prev_week", "ago", "numeric", "tomorrow", "next"]
     if not has_range:
@@ -441,7 +453,8 @@ def date_part(draw: st.DrawFn, lang: str, today: date, has_range: bool) -> Part:
     if form == "yesterday":
         return Part("gisteren" if nl else "yesterday", "date", form, {"date": today - timedelta(days=1)})
     if form == "day_before":
-        text = "eergisteren" if nl else draw(st.sampled_from(["the day before yesterday", "day before yesterday"]))
+        text = "eergisteren" if nl else draw(st.sampled_from(["the day before yesterday",
+                                                              "day before yesterday"]))
         return Part(text, "date", form, {"date": today - timedelta(days=2)})
     if form == "today":
         return Part("vandaag" if nl else "today", "date", form, {"date": today})
@@ -482,7 +495,7 @@ def date_part(draw: st.DrawFn, lang: str, today: date, has_range: bool) -> Part:
         delta = timedelta(days=k if unit == "days" else 7 * k)
         return Part(text, "date", f"ago_{unit}", {"date": today - delta})
     assert form == "numeric"
-    text, value = draw(_numeric_date(today, has_range))
+    text, value = draw(_numeric_date(today, other_clock))
     return Part(text, "date", form, {"date": value})
 
 
@@ -513,9 +526,7 @@ def project_part(draw: st.DrawFn, lang: str) -> Part:
     row = draw(st.sampled_from(CATALOG_DATA["projects"]))
     name = _cased(draw, draw(st.sampled_from(_renderings(row))))
     if lang == "nl":
-        cue = draw(st.sampled_from(["aan", "voor", "op", "gewerkt aan", "bezig met"]))
-        if cue == "bezig met":  # "met" cues persons; keep the Dutch project cue
-            cue = "bezig aan"
+        cue = draw(st.sampled_from(["aan", "voor", "op", "gewerkt aan"]))
         article = draw(st.sampled_from(["", "", "de ", "het "]))
     else:
         cue = draw(st.sampled_from(["for", "on", "worked on"]))
@@ -542,7 +553,8 @@ def persons_part(draw: st.DrawFn, lang: str) -> Part:
         listed = ", ".join(names[:-1]) + joiner + names[-1]
         if len(names) == 3 and draw(st.booleans()):
             listed = names[0] + joiner + names[1] + joiner + names[2]
-    cue = draw(st.sampled_from(["met", "met", "samen met"] if lang == "nl" else ["with", "with", "together with"]))
+    cue = draw(st.sampled_from(["met", "met", "samen met"] if lang == "nl"
+                               else ["with", "with", "together with"]))
     return Part(f"{cue} {listed}", "persons", cue, {"persons": [r["name"] for r in rows]})
 
 
@@ -550,19 +562,24 @@ def persons_part(draw: st.DrawFn, lang: str) -> Part:
 
 
 def known_bug(parts: list[Part]) -> str | None:
-    """Why this order of parts is left out of the round trip, or None. See the KNOWN BUG notes."""
+    """Why this order of parts is left out of the round trip, or None.
+
+    Each rule is a parser bug found by this generator (see the KNOWN BUG notes, and the minimal phrases in
+    test_properties.KNOWN_BUGS); `phrases()` reorders such phrases into an order the parser reads correctly.
+    """
     for left, right in zip(parts, parts[1:], strict=False):
-        if left.kind == "duration" and right.kind == "date":
-            # KNOWN BUG: a duration right before "gisteren"/"yesterday"/"eergisteren"/"morgen", or a
-            # day-part word, is read as a clock time ("2 uur gisteren" -> start 14:00, no duration).
-            if right.form in ("yesterday", "day_before", "today", "tomorrow", "daypart_today"):
-                return "duration before a day word"
-            # KNOWN BUG: a duration right before "N dagen geleden"/"N days ago" loses the date.
-            if right.form.startswith("ago_"):
-                return "duration before n days ago"
-            # KNOWN BUG: a duration right before a day-first "27-03" adds 27/3 minutes and loses the date.
-            if right.form == "numeric" and right.text.count("-") + right.text.count("/") == 1:
-                return "duration before dd-mm"
+        # DECIDED (not a bug): an h:mm right before a day-part word is a clock time of that day part
+        # ("1u30 vanochtend" = 01:30, as the peer suites read "3:18 in de ochtend"); see
+        # test_h_mm_before_a_day_part_is_a_clock_time. ("2 uur vanmiddag" and "1h30m this afternoon"
+        # are durations.)
+        if left.form == "unit_hm" and right.form == "daypart_today":
+            return "h:mm duration before a day part"
+        # KNOWN BUG: an amount right before "day before yesterday" (no "the") makes "<amount> day" a
+        # duration: "between 21 and 22 day before yesterday" is refused as an entry of 507 hours,
+        # "on Intranet 2.0 day before yesterday" as one of 48 hours; "an hour and a half day before
+        # yesterday" reads 3600 s ("a half day" lost) on yesterday.
+        if right.text.startswith("day ") and (left.text[-1:].isdigit() or left.text.endswith(" half")):
+            return "amount before day before yesterday"
     return None
 
 
@@ -579,7 +596,10 @@ def phrases(draw: st.DrawFn, include_known_bugs: bool = False) -> Case:
         time_part = draw(clock_range(lang))
     parts = [time_part]
     if draw(st.booleans()):
-        parts.append(draw(date_part(lang, today, has_range=time_part.kind == "range")))
+        # a bare "10-11" is a date next to another clock range; next to a bare "9-11" it must read as a
+        # date on its own (zero-padded, no hour, or an implausible range)
+        other_clock = time_part.kind == "range" and not time_part.form.startswith("pair")
+        parts.append(draw(date_part(lang, today, time_part.kind == "range", other_clock)))
     if draw(st.integers(0, 3)):
         parts.append(draw(project_part(lang)))
     if draw(st.integers(0, 3)):
@@ -590,8 +610,13 @@ def phrases(draw: st.DrawFn, include_known_bugs: bool = False) -> Case:
     parts.extend(Part(f, "filler", "filler") for f in fillers)
     parts = draw(st.permutations(parts))
     if not include_known_bugs and known_bug(parts):
-        # Leave the known-bug orders out: put the date first (always a natural order).
-        parts.sort(key=lambda p: p.kind != "date")
+        # Leave the known-bug orders out: put the date first or last, or else rotate the parts.
+        dates = [p for p in parts if p.kind == "date"]
+        rest = [p for p in parts if p.kind != "date"]
+        options = [dates + rest, rest + dates] + [parts[k:] + parts[:k] for k in range(1, len(parts))]
+        fixed = [o for o in options if not known_bug(o)]
+        assume(fixed)
+        parts = fixed[0]
     expect: dict[str, Any] = {"duration": None, "date": today, "start": None, "end": None,
                               "project": None, "service": None, "persons": []}
     for p in parts:

@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as dtime
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from phrases import CATALOG, ZONES, Case, phrases
+from phrases import (
+    CATALOG,
+    EN_FILLERS,
+    NL_FILLERS,
+    ZONES,
+    Case,
+    most_recent_day_month,
+    pair_reads_as_date,
+    phrases,
+    weekday_last,
+    weekday_next,
+    weekday_prev_week,
+    weekday_recent,
+    working_hour,
+)
 
 import nlentry
 from nlentry import grammar
@@ -57,6 +72,56 @@ def test_round_trip(case: Case) -> None:
     assert mismatches(case) == {}, case
 
 
+def test_the_oracle_follows_the_conventions() -> None:
+    wednesday = date(2026, 11, 18)
+    assert weekday_recent(wednesday, 2) == wednesday  # a bare weekday: today included
+    assert weekday_last(wednesday, 2) == date(2026, 11, 11)  # afgelopen woensdag: strictly before
+    assert weekday_prev_week(wednesday, 1) == date(2026, 11, 10)  # vorige week dinsdag
+    assert weekday_prev_week(date(2026, 11, 16), 6) == date(2026, 11, 15)  # ISO weeks end on sunday
+    assert weekday_next(wednesday, 2) == date(2026, 11, 25)
+    assert most_recent_day_month(wednesday, 18, 11) == wednesday
+    assert most_recent_day_month(wednesday, 27, 12) == date(2025, 12, 27)
+    assert most_recent_day_month(wednesday, 29, 2) == date(2024, 2, 29)
+    assert [working_hour(h) for h in (1, 6, 7, 12, 13)] == [13, 18, 7, 12, 13]
+    assert not pair_reads_as_date("9", "11", other_clock=False)
+    assert pair_reads_as_date("12", "06", other_clock=False)  # zero-padded
+    assert pair_reads_as_date("27", "3", other_clock=False)  # no hour
+    assert pair_reads_as_date("15", "11", other_clock=False)  # implausible range
+    assert pair_reads_as_date("12", "6", other_clock=True)  # another clock range in the phrase
+    # the filler words stay many and meaningless even when the grammar or the catalog grows
+    assert len(NL_FILLERS) >= 20 and len(EN_FILLERS) >= 20
+
+
+# Parser bugs the round-trip generator found, as minimal phrases (now = TUESDAY): the generator leaves
+# these orders out (see "KNOWN BUG" in tests/phrases.py). Not strict: a fixed bug shows as XPASS; then
+# delete the row and its KNOWN BUG rule so the generator covers the phrase again.
+TUESDAY = datetime(2026, 11, 17, 14, 30, tzinfo=timezone(timedelta(hours=1)))
+KNOWN_BUGS = [
+    # an amount right before "day before yesterday" (no "the") takes "day" as its unit
+    ("en", "between 21 and 22 day before yesterday", {"start": dtime(21, 0), "date": date(2026, 11, 15)}),
+    ("en", "on Intranet 2.0 day before yesterday", {"project": 55, "date": date(2026, 11, 15)}),
+    ("en", "an hour and a half day before yesterday", {"duration": 5400, "date": date(2026, 11, 15)}),
+]
+
+
+@pytest.mark.parametrize(("locale", "text", "start"), [
+    ("nl", "1u30 vanochtend", dtime(1, 30)), ("en", "6h38 this afternoon", dtime(18, 38)),
+    ("nl", "3:18 in de ochtend", dtime(3, 18)), ("en", "3:15 in the afternoon", dtime(15, 15)),
+])
+def test_h_mm_before_a_day_part_is_a_clock_time(locale: str, text: str, start: dtime) -> None:
+    """Decided, not a bug: an h:mm with a day part after it names a time of that part (as the peer
+    suites read "3:18 in de ochtend"); only a bare h:mm is a duration. The generator leaves it out."""
+    entry = nlentry.parse(text, catalog=CATALOG, now=TUESDAY, locale=locale)
+    assert (entry.start, entry.duration) == (start, None)
+
+
+@pytest.mark.xfail(reason="known parser bug", strict=False)
+@pytest.mark.parametrize(("locale", "text", "expect"), KNOWN_BUGS, ids=[t for _, t, _ in KNOWN_BUGS])
+def test_known_bug(locale: str, text: str, expect: dict[str, Any]) -> None:
+    got = got_values(nlentry.parse(text, catalog=CATALOG, now=TUESDAY, locale=locale))
+    assert {k: got[k] for k in expect} == expect
+
+
 # ---- (b) robustness ------------------------------------------------------------------------------
 
 SOUP_TOKENS = (
@@ -67,12 +132,16 @@ SOUP_TOKENS = (
     "0", "24", "99", "27-03", "9-11", "1h30", "2u30", "14.30", "2016-03-27", "31/12/2024", ",", ".", "/",
     "met", "with", "aan", "for", "on", "op", "Timi", "Rowan", "tango", "review", "3", "1:30", "'",
 )
+# characters that change length or meaning under lower(), NFC or casefold, non-ASCII digits, odd spaces
+ODD_TOKENS = ("İ", "ß", "e\u0301", "ﬁ", "٣", "１１:３０", "𝟗", "²", "\u00a0", "\u202f", "–", "—", "’s", "„",
+              "Crèche", "JOSÉ", "ǅ", "\u200b", "\ufeff", "🙂", "\U0001d7d7u")
 SEPARATORS = (" ", " ", " ", "", ", ", "-", "  ")
 
 
 @st.composite
 def soups(draw: st.DrawFn, min_tokens: int = 0, max_tokens: int = 60) -> str:
-    tokens = draw(st.lists(st.sampled_from(SOUP_TOKENS), min_size=min_tokens, max_size=max_tokens))
+    vocabulary = st.sampled_from(SOUP_TOKENS) | st.sampled_from(ODD_TOKENS)
+    tokens = draw(st.lists(vocabulary, min_size=min_tokens, max_size=max_tokens))
     seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(tokens), max_size=len(tokens)))
     return "".join(t + s for t, s in zip(tokens, seps, strict=True))[:MAX_LENGTH]
 
@@ -118,7 +187,8 @@ def test_text_over_the_limit_is_an_input_error(text: str) -> None:
 
 
 def test_text_at_the_limit_is_read() -> None:
-    text = ("2 uur overleg " * MAX_LENGTH)[:MAX_LENGTH]
+    text = ("2 uur " + "overleg " * MAX_LENGTH)[:MAX_LENGTH]
+    assert len(text) == MAX_LENGTH
     assert nlentry.parse(text).duration == 7200
 
 
@@ -148,8 +218,7 @@ def test_whitespace_only_is_an_input_error(text: str) -> None:
 def recoveries(text: str, code: str) -> tuple[int, int]:
     """(error recoveries, lexer tokens) of one parse of `text` in locale `code`."""
     folded = grammar.normalise(text)
-    tokens = len(list(grammar.parser(code).lex(folded)))
-    return grammar.parse_items(folded, code).recovered, tokens
+    return grammar.parse_items(folded, code).recovered, len(grammar.tokens_of(folded, code))
 
 
 @settings(max_examples=40, deadline=None)

@@ -209,7 +209,10 @@ class Semantics:
             changes = {"part": what}
         if isinstance(c[0], ClockRange):  # "from 9 to 11 yesterday"
             return c[0].on(**changes)
-        return _as_clock(c[0]).with_(**changes)
+        clock = _as_clock(c[0])
+        if clock.as_range is not None:  # "from 10 to 11 yesterday": both readings get the day
+            changes["as_range"] = clock.as_range.on(**changes)
+        return clock.with_(**changes)
 
     def noon(self, _: list[Any]) -> Clock:
         return Clock(12, 0, fixed=True)

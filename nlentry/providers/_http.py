@@ -11,18 +11,21 @@ requests to send:
 - every message passes through a redactor that replaces the provider's secrets with `***`.
 
 The OAuth 2.0 pieces (PKCE S256, the authorize URL, code exchange, refresh on expiry or on 401) live
-here too, because Timeneye and Tyme differ only in URLs and field names.
+here too, because Timeneye and Tyme differ only in URLs: each one's `auth.py` is an `OAuthServer`
+saying where its routes are. TimeTagger's client uses `make_client` and `parse_retry_after` only.
 
 The emulator support at the end (`FakeApi`) is the base of each provider's `fake.py`: fault injection,
 a switchable rate limit and a request log, so every fake behaves the same way under test.
 
 This module imports httpx; provider packages import it lazily, so scanning them for `PROVIDER` stays cheap.
+What the provider classes share without httpx (closing, `repr`, numeric ids) is in `_hosted.py`.
 """
 
 from __future__ import annotations
 
 import base64
 import collections
+import contextlib
 import email.utils
 import hashlib
 import json
@@ -32,12 +35,12 @@ import secrets as _secrets
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import time as dt_time
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -63,6 +66,7 @@ def make_client(
     auth: httpx.Auth | None = None,
     transport: httpx.BaseTransport | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    connect_timeout: float | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> httpx.Client:
     """An `httpx.Client` for one provider: base URL, User-Agent `nlentry/<version>`, timeouts.
@@ -77,7 +81,8 @@ def make_client(
         auth: an `httpx.Auth` that adds the credentials (and refreshes them).
         transport: replaces the network, e.g. an `httpx.MockTransport` around a provider's fake.
         timeout: seconds for reading, writing and waiting for a pooled connection (connect: at most 5).
-        headers: extra default headers.
+        connect_timeout: seconds for connecting, instead of that default.
+        headers: extra default headers (they may replace the User-Agent and Accept headers).
 
     Redirects are not followed: an API that redirects is usually sending us to a login page.
     """
@@ -85,7 +90,8 @@ def make_client(
         base_url=base_url,
         auth=auth,
         transport=transport,
-        timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
+        timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT) if connect_timeout is None
+                              else connect_timeout),
         headers={"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})},
         follow_redirects=False,
     )
@@ -111,24 +117,37 @@ def basic_forms(user: str, password: str) -> list[str]:
 # --- reading responses ------------------------------------------------------------------------------
 
 
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from one `Retry-After` value (delta-seconds or an HTTP date), or None.
+
+    `now` (unix seconds, default: the current time) is what an HTTP date is counted from; a date
+    without a zone is not understood. Never negative.
+    """
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
 def retry_after(headers: Mapping[str, str], *, now: float) -> float | None:
     """Seconds to wait before retrying, from `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset`.
 
     `X-RateLimit-Reset` is a unix timestamp (Timeneye); a small value is read as seconds from now,
     as some APIs send it. Returns None when the response says nothing usable; never negative.
     """
-    value = headers.get("Retry-After", "").strip()
-    if value:
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            pass
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            when = None
-        if when is not None and when.tzinfo is not None:
-            return max(0.0, when.timestamp() - now)
+    wait = parse_retry_after(headers.get("Retry-After"), now=now)
+    if wait is not None:
+        return wait
     reset = headers.get("X-RateLimit-Reset", "").strip()
     if reset:
         try:
@@ -248,6 +267,14 @@ class RateLimiter:
 # --- the API wrapper ----------------------------------------------------------------------------------
 
 
+class SecretAuth(httpx.Auth):
+    """An `httpx.Auth` that can say which strings would reveal its credentials (for the redactor)."""
+
+    def secrets(self) -> list[str]:
+        """The strings that must never appear in a message or a log line."""
+        raise NotImplementedError
+
+
 class Api:
     """One provider's HTTP access: limiter, send, and the mapping of everything to protocol errors.
 
@@ -283,6 +310,23 @@ class Api:
         self.limiter = limiter or RateLimiter(None, 1.0)
         self.pause_on_429 = pause_on_429
         self.clock = clock
+
+    @classmethod
+    def connect(
+        cls,
+        base_url: str,
+        auth: SecretAuth,
+        *,
+        provider: str,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        limiter: RateLimiter | None = None,
+        pause_on_429: float | None = None,
+        clock: Clock = time.time,
+    ) -> Api:
+        """A provider's `Api` over a new `make_client(base_url, auth=auth, ...)`, hiding `auth.secrets()`."""
+        return cls(make_client(base_url, auth=auth, transport=transport, timeout=timeout), provider=provider,
+                   secrets=auth.secrets, limiter=limiter, pause_on_429=pause_on_429, clock=clock)
 
     def _clean(self, text: str) -> str:
         return redact(text, self.secrets())
@@ -474,7 +518,7 @@ def exchange_code(
     return OAuthToken.from_response(body, now=api.clock())
 
 
-class OAuth2Bearer(httpx.Auth):
+class OAuth2Bearer(SecretAuth):
     """`Authorization: Bearer` with refresh: before a request when the token has expired, and after a 401.
 
     A refreshed token is handed to `save` (the token store callback) at once, because providers
@@ -557,6 +601,108 @@ class OAuth2Bearer(httpx.Auth):
             if self.save is not None:
                 self.save(token)
             return token
+
+
+def client_fields(client_id: str | None, client_secret: str | None) -> dict[str, str]:
+    """What identifies the app at the token endpoint, as POST fields (PKCE apps have no secret)."""
+    fields = {"client_id": client_id} if client_id else {}
+    if client_secret:
+        fields["client_secret"] = client_secret
+    return fields
+
+
+def first_token(given: OAuthToken | Mapping[str, Any] | None, token: str | None, *,
+                missing: str) -> OAuthToken:
+    """The token a provider starts with: `given` (an `OAuthToken` or its `to_dict()`), else a bare
+    access `token` (no refresh); `AuthError(missing)` when there is neither."""
+    if given is not None:
+        return given if isinstance(given, OAuthToken) else OAuthToken.from_dict(given)
+    if token:
+        return OAuthToken(token)
+    raise AuthError(missing)
+
+
+def _without_trailing_slash(base_url: str) -> str:
+    return base_url.rstrip("/")
+
+
+@dataclass(frozen=True)
+class OAuthServer:
+    """One provider's OAuth 2.0 server: where its routes are, and the PKCE login and the refreshing
+    auth that use them. Timeneye and Tyme differ only in these values.
+
+    Usage (a provider's `auth.py`)::
+
+        SERVER = OAuthServer("tyme", "https://api.tyme-app.com", authorize_path="/v1/authorize",
+                             token_path="/v1/access_token", refresh_path="/v1/refresh_token")
+        login = SERVER.start_login(client_id="my-app", redirect_uri="http://127.0.0.1:8765/callback")
+        token = SERVER.finish_login(login, redirected_to, client_id="my-app")
+        auth = SERVER.bearer(token, client_id="my-app", save=store)
+
+    Each method takes the API's `base_url` (default: `default_base_url`); the routes hang off
+    `root(base_url)` (default: the base URL without a trailing slash).
+
+    Parameters:
+        provider: the provider's name, which starts every error message.
+        default_base_url: the API root when none is given.
+        authorize_path: where the browser is sent to allow the app.
+        token_path: where an authorization code is traded for a token.
+        refresh_path: where a refresh token is traded for a new token (default: `token_path`).
+        root: the server root the OAuth routes hang off, from the API's base URL.
+    """
+
+    provider: str
+    default_base_url: str
+    authorize_path: str
+    token_path: str
+    refresh_path: str | None = None
+    root: Callable[[str], str] = _without_trailing_slash
+
+    def _root(self, base_url: str | None) -> str:
+        return self.root(base_url or self.default_base_url)
+
+    def start_login(self, *, client_id: str, redirect_uri: str, base_url: str | None = None,
+                    scope: str | None = None) -> Login:
+        """Begin an app login: the URL to open (new state, S256 challenge) and the verifier to keep."""
+        return start_login(self._root(base_url) + self.authorize_path, client_id=client_id,
+                           redirect_uri=redirect_uri, scope=scope)
+
+    def finish_login(
+        self,
+        login: Login,
+        redirected_to: str,
+        *,
+        client_id: str,
+        client_secret: str | None = None,
+        base_url: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+        clock: Clock = time.time,
+    ) -> OAuthToken:
+        """Check the redirect's state, then trade its code and the PKCE verifier for a token."""
+        code = code_from_redirect(login, redirected_to)
+        fields = client_fields(client_id, client_secret)
+        root = self._root(base_url)
+        api = Api(make_client(root, transport=transport), provider=self.provider,
+                  secrets=lambda: [code, login.verifier, *fields.values()], clock=clock)
+        try:
+            return exchange_code(api, root + self.token_path, login, code, client_fields=fields)
+        finally:
+            api.close()
+
+    def bearer(
+        self,
+        token: OAuthToken,
+        *,
+        base_url: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        save: Callable[[OAuthToken], None] | None = None,
+        clock: Clock = time.time,
+    ) -> OAuth2Bearer:
+        """The request auth: refreshing when the token has a refresh token, static for a personal token."""
+        refresh_url = self._root(base_url) + (self.refresh_path or self.token_path)
+        return OAuth2Bearer(token, token_url=refresh_url if token.refresh_token else None,
+                            client_fields=client_fields(client_id, client_secret), save=save, clock=clock)
 
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -716,6 +862,10 @@ def json_response(status: int, body: Any = None, headers: Mapping[str, str] | No
                           headers={"Content-Type": "application/json", **(headers or {})})
 
 
+_Fake = TypeVar("_Fake", bound="FakeApi")
+_Provider = TypeVar("_Provider")
+
+
 class FakeApi:
     """Base class of the in-process emulators; an instance is an `httpx.MockTransport` handler.
 
@@ -747,6 +897,17 @@ class FakeApi:
         self._window_start = 0.0
         self._window_count = 0
         self._lock = threading.RLock()
+
+    @classmethod
+    def seeded(cls: type[_Fake], catalog: Mapping[str, Any]) -> _Fake:
+        """A new fake holding `catalog` (see `load_catalog`)."""
+        fake = cls()
+        fake.load_catalog(catalog)
+        return fake
+
+    def load_catalog(self, catalog: Mapping[str, Any]) -> None:
+        """Replace the server's catalog with one in nlentry's catalog JSON shape."""
+        raise NotImplementedError
 
     def transport(self) -> httpx.MockTransport:
         """This fake as an httpx transport."""
@@ -929,6 +1090,13 @@ class FakeOAuth:
         return refused("Unsupported grant type", "unsupported_grant_type")
 
 
+@contextlib.contextmanager
+def provider_of(pair: contextlib.AbstractContextManager[tuple[_Provider, Any]]) -> Iterator[_Provider]:
+    """The provider alone of a `testing.fake_provider(...)` pair (for the contract suite's hooks)."""
+    with pair as (provider, _fake):
+        yield provider
+
+
 def form_or_json(request: httpx.Request) -> dict[str, Any]:
     """The fields of a request body, whether form-encoded or JSON (emulators accept both)."""
     if not request.content:
@@ -941,8 +1109,9 @@ def form_or_json(request: httpx.Request) -> dict[str, Any]:
 
 
 __all__ = [
-    "Api", "FakeApi", "FakeOAuth", "Fault", "Login", "OAuth2Bearer", "OAuthToken", "RateLimiter",
-    "Settings", "TokenFile", "basic_forms", "code_from_redirect", "exchange_code", "form_or_json",
-    "json_response", "make_client", "oauth_settings", "pkce_challenge", "pkce_pair", "provider_message",
+    "Api", "FakeApi", "FakeOAuth", "Fault", "Login", "OAuth2Bearer", "OAuthServer", "OAuthToken",
+    "RateLimiter", "SecretAuth", "Settings", "TokenFile", "basic_forms", "client_fields",
+    "code_from_redirect", "exchange_code", "first_token", "form_or_json", "json_response", "make_client",
+    "oauth_settings", "parse_retry_after", "pkce_challenge", "pkce_pair", "provider_message", "provider_of",
     "redact", "retry_after", "start_login",
 ]

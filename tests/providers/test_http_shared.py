@@ -241,6 +241,7 @@ def test_provider_packages_import_without_httpx() -> None:
     """The registry imports every provider package to find PROVIDER: that must stay cheap."""
     code = ("import json, sys\n"
             "import nlentry.providers.timi, nlentry.providers.timeneye, nlentry.providers.tyme\n"
+            "import nlentry.providers.timetagger\n"
             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'httpx')))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           check=True)

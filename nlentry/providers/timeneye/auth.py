@@ -20,21 +20,7 @@ ASSUMED (spec section 2, unknown): the authorize URL is `https://api.timeneye.co
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
-import httpx
-
-from nlentry.providers._http import (
-    Api,
-    Login,
-    OAuth2Bearer,
-    OAuthToken,
-    code_from_redirect,
-    exchange_code,
-    make_client,
-)
-from nlentry.providers._http import start_login as _start_login
+from nlentry.providers._http import OAuthServer
 
 DEFAULT_BASE_URL = "https://api.timeneye.com/api/v1"
 AUTHORIZE_PATH = "/oauth/authorize"
@@ -47,56 +33,15 @@ def oauth_root(base_url: str) -> str:
     return root[: -len("/api/v1")] if root.endswith("/api/v1") else root
 
 
-def client_fields(client_id: str | None, client_secret: str | None) -> dict[str, str]:
-    """What identifies the app at the token endpoint (PKCE apps have no secret)."""
-    fields = {"client_id": client_id} if client_id else {}
-    if client_secret:
-        fields["client_secret"] = client_secret
-    return fields
+#: Timeneye's OAuth routes; code exchange and refresh share the token route.
+SERVER = OAuthServer("timeneye", DEFAULT_BASE_URL, authorize_path=AUTHORIZE_PATH, token_path=TOKEN_PATH,
+                     root=oauth_root)
 
-
-def start_login(*, client_id: str, redirect_uri: str, base_url: str = DEFAULT_BASE_URL,
-                scope: str | None = None) -> Login:
-    """Begin an app login: the URL to open (with a new state and S256 challenge) and the verifier to keep."""
-    return _start_login(oauth_root(base_url) + AUTHORIZE_PATH, client_id=client_id,
-                        redirect_uri=redirect_uri, scope=scope)
-
-
-def finish_login(
-    login: Login,
-    redirected_to: str,
-    *,
-    client_id: str,
-    client_secret: str | None = None,
-    base_url: str = DEFAULT_BASE_URL,
-    transport: httpx.BaseTransport | None = None,
-    clock: Callable[[], float] = time.time,
-) -> OAuthToken:
-    """Check the redirect's state, then trade its code and the PKCE verifier for a token."""
-    code = code_from_redirect(login, redirected_to)
-    fields = client_fields(client_id, client_secret)
-    api = Api(make_client(oauth_root(base_url), transport=transport), provider="timeneye",
-              secrets=lambda: [code, login.verifier, *fields.values()], clock=clock)
-    try:
-        return exchange_code(api, oauth_root(base_url) + TOKEN_PATH, login, code, client_fields=fields)
-    finally:
-        api.close()
-
-
-def bearer(
-    token: OAuthToken,
-    *,
-    base_url: str = DEFAULT_BASE_URL,
-    client_id: str | None = None,
-    client_secret: str | None = None,
-    save: Callable[[OAuthToken], None] | None = None,
-    clock: Callable[[], float] = time.time,
-) -> OAuth2Bearer:
-    """The request auth: refreshing when the token has a refresh token, static for a personal token."""
-    return OAuth2Bearer(
-        token,
-        token_url=oauth_root(base_url) + TOKEN_PATH if token.refresh_token else None,
-        client_fields=client_fields(client_id, client_secret),
-        save=save,
-        clock=clock,
-    )
+#: `start_login(*, client_id, redirect_uri, base_url=None, scope=None)`: the URL to open and the verifier.
+start_login = SERVER.start_login
+#: `finish_login(login, redirected_to, *, client_id, client_secret=None, base_url=None, transport=None,
+#: clock=time.time)`: check the redirect's state, trade the code and verifier for a token.
+finish_login = SERVER.finish_login
+#: `bearer(token, *, base_url=None, client_id=None, client_secret=None, save=None, clock=time.time)`:
+#: the request auth, refreshing when the token has a refresh token, static for a personal token.
+bearer = SERVER.bearer

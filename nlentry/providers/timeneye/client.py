@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from nlentry.model import Catalog, Entry, Id
+from nlentry.providers._hosted import HostedProvider
 from nlentry.providers.base import (
     AuthError,
     Capability,
@@ -38,7 +39,7 @@ from nlentry.providers.timeneye import mapping
 if TYPE_CHECKING:
     import httpx
 
-    from nlentry.providers._http import Api, OAuthToken, RateLimiter
+    from nlentry.providers._http import OAuthToken, RateLimiter
 
 MAX_PAGES = 1000
 #: Requests per 5-minute window by plan [doc: Microsoft connector].
@@ -46,7 +47,7 @@ PLAN_LIMITS = {"free": 500, "business": 2000, "pro": 2000}
 RATE_WINDOW = 300.0
 
 
-class TimeneyeProvider:
+class TimeneyeProvider(HostedProvider):
     """Timeneye as an nlentry provider.
 
     Usage::
@@ -66,6 +67,7 @@ class TimeneyeProvider:
     """
 
     name: ClassVar[str] = "timeneye"
+    title: ClassVar[str] = "Timeneye"
     capabilities: ClassVar[frozenset[Capability]] = frozenset(
         {Capability.CATALOG, Capability.CREATE, Capability.UPDATE, Capability.DELETE, Capability.LIST}
     )
@@ -88,28 +90,19 @@ class TimeneyeProvider:
         timeout: float = 15.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        from nlentry.providers._http import Api, OAuthToken, RateLimiter, make_client
-        from nlentry.providers.timeneye.auth import bearer
+        from nlentry.providers._http import Api, RateLimiter, first_token
+        from nlentry.providers.timeneye.auth import SERVER
 
-        if oauth_token is not None:
-            current = (oauth_token if isinstance(oauth_token, OAuthToken)
-                       else OAuthToken.from_dict(oauth_token))
-        elif token:
-            current = OAuthToken(token)
-        else:
-            raise AuthError("timeneye: no token configured ([providers.timeneye] token, or an OAuth login)")
+        current = first_token(oauth_token, token, missing="timeneye: no token configured "
+                              "([providers.timeneye] token, or an OAuth login)")
         if plan not in PLAN_LIMITS:
             raise ProviderError(f"timeneye: unknown plan {plan!r} (one of {', '.join(PLAN_LIMITS)})")
-        auth = bearer(current, base_url=base_url, client_id=client_id, client_secret=client_secret,
-                      save=save_token, clock=clock)
-        self.auth = auth
+        self.auth = SERVER.bearer(current, base_url=base_url, client_id=client_id,
+                                  client_secret=client_secret, save=save_token, clock=clock)
         self.user_id = user_id
-        self._api: Api = Api(
-            make_client(base_url, auth=auth, transport=transport, timeout=timeout),
-            provider=self.name,
-            secrets=auth.secrets,
-            limiter=RateLimiter(rate_limit or PLAN_LIMITS[plan], RATE_WINDOW, max_wait=max_wait),
-            clock=clock,
+        self._api = Api.connect(
+            base_url, self.auth, provider=self.name, transport=transport, timeout=timeout,
+            limiter=RateLimiter(rate_limit or PLAN_LIMITS[plan], RATE_WINDOW, max_wait=max_wait), clock=clock,
         )
         self._phases: mapping.PhaseIndex | None = None
         self._refetched = False  # a project missing from the phase index refetches the catalog once
@@ -134,15 +127,6 @@ class TimeneyeProvider:
                    max_wait=s.number("max_wait", 30.0), user_id=s.text("user_id"),
                    base_url=s.text("base_url") or cls.DEFAULT_BASE_URL, transport=transport,
                    timeout=s.number("timeout", 15.0))
-
-    def __repr__(self) -> str:
-        return f"TimeneyeProvider(base_url={str(self._api.client.base_url)!r})"
-
-    def __enter__(self) -> TimeneyeProvider:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def limiter(self) -> RateLimiter:
@@ -205,12 +189,12 @@ class TimeneyeProvider:
     def update(self, remote_id: str, entry: Entry) -> Posted:
         """Replace the entry's minutes, date, project, phase and notes."""
         body = mapping.entry_body(entry, self._phase_for(entry))
-        self._api.request("PATCH", f"entries/{_path_id(remote_id)}", json=body)
+        self._api.request("PATCH", f"entries/{self._path_id(remote_id)}", json=body)
         return Posted(self.name, remote_id)
 
     def delete(self, remote_id: str) -> None:
         """Delete the entry; one already gone (404) counts as deleted."""
-        self._api.request("DELETE", f"entries/{_path_id(remote_id)}", missing_ok=True)
+        self._api.request("DELETE", f"entries/{self._path_id(remote_id)}", missing_ok=True)
 
     def list_day(self, day: date) -> list[RemoteEntry]:
         """The entries of one day, all pages (yours only when `user_id` is set)."""
@@ -240,13 +224,3 @@ class TimeneyeProvider:
     def timer_current(self) -> RemoteEntry | None:
         """Unsupported: see `timer_start`."""
         raise Unsupported("timeneye: timers are not supported (no known endpoint in the current API)")
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self._api.close()
-
-
-def _path_id(remote_id: str) -> str:
-    if not str(remote_id).isdigit():
-        raise RejectedError(f"timeneye: {remote_id!r} is not a Timeneye entry id")
-    return str(remote_id)

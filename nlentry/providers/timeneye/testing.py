@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from nlentry.model import Catalog
+from nlentry.providers._http import provider_of
 from nlentry.providers.timeneye.client import TimeneyeProvider
 from nlentry.providers.timeneye.fake import TimeneyeFake
 
@@ -30,26 +31,18 @@ def fake_provider(
     fake: TimeneyeFake | None = None, **options: Any
 ) -> Iterator[tuple[TimeneyeProvider, TimeneyeFake]]:
     """A provider on a (new, seeded) `TimeneyeFake`, with the fake's personal token unless `options` say."""
-    if fake is None:
-        fake = TimeneyeFake()
-        fake.load_catalog(CATALOG)
+    fake = fake if fake is not None else TimeneyeFake.seeded(CATALOG)
     settings: dict[str, Any] = {"base_url": fake.BASE_URL, "transport": fake.transport(), **options}
     if "oauth_token" not in settings:
         settings.setdefault("token", fake.personal_token)
-    provider = TimeneyeProvider(**settings)
-    try:
+    with TimeneyeProvider(**settings) as provider:
         yield provider, fake
-    finally:
-        provider.close()
 
 
-@contextlib.contextmanager
-def contract_provider(tmp_path: Path) -> Iterator[TimeneyeProvider]:
+def contract_provider(tmp_path: Path) -> contextlib.AbstractContextManager[TimeneyeProvider]:
     """A Timeneye provider on a seeded fake, signed in with OAuth (so refresh is exercised too)."""
-    fake = TimeneyeFake()
-    fake.load_catalog(CATALOG)
-    with fake_provider(fake, oauth_token=_token(fake), client_id="nlentry-test") as (provider, _fake):
-        yield provider
+    fake = TimeneyeFake.seeded(CATALOG)
+    return provider_of(fake_provider(fake, oauth_token=_token(fake), client_id="nlentry-test"))
 
 
 def _token(fake: TimeneyeFake) -> dict[str, Any]:
@@ -58,8 +51,6 @@ def _token(fake: TimeneyeFake) -> dict[str, Any]:
             "expires_at": fake.clock() + answer["expires_in"]}
 
 
-@contextlib.contextmanager
-def bad_credentials_provider(tmp_path: Path) -> Iterator[TimeneyeProvider]:
+def bad_credentials_provider(tmp_path: Path) -> contextlib.AbstractContextManager[TimeneyeProvider]:
     """A Timeneye provider whose personal token the fake does not know."""
-    with fake_provider(token="tn-pat-unknown") as (provider, _fake):
-        yield provider
+    return provider_of(fake_provider(token="tn-pat-unknown"))

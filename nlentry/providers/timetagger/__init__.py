@@ -37,10 +37,11 @@ from nlentry.providers.base import (
     RemoteEntry,
 )
 from nlentry.providers.timetagger import mapping
-from nlentry.providers.timetagger.client import TimeTaggerClient
 
 if TYPE_CHECKING:
     import httpx
+
+    from nlentry.providers.timetagger.client import TimeTaggerClient
 
 __all__ = ["PROVIDER", "TimeTaggerProvider"]
 
@@ -112,6 +113,8 @@ class TimeTaggerProvider:
     def from_settings(cls, settings: Mapping[str, Any], *,
                       transport: httpx.BaseTransport | None = None) -> TimeTaggerProvider:
         """Build from `[providers.timetagger]`: `base_url` and `token` required; see the module docstring."""
+        from nlentry.providers.timetagger.client import TimeTaggerClient  # httpx loads here, not on import
+
         base_url = settings.get("base_url")
         if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
             raise ProviderError("timetagger: set base_url to the server's API root, e.g. "

@@ -5,39 +5,25 @@ header.` (providers.md §10.5). They map to: 401/403 -> `AuthError`, 429 and 5xx
 (with `Retry-After` when sent), other 4xx -> `RejectedError`; network errors and timeouts ->
 `TransientError`. The token travels in the `authtoken` header only, so it never appears in a URL,
 and every message passes through `nlentry.config.redact` on top.
+
+The client itself and `Retry-After` come from the hosted providers' `nlentry.providers._http`
+(`make_client`, `parse_retry_after`); the error messages stay TimeTagger's own.
 """
 
 from __future__ import annotations
 
-import email.utils
-import time
 from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
 from nlentry.config import redact
+from nlentry.providers._http import make_client, parse_retry_after
 from nlentry.providers.base import AuthError, ProviderError, RejectedError, TransientError
 
 __all__ = ["TimeTaggerClient", "parse_retry_after"]
 
 USER_AGENT = "nlentry (+https://pypi.org/project/nlentry)"
-
-
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 def _short(text: str, limit: int = 300) -> str:
@@ -59,10 +45,8 @@ class TimeTaggerClient:
                  timeout: float = 10.0) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self._token = token
-        self._http = httpx.Client(
-            base_url=self.base_url, transport=transport, timeout=timeout,
-            headers={"authtoken": token, "user-agent": USER_AGENT, "accept": "application/json"},
-        )
+        self._http = make_client(self.base_url, transport=transport, timeout=timeout, connect_timeout=timeout,
+                                 headers={"authtoken": token, "User-Agent": USER_AGENT})
 
     def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """GET `path` (relative to the API root) and return the decoded JSON."""

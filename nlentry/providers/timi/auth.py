@@ -10,10 +10,10 @@ from collections.abc import Generator
 
 import httpx
 
-from nlentry.providers._http import basic_forms
+from nlentry.providers._http import SecretAuth, basic_forms
 
 
-class TimiAuth(httpx.Auth):
+class TimiAuth(SecretAuth):
     """Adds `X-Api-Key: email:token` to every request; `repr` and `secrets()` never show it in full."""
 
     def __init__(self, email: str, token: str) -> None:

@@ -24,6 +24,7 @@ from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from nlentry.model import Catalog, Entry
+from nlentry.providers._hosted import HostedProvider
 from nlentry.providers.base import (
     AuthError,
     Capability,
@@ -37,13 +38,11 @@ from nlentry.providers.timi import mapping
 if TYPE_CHECKING:
     import httpx
 
-    from nlentry.providers._http import Api
-
 #: A safety stop for pagination against a server that never says it is done.
 MAX_PAGES = 1000
 
 
-class TimiProvider:
+class TimiProvider(HostedProvider):
     """Timi as an nlentry provider.
 
     Usage::
@@ -66,6 +65,7 @@ class TimiProvider:
     """
 
     name: ClassVar[str] = "timi"
+    title: ClassVar[str] = "Timi"
     capabilities: ClassVar[frozenset[Capability]] = frozenset(
         {Capability.CATALOG, Capability.CREATE, Capability.UPDATE, Capability.DELETE, Capability.LIST}
     )
@@ -87,20 +87,16 @@ class TimiProvider:
     ) -> None:
         if not email or not token:
             raise AuthError("timi: no e-mail and token configured ([providers.timi] email, token)")
-        from nlentry.providers._http import Api, RateLimiter, make_client
+        from nlentry.providers._http import Api, RateLimiter
         from nlentry.providers.timi.auth import TimiAuth
 
-        auth = TimiAuth(email, token)
         self.tz = tz
         self._clock = clock
-        self._api: Api = Api(
-            make_client(base_url, auth=auth, transport=transport, timeout=timeout),
-            provider=self.name,
-            secrets=auth.secrets,
+        self._api = Api.connect(
+            base_url, TimiAuth(email, token), provider=self.name, transport=transport, timeout=timeout,
             limiter=RateLimiter(rate_limit, rate_period, max_wait=max_wait),
             # ASSUMED: Timi's 429 carries no Retry-After; its limit is "per minute", so back off a window.
-            pause_on_429=rate_period,
-            clock=clock,
+            pause_on_429=rate_period, clock=clock,
         )
 
     @classmethod
@@ -116,15 +112,6 @@ class TimiProvider:
                    timeout=s.number("timeout", 15.0), rate_limit=s.whole("rate_limit"),
                    rate_period=s.number("rate_period", 60.0), max_wait=s.number("max_wait", 30.0),
                    tz=s.zone())
-
-    def __repr__(self) -> str:
-        return f"TimiProvider(base_url={str(self._api.client.base_url)!r})"
-
-    def __enter__(self) -> TimiProvider:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- catalog ---------------------------------------------------------------------------------
 
@@ -149,12 +136,13 @@ class TimiProvider:
 
     def update(self, remote_id: str, entry: Entry) -> Posted:
         """Replace the entry's text, duration, date, project and service."""
-        self._api.request("PATCH", f"time_entries/{_path_id(remote_id)}.json", data=mapping.entry_form(entry))
+        self._api.request("PATCH", f"time_entries/{self._path_id(remote_id)}.json",
+                          data=mapping.entry_form(entry))
         return Posted(self.name, remote_id)
 
     def delete(self, remote_id: str) -> None:
         """Delete the entry; one already gone (404) counts as deleted, so a retried delete succeeds."""
-        self._api.request("DELETE", f"time_entries/{_path_id(remote_id)}.json", missing_ok=True)
+        self._api.request("DELETE", f"time_entries/{self._path_id(remote_id)}.json", missing_ok=True)
 
     def _rows(self, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
         """Every row of `time_entries.json` for `params`, page after page."""
@@ -194,14 +182,3 @@ class TimiProvider:
         """
         now = datetime.fromtimestamp(self._clock(), timezone.utc)
         return mapping.timer_entry(self._api.json("GET", "time_entries/timer.json"), now=now, tz=self.tz)
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self._api.close()
-
-
-def _path_id(remote_id: str) -> str:
-    """A remote id fit for a URL path: Timi's ids are numbers, anything else is refused before sending."""
-    if not str(remote_id).isdigit():
-        raise RejectedError(f"timi: {remote_id!r} is not a Timi entry id")
-    return str(remote_id)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nlentry.model import Catalog
+from nlentry.providers._http import provider_of
 from nlentry.providers.timi.client import TimiProvider
 from nlentry.providers.timi.fake import TimiFake
 
@@ -35,27 +36,17 @@ CONTRACT_CATALOG = Catalog.from_dict(CATALOG)
 @contextlib.contextmanager
 def fake_provider(fake: TimiFake | None = None, **options: Any) -> Iterator[tuple[TimiProvider, TimiFake]]:
     """A provider talking to a (new, seeded) `TimiFake`; `options` go to `TimiProvider`."""
-    if fake is None:
-        fake = TimiFake()
-        fake.load_catalog(CATALOG)
-    settings: dict[str, Any] = {"email": fake.email, "token": fake.token, "base_url": fake.BASE_URL,
-                                "transport": fake.transport(), **options}
-    provider = TimiProvider(**settings)
-    try:
+    fake = fake if fake is not None else TimiFake.seeded(CATALOG)
+    with TimiProvider(**{"email": fake.email, "token": fake.token, "base_url": fake.BASE_URL,
+                         "transport": fake.transport(), **options}) as provider:
         yield provider, fake
-    finally:
-        provider.close()
 
 
-@contextlib.contextmanager
-def contract_provider(tmp_path: Path) -> Iterator[TimiProvider]:
+def contract_provider(tmp_path: Path) -> contextlib.AbstractContextManager[TimiProvider]:
     """A Timi provider on a seeded fake, for the shared contract suite."""
-    with fake_provider() as (provider, _fake):
-        yield provider
+    return provider_of(fake_provider())
 
 
-@contextlib.contextmanager
-def bad_credentials_provider(tmp_path: Path) -> Iterator[TimiProvider]:
+def bad_credentials_provider(tmp_path: Path) -> contextlib.AbstractContextManager[TimiProvider]:
     """A Timi provider whose token the fake refuses."""
-    with fake_provider(token="not-the-token") as (provider, _fake):
-        yield provider
+    return provider_of(fake_provider(token="not-the-token"))

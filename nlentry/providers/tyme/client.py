@@ -22,20 +22,21 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from nlentry.model import Catalog, Entry
+from nlentry.providers._hosted import HostedProvider
 from nlentry.providers.base import AuthError, Capability, Posted, RejectedError, RemoteEntry
 from nlentry.providers.tyme import mapping
 
 if TYPE_CHECKING:
     import httpx
 
-    from nlentry.providers._http import Api, OAuthToken
+    from nlentry.providers._http import OAuthToken
 
 MAX_PAGES = 1000
 #: How far back `timer_current` looks for a running record.
 TIMER_LOOKBACK = timedelta(days=2)
 
 
-class TymeProvider:
+class TymeProvider(HostedProvider):
     """Tyme as an nlentry provider.
 
     Usage::
@@ -57,6 +58,7 @@ class TymeProvider:
     """
 
     name: ClassVar[str] = "tyme"
+    title: ClassVar[str] = "Tyme"
     capabilities: ClassVar[frozenset[Capability]] = frozenset(Capability)
     DEFAULT_BASE_URL: ClassVar[str] = "https://api.tyme-app.com"
 
@@ -79,27 +81,19 @@ class TymeProvider:
         timeout: float = 15.0,
         clock: Callable[[], float] = _time.time,
     ) -> None:
-        from nlentry.providers._http import Api, OAuthToken, RateLimiter, make_client
-        from nlentry.providers.tyme.auth import bearer
+        from nlentry.providers._http import Api, RateLimiter, first_token
+        from nlentry.providers.tyme.auth import SERVER
 
-        if oauth_token is not None:
-            current = (oauth_token if isinstance(oauth_token, OAuthToken)
-                       else OAuthToken.from_dict(oauth_token))
-        elif token:
-            current = OAuthToken(token)
-        else:
-            raise AuthError("tyme: not signed in (no OAuth token configured for [providers.tyme])")
-        auth = bearer(current, base_url=base_url, client_id=client_id, client_secret=client_secret,
-                      save=save_token, clock=clock)
-        self.auth = auth
+        current = first_token(oauth_token, token,
+                              missing="tyme: not signed in (no OAuth token configured for [providers.tyme])")
+        self.auth = SERVER.bearer(current, base_url=base_url, client_id=client_id,
+                                  client_secret=client_secret, save=save_token, clock=clock)
         self.user_id = user_id
         self.tz = tz
         self.day_start = day_start if isinstance(day_start, time) else time.fromisoformat(day_start)
         self._clock = clock
-        self._api: Api = Api(
-            make_client(base_url, auth=auth, transport=transport, timeout=timeout),
-            provider=self.name,
-            secrets=auth.secrets,
+        self._api = Api.connect(
+            base_url, self.auth, provider=self.name, transport=transport, timeout=timeout,
             limiter=RateLimiter(rate_limit, rate_period, max_wait=max_wait),
             pause_on_429=rate_period,  # ASSUMED: with no Retry-After, hold back one window
             clock=clock,
@@ -128,15 +122,6 @@ class TymeProvider:
                    rate_period=s.number("rate_period", 60.0), max_wait=s.number("max_wait", 30.0),
                    base_url=s.text("base_url") or cls.DEFAULT_BASE_URL, transport=transport,
                    timeout=s.number("timeout", 15.0))
-
-    def __repr__(self) -> str:
-        return f"TymeProvider(base_url={str(self._api.client.base_url)!r})"
-
-    def __enter__(self) -> TymeProvider:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self._clock(), timezone.utc)
@@ -268,7 +253,3 @@ class TymeProvider:
                 "note": row.get("note", "")}
         self._api.request("POST", "/data/update_entity", json=body)
         return Posted(self.name, str(row["id"]))
-
-    def close(self) -> None:
-        """Close the HTTP client."""
-        self._api.close()

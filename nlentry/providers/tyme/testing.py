@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nlentry.model import Catalog
+from nlentry.providers._http import provider_of
 from nlentry.providers.tyme.client import TymeProvider
 from nlentry.providers.tyme.fake import TymeFake
 
@@ -40,28 +41,19 @@ def token_settings(fake: TymeFake) -> dict[str, Any]:
 @contextlib.contextmanager
 def fake_provider(fake: TymeFake | None = None, **options: Any) -> Iterator[tuple[TymeProvider, TymeFake]]:
     """A provider on a (new, seeded) `TymeFake`, signed in with a fresh token unless `options` say."""
-    if fake is None:
-        fake = TymeFake()
-        fake.load_catalog(CATALOG)
+    fake = fake if fake is not None else TymeFake.seeded(CATALOG)
     settings: dict[str, Any] = {"base_url": fake.BASE_URL, "transport": fake.transport(), "tz": ZONE}
     if "oauth_token" not in options and "token" not in options:
         settings.update(token_settings(fake))
-    provider = TymeProvider(**{**settings, **options})
-    try:
+    with TymeProvider(**{**settings, **options}) as provider:
         yield provider, fake
-    finally:
-        provider.close()
 
 
-@contextlib.contextmanager
-def contract_provider(tmp_path: Path) -> Iterator[TymeProvider]:
+def contract_provider(tmp_path: Path) -> contextlib.AbstractContextManager[TymeProvider]:
     """A Tyme provider on a seeded fake, for the shared contract suite."""
-    with fake_provider() as (provider, _fake):
-        yield provider
+    return provider_of(fake_provider())
 
 
-@contextlib.contextmanager
-def bad_credentials_provider(tmp_path: Path) -> Iterator[TymeProvider]:
+def bad_credentials_provider(tmp_path: Path) -> contextlib.AbstractContextManager[TymeProvider]:
     """A Tyme provider holding an access token the fake never issued (and no refresh token)."""
-    with fake_provider(token="ty-at-unknown") as (provider, _fake):
-        yield provider
+    return provider_of(fake_provider(token="ty-at-unknown"))

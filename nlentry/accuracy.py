@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from nlentry.errors import EntryRefused, InputError, NlentryError
+from nlentry.isotime import parse_now
 from nlentry.model import Catalog, Entry
 
 __all__ = [
@@ -67,24 +68,6 @@ ParseFn = Callable[..., Entry]
 
 class CaseFileError(ValueError):
     """A case file (or the catalog a case names) cannot be read; the message names file and line."""
-
-
-def parse_now(raw: str) -> datetime:
-    """Read an ISO 8601 date and time; a naive one is taken in the local time zone.
-
-    Raises `ValueError` with a one-line message when `raw` is not a date and time.
-    """
-    text = raw.strip()
-    # Python 3.10's fromisoformat knows no "Z"; a date alone is not an instant to read "now" from.
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    if len(text) <= 10:
-        raise ValueError(f"not an ISO 8601 date and time: {raw!r} (e.g. 2026-11-18T14:30:00+01:00)")
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"not an ISO 8601 date and time: {raw!r} (e.g. 2026-11-18T14:30:00+01:00)") from None
-    return value if value.tzinfo is not None else value.astimezone()
 
 
 # --- cases ---------------------------------------------------------------------------------------

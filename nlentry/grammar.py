@@ -112,6 +112,15 @@ class _Stuck(Exception):
 
 
 def _node(children: list[Any], name: str, expand1: bool) -> Any:
+    if name[0] == "_" and children and type(children[0]) is Node and children[0].data == name:
+        # a repetition (`_item*`) growing by one: extend it in place, not by copying
+        head = children[0]
+        for child in children[1:]:
+            if type(child) is Node and child.data[0] == "_":
+                head.children.extend(child.children)
+            else:
+                head.children.append(child)
+        return head
     flat: list[Any] = []
     for child in children:
         if type(child) is Node and child.data[0] == "_":

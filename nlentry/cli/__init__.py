@@ -23,9 +23,7 @@ from enum import IntEnum
 from typing import IO, TYPE_CHECKING, Any
 
 from nlentry.cli.args import UsageError, parse_args
-from nlentry.config import redact
 from nlentry.errors import EntryRefused, InputError, NlentryError
-from nlentry.providers.base import ProviderError
 
 if TYPE_CHECKING:
     import argparse
@@ -79,10 +77,8 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
         return _fail(err, ExitStatus.USAGE, str(exc), debug)
     except (EntryRefused, InputError) as exc:
         return _fail(err, ExitStatus.PARSE, str(exc), debug)
-    except ProviderError as exc:
-        return _fail(err, ExitStatus.PROVIDER, str(exc), debug)
     except (NlentryError, ValueError) as exc:
-        return _fail(err, ExitStatus.USAGE, str(exc), debug)
+        return _fail(err, _status_of(exc), str(exc), debug)
     except BrokenPipeError:
         _silence_stdout()
         return ExitStatus.OK
@@ -99,7 +95,16 @@ def _one_line(message: str) -> str:
     return " ".join(message.split("\n")).strip()
 
 
+def _status_of(exc: Exception) -> ExitStatus:
+    # providers are imported only where they are used; a parse never needs them
+    from nlentry.providers.base import ProviderError
+
+    return ExitStatus.PROVIDER if isinstance(exc, ProviderError) else ExitStatus.USAGE
+
+
 def _fail(err: IO[str], status: ExitStatus, message: str, debug: bool) -> int:
+    from nlentry.config import redact
+
     if debug:
         err.write(redact(traceback.format_exc()))
     # a secret must never reach the terminal, even inside a library's message
@@ -118,7 +123,7 @@ def _silence_stdout() -> None:
 
 
 def _now(raw: str | None) -> datetime | None:
-    from nlentry.accuracy import parse_now
+    from nlentry.isotime import parse_now
 
     if raw is None:
         return None
@@ -197,7 +202,7 @@ def _parse_stream(parse: Any, *, catalog: Catalog | None, now: datetime | None, 
 def _parse_line(parse: Any, line: str | UnicodeDecodeError, number: int, *, catalog: Catalog | None,
                 now: datetime | None, locale: str | None, debug: bool) -> dict[str, Any]:
     """One line of `parse --jsonl`: the entry (with the id echoed), or an error object; never raises."""
-    from nlentry.accuracy import parse_now
+    from nlentry.isotime import parse_now
 
     request: Any = None
 

@@ -121,6 +121,11 @@ def _node(children: list[Any], name: str, expand1: bool) -> Any:
             else:
                 head.children.append(child)
         return head
+    for child in children:
+        if type(child) is Node and child.data[0] == "_":
+            break
+    else:  # the common case: nothing to inline, the children list is used as it is
+        return children[0] if expand1 and len(children) == 1 else Node(name, children)
     flat: list[Any] = []
     for child in children:
         if type(child) is Node and child.data[0] == "_":

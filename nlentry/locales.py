@@ -140,11 +140,22 @@ def detect(text: str, default: str = "nl") -> str:
 
     Mixed phrases ("2 uur meeting met Acme") go to the language of their time and cue words.
     """
-    words = _WORD.findall(text.lower())
-    best, best_score = default, 0
+    owners = _owners()
+    scores: dict[str, int] = {}
+    for word in _WORD.findall(text.lower()):
+        for code in owners.get(word, ()):
+            scores[code] = scores.get(code, 0) + 1
+    if not scores:
+        return default
+    top = max(scores.values())
+    return default if scores.get(default) == top else min(c for c, s in scores.items() if s == top)
+
+
+@cache
+def _owners() -> dict[str, tuple[str, ...]]:
+    """Each vocabulary word -> the locales that have it (one lookup a word, however many locales)."""
+    owners: dict[str, list[str]] = {}
     for code in available():
-        vocab = get(code).vocabulary
-        score = sum(1 for w in words if w in vocab)
-        if score > best_score or (score == best_score and code == default and score > 0):
-            best, best_score = code, score
-    return best
+        for word in get(code).vocabulary:
+            owners.setdefault(word, []).append(code)
+    return {w: tuple(c) for w, c in owners.items()}

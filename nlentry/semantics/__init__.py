@@ -55,9 +55,9 @@ class Semantics:
 
     def transform(self, node: Node) -> Any:
         values = [self.transform(c) if type(c) is Node else c for c in node.children]
-        kept = [v for v in values if not isinstance(v, Token) or v.type in VALUE_TOKENS]
-        method = getattr(self, node.data, None)
-        return method(kept) if method is not None else Node(node.data, values)
+        kept = [v for v in values if type(v) is not Token or v.type in VALUE_TOKENS]
+        method = _METHODS.get(node.data)
+        return method(self, kept) if method is not None else Node(node.data, values)
 
     # ---- numbers ---------------------------------------------------------------------------
 
@@ -443,6 +443,11 @@ for _i, _name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun")):
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 for _i, _name in enumerate(_MONTHS):
     setattr(Semantics, _name, _month(_i + 1))
+
+
+# node name -> method, looked up once per node instead of through getattr
+_METHODS = {name: fn for name, fn in vars(Semantics).items() if not name.startswith("_") and callable(fn)}
+_METHODS.pop("transform", None)
 
 
 def _split_hm(text: str) -> tuple[int, int]:

@@ -91,17 +91,8 @@ def tokens_of(text: str, code: str) -> list[Token]:
     return out
 
 
+# Plain words: no construction contains one, they only ever fall through to the description.
 _PLAIN = frozenset({"WORD", "PUNCT", "TAG"})
-
-
-def _collapse(tokens: list[Token]) -> list[Token]:
-    """Runs of plain words parse alike whatever their length: keep one token of each run."""
-    out: list[Token] = []
-    for t in tokens:
-        if t.type in _PLAIN and out and out[-1].type in _PLAIN:
-            continue
-        out.append(t)
-    return out
 
 
 class _Stuck(Exception):
@@ -177,10 +168,29 @@ class Parsed:
 
 
 def parse_items(text: str, code: str) -> Parsed:
-    """Tokenise and parse normalised `text`; never raises for any input."""
+    """Tokenise and parse normalised `text`; never raises for any input.
+
+    Plain words end every construction, so the tokens between them are parsed one stretch at a
+    time: the same items as one pass over everything, without feeding the plain words through.
+    """
     compiled = load(code)
-    tokens = _collapse(tokens_of(text, code))
     items: list[Node] = []
+    recovered = 0
+    stretch: list[Token] = []
+    for token in tokens_of(text, code):
+        if token.type in _PLAIN:
+            if stretch:
+                recovered += _parse_stretch(compiled, stretch, items)
+                stretch = []
+        else:
+            stretch.append(token)
+    if stretch:
+        recovered += _parse_stretch(compiled, stretch, items)
+    return Parsed(tuple(items), recovered)
+
+
+def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -> int:
+    """Parse tokens into `items`, recovering from dead ends; the number of recoveries."""
     recovered = 0
     retried = -1
     i = 0
@@ -198,7 +208,7 @@ def parse_items(text: str, code: str) -> Parsed:
                 retried = i
                 continue
             tokens[i] = tokens[i].retyped("WORD")
-    return Parsed(tuple(items), recovered)
+    return recovered
 
 
 def span_of(value: Any) -> tuple[int, int] | None:

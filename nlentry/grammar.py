@@ -213,12 +213,23 @@ def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -
 
 def span_of(value: Any) -> tuple[int, int] | None:
     """Where a token or subtree stands in the text: from its first to its last token."""
+    first = last = value
+    while type(first) is Node and first.children:
+        first = first.children[0]
+    while type(last) is Node and last.children:
+        last = last.children[-1]
+    if type(first) is Token and type(last) is Token:
+        return first.start_pos, last.end_pos
+    return _scan_span(value)  # an empty node at an edge: look at every child
+
+
+def _scan_span(value: Any) -> tuple[int, int] | None:
     if isinstance(value, Token):
         return value.start_pos, value.end_pos
     if isinstance(value, Node):
         first = last = None
         for child in value.children:
-            inner = span_of(child)
+            inner = _scan_span(child)
             if inner is not None:
                 first = inner[0] if first is None else first
                 last = inner[1]

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import pickle
 import re
-import tempfile
 import zlib
 from dataclasses import dataclass
 from functools import cache
@@ -197,6 +196,8 @@ def _cache_dir() -> Path:
 
         return Path(user_cache_dir("nlentry"))
     except ImportError:  # pragma: no cover - platformdirs is a dependency
+        import tempfile
+
         return Path(tempfile.gettempdir()) / f"nlentry-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
 
 
@@ -227,6 +228,8 @@ def load(code: str) -> Compiled:
     compiled = compile_locale(code)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only when the cache is written: it is not needed to read it
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{code}-")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import traceback
 from collections.abc import Iterator, Mapping
 from enum import IntEnum
 from typing import IO, TYPE_CHECKING, Any
@@ -106,6 +105,8 @@ def _fail(err: IO[str], status: ExitStatus, message: str, debug: bool) -> int:
     from nlentry.config import redact
 
     if debug:
+        import traceback
+
         err.write(redact(traceback.format_exc()))
     # a secret must never reach the terminal, even inside a library's message
     err.write(f"nlentry: {_one_line(redact(message))}\n")
@@ -239,6 +240,8 @@ def _parse_line(parse: Any, line: str | UnicodeDecodeError, number: int, *, cata
         return error(str(exc))
     except Exception as exc:  # one bad line must not stop the stream
         if debug:
+            import traceback
+
             traceback.print_exc(file=sys.stderr)
         return error(f"internal error: {type(exc).__name__}: {exc}")
     data = entry.to_dict()

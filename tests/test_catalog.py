@@ -396,3 +396,32 @@ def test_large_catalog() -> None:
         assert r.project == Ref(7777, target.name) and r.penalty > 0
     else:
         assert r.project is not None and r.project.id in expected
+
+
+# --- fast paths ----------------------------------------------------------------------------------
+
+
+def test_name_match_builder_equals_the_dataclass() -> None:
+    from dataclasses import fields
+
+    from nlentry.catalog.match import _name_match
+
+    values = (Ref(1, "a"), None, Ref(2, "b"), (Ref(None, "c"),), ("t",), {"project": ()}, (), frozenset({1}),
+              0.5, ("w",))
+    built = _name_match(*values)
+    assert built == NameMatch(*values)
+    assert vars(built) == {f.name: getattr(built, f.name) for f in fields(NameMatch)}
+    with pytest.raises(AttributeError):
+        built.penalty = 1.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", [
+    "lang gepraat over het weer", "nieuwe webiste", "webshp", "2 uur intranet 2.0", "met iemand", "#tag",
+    "@timi", "@ iets", "wat , en", "¨abc timi", "vandaag niets bijzonders gedaan", "Oud Archief",
+])
+def test_skipping_phrases_without_candidate_words_changes_nothing(text: str) -> None:
+    from nlentry.catalog.match import _compile, _Reader
+
+    ws = words(text)
+    index = CatalogIndex.of(CATALOG)
+    assert match_names(text, ws, index, NL) == _Reader(text, ws, index, _compile(NL)).run()

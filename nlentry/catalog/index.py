@@ -25,6 +25,9 @@ EDGE_PUNCT = ".,;:!?\"'()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb"
 FUZZY_MIN_LETTERS = 5
 """Only queries and names with at least this many letters take part in near-miss matching."""
 
+MEMO_SIZE = 65536
+"""How many answers `near_targets` and `readings` remember per index before starting over."""
+
 _FINE_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
@@ -35,6 +38,14 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def first_token(word: str) -> str:
+    """The first `\\w+` token (or punctuation mark) of a folded word, to test against `multi_starts`."""
+    if word.isalnum():
+        return word
+    found = _FINE_TOKEN.match(word)
+    return found.group() if found else word
 
 
 def normalize(text: str) -> str:
@@ -191,13 +202,18 @@ class CatalogIndex:
         """client id -> its target number."""
         self.client_projects = {c: tuple(ps) for c, ps in active.items()}
         """client target number -> the target numbers of its active projects."""
+        self._near: dict[str, tuple[int, ...]] = {}
+        self._readings: dict[tuple[int, ...], dict[str, tuple[tuple[int, int | None], ...]]] = {}
 
     def first_token(self, word: str) -> str:
         """The first `\\w+` token (or punctuation mark) of a folded word, to test against `multi_starts`."""
-        if word.isalnum():
-            return word
-        found = _FINE_TOKEN.match(word)
-        return found.group() if found else word
+        return first_token(word)
+
+    def may_name(self, key: str, first: str) -> bool:
+        """Could a word be (part of) a name: `key` is the folded word without edge punctuation, `first`
+        its first token. False means no name, exact or one edit away, starts or ends with the word."""
+        return (key in self.exact or first in self.multi_starts or key in self.multi_first
+                or key in self.multi_last or bool(self.near_targets(key)))
 
     @classmethod
     def of(cls, catalog: Catalog) -> CatalogIndex:
@@ -225,6 +241,47 @@ class CatalogIndex:
 
     def near(self, key: str) -> list[int]:
         """Targets whose name or alias is exactly one edit from `key` (both of five letters or more)."""
+        return list(self.near_targets(key))
+
+    def near_targets(self, key: str) -> tuple[int, ...]:
+        """`near(key)` as a tuple, remembered per key (up to `MEMO_SIZE` keys, then forgotten at once)."""
+        found = self._near.get(key)
+        if found is None:
+            found = tuple(self._find_near(key))
+            if len(self._near) >= MEMO_SIZE:
+                self._near.clear()
+            self._near[key] = found
+        return found
+
+    def readings(self, targets: tuple[int, ...]) -> dict[str, tuple[tuple[int, int | None], ...]]:
+        """How the name of `targets` can be read: field -> (target number, client it came through).
+
+        A client with exactly one active project reads as that project (through the client); when some
+        of the projects read are active, the inactive ones are dropped. Remembered per `targets` (up to
+        `MEMO_SIZE`); the caller must not change the answer.
+        """
+        found = self._readings.get(targets)
+        if found is None:
+            out: dict[str, list[tuple[int, int | None]]] = {}
+            all_targets = self.targets
+            for t in targets:
+                target = all_targets[t]
+                if target.field == "client":
+                    sole = self.sole_project(t)
+                    if sole is not None:
+                        out.setdefault("project", []).append((sole, t))
+                        continue
+                out.setdefault(target.field, []).append((t, None))
+            projects = out.get("project")
+            if projects and any(all_targets[t].active for t, _ in projects):
+                out["project"] = [(t, via) for t, via in projects if all_targets[t].active]
+            found = {f: tuple(rs) for f, rs in out.items()}
+            if len(self._readings) >= MEMO_SIZE:
+                self._readings.clear()
+            self._readings[targets] = found
+        return found
+
+    def _find_near(self, key: str) -> list[int]:
         if letters(key) < FUZZY_MIN_LETTERS:
             return []
         found: set[str] = set()

@@ -12,11 +12,13 @@ No language is built in: every word with a meaning comes from `Cues`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
-from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, fold
+from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
 from nlentry.model import Alternative, Ref, Span
 
 
@@ -62,6 +64,33 @@ class NameMatch:
     warnings: tuple[str, ...]
 
 
+_new = object.__new__
+
+
+def _name_match(project: Ref | None, service: Ref | None, client: Ref | None, persons: tuple[Ref, ...],
+                tags: tuple[str, ...], alternatives: dict[str, tuple[Alternative, ...]],
+                spans: tuple[Span, ...], used: frozenset[int], penalty: float,
+                warnings: tuple[str, ...]) -> NameMatch:
+    """`NameMatch(...)` without the per-field `object.__setattr__` of a frozen dataclass's `__init__`."""
+    match = _new(NameMatch)
+    fields = match.__dict__
+    fields["project"] = project
+    fields["service"] = service
+    fields["client"] = client
+    fields["persons"] = persons
+    fields["tags"] = tags
+    fields["alternatives"] = alternatives
+    fields["spans"] = spans
+    fields["used"] = used
+    fields["penalty"] = penalty
+    fields["warnings"] = warnings
+    return match
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
 EXACT_SCORE = 0.9
 NEAR_SCORE = 0.7
 CUE_BONUS = 0.1
@@ -82,6 +111,26 @@ _FIELD_ORDER = ("project", "service", "person", "client")
 _CUED_PROJECT_ORDER = ("project", "client", "service")
 _ALT_KEY = {"project": "project", "service": "service", "client": "client", "person": "persons"}
 _NAME_INNER = "-'\u2019."
+_NO_READINGS: Mapping[str, tuple[tuple[int, int | None], ...]] = MappingProxyType({})
+_JOINER = frozenset({"joiner"})
+_CUE_KINDS = frozenset({"project", "person"})
+_NO_KINDS: frozenset[str] = frozenset()
+
+
+def _score(exact: bool, cued: bool, via_client: bool, inactive: bool) -> float:
+    score = EXACT_SCORE if exact else NEAR_SCORE
+    if cued:
+        score += CUE_BONUS
+    if via_client:
+        score -= VIA_CLIENT_MALUS
+    if inactive:
+        score -= INACTIVE_MALUS
+    return round(max(0.0, min(1.0, score)), 2)
+
+
+_SCORES = {(e, c, v, a): _score(e, c, v, a) for e in (True, False) for c in (True, False)
+           for v in (True, False) for a in (True, False)}
+"""The score of a reading by (exact, cued, via a client, inactive project)."""
 
 
 @dataclass(frozen=True)
@@ -109,37 +158,87 @@ def _compile(cues: Cues) -> _CueTable:
     return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins)
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     stop: int
     targets: tuple[int, ...]
     exact: bool
     length: int
 
 
-@dataclass
 class _Mention:
-    first: int
-    stop: int
-    start: int
-    end: int
-    targets: tuple[int, ...]
-    exact: bool
-    length: int
-    cue: tuple[int, ...] = ()
-    cue_kind: str | None = None
-    unknown: str | None = None
-    slot: str = ""
-    readings: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
+    """A run of words read as one name: words `first` to `stop`, text `start` to `end`."""
+
+    __slots__ = ("first", "stop", "start", "end", "targets", "exact", "length", "cue", "cue_kind", "unknown",
+                 "slot", "readings")
+
+    def __init__(self, first: int, stop: int, start: int, end: int, targets: tuple[int, ...], exact: bool,
+                 length: int, cue: tuple[int, ...] = (), cue_kind: str | None = None,
+                 unknown: str | None = None) -> None:
+        self.first = first
+        self.stop = stop
+        self.start = start
+        self.end = end
+        self.targets = targets
+        self.exact = exact
+        self.length = length
+        self.cue = cue
+        self.cue_kind = cue_kind
+        self.unknown = unknown
+        self.slot = ""
+        self.readings = _NO_READINGS
 
 
-@dataclass
-class _Candidate:
+class _Candidate(NamedTuple):
     score: float
     length: int
     number: int
     mention: _Mention
     via: int | None
+
+
+_WordInfo = tuple[str, str, str, str, str, str, bool, bool, bool, bool, bool, int, int | None, int, str]
+
+
+@lru_cache(maxsize=8192)
+def _word_info(raw: str) -> _WordInfo:
+    """Everything about one word that does not depend on its neighbours, cached per spelling.
+
+    (view, nf, nf_l, nf_r, nf_c, cue_tok, is_tag, is_at, lone_at, barrier, capital, shift, trail, lead,
+    first): `view` is the word without a leading "@", `nf` its fold and `nf_l`/`nf_r`/`nf_c` that fold
+    without edge punctuation on the left/right/both sides, `cue_tok` the fold of the word as written; `shift`
+    moves the start past the "@", and when the fold has edge punctuation `lead`/`trail` are the number
+    of edge punctuation characters on either side of `view` (else `trail` is None); `first` is the first
+    token of `nf_l` (`first_token`).
+    """
+    view = raw
+    nf = cue_tok = fold(raw)
+    nf_c = nf.strip(EDGE_PUNCT)
+    nf_l = nf_r = nf
+    is_tag = is_at = lone_at = barrier = False
+    shift = 0
+    if raw[:1] in ("#", "@"):
+        barrier = True
+        if raw == "@":
+            lone_at = True
+        elif raw[0] == "@":
+            is_at = True
+            view = raw[1:]
+            shift = 1
+            nf = nf_l = nf_r = fold(view)
+            nf_c = nf.strip(EDGE_PUNCT)
+        elif len(raw) > 1 and raw[1].isalpha():
+            is_tag = True
+    trail: int | None = None
+    lead = 0
+    if nf_c != nf:
+        nf_l = nf.lstrip(EDGE_PUNCT)
+        nf_r = nf.rstrip(EDGE_PUNCT)
+        lead = len(view) - len(view.lstrip(EDGE_PUNCT))
+        trail = len(view) - len(view.rstrip(EDGE_PUNCT))
+    capital = view != cue_tok and not view.islower()
+    first = nf_l if nf_l.isalnum() else first_token(nf_l)
+    return (view, nf, nf_l, nf_r, nf_c, cue_tok, is_tag, is_at, lone_at, barrier, capital, shift, trail, lead,
+            first)
 
 
 def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cues) -> NameMatch:
@@ -148,65 +247,72 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
     Two words only form one name when the text between them is whitespace. Tags are `#` plus a word that
     starts with a letter (`#1234` is not a tag). See the module docstring for the reading rules.
     """
-    return _Reader(text, words, index, _compile(cues)).run()
+    if words:
+        table = _compile(cues)
+        infos = [_word_info(w.text) for w in words]
+        tokens = table.tokens
+        may_name = index.may_name
+        # Only a tag, an "@", a cue word or a word that can be (part of) a name starts a reading; without
+        # any, nothing is read.
+        for info in infos:
+            if info[9] or info[5] in tokens or may_name(info[4], info[14]):
+                return _Reader(text, words, index, table, infos).run()
+    return _name_match(None, None, None, (), (), {}, (), frozenset(), 0.0, ())
 
 
 class _Reader:
     """The state of one `match_names` call."""
 
-    def __init__(self, text: str, words: Sequence[Word], index: CatalogIndex, table: _CueTable) -> None:
+    view: tuple[str, ...]
+    nf: tuple[str, ...]
+    nf_l: tuple[str, ...]
+    nf_r: tuple[str, ...]
+    nf_c: tuple[str, ...]
+    cue_tok: tuple[str, ...]
+    is_tag: tuple[bool, ...]
+    is_at: tuple[bool, ...]
+    lone_at: tuple[bool, ...]
+    barrier: tuple[bool, ...]
+
+    def __init__(self, text: str, words: Sequence[Word], index: CatalogIndex, table: _CueTable,
+                 infos: list[_WordInfo] | None = None) -> None:
         self.text = text
         self.index = index
         self.table = table
         n = self.n = len(words)
         self.words = words
-        view = [w.text for w in words]
-        core_start = [w.start for w in words]
-        core_end = [w.end for w in words]
-        nf = [fold(t) for t in view]
-        cue_tok = nf[:]
-        nf_c = [t.strip(EDGE_PUNCT) for t in nf]
-        nf_l = nf[:]
-        nf_r = nf[:]
-        is_tag = [False] * n
-        is_at = [False] * n
-        lone_at = [False] * n
-        barrier = [False] * n
+        if infos is None:
+            infos = [_word_info(w.text) for w in words]
+        (self.view, self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok, self.is_tag, self.is_at,
+         self.lone_at, barrier, capital, *_) = zip(*infos, strict=True)
+        self.barrier = barrier
+        self.first = [info[14] for info in infos]
+        core_start: list[int] = []
+        core_end: list[int] = []
         adjacent = [False] * n
         sep = [""] * n
-        for k in range(n):
-            raw = view[k]
-            if raw[:1] in ("#", "@"):
-                barrier[k] = True
-                if raw == "@":
-                    lone_at[k] = True
-                elif raw[0] == "@":
-                    is_at[k] = True
-                    view[k] = raw = raw[1:]
-                    core_start[k] += 1
-                    nf[k] = nf_l[k] = nf_r[k] = folded = fold(raw)
-                    nf_c[k] = folded.strip(EDGE_PUNCT)
-                elif len(raw) > 1 and raw[1].isalpha():
-                    is_tag[k] = True
-            if nf_c[k] != nf[k]:
-                nf_l[k] = nf[k].lstrip(EDGE_PUNCT)
-                nf_r[k] = nf[k].rstrip(EDGE_PUNCT)
-                lead = len(raw) - len(raw.lstrip(EDGE_PUNCT))
-                trail = len(raw) - len(raw.rstrip(EDGE_PUNCT))
-                core_start[k] += lead
-                core_end[k] = max(core_start[k], core_end[k] - trail)
+        previous_end = 0
+        for k, (w, info) in enumerate(zip(words, infos, strict=True)):
+            start = w.start + info[11]
+            trail = info[12]
+            if trail is None:
+                core_start.append(start)
+                core_end.append(w.end)
+            else:
+                start += info[13]
+                core_start.append(start)
+                core_end.append(max(start, w.end - trail))
             if k:
-                gap = text[words[k - 1].end:words[k].start]
+                gap = text[previous_end:w.start]
                 adjacent[k] = not gap or gap.isspace()
                 sep[k] = " " if gap else ""
+            previous_end = w.end
         run_end = [n] * n
         for k in range(n - 2, -1, -1):
             run_end[k] = run_end[k + 1] if adjacent[k + 1] and not barrier[k + 1] else k + 1
-        self.view, self.core_start, self.core_end = view, core_start, core_end
-        self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok = nf, nf_l, nf_r, nf_c, cue_tok
-        self.is_tag, self.is_at, self.lone_at, self.barrier = is_tag, is_at, lone_at, barrier
+        self.core_start, self.core_end = core_start, core_end
         self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
-        self.capitals = any(t != c and not t.islower() for t, c in zip(view, cue_tok, strict=True))
+        self.capitals = any(capital)
         self._hits: dict[int, _Hit | None] = {}
 
     # --- segmentation ------------------------------------------------------------------------------
@@ -236,9 +342,7 @@ class _Reader:
             return None
         index = self.index
         run_end = self.run_end[p]
-        first = self.nf_l[p]
-        if not first.isalnum():
-            first = index.first_token(first)
+        first = self.first[p]
         exact_end = run_end if first in index.multi_starts else p + 1
         for q in range(min(exact_end, p + index.max_words), p, -1):
             if not nf_c[q - 1]:
@@ -259,9 +363,9 @@ class _Reader:
             elif len(nf_c[p]) < FUZZY_MIN_LETTERS:
                 break
             key = self._key(p, q)
-            near = index.near(key)
+            near = index.near_targets(key)
             if near:
-                return _Hit(q, tuple(near), False, len(key))
+                return _Hit(q, near, False, len(key))
         return None
 
     def cue_at(self, i: int, wanted: frozenset[str]) -> tuple[int, frozenset[str]]:
@@ -312,7 +416,7 @@ class _Reader:
         q = p
         pending = lead
         kind = "person" if lead else None
-        joiner = frozenset({"joiner"})
+        joiner = _JOINER
         while q < self.n:
             hit = self.lookup(q)
             people = self._person_targets(hit)
@@ -346,8 +450,8 @@ class _Reader:
         """Cut the words into mentions and tags (word indices), left to right."""
         mentions: list[_Mention] = []
         tags: list[int] = []
-        cue_kinds = frozenset({"project", "person"})
-        no_kinds: frozenset[str] = frozenset()
+        cue_kinds = _CUE_KINDS
+        no_kinds = _NO_KINDS
         by_first, cue_tok, lone_at = self.table.by_first, self.cue_tok, self.lone_at
         targets = self.index.targets
         i = 0
@@ -398,37 +502,14 @@ class _Reader:
 
     # --- assignment --------------------------------------------------------------------------------
 
-    def _readings(self, m: _Mention) -> dict[str, list[tuple[int, int | None]]]:
-        """field -> (target number, client it came through); a client with one active project reads as it."""
-        index = self.index
-        out: dict[str, list[tuple[int, int | None]]] = {}
-        for t in m.targets:
-            target = index.targets[t]
-            if target.field == "client":
-                sole = index.sole_project(t)
-                if sole is not None:
-                    out.setdefault("project", []).append((sole, t))
-                    continue
-            out.setdefault(target.field, []).append((t, None))
-        projects = out.get("project")
-        if projects and any(index.targets[t].active for t, _ in projects):
-            out["project"] = [(t, via) for t, via in projects if index.targets[t].active]
-        return out
-
     def _score(self, m: _Mention, number: int, via: int | None) -> float:
-        score = EXACT_SCORE if m.exact else NEAR_SCORE
-        if m.cue_kind is not None:
-            score += CUE_BONUS
-        if via is not None:
-            score -= VIA_CLIENT_MALUS
-        if not self.index.targets[number].active:
-            score -= INACTIVE_MALUS
-        return round(max(0.0, min(1.0, score)), 2)
+        inactive = not self.index.targets[number].active
+        return _SCORES[m.exact, m.cue_kind is not None, via is not None, inactive]
 
     def run(self) -> NameMatch:
         mentions, tag_words = self.segment()
         if not mentions and not tag_words:
-            return NameMatch(None, None, None, (), (), {}, (), frozenset(), 0.0, ())
+            return _name_match(None, None, None, (), (), {}, (), frozenset(), 0.0, ())
         index = self.index
         targets = index.targets
         used: set[int] = set()
@@ -437,13 +518,15 @@ class _Reader:
         alternatives: dict[str, list[Alternative]] = {}
         penalty = 0.0
 
+        text = self.text
+
         def surface(m: _Mention) -> str:
-            return self.text[m.start:m.end]
+            return text[m.start:m.end]
 
         def use(m: _Mention, span_field: str) -> None:
             used.update(range(m.first, m.stop))
             used.update(m.cue)
-            spans.append(Span(span_field, m.start, m.end, surface(m)))
+            spans.append(Span(span_field, m.start, m.end, text[m.start:m.end]))
 
         def alternative(number: int, score: float) -> Alternative:
             t = targets[number]
@@ -458,7 +541,7 @@ class _Reader:
             if m.unknown is not None:
                 m.slot = "person"
                 continue
-            m.readings = self._readings(m)
+            m.readings = index.readings(m.targets)
             if m.cue_kind == "person":
                 m.slot = "person"
                 continue
@@ -622,16 +705,17 @@ class _Reader:
             end = word.start + 1 + len(tag)
             spans.append(Span("tag", word.start, end, self.text[word.start:end]))
 
-        spans.sort(key=lambda s: (s.start, s.end))
-        return NameMatch(
-            project=project,
-            service=service,
-            client=client,
-            persons=tuple(persons),
-            tags=tuple(tags),
-            alternatives={k: tuple(v) for k, v in alternatives.items() if v} if alternatives else {},
-            spans=tuple(spans),
-            used=frozenset(used),
-            penalty=round(min(1.0, penalty), 4),
-            warnings=tuple(warnings),
+        if len(spans) > 1:
+            spans.sort(key=_span_order)
+        return _name_match(
+            project,
+            service,
+            client,
+            tuple(persons),
+            tuple(tags),
+            {k: tuple(v) for k, v in alternatives.items() if v} if alternatives else {},
+            tuple(spans),
+            frozenset(used),
+            round(min(1.0, penalty), 4) if penalty else 0.0,
+            tuple(warnings),
         )

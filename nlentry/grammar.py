@@ -266,9 +266,3 @@ def _complete_prefix(c: Compiled, tokens: list[Token], first: int, stuck: int, f
         return stop
     return stuck  # pragma: no cover - the prefix before `stuck` always parses
 
-
-def parser(code: str) -> Any:
-    """The Lark parser behind a locale's tables (imports lark; for tools and tests)."""
-    from nlentry.grammar_build import parser as lark_parser
-
-    return lark_parser(code)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from nlentry import grammar, locales
+from nlentry import grammar_build, locales
 from nlentry.semantics import Semantics
 
 CORPUS = Path(__file__).parent.parent / "corpus"
@@ -23,12 +23,12 @@ _HELPERS = {"transform", "transform_packed"}
 
 @pytest.mark.parametrize("code", locales.available())
 def test_locale_builds_and_has_a_corpus(code: str) -> None:
-    assert grammar.parser(code) is not None
+    assert grammar_build.parser(code) is not None
     assert list((CORPUS / code).glob("*.jsonl")), f"corpus/{code}/ is missing"
 
 
 def _node_names(code: str) -> set[str]:
-    lark = grammar.parser(code)
+    lark = grammar_build.parser(code)
     # ?rules without an alias are inlined (never a node); start is the root
     names = {r.alias or r.origin.name for r in lark.rules if r.alias or not r.options.expand1}
     return {str(n) for n in names if not str(n).startswith("_")}

@@ -28,6 +28,9 @@ Guarantees and how they are kept:
   is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`) inside a
   `BEGIN IMMEDIATE` transaction, and only the claimer posts it. A claim whose holder died is taken over
   once its lease has expired, or at once when the holder was a process on this machine that no longer runs.
+- *Changes follow*: the outbox is also the journal of what was logged. `change` (amend) and `remove`
+  (undo) commit the new state and set the item pending again; the next post updates or deletes the
+  provider's copy (`remote_id`), with the same retries, so a fix made offline is not lost either.
 - *Backoff*: transient errors (network, timeout, 5xx, 429) and refused credentials keep the item
   pending; the next try is after `retry_after` when the server said, else after an exponential
   backoff. After such an error the rest of that provider's items wait too, so a 429 storm or a dead
@@ -61,10 +64,14 @@ from nlentry.providers.base import (
 )
 from nlentry.store import Store, entry_from_json, entry_to_json
 
-__all__ = ["Backoff", "FlushReport", "Outbox", "OutboxItem"]
+__all__ = ["Backoff", "Busy", "FlushReport", "Outbox", "OutboxItem"]
 
 STATES = ("pending", "posting", "posted", "failed")
 ProviderSource = Mapping[str, Provider] | Callable[[str], Provider]
+
+
+class Busy(ProviderError):
+    """The item is being posted by another flusher right now: it cannot be changed this instant."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,8 @@ class OutboxItem:
     remote_id: str | None
     created_at: float
     updated_at: float
+    #: undone by the user: once `posted`, it is gone at the provider too
+    deleted: bool = False
 
 
 @dataclass
@@ -141,6 +150,8 @@ class _Claim:
     entry: Entry
     previous_attempts: int
     token: str
+    remote_id: str | None
+    deleted: bool
 
 
 def _host() -> str:
@@ -240,8 +251,8 @@ class Outbox:
         with self.store.transaction() as db:
             db.execute(
                 "INSERT INTO outbox (key, provider, entry, state, attempts, next_attempt_at, created_at, "
-                "updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)",
-                (key, provider_name, entry_to_json(entry), now, now, now))
+                "updated_at, day) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?)",
+                (key, provider_name, entry_to_json(entry), now, now, now, entry.date.isoformat()))
         if self.on_submit is not None:
             with contextlib.suppress(Exception):  # a background refresh must never cost the entry
                 self.on_submit(provider_name)
@@ -325,19 +336,27 @@ class Outbox:
                 return None
             db.execute("UPDATE outbox SET state = 'posting', claimed_by = ?, claimed_at = ?, "
                        "attempts = attempts + 1, updated_at = ? WHERE key = ?", (token, now, now, key))
-        return _Claim(key, row["provider"], entry_from_json(row["entry"]), row["attempts"], token)
+        return _Claim(key, row["provider"], entry_from_json(row["entry"]), row["attempts"], token,
+                      row["remote_id"], bool(row["deleted"]))
 
     def _post(self, claim: _Claim, tick: Callable[[], float], report: FlushReport) -> None:
         found = False
         try:
             provider = self.provider(claim.provider)
             posted: Posted | None = None
-            if claim.previous_attempts > 0:
+            if claim.remote_id is None and claim.previous_attempts > 0:
                 # an earlier try may have reached the provider: look before posting again
                 posted = provider.find_posted(claim.entry, claim.key)
                 found = posted is not None
-            if posted is None:
+            remote_id = claim.remote_id or (posted.remote_id if posted is not None else None)
+            if claim.deleted:  # undone: make sure the provider no longer has it
+                if remote_id is not None:
+                    provider.delete(remote_id)
+                posted = Posted(claim.provider, remote_id or "")
+            elif remote_id is None:
                 posted = provider.create(claim.entry, key=claim.key)
+            elif claim.remote_id is not None:  # amended after it was posted
+                posted = provider.update(remote_id, claim.entry)
         except (RejectedError, Unsupported) as exc:
             message = redact(exc)
             self._finish(claim, tick(), state="failed", error=message)
@@ -360,7 +379,8 @@ class Outbox:
                          next_attempt_at=now + self.backoff.delay(claim.previous_attempts + 1))
             raise
         else:
-            self._finish(claim, tick(), state="posted", remote_id=posted.remote_id)
+            assert posted is not None
+            self._finish(claim, tick(), state="posted", remote_id=posted.remote_id or None)
             (report.found if found else report.posted).append(claim.key)
 
     def _finish(self, claim: _Claim, now: float, *, state: str, error: str | None = None,
@@ -432,6 +452,64 @@ class Outbox:
                              "WHERE key = ? AND state = 'failed'", (self.clock(), self.clock(), item.key))
         return cur.rowcount > 0
 
+    def change(self, key: str, entry: Entry, *, post: bool = True) -> OutboxItem:
+        """Replace the entry of an item (`nlentry amend`); a posted one is updated at the provider.
+
+        Raises `Busy` while another flusher is posting the item. The new entry is committed first,
+        then (unless `post=False`) posted once like `submit`; the outcome is in the returned item.
+        """
+        values = (entry_to_json(entry), entry.date.isoformat())
+        item = self._set(key, "entry = ?, day = ?", values, undo=False)
+        if post:
+            self.flush(keys=[item.key], force=True)
+        return self.item(item.key) or item
+
+    def remove(self, key: str, *, post: bool = True) -> OutboxItem:
+        """Undo an item: mark it deleted and (unless `post=False`) delete it at the provider.
+
+        An item that no provider can have seen yet is settled at once, without asking one.
+        """
+        item = self._set(key, "deleted = 1", (), undo=True)
+        if post:
+            self.flush(keys=[item.key], force=True)
+        return self.item(item.key) or item
+
+    def _set(self, key: str, assignments: str, params: tuple[Any, ...], *, undo: bool) -> OutboxItem:
+        now = self.clock()
+        with self.store.transaction() as db:
+            row = db.execute("SELECT * FROM outbox WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                raise KeyError(key)
+            held = not self._claim_expired(row["claimed_at"], row["claimed_by"], now)
+            if row["state"] == "posting" and held:
+                raise Busy(f"entry {key[:8]} is being posted right now; try again in a moment")
+            # never attempted and no remote copy: nothing can exist at the provider
+            settled = undo and row["attempts"] == 0 and row["remote_id"] is None
+            db.execute(f"UPDATE outbox SET {assignments}, state = ?, next_attempt_at = ?, last_error = NULL, "
+                       "claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE key = ?",
+                       (*params, "posted" if settled else "pending", now, now, key))
+            row = db.execute("SELECT * FROM outbox WHERE key = ?", (key,)).fetchone()
+        return _item(row)
+
+    def latest(self, provider: str | None = None) -> OutboxItem | None:
+        """The newest item not undone (what `undo` and `amend` act on), or None."""
+        sql = "SELECT * FROM outbox WHERE deleted = 0"
+        params: tuple[Any, ...] = ()
+        if provider is not None:
+            sql += " AND provider = ?"
+            params = (provider,)
+        rows = self.store.query(sql + " ORDER BY created_at DESC, rowid DESC LIMIT 1", params)
+        return _item(rows[0]) if rows else None
+
+    def between(self, first: str, last: str, provider: str | None = None) -> list[OutboxItem]:
+        """The items not undone whose day lies in [first, last] (ISO dates), by day and time logged."""
+        sql = "SELECT * FROM outbox WHERE deleted = 0 AND day BETWEEN ? AND ?"
+        params: tuple[Any, ...] = (first, last)
+        if provider is not None:
+            sql += " AND provider = ?"
+            params += (provider,)
+        return [_item(r) for r in self.store.query(sql + " ORDER BY day, created_at, rowid", params)]
+
     def discard(self, key: str) -> bool:
         """Remove a pending or failed item that the user gave up on; True if one was removed."""
         item = self.item(key)
@@ -448,6 +526,7 @@ def _item(row: Any) -> OutboxItem:
         key=row["key"], provider=row["provider"], entry=entry_from_json(row["entry"]), state=row["state"],
         attempts=row["attempts"], next_attempt_at=row["next_attempt_at"], last_error=row["last_error"],
         remote_id=row["remote_id"], created_at=row["created_at"], updated_at=row["updated_at"],
+        deleted=bool(row["deleted"]),
     )
 
 
@@ -456,5 +535,5 @@ def summary_json(item: OutboxItem) -> str:
     return json.dumps({
         "key": item.key, "provider": item.provider, "state": item.state, "attempts": item.attempts,
         "next_attempt_at": item.next_attempt_at, "last_error": item.last_error,
-        "remote_id": item.remote_id, "entry": item.entry.to_dict(),
+        "remote_id": item.remote_id, "deleted": item.deleted, "entry": item.entry.to_dict(),
     }, ensure_ascii=False)

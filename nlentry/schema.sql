@@ -44,8 +44,10 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_day ON entries (day);
 CREATE INDEX IF NOT EXISTS entries_running ON entries (running_since) WHERE running_since IS NOT NULL;
 
--- The durable outbox: every entry is committed here before it is posted (nlentry/outbox.py).
+-- The durable outbox: every entry is committed here before it is posted (nlentry/outbox.py). It is
+-- also the journal of what was logged with nlentry (`nlentry ls`, `undo`, `amend`).
 -- pending -> posting (claimed by one flusher, with a lease) -> posted | pending (retry) | failed.
+-- 'posted' means the provider holds what the row says; an amend or undo sets it pending again.
 CREATE TABLE IF NOT EXISTS outbox (
     key             TEXT PRIMARY KEY,       -- idempotency key (UUID4), handed to the provider
     provider        TEXT NOT NULL,
@@ -58,6 +60,18 @@ CREATE TABLE IF NOT EXISTS outbox (
     claimed_by      TEXT,
     claimed_at      REAL,
     created_at      REAL NOT NULL,
-    updated_at      REAL NOT NULL
+    updated_at      REAL NOT NULL,
+    day             TEXT,                   -- the entry's date (ISO), for `nlentry ls` and `report`
+    deleted         INTEGER NOT NULL DEFAULT 0  -- 1: undone; once 'posted' again it is gone at the provider
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at);
+CREATE INDEX IF NOT EXISTS outbox_day ON outbox (day) WHERE deleted = 0;
+
+-- The running timer (`nlentry start`): at most one. Kept here, not at the provider, so timers work the
+-- same for every provider and offline; `nlentry stop` turns it into an entry through the outbox.
+CREATE TABLE IF NOT EXISTS timer (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    provider    TEXT NOT NULL,
+    entry       TEXT NOT NULL,              -- what the phrase said (entry_to_json)
+    started_at  REAL NOT NULL               -- unix time
+);

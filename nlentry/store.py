@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 DB_FILE = "nlentry.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ALIAS_KINDS = ("project", "service", "client", "person")
 
 
@@ -109,8 +109,20 @@ class Store:
         if version < SCHEMA_VERSION:
             schema = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
             with self._lock:
+                if version == 1:
+                    self._migrate_1_to_2()
                 self._db.executescript(schema)
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _migrate_1_to_2(self) -> None:
+        # The outbox became the journal (day, deleted). Idempotent: two processes may race here.
+        with self.transaction() as db:
+            columns = {row["name"] for row in db.execute("PRAGMA table_info(outbox)")}
+            if "day" not in columns:
+                db.execute("ALTER TABLE outbox ADD COLUMN day TEXT")
+                db.execute("UPDATE outbox SET day = json_extract(entry, '$.date')")
+            if "deleted" not in columns:
+                db.execute("ALTER TABLE outbox ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
 
     # --- plumbing --------------------------------------------------------------------------------
 

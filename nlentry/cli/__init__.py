@@ -41,12 +41,23 @@ class ExitStatus(IntEnum):
     USAGE = 1
     #: the phrase could not be read, or the entry it gives was refused (e.g. longer than 24 hours)
     PARSE = 2
+    #: the reading is ambiguous or unsure and there is no terminal to ask on (nothing saved)
+    AMBIGUOUS = 3
     #: a provider failed (unreachable, credentials refused, entry rejected); an entry stays in the outbox
     PROVIDER = 4
     #: a bug in nlentry (EX_SOFTWARE)
     INTERNAL = 70
     #: stopped with Ctrl-C
     INTERRUPTED = 130
+
+
+#: the module that runs each command (`run(args, env=...) -> int`); the rest are in nlentry.cli.providers
+_COMMANDS = {
+    **dict.fromkeys(("add", "start", "stop", "status", "undo", "amend", "ls", "report", "explain"),
+                    "nlentry.cli.entries"),
+    **dict.fromkeys(("init", "login", "projects", "services", "people", "completion"), "nlentry.cli.setup"),
+    **dict.fromkeys(("serve", "apikey", "users"), "nlentry.cli.serve"),
+}
 
 
 def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) -> int:
@@ -65,11 +76,20 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
             return _cmd_parse(args, debug=debug)
         if args.command == "accuracy":
             return _cmd_accuracy(args)
+        module = _COMMANDS.get(args.command or "")
+        if module is not None:
+            import importlib
+
+            return int(importlib.import_module(module).run(args, env=env))
         if args.command is not None:
             from nlentry.cli.providers import run
 
             return run(args, env=env)
-        raise UsageError("a command is required, e.g. parse or log (see 'nlentry --help')")
+        if _interactive(env):  # bare `nlentry` in a terminal: the quick-entry prompt
+            from nlentry.cli.interactive import run as prompt
+
+            return int(prompt(args, env=env))
+        raise UsageError("a command is required, e.g. add or parse (see 'nlentry --help')")
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else ExitStatus.OK
     except UsageError as exc:
@@ -88,6 +108,13 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
         return _fail(err, ExitStatus.INTERRUPTED, "interrupted", debug=False)
     except Exception as exc:
         return _fail(err, ExitStatus.INTERNAL, f"internal error: {type(exc).__name__}: {exc}", debug)
+
+
+def _interactive(env: Mapping[str, str]) -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty() and env.get("TERM", "") != "dumb"
+    except (AttributeError, ValueError):
+        return False
 
 
 def _one_line(message: str) -> str:

@@ -96,6 +96,9 @@ def build_parser() -> ArgumentParser:
     a.add_argument("--use-lang", action="store_true",
                    help="pass each case's lang to the parser (default: the parser detects the language)")
     _add_provider_commands(commands, formatter)
+    _add_entry_commands(commands, formatter)
+    _add_setup_commands(commands, formatter)
+    _add_server_commands(commands, formatter)
     return parser
 
 
@@ -192,6 +195,140 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
                         epilog=PROVIDER_EPILOG, formatter_class=formatter)
 
 
+# --- logging, fixing, reviewing and timing entries (nlentry/cli/entries.py) --------------------------
+
+ADD_EPILOG = """\
+examples:
+  nlentry add 2,5 uur met Rowan aan Timi gewerkt
+  nlentry add gisteren van 9 tot half 11 overleg met Erik over de nieuwe website
+  nlentry add yesterday 9-11:30 code review for Acme --yes
+  nlentry add 1h30 testing the webshop --dry-run --json
+
+The preview shows what was read; parts that were not said (today's date, say) are marked as
+defaulted. nlentry asks before saving only when a name is ambiguous or the reading is unsure;
+without a terminal to ask on, such an entry is not saved (exit status 3) unless --yes is given.
+"""
+
+RANGE_HELP = "a day as a phrase, e.g. gisteren, 'vorige week maandag', 2026-11-23 (default: today)"
+
+
+def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
+                        formatter: type[argparse.HelpFormatter]) -> None:
+    """add, start, stop, status, undo, amend, ls, report, explain."""
+
+    def common(p: argparse.ArgumentParser, *, provider: bool = True) -> None:
+        if provider:
+            p.add_argument("--provider", metavar="NAME", help="the provider (default: the configured one)")
+        p.add_argument("--now", metavar="ISO8601",
+                       help="the instant relative dates are read from (default: now)")
+        p.add_argument("--locale", metavar="CODE", help="the language of the phrase (default: detect it)")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = commands.add_parser("add", help="log time: read a phrase, show it, save it",
+                            description="Log time from one phrase, in Dutch or English.",
+                            epilog=ADD_EPILOG, formatter_class=formatter)
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase (words may be given unquoted)")
+    ask = p.add_mutually_exclusive_group()
+    ask.add_argument("-y", "--yes", action="store_true", help="never ask; save what was read")
+    ask.add_argument("--confirm", action="store_true", help="always ask before saving")
+    p.add_argument("-n", "--dry-run", action="store_true", help="show what would be saved, save nothing")
+    common(p)
+
+    p = commands.add_parser("start", help="start a timer (a time in the phrase back-dates it)",
+                            description="Start a timer for what the phrase says; 'om 9 uur' / 'at 9' "
+                                        "back-dates it. A running timer is stopped and saved first.",
+                            epilog="examples:\n  nlentry start overleg aan Webshop\n"
+                                   "  nlentry start at 9 code review for Acme\n", formatter_class=formatter)
+    p.add_argument("text", nargs="*", metavar="TEXT", help="what you are working on")
+    common(p)
+
+    p = commands.add_parser("stop", help="stop the timer and save the entry",
+                            description="Stop the running timer and save it; a phrase amends it first.",
+                            epilog="examples:\n  nlentry stop\n  nlentry stop aan Intranet\n"
+                                   "  nlentry stop --cancel\n", formatter_class=formatter)
+    p.add_argument("text", nargs="*", metavar="TEXT", help="what to change before saving (optional)")
+    p.add_argument("--cancel", action="store_true", help="throw the timer away without saving")
+    common(p, provider=False)
+
+    p = commands.add_parser("status", help="what timer runs, and for how long",
+                            description="Show the running timer and today's total.")
+    common(p, provider=False)
+
+    p = commands.add_parser("undo", help="remove the last saved entry (at the provider too)",
+                            description="Remove the last entry you saved: from the outbox if it was not "
+                                        "posted yet, else at the provider.")
+    p.add_argument("key", nargs="?", metavar="KEY", help="another entry's key (see 'nlentry ls --keys')")
+    common(p, provider=False)
+
+    p = commands.add_parser("amend", help="change the last entry with a phrase",
+                            description="Change the last entry with what a phrase says; what it does not "
+                                        "say stays as it was.",
+                            epilog="examples:\n  nlentry amend 1 uur\n  nlentry amend gisteren\n"
+                                   "  nlentry amend project Webshop\n  nlentry amend 9-11 with Rowan\n",
+                            formatter_class=formatter)
+    p.add_argument("text", nargs="*", metavar="TEXT", help="what to change")
+    p.add_argument("--key", metavar="KEY", help="amend this entry instead of the last one")
+    common(p, provider=False)
+
+    p = commands.add_parser("ls", help="list entries with daily totals",
+                            description="List the entries logged with nlentry, by day, with daily totals.",
+                            epilog="examples:\n  nlentry ls\n  nlentry ls gisteren\n  nlentry ls --week\n"
+                                   "  nlentry ls --from 'vorige week maandag' --to vrijdag\n",
+                            formatter_class=formatter)
+    p.add_argument("day", nargs="*", metavar="DATE", help=RANGE_HELP)
+    _range_options(p)
+    p.add_argument("--keys", action="store_true", help="show each entry's key (for undo/amend --key)")
+    common(p)
+
+    p = commands.add_parser("report", help="totals per project, service, client or person",
+                            description="Total the time logged in a period.",
+                            epilog="examples:\n  nlentry report --week\n"
+                                   "  nlentry report --month --by client\n"
+                                   "  nlentry report --from 'vorige week maandag' --format csv\n",
+                            formatter_class=formatter)
+    _range_options(p)
+    p.add_argument("--by", choices=["project", "service", "client", "person", "day"], default="project",
+                   help="what to total by (default: project)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    common(p)
+    p.set_defaults(json=False)
+
+    p = commands.add_parser("explain", help="how each part of a phrase was read, and why",
+                            description="Show how every part of the phrase was read: the rule, the span, "
+                                        "the catalog entry and score, the convention that decided.",
+                            epilog="examples:\n  nlentry explain gisteren 2 uur aan Webshp\n"
+                                   "  nlentry explain 'monday 2-4 testing'\n", formatter_class=formatter)
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase")
+    common(p)
+
+
+def _range_options(p: argparse.ArgumentParser) -> None:
+    period = p.add_mutually_exclusive_group()
+    period.add_argument("--today", action="store_true", help="today")
+    period.add_argument("--week", action="store_true", help="this week (Monday to Sunday)")
+    period.add_argument("--last-week", action="store_true", help="last week")
+    period.add_argument("--month", action="store_true", help="this month")
+    period.add_argument("--last-month", action="store_true", help="last month")
+    p.add_argument("--from", dest="since", metavar="DATE", help="first day, as a phrase or YYYY-MM-DD")
+    p.add_argument("--to", dest="until", metavar="DATE", help="last day, as a phrase or YYYY-MM-DD")
+
+
+# --- setup: init, login, catalog listings (nlentry/cli/setup.py) -----------------------------------
+
+
+def _add_setup_commands(commands: argparse._SubParsersAction[ArgumentParser],
+                        formatter: type[argparse.HelpFormatter]) -> None:
+    """init, login, projects, services, people, completion."""
+
+
+# --- the chat-bot server: serve, apikey, users (nlentry/cli/serve.py) -------------------------------
+
+
+def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
+                         formatter: type[argparse.HelpFormatter]) -> None:
+    """serve, apikey, users."""
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Parse the command line; words may come between options (`parse 2 uur --now X met Rowan`).
 
@@ -201,7 +338,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     unknown = [a for a in extra if a.startswith("-") and a != "-"]
-    target = {"parse": "text", "accuracy": "paths", "log": "text"}.get(args.command or "")
+    target = {"parse": "text", "accuracy": "paths", "log": "text", "add": "text", "start": "text",
+              "stop": "text", "amend": "text", "explain": "text", "ls": "day"}.get(args.command or "")
     if unknown or (extra and target is None):
         parser.error(f"unrecognized arguments: {' '.join(unknown or extra)}")
     if target is not None:

@@ -1,0 +1,581 @@
+"""The quick-entry commands: add, start, stop, status, undo, amend, ls, report, explain.
+
+Each is a thin layer over `nlentry.journal.Journal`: read the phrase, show what was understood, ask
+only when the reading is ambiguous or unsure, save through the outbox, answer in the phrase's
+language. Exit statuses: 0 ok, 1 usage, 2 the phrase gives no entry, 3 ambiguous and no terminal to
+ask on (nothing saved), 4 the provider failed (the entry is kept in the outbox).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
+from typing import IO, TYPE_CHECKING, Any
+
+from nlentry import config
+from nlentry.cli.args import UsageError
+from nlentry.cli.messages import Messages, language, messages_for
+from nlentry.cli.render import hours, summary
+
+if TYPE_CHECKING:
+    import argparse
+
+    from nlentry.journal import Journal
+    from nlentry.model import Alternative, Entry
+    from nlentry.outbox import OutboxItem
+
+__all__ = ["preview", "run"]
+
+OK, USAGE, AMBIGUOUS, PROVIDER_FAILED = 0, 1, 3, 4
+
+_COLOURS = {"date": "36", "duration": "32", "time": "34", "project": "1;33", "service": "35",
+            "client": "33", "persons": "36", "tags": "90", "description": "", "defaulted": "2"}
+
+
+class Context:
+    """What one command needs: arguments, environment, configuration, language, output and the journal."""
+
+    def __init__(self, args: argparse.Namespace, env: Mapping[str, str], *,
+                 out: IO[str] | None = None, err: IO[str] | None = None) -> None:
+        self.args = args
+        self.env = env
+        self.cfg = config.load(env)
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+        self.colour = _colour(self.out, env)
+        self.now = _now(getattr(args, "now", None))
+        self._journal: Journal | None = None
+        self.say: Messages = messages_for(language(env, self.cfg.data.get("language")))
+
+    @property
+    def journal(self) -> Journal:
+        """The user's journal (opened on first use)."""
+        if self._journal is None:
+            from nlentry.journal import Journal, JournalError
+
+            try:
+                self._journal = Journal.open(self.env, provider=getattr(self.args, "provider", None))
+            except JournalError as exc:
+                raise UsageError(str(exc)) from None
+        return self._journal
+
+    def speak(self, locale: str | None) -> None:
+        """Answer in the language of this phrase from now on (unless configured otherwise)."""
+        self.say = messages_for(language(self.env, self.cfg.data.get("language"), locale))
+
+    def print(self, line: str = "") -> None:
+        """A line of the result, on standard output."""
+        self.out.write(config.redact(line) + "\n")
+
+    def note(self, line: str) -> None:
+        """A line about the result, on standard error."""
+        self.err.write(f"nlentry: {config.redact(line)}\n")
+
+    def paint(self, text: str, part: str) -> str:
+        """`text` coloured as `part` on a terminal; plain otherwise."""
+        code = _COLOURS.get(part, "")
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour and code and text else text
+
+    def close(self) -> None:
+        """Close the journal."""
+        if self._journal is not None:
+            self._journal.close()
+
+
+def _colour(stream: IO[str], env: Mapping[str, str]) -> bool:
+    if "NO_COLOR" in env or env.get("TERM", "") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _now(raw: str | None) -> datetime:
+    from nlentry.isotime import parse_now
+
+    if raw is None:
+        return datetime.now().astimezone()
+    try:
+        return parse_now(raw)
+    except ValueError as exc:
+        raise UsageError(f"--now: {exc}") from None
+
+
+def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+    """Run one of this module's commands."""
+    handlers: dict[str, Callable[[Context], int]] = {
+        "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,
+        "amend": cmd_amend, "ls": cmd_ls, "report": cmd_report, "explain": cmd_explain,
+    }
+    ctx = Context(args, env)
+    try:
+        return handlers[args.command](ctx)
+    finally:
+        ctx.close()
+
+
+# --- showing an entry ----------------------------------------------------------------------------
+
+
+def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
+            today: date | None = None) -> str:
+    """One line showing each part of the entry: recognised parts coloured, defaulted ones marked.
+
+        di 24-11-2026 (vandaag, standaard) · 2:30 · project Timi · dienst — · met Rowan · "gewerkt"
+    """
+    implied = entry.implied
+    weekday = say(f"weekday_{entry.date.weekday()}") if say("weekday_0") != "weekday_0" else ""
+    day = f"{weekday} {entry.date:%d-%m-%Y}".strip()
+    notes = []
+    if today is not None and entry.date == today:
+        notes.append(say("today"))
+    elif today is not None and entry.date == today - timedelta(days=1):
+        notes.append(say("yesterday"))
+    if "date" in implied:
+        notes.append(say("defaulted"))
+    parts = [paint(day, "defaulted" if "date" in implied else "date")
+             + (f" ({', '.join(notes)})" if notes else "")]
+    if entry.duration is not None:
+        label = hours(entry.duration)
+        parts.append(paint(label, "defaulted" if "duration" in implied else "duration"))
+    if entry.start is not None or entry.end is not None:
+        start = "" if entry.start is None else f"{entry.start:%H:%M}"
+        end = "" if entry.end is None else f"{entry.end:%H:%M}"
+        parts.append(paint(f"{start}–{end}", "time"))
+    none = say("none")
+    project = entry.project or entry.client
+    parts.append(f"{say('project')} " + (paint(project.name, "project") if project else none))
+    parts.append(f"{say('service')} " + (paint(entry.service.name, "service") if entry.service else none))
+    if entry.persons:
+        parts.append(f"{say('persons')} " + paint(", ".join(p.name for p in entry.persons), "persons"))
+    if entry.tags:
+        parts.append(paint(" ".join(t if t.startswith("#") else f"#{t}" for t in entry.tags), "tags"))
+    if entry.description:
+        parts.append(f'"{entry.description}"')
+    return " · ".join(parts)
+
+
+def _show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
+    line = preview(entry, ctx.say, ctx.paint, today=ctx.now.date())
+    (stream or ctx.out).write(line + "\n")
+    for warning in entry.warnings:
+        ctx.note(warning)
+
+
+def _item_json(item: OutboxItem) -> dict[str, Any]:
+    return {"key": item.key, "provider": item.provider, "state": item.state, "remote_id": item.remote_id,
+            "error": item.last_error, "entry": item.entry.to_dict()}
+
+
+def _outcome(ctx: Context, item: OutboxItem) -> int:
+    """Say what became of a saved entry; the exit status."""
+    if ctx.args.json:
+        ctx.print(json.dumps(_item_json(item), ensure_ascii=False, indent=2))
+    if item.state == "posted":
+        if not ctx.args.json:
+            ctx.print(ctx.say("saved", provider=item.provider))
+        return OK
+    if item.state == "failed":
+        ctx.note(ctx.say("rejected", provider=item.provider, key=item.key[:8], error=item.last_error))
+    else:
+        ctx.note(ctx.say("queued", provider=item.provider, error=item.last_error or "?"))
+    return PROVIDER_FAILED
+
+
+def _phrase(ctx: Context, what: str = "the phrase") -> str:
+    text = " ".join(getattr(ctx.args, "text", []) or []).strip()
+    if not text:
+        raise UsageError(f"give {what}, e.g. nlentry {ctx.args.command} 2 uur overleg aan Webshop")
+    return text
+
+
+def _read(ctx: Context, text: str) -> Entry:
+    entry = ctx.journal.read(text, now=ctx.now, locale=ctx.args.locale)
+    ctx.speak(entry.locale)
+    return entry
+
+
+# --- add -----------------------------------------------------------------------------------------
+
+
+def cmd_add(ctx: Context) -> int:
+    """Read, show, (ask,) save."""
+    from nlentry.journal import bookable
+
+    entry = _read(ctx, _phrase(ctx))
+    bookable(entry)
+    shown = ctx.err if ctx.args.json else ctx.out
+    _show(ctx, entry, shown)
+    if ctx.args.dry_run:
+        if ctx.args.json:
+            ctx.print(json.dumps({"key": None, "provider": ctx.journal.provider, "state": "dry-run",
+                                  "entry": entry.to_dict()}, ensure_ascii=False, indent=2))
+        else:
+            ctx.print(ctx.say("dry_run"))
+        return OK
+    doubts = ctx.journal.doubts(entry)
+    if not ctx.args.yes and (doubts or ctx.args.confirm):
+        decision, entry = _confirm(ctx, entry, doubts)
+        if decision == "cannot":
+            return AMBIGUOUS
+        if decision == "skip":
+            ctx.print(ctx.say("not_saved"))
+            return OK
+    return _outcome(ctx, ctx.journal.save(entry))
+
+
+def _interactive(ctx: Context) -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _doubt_text(ctx: Context, entry: Entry, doubts: list[str]) -> str:
+    reasons = []
+    for field in doubts:
+        if field == "confidence":
+            reasons.append(ctx.say("low_confidence", confidence=f"{entry.confidence:.2f}"))
+        else:
+            options = ", ".join(a.name for a in entry.alternatives.get(field, ()))
+            reasons.append(ctx.say("ambiguous", field=ctx.say(field), options=options))
+    return "; ".join(reasons) or ctx.say("ask_unsure", reasons="--confirm")
+
+
+def _confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]:
+    """Ask on the terminal: ("save", the entry, maybe with an alternative picked), or ("skip", entry).
+
+    ("cannot", entry) when there is no terminal to ask on (the caller exits with status 3).
+    """
+    if not _interactive(ctx):
+        ctx.note(ctx.say("no_terminal", what=_doubt_text(ctx, entry, doubts)))
+        return "cannot", entry
+    prompt = ctx.err
+    choices: list[tuple[str, Alternative]] = []
+    if "confidence" in doubts:
+        prompt.write(ctx.say("ask_unsure", reasons=_doubt_text(ctx, entry, ["confidence"])) + "\n")
+    for field, options in entry.alternatives.items():
+        if not options:
+            continue
+        current = getattr(entry, field, None)
+        prompt.write(ctx.say("ask_pick", field=ctx.say(field)) + "\n")
+        for option in options:
+            choices.append((field, option))
+            mark = " *" if current is not None and current.id == option.id else ""
+            prompt.write(f"  {len(choices)}) {option.name}{mark}\n")
+    extra = f"/1-{len(choices)}" if choices else ""
+    prompt.write(ctx.say("ask_save", choices=extra))
+    prompt.flush()
+    try:
+        answer = input().strip()
+    except EOFError:
+        answer = "n"
+    if answer.isdigit() and 1 <= int(answer) <= len(choices):
+        field, option = choices[int(answer) - 1]
+        entry = _pick(ctx, entry, field, option)
+        _show(ctx, entry, ctx.err if ctx.args.json else ctx.out)
+        _offer_alias(ctx, entry, field)
+        return "save", entry
+    if answer and not ctx.say.yes(answer):
+        return "skip", entry
+    for field in ("project", "service", "client"):
+        _offer_alias(ctx, entry, field, only_typos=True)
+    return "save", entry
+
+
+def _pick(ctx: Context, entry: Entry, field: str, option: Alternative) -> Entry:
+    from nlentry.model import Ref
+
+    changes: dict[str, Any] = {field: Ref(option.id, option.name), "alternatives": {}}
+    catalog = ctx.journal.catalog
+    if field == "project" and catalog is not None:
+        project = next((p for p in catalog.projects if p.id == option.id), None)
+        client = next((c for c in catalog.clients if project and c.id == project.client_id), None)
+        changes["client"] = Ref(client.id, client.name) if client else entry.client
+    return entry.replace(**changes, confidence=max(entry.confidence, ctx.journal.confirm_below))
+
+
+def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = False) -> None:
+    """After a pick (or a one-edit match), offer to remember the words typed as an alias."""
+    ref = getattr(entry, field, None)
+    span = next((s for s in entry.spans if s.field == field), None)
+    catalog = ctx.journal.catalog
+    if ref is None or span is None or catalog is None:
+        return
+    typed = span.text.strip()
+    section: tuple[Any, ...] = {"project": catalog.projects, "service": catalog.services,
+                                "client": catalog.clients}[field]
+    item = next((i for i in section if i.id == ref.id), None)
+    known = {ref.name.casefold(), *(a.casefold() for a in getattr(item, "aliases", ()))}
+    if typed.casefold() in known or (only_typos and entry.confidence >= ctx.journal.confirm_below):
+        return
+    ctx.err.write(ctx.say("ask_alias", alias=typed, name=ref.name))
+    ctx.err.flush()
+    try:
+        answer = input()
+    except EOFError:
+        return
+    if ctx.say.yes(answer):
+        ctx.journal.store.add_alias(ctx.journal.provider, typed, ref.name, field)
+        ctx.journal.forget_catalog()
+        ctx.print(ctx.say("alias_added", alias=typed, name=ref.name))
+
+
+# --- timers --------------------------------------------------------------------------------------
+
+
+def _blank(ctx: Context) -> Entry:
+    from nlentry.model import Entry
+
+    return Entry(text="", locale=ctx.say.code, date=ctx.now.date(), implied=frozenset({"date"}))
+
+
+def cmd_start(ctx: Context) -> int:
+    """Start a timer, stopping (and saving) a running one first."""
+    text = " ".join(ctx.args.text).strip()
+    entry = _read(ctx, text) if text else _blank(ctx)
+    timer, previous = ctx.journal.start(entry, now=ctx.now)
+    status = OK
+    if previous is not None:
+        ctx.print(ctx.say("timer_switched", summary=summary(previous.entry)))
+        status = _outcome(ctx, previous) if previous.state != "posted" else OK
+    if ctx.args.json:
+        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
+                              "entry": timer.entry.to_dict()}, ensure_ascii=False, indent=2))
+    else:
+        ctx.print(ctx.say("timer_started", since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
+    return status
+
+
+def _timer_text(entry: Entry) -> str:
+    parts = [p for p in ((entry.project or entry.client), entry.service) if p is not None]
+    text = " · ".join(p.name for p in parts)
+    if entry.description:
+        text += (" · " if text else "") + f'"{entry.description}"'
+    return text or "—"
+
+
+def cmd_stop(ctx: Context) -> int:
+    """Stop the timer and save it (or throw it away with --cancel)."""
+    if ctx.args.cancel:
+        cancelled = ctx.journal.cancel(now=ctx.now)
+        ctx.speak(cancelled.entry.locale or None)
+        ctx.print(ctx.say("timer_cancelled", summary=_timer_text(cancelled.entry)))
+        return OK
+    text = " ".join(ctx.args.text).strip() or None
+    running = ctx.journal.timer(now=ctx.now)
+    if running is not None:
+        ctx.speak(running.entry.locale or None)
+    item = ctx.journal.stop(text, now=ctx.now, locale=ctx.args.locale)
+    if not ctx.args.json:
+        _show(ctx, item.entry)
+    return _outcome(ctx, item)
+
+
+def cmd_status(ctx: Context) -> int:
+    """The running timer and today's total."""
+    timer = ctx.journal.timer(now=ctx.now)
+    today = ctx.journal.entries(ctx.now.date(), ctx.now.date())
+    total = sum(i.entry.duration or 0 for i in today)
+    if ctx.args.json:
+        data: dict[str, Any] = {"timer": None, "today": {"seconds": total, "entries": len(today)}}
+        if timer is not None:
+            data["timer"] = {"started": timer.started.isoformat(), "elapsed": timer.elapsed(ctx.now),
+                             "provider": timer.provider, "entry": timer.entry.to_dict()}
+        ctx.print(json.dumps(data, ensure_ascii=False, indent=2))
+        return OK
+    if timer is None:
+        ctx.print(ctx.say("timer_none"))
+    else:
+        ctx.speak(timer.entry.locale or None)
+        ctx.print(ctx.say("timer_running", elapsed=hours(timer.elapsed(ctx.now)),
+                          since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
+    ctx.print(ctx.say("today_total", total=hours(total), count=len(today)))
+    return OK
+
+
+# --- undo and amend ------------------------------------------------------------------------------
+
+
+def cmd_undo(ctx: Context) -> int:
+    """Remove the last entry (or KEY), at the provider too."""
+    item = ctx.journal.undo(ctx.args.key)
+    ctx.speak(item.entry.locale)
+    if ctx.args.json:
+        ctx.print(json.dumps(_item_json(item) | {"deleted": True}, ensure_ascii=False, indent=2))
+    if item.state == "posted":
+        if not ctx.args.json:
+            ctx.print(ctx.say("undone", summary=summary(item.entry)))
+        return OK
+    if item.state == "failed":
+        ctx.note(ctx.say("rejected", provider=item.provider, key=item.key[:8], error=item.last_error))
+    else:
+        ctx.note(ctx.say("undone_pending", provider=item.provider, summary=summary(item.entry)))
+    return PROVIDER_FAILED
+
+
+def cmd_amend(ctx: Context) -> int:
+    """Change the last entry (or --key) with what a phrase says."""
+    text = _phrase(ctx, "what to change")
+    before, after = ctx.journal.amend(text, key=ctx.args.key, now=ctx.now, locale=ctx.args.locale)
+    ctx.speak(before.entry.locale)
+    if not ctx.args.json:
+        ctx.print(ctx.say("was", summary=summary(before.entry)))
+        ctx.print(ctx.say("amended", summary=preview(after.entry, ctx.say, ctx.paint, today=ctx.now.date())))
+    return _outcome(ctx, after)
+
+
+# --- ls and report -------------------------------------------------------------------------------
+
+
+def _date_phrase(ctx: Context, text: str, option: str) -> date:
+    """A day given as YYYY-MM-DD or as a phrase (`gisteren`, `vorige week maandag`)."""
+    from nlentry.api import parse
+    from nlentry.errors import NlentryError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    try:
+        entry = parse(text, now=ctx.now, locale=ctx.args.locale)
+    except NlentryError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    if "date" in entry.implied:
+        raise UsageError(f"{option}: no day in {text!r} (e.g. gisteren, 'last monday', 2026-11-23)")
+    ctx.speak(entry.locale)
+    return entry.date
+
+
+def period(ctx: Context, default: str) -> tuple[date, date]:
+    """The first and last day the options (or DATE words) name; `default` is 'today' or 'week'."""
+    args, today = ctx.args, ctx.now.date()
+    monday = today - timedelta(days=today.weekday())
+    first_of_month = today.replace(day=1)
+    words = " ".join(getattr(args, "day", []) or []).strip()
+    if words and (args.since or args.until):
+        raise UsageError(f"give either DATE or --from/--to, not both ({words!r} is left over; "
+                         "quote a phrase of several words: --from 'vorige week maandag')")
+    if words:
+        day = _date_phrase(ctx, words, "DATE")
+        return day, day
+    if args.since or args.until:
+        first = _date_phrase(ctx, args.since, "--from") if args.since else monday
+        last = _date_phrase(ctx, args.until, "--to") if args.until else today
+        if last < first:
+            raise UsageError(f"--to ({last}) is before --from ({first})")
+        return first, last
+    if args.today:
+        return today, today
+    if args.week or (default == "week" and not (args.last_week or args.month or args.last_month)):
+        return monday, monday + timedelta(days=6)
+    if args.last_week:
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if args.month:
+        next_month = (first_of_month + timedelta(days=32)).replace(day=1)
+        return first_of_month, next_month - timedelta(days=1)
+    if args.last_month:
+        last = first_of_month - timedelta(days=1)
+        return last.replace(day=1), last
+    return today, today
+
+
+def cmd_ls(ctx: Context) -> int:
+    """Entries by day, with daily totals and the total."""
+    first, last = period(ctx, "today")
+    items = ctx.journal.entries(first, last, provider=ctx.args.provider)
+    if ctx.args.json:
+        for item in items:
+            ctx.print(json.dumps(_item_json(item), ensure_ascii=False))
+        return OK
+    if not items:
+        ctx.print(ctx.say("no_entries", first=f"{first:%d-%m-%Y}", last=f"{last:%d-%m-%Y}"))
+        return OK
+    by_day: dict[date, list[OutboxItem]] = {}
+    for item in items:
+        by_day.setdefault(item.entry.date, []).append(item)
+    width = 72
+    for day, day_items in by_day.items():
+        total = hours(sum(i.entry.duration or 0 for i in day_items))
+        head = f"{ctx.say(f'weekday_{day.weekday()}')} {day:%d-%m-%Y}"
+        ctx.print(ctx.paint(head, "date") + " " * max(1, width - len(head) - len(total)) + total)
+        for item in day_items:
+            ctx.print("  " + _ls_line(ctx, item))
+    if len(by_day) > 1:
+        total = hours(sum(i.entry.duration or 0 for i in items))
+        label = ctx.say("total")
+        ctx.print(label + " " * max(1, width - len(label) - len(total)) + total)
+    return OK
+
+
+def _ls_line(ctx: Context, item: OutboxItem) -> str:
+    e = item.entry
+    times = f"{e.start:%H:%M}–{e.end:%H:%M}" if e.start is not None and e.end is not None else " " * 11
+    names = [n.name for n in (e.project or e.client, e.service) if n is not None]
+    if e.persons:
+        names.append(f"{ctx.say('persons')} {', '.join(p.name for p in e.persons)}")
+    text = " · ".join(names)
+    if e.description:
+        text += (" · " if text else "") + f'"{e.description}"'
+    line = f"{times}  {hours(e.duration or 0):>5}  {text}"
+    if item.state != "posted":
+        line += "  " + ctx.paint(f"[{item.state}]", "defaulted")
+    if ctx.args.keys:
+        line += "  " + ctx.paint(item.key[:8], "defaulted")
+    return line
+
+
+def cmd_report(ctx: Context) -> int:
+    """Totals per project, service, client, person or day."""
+    from nlentry.journal import totals
+
+    first, last = period(ctx, "week")
+    entries = [i.entry for i in ctx.journal.entries(first, last, provider=ctx.args.provider)]
+    rows = totals(entries, ctx.args.by)
+    grand = sum(e.duration or 0 for e in entries)
+    fmt = ctx.args.format
+    if fmt == "json":
+        ctx.print(json.dumps({
+            "from": first.isoformat(), "to": last.isoformat(), "by": ctx.args.by, "seconds": grand,
+            "rows": [{"name": n or None, "seconds": s, "hours": round(s / 3600, 2), "entries": c}
+                     for n, s, c in rows]}, ensure_ascii=False, indent=2))
+        return OK
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(ctx.out, lineterminator="\n")
+        writer.writerow([ctx.args.by, "hours", "seconds", "entries"])
+        for name, seconds, count in rows:
+            writer.writerow([name, f"{seconds / 3600:.2f}", seconds, count])
+        return OK
+    ctx.print(f"{first:%d-%m-%Y} – {last:%d-%m-%Y}")
+    if not rows:
+        ctx.print(ctx.say("no_entries", first=f"{first:%d-%m-%Y}", last=f"{last:%d-%m-%Y}"))
+        return OK
+    width = max(len(ctx.say("total")), *(len(n or ctx.say("none")) for n, _, _ in rows))
+    for name, seconds, _count in rows:
+        share = f"{100 * seconds / grand:5.1f}%" if grand else ""
+        ctx.print(f"{(name or ctx.say('none')):<{width}}  {hours(seconds):>7}  {share}")
+    ctx.print(f"{ctx.say('total'):<{width}}  {hours(grand):>7}")
+    return OK
+
+
+# --- explain -------------------------------------------------------------------------------------
+
+
+def cmd_explain(ctx: Context) -> int:
+    """How every part of the phrase was read, and why."""
+    from nlentry.cli.explain import explain
+
+    text = _phrase(ctx)
+    report = explain(text, catalog=ctx.journal.catalog, now=ctx.now, locale=ctx.args.locale)
+    if ctx.args.json:
+        ctx.print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        return OK
+    from nlentry.cli.explain import render
+
+    ctx.print(render(report, paint=ctx.paint))
+    return OK

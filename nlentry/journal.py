@@ -1,0 +1,418 @@
+"""A user's time log: read, save, fix, review and time entries. The layer every front end calls.
+
+Usage::
+
+    from nlentry.journal import Journal
+
+    with Journal.open(env) as journal:                       # config and database under NLENTRY_HOME
+        entry = journal.read("2 uur overleg aan Webshop")    # parsed against the cached catalog
+        journal.doubts(entry)                                # why to ask before saving ([] = none)
+        saved = journal.save(entry)                          # committed to the outbox, then posted once
+        journal.amend("1 uur")                               # the last entry, changed by a phrase
+        journal.undo()                                       # the last entry, removed (at the provider too)
+        journal.entries(date(2026, 11, 23), date(2026, 11, 29))
+        journal.start(journal.read("aan Webshop"))           # a timer; stop() turns it into an entry
+
+The quick-entry command and the chat bot are thin layers over this class; the library call
+`nlentry.parse` is the stage below it. Every change goes through the durable outbox
+(`nlentry.outbox`), so an entry the provider did not take is kept and retried, never lost, and an
+amend or undo made offline reaches the provider later. The outbox doubles as the journal of what was
+logged with nlentry: `ls`, `report`, `undo` and `amend` read it, not the provider, so they work offline
+and instantly. Timers are kept in the database too (not at the provider), so they work the same for
+every provider.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from nlentry.errors import EntryRefused, InputError, NlentryError
+from nlentry.model import Catalog, Entry
+
+if TYPE_CHECKING:
+    from nlentry.outbox import Outbox, OutboxItem
+    from nlentry.providers.base import Provider
+    from nlentry.store import Store
+    from nlentry.sync import Syncer
+
+__all__ = [
+    "DEFAULT_CONFIRM_BELOW", "Journal", "JournalError", "Timer", "amended", "stated", "totals",
+]
+
+#: below this confidence an entry is confirmed before it is saved (`confirm_below` in config.toml)
+DEFAULT_CONFIRM_BELOW = 0.6
+_BACKGROUND_JOIN = 15.0  # seconds `close` waits for a background catalog refresh
+
+
+class JournalError(NlentryError):
+    """What the user asked cannot be done: nothing to undo, no timer running, an entry without a length."""
+
+
+@dataclass(frozen=True)
+class Timer:
+    """The running timer: what its phrase said and since when (an aware datetime)."""
+
+    provider: str
+    entry: Entry
+    started: datetime
+
+    def elapsed(self, now: datetime) -> int:
+        """Seconds since the start (never negative)."""
+        return max(0, int((now - self.started).total_seconds()))
+
+
+class Journal:
+    """One user's time log over a database and a provider; see the module docstring.
+
+    Parameters:
+        store: the user's database.
+        build: makes a provider from its name (the journal closes what it builds).
+        provider: the provider new entries go to.
+        confirm_below: confidence under which `doubts` asks for confirmation.
+        max_age: seconds after which the cached catalog is refreshed (in the background of a save).
+    """
+
+    def __init__(self, store: Store, build: Callable[[str], Provider], *, provider: str,
+                 confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None) -> None:
+        from nlentry.outbox import Outbox
+        from nlentry.sync import DEFAULT_MAX_AGE, Syncer
+
+        self.store = store
+        self.provider = provider
+        self.confirm_below = confirm_below
+        self._refreshes: list[threading.Thread] = []
+        self._syncer: Syncer = Syncer(store, build, max_age=DEFAULT_MAX_AGE if max_age is None else max_age)
+        self.outbox: Outbox = Outbox(store, build, on_submit=self._refresh)
+        self._catalog: Catalog | None = None
+        self._catalog_read = False
+
+    @classmethod
+    def open(cls, env: Mapping[str, str] | None = None, *, provider: str | None = None) -> Journal:
+        """The journal of the user whose state lives under `NLENTRY_HOME` (see `nlentry.config`).
+
+        `provider` overrides the configured default; an unknown name raises `JournalError`.
+        """
+        from nlentry import config, providers
+        from nlentry.store import Store
+        from nlentry.sync import DEFAULT_MAX_AGE
+
+        cfg = config.load(env)
+        name = provider or config.default_provider(env, cfg)
+        known = providers.names()
+        if name not in known:
+            raise JournalError(f"unknown provider {name!r} (available: {', '.join(known)})")
+
+        def build(which: str) -> Provider:
+            return providers.get(which, config.provider_settings(which, env=env, cfg=cfg))
+
+        return cls(Store.open(env), build, provider=name,
+                   confirm_below=_number(cfg.data.get("confirm_below"), DEFAULT_CONFIRM_BELOW),
+                   max_age=_number(cfg.data.get("catalog_max_age"), DEFAULT_MAX_AGE))
+
+    def close(self) -> None:
+        """Wait briefly for a background catalog refresh, close the providers and the database."""
+        for thread in self._refreshes:
+            thread.join(_BACKGROUND_JOIN)
+        self.outbox.close()
+        self.store.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog | None:
+        """The provider's cached catalog with the user's aliases; None until the first sync."""
+        if not self._catalog_read:
+            self._catalog = self._syncer.cached_catalog(self.provider)
+            self._catalog_read = True
+        return self._catalog
+
+    def forget_catalog(self) -> None:
+        """Read the catalog again on next use (after a sync or a new alias)."""
+        self._catalog_read = False
+
+    def read(self, text: str, *, now: datetime | None = None, locale: str | None = None) -> Entry:
+        """The phrase as an entry, names resolved against the cached catalog (no network)."""
+        from nlentry.api import parse
+
+        return parse(text, catalog=self.catalog, now=now, locale=locale)
+
+    def doubts(self, entry: Entry) -> list[str]:
+        """Why this entry should be confirmed before saving: ambiguous names or a low confidence.
+
+        Each item is a field name with alternatives (`"project"`), or `"confidence"`. Empty: save.
+        """
+        reasons = [name for name, options in entry.alternatives.items() if options]
+        if entry.confidence < self.confirm_below:
+            reasons.append("confidence")
+        return reasons
+
+    # --- saving and fixing -----------------------------------------------------------------------
+
+    def save(self, entry: Entry, *, provider: str | None = None, post: bool = True) -> OutboxItem:
+        """Commit the entry to the outbox, then (unless `post=False`) post it once.
+
+        Returns the outbox item: `state` is `posted`, or `pending` (kept, retried by `flush`; the
+        reason in `last_error`) or `failed` (rejected by the provider, kept for the user to fix).
+        Raises `EntryRefused` for an entry that says neither how long nor from when to when.
+        """
+        bookable(entry)
+        key = self.outbox.submit(entry, provider or self.provider, post=post)
+        item = self.outbox.item(key)
+        assert item is not None  # just committed
+        return item
+
+    def last(self) -> OutboxItem | None:
+        """The newest entry logged with this journal's database (any provider) that was not undone."""
+        return self.outbox.latest()
+
+    def find(self, key: str) -> OutboxItem | None:
+        """An entry by its key (or a unique prefix of at least 4 characters)."""
+        return self.outbox.item(key)
+
+    def undo(self, key: str | None = None, *, post: bool = True) -> OutboxItem:
+        """Remove the last entry (or the one with `key`): from the outbox, and at the provider if posted."""
+        item = self._target(key, "undo")
+        return self.outbox.remove(item.key, post=post)
+
+    def amend(self, text: str, *, key: str | None = None, now: datetime | None = None,
+              locale: str | None = None, post: bool = True) -> tuple[OutboxItem, OutboxItem]:
+        """Change the last entry (or the one with `key`) with what the phrase states; returns (before, after).
+
+        `amend 1 uur` changes the length, `amend gisteren` the day, `amend project Webshop` the project;
+        what the phrase does not state stays. See `amended`.
+        """
+        item = self._target(key, "amend")
+        change = self.read(text, now=now, locale=locale or item.entry.locale)
+        entry = amended(item.entry, change)
+        bookable(entry)
+        return item, self.outbox.change(item.key, entry, post=post)
+
+    def replace(self, key: str, entry: Entry, *, post: bool = True) -> OutboxItem:
+        """Put a whole new entry in place of the one with `key` (a front end's "change" button)."""
+        item = self._target(key, "change")
+        bookable(entry)
+        return self.outbox.change(item.key, entry, post=post)
+
+    def _target(self, key: str | None, verb: str) -> OutboxItem:
+        item = self.last() if key is None else self.find(key)
+        if item is None:
+            raise JournalError(f"nothing to {verb}: no entry logged yet" if key is None
+                               else f"no entry {key!r} (or the key is ambiguous)")
+        if item.deleted:
+            raise JournalError(f"entry {item.key[:8]} was undone already")
+        return item
+
+    def flush(self) -> Any:
+        """Retry everything pending now (see `Outbox.flush`)."""
+        return self.outbox.flush(force=True)
+
+    def _refresh(self, provider: str) -> None:
+        thread = self._syncer.refresh_in_background(provider)
+        if thread is not None:
+            self._refreshes.append(thread)
+
+    # --- reviewing -------------------------------------------------------------------------------
+
+    def entries(self, first: date, last: date, *, provider: str | None = None) -> list[OutboxItem]:
+        """The entries (not undone) dated `first` to `last` inclusive, by day and time logged."""
+        return self.outbox.between(first.isoformat(), last.isoformat(), provider)
+
+    # --- timers ----------------------------------------------------------------------------------
+
+    def timer(self, *, now: datetime | None = None) -> Timer | None:
+        """The running timer, or None."""
+        from nlentry.store import entry_from_json
+
+        rows = self.store.query("SELECT provider, entry, started_at FROM timer WHERE id = 1")
+        if not rows:
+            return None
+        zone = _moment(now).tzinfo
+        started = datetime.fromtimestamp(rows[0]["started_at"], zone)
+        return Timer(rows[0]["provider"], entry_from_json(rows[0]["entry"]), started)
+
+    def start(self, entry: Entry, *, now: datetime | None = None,
+              provider: str | None = None) -> tuple[Timer, OutboxItem | None]:
+        """Start a timer with what the phrase said; returns it and the entry of a timer it stopped.
+
+        A start time in the phrase (`om 9 uur`, `at 9`) back-dates the timer; one in the future is
+        refused. A timer already running is stopped and saved first, as a person switching tasks means.
+        """
+        from nlentry.store import entry_to_json
+
+        moment = _moment(now)
+        started = moment
+        if entry.start is not None and "start" not in entry.implied:
+            started = datetime.combine(entry.date, entry.start, moment.tzinfo)
+            if started > moment + timedelta(minutes=1):
+                raise JournalError(f"the timer cannot start in the future ({started:%Y-%m-%d %H:%M})")
+        previous = self.stop(now=started) if self.timer(now=moment) is not None else None
+        seed = entry.replace(date=started.date(), start=None, end=None, duration=None)
+        with self.store.transaction() as db:
+            db.execute("INSERT INTO timer (id, provider, entry, started_at) VALUES (1, ?, ?, ?)",
+                       (provider or self.provider, entry_to_json(seed), started.timestamp()))
+        return Timer(provider or self.provider, seed, started), previous
+
+    def stop(self, text: str | None = None, *, now: datetime | None = None, locale: str | None = None,
+             post: bool = True) -> OutboxItem:
+        """Stop the timer and save it as an entry; a phrase amends it first (`stop aan Webshop`)."""
+        moment = _moment(now)
+        timer = self.timer(now=moment)
+        if timer is None:
+            raise JournalError("no timer is running (start one with 'nlentry start ...')")
+        entry = timer_entry(timer, moment)
+        if text:
+            change = self.read(text, now=moment, locale=locale or entry.locale)
+            entry = amended(entry, change.replace(implied=change.implied | _TIME_FIELDS))
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM timer WHERE id = 1")
+        return self.save(entry, provider=timer.provider, post=post)
+
+    def cancel(self, *, now: datetime | None = None) -> Timer:
+        """Throw the running timer away without saving it."""
+        timer = self.timer(now=now)
+        if timer is None:
+            raise JournalError("no timer is running")
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM timer WHERE id = 1")
+        return timer
+
+
+_TIME_FIELDS = frozenset({"date", "start", "end", "duration"})
+
+
+def _moment(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now().astimezone()
+    return now if now.tzinfo is not None else now.astimezone()
+
+
+def _number(raw: Any, default: float) -> float:
+    return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
+
+
+def bookable(entry: Entry) -> None:
+    """Raise `EntryRefused` unless the entry says how long it took (a duration, or start and end)."""
+    if entry.duration is None or entry.duration <= 0:
+        raise EntryRefused("the phrase does not say how long: give a duration (2 uur, 1h30) "
+                           "or a time range (9-11:30), or start a timer", entry)
+
+
+def timer_entry(timer: Timer, now: datetime) -> Entry:
+    """The entry a timer stopped at `now` makes: from its start to now, at least one minute."""
+    seconds = max(60, round(timer.elapsed(now) / 60) * 60)
+    end = timer.started + timedelta(seconds=seconds)
+    warnings = timer.entry.warnings
+    if end.date() != timer.started.date():
+        warnings += ("the timer ran past midnight; the entry is booked on the day it started",)
+    return timer.entry.replace(date=timer.started.date(), start=timer.started.time().replace(microsecond=0),
+                               end=end.time().replace(second=0, microsecond=0), duration=seconds,
+                               warnings=warnings, implied=frozenset())
+
+
+# --- amending ------------------------------------------------------------------------------------
+
+
+def stated(entry: Entry) -> frozenset[str]:
+    """The fields the phrase itself stated (read from its spans, not defaulted)."""
+    fields = {span.field for span in entry.spans}
+    if "time" in fields:
+        fields |= {"start", "end"}
+    if "person" in fields:
+        fields.add("persons")
+    if "tag" in fields:
+        fields.add("tags")
+    return frozenset(fields - entry.implied)
+
+
+def _own_words(entry: Entry) -> list[str]:
+    """The words of the phrase that are neither a recognised part, nor a cue, nor a field word."""
+    from nlentry import locales
+
+    locale = locales.get(entry.locale)
+    ignore = {w.casefold() for ws in locale.cues.values() for w in ws}
+    ignore |= {w.casefold() for w in locale.words.get("field_words", ())}
+    ignore |= {w for span in entry.spans for w in span.text.casefold().split()}
+    words = (word.strip(".,;:!?\"'()").casefold() for word in entry.description.split())
+    return [w for w in words if w and w not in ignore]
+
+
+def amended(old: Entry, change: Entry) -> Entry:
+    """`old` with what the phrase of `change` states: its date, times, names, tags, description.
+
+    A new duration alone keeps the start and moves the end; a new time range replaces start, end and
+    duration; a new day keeps the times. The description is replaced only when the phrase has words
+    of its own (not just `project Webshop`). Confidence and alternatives are the new phrase's.
+    """
+    said = stated(change)
+    updates: dict[str, Any] = {}
+    if "date" in said:
+        updates["date"] = change.date
+    if said & {"start", "end"}:
+        updates.update(start=change.start, end=change.end, duration=change.duration)
+    elif "duration" in said and change.duration is not None:
+        updates["duration"] = change.duration
+        if old.start is not None:
+            end = datetime.combine(old.date, old.start) + timedelta(seconds=change.duration)
+            updates["end"] = end.time() if end.date() == old.date else None
+    for name in ("project", "service", "client"):
+        if name in said:
+            updates[name] = getattr(change, name)
+    if "project" in said and "client" not in said:
+        updates["client"] = change.client
+    if "persons" in said:
+        updates["persons"] = change.persons
+    if "tags" in said:
+        updates["tags"] = change.tags
+    if _own_words(change):
+        updates["description"] = change.description
+    if not updates:
+        raise InputError(f"nothing to change: '{change.text}' states no date, time, length, name or text")
+    confidence = min(old.confidence, change.confidence) if said else old.confidence
+    return old.replace(**updates, confidence=confidence, alternatives=dict(change.alternatives),
+                       warnings=change.warnings, implied=old.implied - said)
+
+
+# --- totals --------------------------------------------------------------------------------------
+
+
+def _keys(entry: Entry, by: str) -> list[str]:
+    if by == "project":
+        ref = entry.project or entry.client
+        return [ref.name if ref is not None else ""]
+    if by == "client":
+        return [entry.client.name if entry.client is not None else ""]
+    if by == "service":
+        return [entry.service.name if entry.service is not None else ""]
+    if by == "person":
+        return [p.name for p in entry.persons] or [""]
+    if by == "day":
+        return [entry.date.isoformat()]
+    raise ValueError(f"cannot total by {by!r} (project, service, client, person or day)")
+
+
+def totals(entries: Iterable[Entry], by: str) -> list[tuple[str, int, int]]:
+    """(name, seconds, entries) per project, service, client, person or day; "" for none; largest first.
+
+    By person, an entry with two persons counts for each of them (the persons' totals overlap).
+    """
+    seconds: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for key in _keys(entry, by):
+            seconds[key] = seconds.get(key, 0) + (entry.duration or 0)
+            counts[key] = counts.get(key, 0) + 1
+    rows = [(k, seconds[k], counts[k]) for k in seconds]
+    if by == "day":
+        return sorted(rows)
+    return sorted(rows, key=lambda r: (-r[1], r[0] == "", r[0].casefold()))
+

@@ -102,9 +102,8 @@ class Journal:
 
         cfg = config.load(env)
         name = provider or config.default_provider(env, cfg)
-        known = providers.names()
-        if name not in known:
-            raise JournalError(f"unknown provider {name!r} (available: {', '.join(known)})")
+        if not providers.exists(name):
+            raise JournalError(f"unknown provider {name!r} (available: {', '.join(providers.names())})")
 
         def build(which: str) -> Provider:
             return providers.get(which, config.provider_settings(which, env=env, cfg=cfg))

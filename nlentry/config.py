@@ -249,9 +249,12 @@ def provider_settings(
     - environment variables `NLENTRY_<NAME>_<KEY>` (e.g. `NLENTRY_TIMI_TOKEN`, `NLENTRY_TIMI_BASE_URL`).
 
     `data_dir` (where a provider may keep state, e.g. the local database) is always set, to
-    `data_home(env)` unless given. Every secret found is registered for `redact`.
+    `data_home(env)` unless given. Every secret found is registered for `redact`. `NLENTRY_KEYRING=0`
+    in `env` turns the keyring off (the chat-bot server does so for its users: the keyring of the
+    server's account is not theirs).
     """
     env = _env(env)
+    use_keyring = use_keyring and env.get("NLENTRY_KEYRING", "1") != "0"
     cfg = load(env) if cfg is None else cfg
     settings: dict[str, Any] = dict(cfg.provider(name))
     prefix = f"NLENTRY_{re.sub(r'[^A-Za-z0-9]', '_', name).upper()}_"

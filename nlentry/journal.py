@@ -217,8 +217,10 @@ class Journal:
 
     def _refresh(self, provider: str) -> None:
         thread = self._syncer.refresh_in_background(provider)
+        self._refreshes = [t for t in self._refreshes if t.is_alive()]  # a long-lived journal (the server)
         if thread is not None:
             self._refreshes.append(thread)
+            self._catalog_read = False  # read the refreshed catalog next time
 
     # --- reviewing -------------------------------------------------------------------------------
 

@@ -110,6 +110,9 @@ def test_settings_merge_file_keyring_and_environment(env: dict[str, str], home: 
     settings = config.provider_settings("timi", env={**env, "NLENTRY_TIMI_TOKEN": "from-env-secret"})
     assert settings["token"] == "from-env-secret", "the environment wins over the keyring"
     assert config.redact("x from-keyring-secret from-env-secret") == "x *** ***"
+    asked.clear()
+    settings = config.provider_settings("timi", env={**env, "NLENTRY_KEYRING": "0"})
+    assert "token" not in settings and asked == [], "NLENTRY_KEYRING=0 keeps the keyring out"
 
 
 def test_a_missing_or_broken_keyring_is_skipped_silently(env: dict[str, str],

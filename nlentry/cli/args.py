@@ -8,7 +8,25 @@ from typing import NoReturn
 from nlentry import __version__
 
 DESCRIPTION = """\
-Read one line of Dutch or English into a time entry.
+Read one line of Dutch or English into a time entry, and book it.
+Lees een regel Nederlands of Engels als urenboeking, en boek die.
+
+Logging time / Uren boeken:
+
+  nlentry                                   the quick-entry prompt (in a terminal) / de snelinvoer
+  nlentry add 2,5 uur met Rowan aan Timi gewerkt
+  nlentry add yesterday 9-11:30 code review for Acme
+  nlentry start overleg aan Webshop         nlentry stop / nlentry status
+  nlentry amend 1 uur                       nlentry undo
+  nlentry ls --week                         nlentry report --month --by client
+  nlentry explain gisteren 2 uur aan Webshp
+
+Getting started / Beginnen:
+
+  nlentry init                              nlentry login timi
+  nlentry projects / services / people      nlentry completion bash
+
+Reading phrases / Zinnen lezen:
 
   nlentry parse 2,5 uur met Rowan aan Timi gewerkt --catalog corpus/catalog.json
   nlentry parse "yesterday 9-11:30 code review with Rowan" --json
@@ -19,6 +37,9 @@ Booking entries in a time tracker (the embedded 'local' store by default):
   nlentry catalog import catalog.json       nlentry log 2 uur overleg aan Webshop
   nlentry sync --provider timetagger        nlentry outbox / nlentry flush
   nlentry alias add webshp Webshop          nlentry providers
+
+Exit status / afsluitstatus: 0 ok, 1 usage, 2 the phrase gives no entry, 3 ambiguous and no
+terminal to ask on (nothing saved), 4 a provider failed (the entry is kept in the outbox).
 """
 
 PARSE_EPILOG = """\
@@ -319,6 +340,84 @@ def _range_options(p: argparse.ArgumentParser) -> None:
 def _add_setup_commands(commands: argparse._SubParsersAction[ArgumentParser],
                         formatter: type[argparse.HelpFormatter]) -> None:
     """init, login, projects, services, people, completion."""
+    init_epilog = """\
+examples / voorbeelden:
+  nlentry init
+  nlentry init --provider local --language nl --catalog corpus/catalog.json --yes
+  nlentry init --provider timetagger --set base_url=http://127.0.0.1:8080/timetagger/api/v2 --yes
+  nlentry init --provider timi --set email=ik@example.com --language nl --force
+
+Tokens are never given here: 'nlentry login PROVIDER' asks for them.
+Tokens geef je hier nooit: 'nlentry login PROVIDER' vraagt ernaar.
+"""
+    p = commands.add_parser("init", help="first-run guide: choose a provider, write config.toml",
+                            description="Write config.toml under NLENTRY_HOME: the provider to book with, "
+                                        "the language of the replies and that provider's settings. Asks on "
+                                        "a terminal; with --yes it asks nothing and takes the defaults.",
+                            epilog=init_epilog, formatter_class=formatter)
+    p.add_argument("--provider", metavar="NAME", help="the provider to book with (default: local)")
+    p.add_argument("--language", metavar="CODE", help="the language of the replies: nl or en")
+    p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
+                   help="a setting of the provider, e.g. base_url=... or email=... (not a secret)")
+    p.add_argument("--catalog", metavar="FILE", help="import this catalog JSON file into 'local'")
+    p.add_argument("-y", "--yes", action="store_true", help="ask nothing: flags and defaults only")
+    p.add_argument("--force", action="store_true",
+                   help="rewrite an existing config.toml (other providers' settings are kept)")
+
+    login_epilog = """\
+examples / voorbeelden:
+  nlentry login timi --email ik@example.com      # asks for the API token, not shown
+  nlentry login timetagger --base-url http://127.0.0.1:8080/timetagger/api/v2
+  nlentry login tyme --client-id my-app           # OAuth: opens the browser
+  nlentry login timeneye --oauth --client-id my-app --no-browser --port 8765
+
+A token is checked with the provider before it is kept (in config.toml, mode 0600, or the
+keyring with --keyring). OAuth (Timeneye, Tyme) uses the Authorization Code flow with PKCE and a
+one-shot server on 127.0.0.1 for the redirect (http://127.0.0.1:PORT/callback; PORT: --port, the
+port of redirect_uri in the settings, or a free one).
+"""
+    p = commands.add_parser("login", help="sign in to a provider (token prompt, or OAuth in the browser)",
+                            description="Sign in to a provider and keep the credentials for nlentry.",
+                            epilog=login_epilog, formatter_class=formatter)
+    p.add_argument("provider", metavar="PROVIDER", help="the provider, e.g. timi, timetagger, tyme")
+    p.add_argument("--email", metavar="ADDRESS", help="the account's e-mail address (Timi)")
+    p.add_argument("--base-url", metavar="URL", help="the API root (self-hosted servers)")
+    p.add_argument("--oauth", action="store_true", help="sign in with OAuth in the browser (Timeneye)")
+    p.add_argument("--client-id", metavar="ID", help="the OAuth app's client id")
+    p.add_argument("--no-browser", action="store_true", help="print the sign-in address, open no browser")
+    p.add_argument("--port", type=_count, metavar="PORT", help="the loopback redirect's port (default: free)")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="how long to wait for the browser (default 300)")
+    p.add_argument("--keyring", action="store_true", help="keep the token in the system keyring")
+    p.add_argument("--no-verify", action="store_true", help="keep the token without checking it")
+
+    for kind, what in (("projects", "projects (with their client)"), ("services", "services"),
+                       ("people", "people")):
+        p = commands.add_parser(kind, help=f"list the cached catalog's {what}",
+                                description=f"List the {what} of the provider's cached catalog, with "
+                                            "aliases (run 'nlentry sync' to refresh it).",
+                                epilog=f"examples:\n  nlentry {kind}\n  nlentry {kind} --json\n"
+                                       f"  nlentry {kind} --provider timi\n", formatter_class=formatter)
+        p.add_argument("--provider", metavar="NAME", help="whose catalog (default: the configured one)")
+        p.add_argument("--active", action="store_true", help="leave out inactive projects")
+        p.add_argument("--json", action="store_true", help="print a JSON list")
+
+    completion_epilog = """\
+install / installeren:
+  bash: nlentry completion bash > ~/.local/share/bash-completion/completions/nlentry
+  zsh:  nlentry completion zsh > "${fpath[1]}/_nlentry"   (or in ~/.zshrc: source <(nlentry completion zsh))
+  fish: nlentry completion fish > ~/.config/fish/completions/nlentry.fish
+
+Commands and options complete, and so do project, service and person names (from the cached
+catalog) in phrases: nlentry add 2 uur aan Web<Tab>.
+"""
+    p = commands.add_parser("completion", help="print a shell completion script (bash, zsh, fish)",
+                            description="Print the completion script for a shell.",
+                            epilog=completion_epilog, formatter_class=formatter)
+    p.add_argument("shell", nargs="?", choices=["bash", "zsh", "fish"], help="the shell")
+    p.add_argument("--names", nargs="?", const="", metavar="PREFIX", help=argparse.SUPPRESS)
+    p.add_argument("--kind", choices=["project", "service", "person"], help=argparse.SUPPRESS)
+    p.add_argument("--provider", metavar="NAME", help=argparse.SUPPRESS)
 
 
 # --- the chat-bot server: serve, apikey, users (nlentry/cli/serve.py) -------------------------------
@@ -327,6 +426,85 @@ def _add_setup_commands(commands: argparse._SubParsersAction[ArgumentParser],
 def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
                          formatter: type[argparse.HelpFormatter]) -> None:
     """serve, apikey, users."""
+    p = commands.add_parser(
+        "serve", help="run the chat-bot server (Slack, Telegram, JSON API)",
+        description="Run the chat-bot HTTP server: the JSON API (/v1), Slack (/slack/commands, "
+                    "/slack/interactions) and Telegram (/telegram/webhook). Settings: [server], [slack] and "
+                    "[telegram] in config.toml under NLENTRY_HOME. Needs pip install 'nlentry[server]'.",
+        epilog="examples:\n  nlentry serve\n  nlentry serve --host 0.0.0.0 --port 8080 --workers 2\n\n"
+               "Users, API keys and chat links: 'nlentry users --help', 'nlentry apikey --help'.\n",
+        formatter_class=formatter)
+    p.add_argument("--host", metavar="ADDRESS", help="the address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", metavar="PORT", type=_count, help="the port (default: 8080)")
+    p.add_argument("--workers", metavar="N", type=_count, help="worker processes (default: 1)")
+    p.add_argument("--log-level", choices=["debug", "info", "warning", "error"], default="info",
+                   help="what to log (default: info)")
+    p.add_argument("--access-log", action="store_true", help="log every request (off by default: speed)")
+
+    p = commands.add_parser("apikey", help="API keys of the server's JSON API",
+                            description="Make, list and revoke API keys. A key is printed once, when it "
+                                        "is made; the server keeps only its hash.",
+                            epilog="examples:\n  nlentry apikey create alice --name laptop\n"
+                                   "  nlentry apikey ls\n  nlentry apikey revoke nle_AbCdEfGh\n",
+                            formatter_class=formatter)
+    keys = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=ArgumentParser)
+    k = keys.add_parser("create", help="make a key for a user and print it (once)")
+    k.add_argument("user", metavar="USER", help="the user the key acts for")
+    k.add_argument("--name", default="", help="a label to tell keys apart")
+    k = keys.add_parser("ls", help="list keys (their public ids, never the keys)")
+    k.add_argument("user", nargs="?", metavar="USER", help="only this user's keys")
+    k.add_argument("--json", action="store_true", help="print JSON")
+    k = keys.add_parser("revoke", help="delete a key by its public id")
+    k.add_argument("key_id", metavar="ID", help="the id 'apikey ls' shows (nle_ and 8 characters)")
+
+    p = commands.add_parser("users", help="the server's users and their chat accounts",
+                            description="Each user has a folder of its own under the server's "
+                                        "NLENTRY_HOME (users/<id>/): its config.toml with its provider and "
+                                        "credentials, and its database. A chat account (Slack team and "
+                                        "user, Telegram user) is linked to a user by its ids or by the "
+                                        "one-time code the bot sends to an account it does not know.",
+                            epilog="examples:\n  nlentry users add alice --provider timetagger "
+                                   "--setting base_url=http://127.0.0.1:8000/timetagger/api/v2 "
+                                   "--setting token=-\n"
+                                   "  nlentry users link alice --code ABCD-EFGH\n"
+                                   "  nlentry users link alice --slack T0123:U0456\n"
+                                   "  nlentry users link alice --telegram 123456789\n"
+                                   "  NLENTRY_HOME=$(nlentry users home alice) nlentry catalog import "
+                                   "catalog.json\n"
+                                   "\n--setting KEY=- reads the value from standard input (for secrets).\n",
+                            formatter_class=formatter)
+    users = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=ArgumentParser)
+
+    def provider_options(u: argparse.ArgumentParser) -> None:
+        u.add_argument("--provider", metavar="NAME", help="the user's provider (default: local)")
+        u.add_argument("--setting", metavar="KEY=VALUE", action="append", default=[],
+                       help="a setting of the user's provider (repeat; VALUE '-' reads standard input)")
+        u.add_argument("--locale", metavar="CODE", help="the language of replies when a message does not say")
+
+    def chat_account(u: argparse.ArgumentParser, *, code: bool) -> None:
+        which = u.add_mutually_exclusive_group(required=True)
+        which.add_argument("--slack", metavar="TEAM:USER", help="a Slack account: team id and user id")
+        which.add_argument("--telegram", metavar="ID", help="a Telegram account: the numeric user id")
+        if code:
+            which.add_argument("--code", metavar="CODE", help="the one-time code the bot sent to the account")
+
+    u = users.add_parser("add", help="add a user (and its folder)")
+    u.add_argument("user", metavar="USER", help="the user's id: lower-case letters, digits, . _ -")
+    provider_options(u)
+    u = users.add_parser("set", help="change a user's provider, settings or language")
+    u.add_argument("user", metavar="USER")
+    provider_options(u)
+    u = users.add_parser("ls", help="list users and their chat accounts")
+    u.add_argument("--json", action="store_true", help="print JSON")
+    u = users.add_parser("rm", help="remove a user, its keys and links (its folder is kept)")
+    u.add_argument("user", metavar="USER")
+    u = users.add_parser("home", help="print a user's folder (its NLENTRY_HOME)")
+    u.add_argument("user", metavar="USER")
+    u = users.add_parser("link", help="link a chat account to a user")
+    u.add_argument("user", metavar="USER")
+    chat_account(u, code=True)
+    u = users.add_parser("unlink", help="unlink a chat account")
+    chat_account(u, code=False)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

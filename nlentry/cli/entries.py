@@ -158,7 +158,7 @@ def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
     return " · ".join(parts)
 
 
-def _show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
+def show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
     line = preview(entry, ctx.say, ctx.paint, today=ctx.now.date())
     (stream or ctx.out).write(line + "\n")
     for warning in entry.warnings:
@@ -170,7 +170,7 @@ def _item_json(item: OutboxItem) -> dict[str, Any]:
             "error": item.last_error, "entry": item.entry.to_dict()}
 
 
-def _outcome(ctx: Context, item: OutboxItem) -> int:
+def outcome(ctx: Context, item: OutboxItem) -> int:
     """Say what became of a saved entry; the exit status."""
     if ctx.args.json:
         ctx.print(json.dumps(_item_json(item), ensure_ascii=False, indent=2))
@@ -208,7 +208,7 @@ def cmd_add(ctx: Context) -> int:
     entry = _read(ctx, _phrase(ctx))
     bookable(entry)
     shown = ctx.err if ctx.args.json else ctx.out
-    _show(ctx, entry, shown)
+    show(ctx, entry, shown)
     if ctx.args.dry_run:
         if ctx.args.json:
             ctx.print(json.dumps({"key": None, "provider": ctx.journal.provider, "state": "dry-run",
@@ -218,13 +218,13 @@ def cmd_add(ctx: Context) -> int:
         return OK
     doubts = ctx.journal.doubts(entry)
     if not ctx.args.yes and (doubts or ctx.args.confirm):
-        decision, entry = _confirm(ctx, entry, doubts)
+        decision, entry = confirm(ctx, entry, doubts)
         if decision == "cannot":
             return AMBIGUOUS
         if decision == "skip":
             ctx.print(ctx.say("not_saved"))
             return OK
-    return _outcome(ctx, ctx.journal.save(entry))
+    return outcome(ctx, ctx.journal.save(entry))
 
 
 def _interactive(ctx: Context) -> bool:
@@ -245,7 +245,7 @@ def _doubt_text(ctx: Context, entry: Entry, doubts: list[str]) -> str:
     return "; ".join(reasons) or ctx.say("ask_unsure", reasons="--confirm")
 
 
-def _confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]:
+def confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]:
     """Ask on the terminal: ("save", the entry, maybe with an alternative picked), or ("skip", entry).
 
     ("cannot", entry) when there is no terminal to ask on (the caller exits with status 3).
@@ -253,6 +253,8 @@ def _confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]
     if not _interactive(ctx):
         ctx.note(ctx.say("no_terminal", what=_doubt_text(ctx, entry, doubts)))
         return "cannot", entry
+    from nlentry.model import Alternative
+
     prompt = ctx.err
     choices: list[tuple[str, Alternative]] = []
     if "confidence" in doubts:
@@ -262,6 +264,8 @@ def _confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]
             continue
         current = getattr(entry, field, None)
         prompt.write(ctx.say("ask_pick", field=ctx.say(field)) + "\n")
+        if current is not None:  # the reading as it stands comes first, marked: Enter keeps it
+            options = (Alternative(current.id, current.name, 1.0), *options)
         for option in options:
             choices.append((field, option))
             mark = " *" if current is not None and current.id == option.id else ""
@@ -276,7 +280,7 @@ def _confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]
     if answer.isdigit() and 1 <= int(answer) <= len(choices):
         field, option = choices[int(answer) - 1]
         entry = _pick(ctx, entry, field, option)
-        _show(ctx, entry, ctx.err if ctx.args.json else ctx.out)
+        show(ctx, entry, ctx.err if ctx.args.json else ctx.out)
         _offer_alias(ctx, entry, field)
         return "save", entry
     if answer and not ctx.say.yes(answer):
@@ -341,7 +345,7 @@ def cmd_start(ctx: Context) -> int:
     status = OK
     if previous is not None:
         ctx.print(ctx.say("timer_switched", summary=summary(previous.entry)))
-        status = _outcome(ctx, previous) if previous.state != "posted" else OK
+        status = outcome(ctx, previous) if previous.state != "posted" else OK
     if ctx.args.json:
         ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
                               "entry": timer.entry.to_dict()}, ensure_ascii=False, indent=2))
@@ -371,8 +375,8 @@ def cmd_stop(ctx: Context) -> int:
         ctx.speak(running.entry.locale or None)
     item = ctx.journal.stop(text, now=ctx.now, locale=ctx.args.locale)
     if not ctx.args.json:
-        _show(ctx, item.entry)
-    return _outcome(ctx, item)
+        show(ctx, item.entry)
+    return outcome(ctx, item)
 
 
 def cmd_status(ctx: Context) -> int:
@@ -425,7 +429,7 @@ def cmd_amend(ctx: Context) -> int:
     if not ctx.args.json:
         ctx.print(ctx.say("was", summary=summary(before.entry)))
         ctx.print(ctx.say("amended", summary=preview(after.entry, ctx.say, ctx.paint, today=ctx.now.date())))
-    return _outcome(ctx, after)
+    return outcome(ctx, after)
 
 
 # --- ls and report -------------------------------------------------------------------------------

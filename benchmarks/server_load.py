@@ -1,0 +1,326 @@
+"""Load on the real server: `nlentry serve` in its own process on 127.0.0.1, this script the clients.
+
+    python benchmarks/server_load.py                      # both measurements, default settings
+    python benchmarks/server_load.py --workers 2 --seconds 10 --clients 64
+
+1. `POST /v1/parse` with `--clients` concurrent keep-alive connections for `--seconds` (after a warm-up):
+   requests per second and latency percentiles (target: >= 1,000 req/s with p99 <= 50 ms, 64 clients).
+2. The Slack slash command while the provider is slow: the user's provider is TimeTagger pointed at a
+   stub that takes `--slow` seconds per request, and `auto_confirm = 0` makes every command save at once
+   (commit, answer, then post after the answer). Reported: the answer's latency (target: p99 <= 100 ms).
+
+The clients are plain asyncio streams speaking HTTP/1.1 (no client library in the measured path), in
+this process; the server is a separate process (uvicorn with httptools and uvloop when installed,
+access log off). The server's rate limit is lifted for the run (`rate_limit` in its config.toml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nlentry.server.slack import sign  # noqa: E402
+
+SECRET = "benchmark-signing-secret-0123456789"
+SLACK_USERS = 8
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def nlentry(home: Path, *args: str, stdin: str = "") -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "nlentry", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NLENTRY_HOME": str(home)},
+        check=True,
+        cwd=ROOT,
+    )
+    return done.stdout.strip()
+
+
+@contextmanager
+def serve(home: Path, workers: int):
+    port = free_port()
+    env = {**os.environ, "NLENTRY_HOME": str(home)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "nlentry",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+                    s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    if s.recv(100).startswith(b"HTTP/1.1 200"):
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit("the server did not start")
+        time.sleep(0.5 * workers)  # every worker process up
+        yield port
+    finally:
+        process.terminate()
+        process.wait(15)
+
+
+def request(path: str, body: bytes, headers: dict[str, str]) -> bytes:
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{head}Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+async def exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, raw: bytes) -> int:
+    writer.write(raw)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    await reader.readexactly(length)
+    return status
+
+
+async def load(
+    port: int, make: callable, clients: int, seconds: float, warmup: float, rate: float | None = None
+) -> tuple[list[float], int, int]:
+    """`clients` keep-alive connections sending for `seconds` after `warmup`.
+
+    Without `rate`, each sends its next request as soon as the answer is in (a closed loop: the
+    server runs flat out). With `rate` (requests per second, all clients together), requests are sent
+    on a fixed schedule and latency counts from the scheduled instant, so time spent waiting behind a
+    slow answer is counted too (no coordinated omission).
+    """
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    start = time.perf_counter() + warmup
+    stop = start + seconds
+    interval = clients / rate if rate else 0.0
+
+    async def client(n: int) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        i = 0
+        due = time.perf_counter() + (interval * n / clients)
+        while True:
+            now = time.perf_counter()
+            if now >= stop:
+                break
+            if rate:
+                if due > now:
+                    await asyncio.sleep(due - now)
+                sent_at, due = due, due + interval
+            else:
+                sent_at = now
+            status = await exchange(reader, writer, make(n, i))
+            done = time.perf_counter()
+            i += 1
+            if sent_at >= start:
+                latencies.append(done - sent_at)
+                statuses[status] = statuses.get(status, 0) + 1
+        writer.close()
+
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    ok = sum(v for k, v in statuses.items() if k < 300)
+    return latencies, ok, sum(statuses.values()) - ok
+
+
+def report(name: str, latencies: list[float], ok: int, bad: int, seconds: float) -> None:
+    ms = sorted(x * 1000 for x in latencies)
+    q = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else ms * 99
+    print(
+        f"{name}: {len(ms) / seconds:,.0f} req/s over {seconds:g} s ({ok} ok, {bad} not 2xx); "
+        f"latency p50 {q[49]:.1f} ms, p90 {q[89]:.1f} ms, p99 {q[98]:.1f} ms, max {ms[-1]:.1f} ms"
+    )
+
+
+class SlowTracker(BaseHTTPRequestHandler):
+    """A TimeTagger stand-in that takes its time over everything."""
+
+    delay = 2.0
+
+    def _slow(self) -> None:
+        time.sleep(self.delay)
+        body = json.dumps(
+            {"records": [], "settings": [], "accepted": [], "failed": [], "errors": []}
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_PUT = do_POST = _slow
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
+    parser.add_argument("--clients", type=int, default=64, help="concurrent connections (default 64)")
+    parser.add_argument("--seconds", type=float, default=10.0, help="measured seconds (default 10)")
+    parser.add_argument("--slow", type=float, default=2.0, help="seconds the slow provider takes (default 2)")
+    rates = {
+        "--rate": ([1000.0, 1200.0], "offered /v1/parse loads, req/s"),
+        "--slack-rate": ([20.0, 50.0], "offered Slack command rates, per second"),
+    }
+    for flag, (default, what) in rates.items():
+        shown = " ".join(f"{r:g}" for r in default)
+        parser.add_argument(flag, type=float, nargs="*", default=default, help=f"{what} (default {shown})")
+    args = parser.parse_args()
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the run; "
+        f"server: {args.workers} uvicorn worker processes; python {sys.version.split()[0]}"
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "server"
+        home.mkdir()
+        (home / "config.toml").write_text(
+            f'[server]\nrate_limit = 1000000000\nauto_confirm = 0.0\n[slack]\nsigning_secret = "{SECRET}"\n',
+            encoding="utf-8",
+        )
+        nlentry(home, "users", "add", "bench")
+        subprocess.run(
+            [sys.executable, "-m", "nlentry", "catalog", "import", str(ROOT / "corpus" / "catalog.json")],
+            env={**os.environ, "NLENTRY_HOME": str(home / "users" / "bench")},
+            check=True,
+            capture_output=True,
+        )
+        key = nlentry(home, "apikey", "create", "bench")
+
+        tracker = ThreadingHTTPServer(("127.0.0.1", 0), SlowTracker)
+        SlowTracker.delay = args.slow
+        threading.Thread(target=tracker.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{tracker.server_address[1]}/timetagger/api/v2"
+        for n in range(SLACK_USERS):  # one user (one database, one provider) per Slack account
+            nlentry(
+                home,
+                "users",
+                "add",
+                f"slow{n}",
+                "--provider",
+                "timetagger",
+                "--setting",
+                f"base_url={base}",
+                "--setting",
+                "token=-",
+                stdin="slow-token-123456\n",
+            )
+            nlentry(home, "users", "link", f"slow{n}", "--slack", f"T1:U{n}")
+
+        with serve(home, args.workers) as port:
+            phrases = [
+                "2,5 uur met Rowan aan Timi gewerkt",
+                "gisteren van 9 tot half 11 overleg met Erik",
+                "yesterday 9-11:30 code review for Acme",
+                "1h30 testing the webshop #release",
+            ]
+            bodies = [
+                request(
+                    "/v1/parse",
+                    json.dumps({"text": p}).encode(),
+                    {"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+                )
+                for p in phrases
+            ]
+
+            def parse(n: int, i: int) -> bytes:
+                return bodies[(n + i) % len(bodies)]
+
+            latencies, ok, bad = asyncio.run(load(port, parse, args.clients, args.seconds, warmup=2.0))
+            report(f"POST /v1/parse, {args.clients} clients, flat out", latencies, ok, bad, args.seconds)
+            for rate in args.rate:
+                latencies, ok, bad = asyncio.run(
+                    load(port, parse, args.clients, args.seconds, warmup=1.0, rate=rate)
+                )
+                report(
+                    f"POST /v1/parse, {args.clients} clients, {rate:,.0f} req/s offered",
+                    latencies,
+                    ok,
+                    bad,
+                    args.seconds,
+                )
+
+            def slack(n: int, i: int) -> bytes:
+                body = urlencode(
+                    {
+                        "team_id": "T1",
+                        "user_id": f"U{n % SLACK_USERS}",
+                        "command": "/tijd",
+                        "text": f"{1 + (i % 4)} uur overleg aan Webshop",
+                        "response_url": "",
+                    }
+                ).encode()
+                stamp = str(int(time.time()))
+                return request(
+                    "/slack/commands",
+                    body,
+                    {
+                        "X-Slack-Request-Timestamp": stamp,
+                        "X-Slack-Signature": sign(SECRET, stamp, body),
+                        "Content-Type": "application/x-www-form-urlencoded",
+                    },
+                )
+
+            slow = (
+                f"POST /slack/commands, provider taking {args.slow:g} s per post (saved at once, posted after"
+            )
+            latencies, ok, bad = asyncio.run(load(port, slack, SLACK_USERS, args.seconds, warmup=1.0))
+            report(f"{slow} the answer), {SLACK_USERS} clients, flat out", latencies, ok, bad, args.seconds)
+            for rate in args.slack_rate:
+                latencies, ok, bad = asyncio.run(
+                    load(port, slack, SLACK_USERS, args.seconds, warmup=1.0, rate=rate)
+                )
+                report(f"{slow} the answer), {rate:g} commands/s offered", latencies, ok, bad, args.seconds)
+        tracker.shutdown()
+
+
+if __name__ == "__main__":
+    main()

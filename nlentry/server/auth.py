@@ -1,0 +1,109 @@
+"""API keys for the JSON API: made once, shown once, stored only as a hash.
+
+Usage::
+
+    from nlentry.server.auth import ApiKeys
+
+    keys = ApiKeys(db)
+    key, info = keys.create("alice", name="laptop")    # print `key` once; the database keeps its hash
+    keys.user_of(key)                                  # "alice" (None for an unknown or revoked key)
+    keys.revoke(info.id)
+
+A key is `nle_` + 43 url-safe characters (32 random bytes, from `secrets`). Its SHA-256 is stored:
+with that much entropy a plain hash is enough (a slow password hash guards low-entropy secrets, and
+would cost every request milliseconds). A presented key is looked up by its hash and the stored hash is
+compared again with `hmac.compare_digest`, so no early-exit string comparison leaks timing. Lookups
+are cached in memory for `cache_ttl` seconds (a revoked key stops working within that time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from nlentry.server.db import ServerDB
+
+__all__ = ["KEY_PREFIX", "ApiKey", "ApiKeys", "digest"]
+
+KEY_PREFIX = "nle_"
+_ID_LENGTH = 12  # `nle_` + 8 characters: the public id shown by `apikey ls`
+
+
+def digest(secret: str) -> str:
+    """SHA-256 of a high-entropy secret (an API key, a link code), hex."""
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """What is known about a key without the key: its public id, owner, name and creation time."""
+
+    id: str
+    user_id: str
+    name: str
+    created_at: float
+
+
+class ApiKeys:
+    """The API keys in server.db; see the module docstring."""
+
+    def __init__(
+        self, db: ServerDB, *, cache_ttl: float = 5.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.db = db
+        self.cache_ttl = cache_ttl
+        self.clock = clock
+        self._cache: dict[str, tuple[float, str | None]] = {}
+        self._lock = threading.Lock()
+
+    def create(self, user_id: str, *, name: str = "") -> tuple[str, ApiKey]:
+        """A new key for `user_id`: returns the key (show it once, it is not kept) and its record."""
+        key = KEY_PREFIX + secrets.token_urlsafe(32)
+        info = ApiKey(key[:_ID_LENGTH], user_id, name, time.time())
+        with self.db.transaction() as db:
+            db.execute(
+                "INSERT INTO api_keys (id, hash, user_id, name, created_at) VALUES (?, ?, ?, ?, ?)",
+                (info.id, digest(key), user_id, name, info.created_at),
+            )
+        return key, info
+
+    def user_of(self, key: str) -> str | None:
+        """The user a presented key belongs to, or None (unknown, revoked, malformed)."""
+        if not key.startswith(KEY_PREFIX) or len(key) > 200:
+            return None
+        wanted = digest(key)
+        now = self.clock()
+        with self._lock:
+            cached = self._cache.get(wanted)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        rows = self.db.query("SELECT hash, user_id FROM api_keys WHERE hash = ?", (wanted,))
+        user = rows[0]["user_id"] if rows and hmac.compare_digest(rows[0]["hash"], wanted) else None
+        with self._lock:
+            if len(self._cache) > 10_000:  # a flood of made-up keys must not grow memory without end
+                self._cache.clear()
+            self._cache[wanted] = (now + self.cache_ttl, user)
+        return user
+
+    def keys(self, user_id: str | None = None) -> list[ApiKey]:
+        """The keys (all, or one user's), oldest first; never the keys themselves."""
+        sql = "SELECT id, user_id, name, created_at FROM api_keys"
+        rows = (
+            self.db.query(sql + " WHERE user_id = ? ORDER BY created_at", (user_id,))
+            if user_id
+            else self.db.query(sql + " ORDER BY created_at")
+        )
+        return [ApiKey(r["id"], r["user_id"], r["name"], r["created_at"]) for r in rows]
+
+    def revoke(self, key_id: str) -> bool:
+        """Delete the key with this public id; True if there was one."""
+        with self.db.transaction() as db:
+            cur = db.execute("DELETE FROM api_keys WHERE id = ?", (key_id,))
+        with self._lock:
+            self._cache.clear()
+        return cur.rowcount > 0

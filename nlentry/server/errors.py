@@ -1,0 +1,102 @@
+"""How failures become HTTP answers: one JSON shape, `{"error": code, "message": text}`, never a secret.
+
+Bad input is a 4xx: a phrase that cannot be read or makes no entry is 422, an unknown entry 404, an
+entry undone already 410, one being posted at this instant 409. A bug is a 500 whose message says
+nothing of the request; its log line names the exception's type and route only (no secrets, no
+phrases, which are the users' data).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from nlentry.config import redact
+from nlentry.errors import EntryRefused, InputError, LocaleError, NlentryError
+
+__all__ = ["ApiError", "install"]
+
+log = logging.getLogger("nlentry.server")
+
+
+class ApiError(Exception):
+    """An HTTP error with a status, a short code, a message for people and optional headers."""
+
+    def __init__(
+        self, status: int, code: str, message: str, *, headers: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = dict(headers or {})
+
+
+def problem(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """The JSON error response."""
+    return JSONResponse({"error": code, "message": redact(message)}, status_code=status, headers=headers)
+
+
+def chat_responses(chat: str, refused: str) -> dict[int | str, dict[str, Any]]:
+    """The documented error answers of a chat's endpoint (for /openapi.json)."""
+    return {
+        401: {"description": refused},
+        404: {"description": f"{chat} is not configured on this server"},
+        413: {"description": "the body is too large"},
+    }
+
+
+def _status(exc: NlentryError) -> tuple[int, str]:
+    from nlentry.journal import JournalError
+    from nlentry.outbox import Busy
+    from nlentry.server.users import UserError
+
+    if isinstance(exc, EntryRefused):
+        return 422, "refused"
+    if isinstance(exc, (InputError, LocaleError)):
+        return 422, "unreadable"
+    if isinstance(exc, Busy):
+        return 409, "busy"
+    if isinstance(exc, JournalError):
+        return (410, "gone") if "undone already" in str(exc) else (404, "not_found")
+    if isinstance(exc, UserError):
+        return 422, "bad_link_code"
+    return 503, "unavailable"  # the user's provider or configuration: not the request's fault
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn exceptions into `problem` responses."""
+
+    async def api_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ApiError)
+        return problem(exc.status, exc.code, exc.message, exc.headers)
+
+    async def nlentry_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, NlentryError)
+        status, code = _status(exc)
+        if status >= 500:
+            log.warning("%s %s: %s", request.method, request.url.path, redact(f"{type(exc).__name__}: {exc}"))
+        return problem(status, code, str(exc))
+
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__)
+        return problem(500, "internal", "the server failed; nothing was lost. Try again later.")
+
+    async def invalid(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = (
+            f"{where}: {first.get('msg', 'invalid')}" if where else str(first.get("msg", "invalid request"))
+        )
+        return problem(422, "invalid", message)
+
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(NlentryError, nlentry_error)
+    app.add_exception_handler(Exception, crash)

@@ -1,0 +1,90 @@
+"""The objects one server process shares: settings, server.db, users, keys, confirmations, limits.
+
+`ServerState` is built once by `create_app` and reached by every route; tests build one directly
+(`ServerState(settings, clock=..., transport=...)`) to drive the clock and fake the outside world.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
+
+from nlentry.server.auth import ApiKeys
+from nlentry.server.chat import Chat
+from nlentry.server.db import ServerDB
+from nlentry.server.limits import RateLimiter
+from nlentry.server.pending import Confirmations
+from nlentry.server.settings import Settings
+from nlentry.server.users import Users
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["ServerState"]
+
+log = logging.getLogger("nlentry.server")
+T = TypeVar("T")
+
+
+class ServerState:
+    """What the routes share; see the module docstring.
+
+    Parameters:
+        settings: the server's settings.
+        clock: unix time for expiry and Slack timestamps (tests pass a fake).
+        now: the instant phrases are read at (default: the real current time).
+        transport: the httpx transport of outgoing calls (Slack's `response_url`); tests pass a mock.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Callable[[], float] = time.time,
+        now: Callable[[], datetime] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.now = now
+        self.transport = transport
+        self.db = ServerDB(settings.database)
+        self.users = Users(settings, self.db, clock=clock)
+        self.keys = ApiKeys(self.db)
+        self.confirmations = Confirmations(self.db, ttl=settings.pending_ttl, clock=clock)
+        self.limiter = RateLimiter(rate=settings.rate_limit, period=settings.rate_period)
+        self.chat = Chat(settings, self.users, self.confirmations, self.limiter, now=now)
+        self._http: httpx.AsyncClient | None = None
+        #: where posting after a reply runs: its own threads, so a slow provider never takes the
+        #: threads the requests are answered on
+        self.posting = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nlentry-post")
+
+    async def after_reply(self, work: Callable[[], T]) -> T:
+        """Run slow work (posting to a provider) on the posting threads."""
+        return await asyncio.get_running_loop().run_in_executor(self.posting, work)
+
+    def http(self) -> httpx.AsyncClient:
+        """The client for outgoing calls, made on first use."""
+        import httpx
+
+        if self._http is None:
+            self._http = httpx.AsyncClient(
+                transport=self.transport, timeout=10.0, headers={"User-Agent": "nlentry-server"}
+            )
+        return self._http
+
+    async def aclose(self) -> None:
+        """Close the outgoing client and the users' journals (both are opened again on next use).
+
+        server.db stays open: an app may be started again (a test client runs the lifespan on each
+        `with`), and the connection goes with the process.
+        """
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+        self.users.close()

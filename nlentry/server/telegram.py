@@ -1,0 +1,133 @@
+"""Telegram: the bot's webhook (`POST /telegram/webhook`), answered in the webhook's own response.
+
+Telegram calls the webhook set with `setWebhook(url, secret_token=...)` and sends the secret back in
+`X-Telegram-Bot-Api-Secret-Token`; a request without the right one (compared in constant time) is
+refused. The answer goes into the response body as a Bot API method (`sendMessage` for a message,
+`editMessageText` for a button), so the server needs no bot token and makes no call of its own.
+Telegram has no three-second rule and waits for the answer, so a Confirm is posted to the provider
+before answering, and the answer says posted or queued. Buttons are an inline keyboard whose
+`callback_data` (at most 64 bytes) is `<action>|<value>`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+
+from nlentry.server.errors import chat_responses, problem
+from nlentry.server.replies import Reply
+from nlentry.server.users import identity
+
+if TYPE_CHECKING:
+    from nlentry.server.state import ServerState
+
+__all__ = ["keyboard", "router"]
+
+log = logging.getLogger("nlentry.server")
+
+_MAX_CALLBACK = 64
+_MAX_TEXT = 4096
+
+
+def keyboard(reply: Reply) -> dict[str, Any] | None:
+    """The reply's buttons as an inline keyboard (None when it has none)."""
+    rows = []
+    for row in reply.buttons:
+        buttons = [
+            {"text": b.label, "callback_data": f"{b.action}|{b.value}"}
+            for b in row
+            if len(f"{b.action}|{b.value}".encode()) <= _MAX_CALLBACK
+        ]
+        if buttons:
+            rows.append(buttons)
+    return {"inline_keyboard": rows} if rows else None
+
+
+def _answer(method: str, chat_id: object, reply: Reply, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "method": method,
+        "chat_id": chat_id,
+        "text": reply.text[:_MAX_TEXT] or "…",
+        **extra,
+    }
+    markup = keyboard(reply)
+    if markup is not None:
+        body["reply_markup"] = markup
+    return body
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def router(state: ServerState) -> APIRouter:
+    """`POST /telegram/webhook` over `state`."""
+    telegram = APIRouter(prefix="/telegram", tags=["telegram"])
+
+    async def finished(reply: Reply) -> Reply:
+        # Telegram waits for the answer: post first (on the posting threads), then say how it went
+        return await state.after_reply(reply.followup) if reply.followup is not None else reply
+
+    @telegram.post(
+        "/webhook",
+        summary="Telegram bot webhook: messages and button clicks",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"type": "object", "description": "a Telegram Update"}}
+                },
+            }
+        },
+        responses=chat_responses("Telegram", "wrong or missing secret token"),
+    )
+    async def webhook(request: Request) -> Response:
+        secret = state.settings.telegram_secret_token
+        if not secret:
+            return problem(404, "not_configured", "Telegram is not configured on this server")
+        given = request.headers.get("x-telegram-bot-api-secret-token", "")
+        if not hmac.compare_digest(given.encode("utf-8", "replace"), secret.encode()):
+            log.warning("telegram request refused: wrong secret token")
+            return problem(401, "bad_secret", "wrong or missing X-Telegram-Bot-Api-Secret-Token")
+        try:
+            update = json.loads(await request.body())
+        except ValueError:
+            return problem(400, "bad_request", "the body is not JSON")
+        update = _dict(update)
+        message, callback = _dict(update.get("message")), _dict(update.get("callback_query"))
+        if message:
+            sender, chat = _dict(message.get("from")), _dict(message.get("chat"))
+            text = message.get("text")
+            if not isinstance(sender.get("id"), int) or "id" not in chat or not isinstance(text, str):
+                return JSONResponse({})  # not a text message from a person: nothing to answer
+            hint = sender.get("language_code")
+            who = identity("telegram", sender["id"])
+
+            reply = await finished(
+                await run_in_threadpool(
+                    lambda: state.chat.message(who, text, hint=hint if isinstance(hint, str) else None)
+                )
+            )
+            return JSONResponse(_answer("sendMessage", chat["id"], reply))
+        if callback:
+            sender, data = _dict(callback.get("from")), callback.get("data")
+            original = _dict(callback.get("message"))
+            chat = _dict(original.get("chat"))
+            if not isinstance(sender.get("id"), int) or not isinstance(data, str) or "id" not in chat:
+                return JSONResponse({})
+            action, _, value = data.partition("|")
+            who = identity("telegram", sender["id"])
+
+            reply = await finished(await run_in_threadpool(state.chat.action, who, action, value))
+            return JSONResponse(
+                _answer("editMessageText", chat["id"], reply, message_id=original.get("message_id"))
+            )
+        return JSONResponse({})
+
+    return telegram

@@ -1,0 +1,235 @@
+"""nlentry users of the server, the chat identities linked to them, and their journals.
+
+Usage::
+
+    from nlentry.server.users import Users
+
+    users = Users(settings, db)
+    users.add("alice", locale="nl")           # folder users/alice/ (0700): its own config.toml and database
+    users.link("alice", "slack:T123:U456")    # or: code = users.link_code("slack:T123:U456"), then
+    users.redeem("alice", code)               #     (the admin's `nlentry users link alice --code CODE`)
+    users.user_of("slack:T123:U456")          # "alice"
+    users.journal("alice")                    # the user's `nlentry.journal.Journal` (opened once, kept)
+
+One nlentry user is one NLENTRY_HOME (`<server home>/users/<id>/`), so the journal needs no notion of
+users: each has its own provider, credentials (in its own config.toml, 0600) and database, and every
+`nlentry` command works on it with `NLENTRY_HOME=<that folder>`. A chat identity is
+`slack:<team id>:<user id>` or `telegram:<user id>`.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nlentry.errors import NlentryError
+from nlentry.server.auth import digest
+from nlentry.server.db import ServerDB
+from nlentry.server.settings import Settings
+
+if TYPE_CHECKING:
+    from nlentry.journal import Journal
+
+__all__ = ["User", "UserError", "Users", "identity"]
+
+_USER_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
+_CODE_LENGTH = 8
+
+
+class UserError(NlentryError, ValueError):
+    """No such user, a bad user id, an unknown or expired link code."""
+
+
+@dataclass(frozen=True)
+class User:
+    """One nlentry user of the server."""
+
+    id: str
+    locale: str | None
+    home: Path
+    identities: tuple[str, ...] = ()
+
+
+def identity(source: str, *parts: object) -> str:
+    """A chat identity: `identity("slack", team, user)` -> `slack:T1:U2`; `identity("telegram", 42)`."""
+    return ":".join([source, *(str(p) for p in parts)])
+
+
+def normal_code(code: str) -> str:
+    """A link code as stored: upper case, without dashes or spaces (`abcd-efgh` -> `ABCDEFGH`)."""
+    return re.sub(r"[\s-]", "", code).upper()
+
+
+class Users:
+    """The server's users; see the module docstring.
+
+    Parameters:
+        settings: where the users' folders are, how long link codes last.
+        db: server.db.
+        clock: unix time (tests pass a fake to expire codes).
+    """
+
+    def __init__(self, settings: Settings, db: ServerDB, *, clock: Callable[[], float] = time.time) -> None:
+        self.settings = settings
+        self.db = db
+        self.clock = clock
+        self._journals: dict[str, Journal] = {}
+        self._lock = threading.Lock()
+
+    # --- users -----------------------------------------------------------------------------------
+
+    def home(self, user_id: str) -> Path:
+        """The user's folder (its NLENTRY_HOME)."""
+        return self.settings.users_dir / user_id
+
+    def add(self, user_id: str, *, locale: str | None = None, provider: str | None = None) -> User:
+        """Create a user and its folder (0700); `provider` becomes its `default_provider`."""
+        from nlentry import config
+
+        if not _USER_ID.fullmatch(user_id):
+            raise UserError(
+                f"a user id is 1-64 lower-case letters, digits, '.', '_' or '-' "
+                f"(starting with a letter or digit): {user_id!r}"
+            )
+        if self.get(user_id) is not None:
+            raise UserError(f"user {user_id!r} exists already")
+        home = config.ensure_dir(config.ensure_dir(self.settings.users_dir) / user_id)
+        if provider:
+            env = self.settings.user_env(home)
+            cfg = config.load(env)
+            cfg.data["default_provider"] = provider
+            config.save(cfg, env)
+        with self.db.transaction() as db:
+            db.execute(
+                "INSERT INTO users (id, locale, created_at) VALUES (?, ?, ?)", (user_id, locale, self.clock())
+            )
+        return User(user_id, locale, home)
+
+    def get(self, user_id: str) -> User | None:
+        """The user, with its linked chat identities; None if there is none."""
+        rows = self.db.query("SELECT id, locale FROM users WHERE id = ?", (user_id,))
+        if not rows:
+            return None
+        links = self.db.query(
+            "SELECT identity FROM chat_links WHERE user_id = ? ORDER BY identity", (user_id,)
+        )
+        return User(rows[0]["id"], rows[0]["locale"], self.home(user_id), tuple(r["identity"] for r in links))
+
+    def require(self, user_id: str) -> User:
+        """The user, or `UserError`."""
+        user = self.get(user_id)
+        if user is None:
+            raise UserError(f"no user {user_id!r} (see 'nlentry users ls')")
+        return user
+
+    def all(self) -> list[User]:
+        """Every user, by id."""
+        return [
+            u
+            for r in self.db.query("SELECT id FROM users ORDER BY id")
+            if (u := self.get(r["id"])) is not None
+        ]
+
+    def remove(self, user_id: str) -> None:
+        """Remove the user with its keys, links and pending confirmations (its folder is kept)."""
+        self.require(user_id)
+        with self.db.transaction() as db:
+            db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        with self._lock:
+            journal = self._journals.pop(user_id, None)
+        if journal is not None:
+            journal.close()
+
+    def set_locale(self, user_id: str, locale: str | None) -> None:
+        """The language replies fall back to for this user."""
+        self.require(user_id)
+        with self.db.transaction() as db:
+            db.execute("UPDATE users SET locale = ? WHERE id = ?", (locale, user_id))
+
+    # --- chat identities -------------------------------------------------------------------------
+
+    def user_of(self, chat_identity: str) -> User | None:
+        """The user a chat identity is linked to, or None."""
+        rows = self.db.query("SELECT user_id FROM chat_links WHERE identity = ?", (chat_identity,))
+        return self.get(rows[0]["user_id"]) if rows else None
+
+    def link(self, user_id: str, chat_identity: str) -> None:
+        """Link a chat identity to a user (replacing an earlier link of that identity)."""
+        self.require(user_id)
+        if not re.fullmatch(r"(slack:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+|telegram:-?\d+)", chat_identity):
+            raise UserError(f"not a chat identity (slack:TEAM:USER or telegram:ID): {chat_identity!r}")
+        with self.db.transaction() as db:
+            db.execute(
+                "INSERT INTO chat_links (identity, user_id, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (identity) DO UPDATE SET user_id = excluded.user_id",
+                (chat_identity, user_id, self.clock()),
+            )
+            db.execute("DELETE FROM link_codes WHERE identity = ?", (chat_identity,))
+
+    def unlink(self, chat_identity: str) -> bool:
+        """Remove a chat identity's link; True if there was one."""
+        with self.db.transaction() as db:
+            cur = db.execute("DELETE FROM chat_links WHERE identity = ?", (chat_identity,))
+        return cur.rowcount > 0
+
+    def link_code(self, chat_identity: str) -> str:
+        """A new one-time code that links this chat identity (it replaces the identity's earlier code).
+
+        Shown as `ABCD-EFGH`; valid `settings.link_code_ttl` seconds; stored hashed.
+        """
+        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
+        now = self.clock()
+        with self.db.transaction() as db:
+            db.execute("DELETE FROM link_codes WHERE expires_at <= ?", (now,))
+            db.execute(
+                "INSERT INTO link_codes (hash, identity, expires_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (identity) DO UPDATE SET hash = excluded.hash, "
+                "expires_at = excluded.expires_at",
+                (digest(code), chat_identity, now + self.settings.link_code_ttl),
+            )
+        return f"{code[:4]}-{code[4:]}"
+
+    def redeem(self, user_id: str, code: str) -> str:
+        """Link the chat identity that was given `code` to `user_id`; returns the identity.
+
+        The code is used up. Raises `UserError` for an unknown or expired code.
+        """
+        self.require(user_id)
+        now = self.clock()
+        with self.db.transaction() as db:
+            row = db.execute(
+                "SELECT identity, expires_at FROM link_codes WHERE hash = ?", (digest(normal_code(code)),)
+            ).fetchone()
+            if row is not None:
+                db.execute("DELETE FROM link_codes WHERE hash = ?", (digest(normal_code(code)),))
+        if row is None or row["expires_at"] <= now:
+            raise UserError("unknown or expired link code: ask the bot for a new one")
+        self.link(user_id, row["identity"])
+        return str(row["identity"])
+
+    # --- journals --------------------------------------------------------------------------------
+
+    def journal(self, user_id: str) -> Journal:
+        """The user's journal, opened once per process and kept open (its database, its provider)."""
+        from nlentry.journal import Journal
+
+        with self._lock:
+            journal = self._journals.get(user_id)
+            if journal is None:
+                journal = Journal.open(self.settings.user_env(self.home(user_id)))
+                self._journals[user_id] = journal
+            return journal
+
+    def close(self) -> None:
+        """Close every journal this process opened."""
+        with self._lock:
+            journals, self._journals = self._journals, {}
+        for journal in journals.values():
+            journal.close()

@@ -1,0 +1,98 @@
+"""The background worker: every `flush_interval` seconds, post what is due in every user's outbox.
+
+An entry whose post failed (provider down, slow, 429) stays pending in the user's outbox with its
+next try set by the outbox's backoff; this worker is what tries again, so a chat reply that said
+"queued" becomes a posted entry without anyone asking. It also notices a catalog that was re-synced
+(by a save's background refresh, or by another process) and makes the journal read it again.
+
+With several server processes only one runs the flushes at a time: the one holding an exclusive
+lock on `<home>/worker.lock` (taken over by another when it exits). Two flushers would be safe
+anyway (the outbox claims each item atomically); the lock only saves the duplicate work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from typing import IO, TYPE_CHECKING
+
+from nlentry.config import redact
+
+if TYPE_CHECKING:
+    from nlentry.outbox import FlushReport
+    from nlentry.server.state import ServerState
+
+__all__ = ["Worker"]
+
+log = logging.getLogger("nlentry.server")
+
+
+class Worker:
+    """Flushes the users' outboxes; see the module docstring."""
+
+    def __init__(self, state: ServerState) -> None:
+        self.state = state
+        self._synced: dict[str, float | None] = {}
+        self._lock_file: IO[str] | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    def run_once(self) -> dict[str, FlushReport]:
+        """One round over every user: post what is due; returns each user's flush report."""
+        reports: dict[str, FlushReport] = {}
+        for user in self.state.users.all():
+            try:
+                journal = self.state.users.journal(user.id)
+                synced = journal.store.synced_at(journal.provider)
+                if self._synced.get(user.id, synced) != synced:
+                    journal.forget_catalog()
+                self._synced[user.id] = synced
+                reports[user.id] = journal.outbox.flush()
+            except Exception as exc:  # one user's broken configuration must not stop the others
+                log.warning("flushing user %s failed: %s", user.id, redact(f"{type(exc).__name__}: {exc}"))
+        return reports
+
+    def leader(self) -> bool:
+        """True when this process holds the worker lock (taking it if it is free)."""
+        if self._lock_file is not None:
+            return True
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: every process flushes (safe, only more work)
+            return True
+        from nlentry.config import ensure_dir
+
+        path = ensure_dir(self.state.settings.home) / "worker.lock"
+        handle = open(path, "a")  # noqa: SIM115 - held open as long as the process leads
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        os.chmod(path, 0o600)
+        self._lock_file = handle
+        return True
+
+    async def run(self) -> None:
+        """Flush every `flush_interval` seconds until cancelled."""
+        while True:
+            await asyncio.sleep(self.state.settings.flush_interval)
+            if self.leader():
+                await self.state.after_reply(self.run_once)
+
+    def start(self) -> None:
+        """Run in the background of the current event loop."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self.run(), name="nlentry-worker")
+
+    async def stop(self) -> None:
+        """Stop the loop and give up the lock."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None

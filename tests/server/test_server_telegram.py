@@ -1,0 +1,119 @@
+"""Telegram: the secret token, and the same flow with an inline keyboard, answered in the webhook response."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from conftest import NOW, Server
+
+pytestmark = pytest.mark.anyio
+
+
+def message(text: str, user: int = 42, language: str | None = None) -> dict[str, Any]:
+    sender: dict[str, Any] = {"id": user, "is_bot": False, "first_name": "A"}
+    if language:
+        sender["language_code"] = language
+    return {
+        "update_id": 1,
+        "message": {
+            "message_id": 10,
+            "from": sender,
+            "chat": {"id": user, "type": "private"},
+            "date": 0,
+            "text": text,
+        },
+    }
+
+
+def click(data: str, user: int = 42) -> dict[str, Any]:
+    return {
+        "update_id": 2,
+        "callback_query": {
+            "id": "cb1",
+            "from": {"id": user, "is_bot": False},
+            "message": {"message_id": 11, "chat": {"id": user}},
+            "data": data,
+        },
+    }
+
+
+def keys(answer: dict[str, Any]) -> dict[str, str]:
+    """Button label -> callback_data."""
+    return {b["text"]: b["callback_data"] for row in answer["reply_markup"]["inline_keyboard"] for b in row}
+
+
+@pytest.mark.parametrize("secret", ["", "wrong", "tg-secret-token-4242-abcdeF"])
+async def test_wrong_or_missing_secret_is_refused(server: Server, secret: str) -> None:
+    r = await server.telegram(message("2 uur overleg"), secret=secret)
+    assert r.status_code == 401
+
+
+async def test_unlinked_user_gets_a_code_in_their_language(server: Server) -> None:
+    answer = (await server.telegram(message("hello", user=99, language="nl"))).json()
+    assert answer["method"] == "sendMessage" and answer["chat_id"] == 99
+    assert "Ik ken je nog niet" in answer["text"]
+    code = re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}", answer["text"]).group()
+    assert server.state.users.redeem("bob", code) == "telegram:99"
+
+
+async def test_message_then_confirm_button(server: Server) -> None:
+    server.state.users.link("alice", "telegram:42")
+    answer = (await server.telegram(message("gisteren van 9 tot half 11 overleg met Rowan"))).json()
+    assert answer["method"] == "sendMessage" and "09:00–10:30" in answer["text"]
+    buttons = keys(answer)
+    assert list(buttons) == ["Bevestig", "Wijzig", "Annuleer"]
+    assert all(len(d.encode()) <= 64 for d in buttons.values())
+    done = (await server.telegram(click(buttons["Bevestig"]))).json()
+    assert done["method"] == "editMessageText" and done["message_id"] == 11 and done["chat_id"] == 42
+    assert "Opgeslagen in local." in done["text"]  # Telegram waits: posted before the answer
+    (item,) = server.journal("alice").entries(NOW.date().replace(day=17), NOW.date().replace(day=17))
+    assert item.entry.duration == 5400 and item.state == "posted"
+    assert "Ongedaan maken" in keys(done)
+    undone = (await server.telegram(click(keys(done)["Ongedaan maken"]))).json()
+    assert undone["text"].startswith("Ongedaan gemaakt")
+
+
+async def test_ambiguous_pick_over_telegram(server: Server) -> None:
+    server.state.users.link("bob", "telegram:43")
+    answer = (await server.telegram(message("2 hours on Timi and Webshop", user=43))).json()
+    assert "Which project did you mean?" in answer["text"]
+    done = (await server.telegram(click(keys(answer)["Webshop"], user=43))).json()
+    assert "Saved in flaky." in done["text"]
+    (item,) = server.journal("bob").entries(NOW.date(), NOW.date())
+    assert item.entry.project.name == "Webshop"
+
+
+async def test_undo_command_and_help(server: Server) -> None:
+    server.state.users.link("alice", "telegram:42")
+    assert "niets om ongedaan" in (await server.telegram(message("/ongedaan"))).json()["text"]
+    assert "Tell me what you did" in (await server.telegram(message("/start"))).json()["text"]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        {},
+        {"update_id": 3},
+        {"message": {"from": {"id": 1}, "chat": {"id": 1}}},
+        {"message": "x"},
+        {"callback_query": {"data": 5}},
+        [],
+        "text",
+        12,
+        {"edited_message": {"text": "2 uur"}},
+    ],
+)
+async def test_updates_that_are_not_ours_get_an_empty_answer(server: Server, update: Any) -> None:
+    r = await server.telegram(update)
+    assert r.status_code == 200 and r.json() == {}
+
+
+async def test_not_json_is_400(server: Server) -> None:
+    r = await server.client.post(
+        "/telegram/webhook",
+        content=b"{oops",
+        headers={"X-Telegram-Bot-Api-Secret-Token": "tg-secret-token-4242-abcdef"},
+    )
+    assert r.status_code == 400

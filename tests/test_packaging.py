@@ -59,5 +59,6 @@ def test_sdist_ships_grammars_and_corpus(dists: Path) -> None:
         names = {n.split("/", 1)[1] for n in tf.getnames() if "/" in n}
     missing = [f for f in grammar_files() if f"grammars/{f}" not in names]
     assert not missing, f"not in {sdist.name}: {missing}"
-    corpus = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "corpus").rglob("*") if p.is_file())
+    corpus = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "corpus").rglob("*")
+                    if p.is_file() and "__pycache__" not in p.parts)  # bytecode of build.py is not source
     assert not [f for f in corpus if f not in names], f"corpus files missing from {sdist.name}"

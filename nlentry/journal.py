@@ -191,7 +191,7 @@ class Journal:
         what the phrase does not state stays. See `amended`.
         """
         item = self._target(key, "amend")
-        change = self.read(text, now=now, locale=locale or item.entry.locale)
+        change = self.read(text, now=now, locale=locale)  # the fix may be in another language
         entry = amended(item.entry, change)
         bookable(entry)
         return item, self.outbox.change(item.key, entry, post=post)
@@ -272,7 +272,7 @@ class Journal:
             raise JournalError("no timer is running (start one with 'nlentry start ...')")
         entry = timer_entry(timer, moment)
         if text:
-            change = self.read(text, now=moment, locale=locale or entry.locale)
+            change = self.read(text, now=moment, locale=locale)
             entry = amended(entry, change.replace(implied=change.implied | _TIME_FIELDS))
         with self.store.transaction() as db:
             db.execute("DELETE FROM timer WHERE id = 1")

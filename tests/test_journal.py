@@ -260,3 +260,9 @@ def test_a_version_1_database_is_migrated(tmp_path: Path) -> None:
         assert [(r["day"], r["deleted"]) for r in rows] == [("2026-11-23", 0)]
         assert store.query("PRAGMA user_version")[0][0] == 2
         assert store.query("SELECT COUNT(*) FROM timer")[0][0] == 0
+
+
+def test_amend_reads_the_fix_in_its_own_language(journal: Journal) -> None:
+    journal.save(journal.read("1h30 code review yesterday", now=NOW))
+    _, after = journal.amend("vandaag", now=NOW)
+    assert after.entry.date == NOW.date() and after.entry.description == "code review"

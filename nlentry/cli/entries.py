@@ -146,8 +146,9 @@ def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
         end = "" if entry.end is None else f"{entry.end:%H:%M}"
         parts.append(paint(f"{start}–{end}", "time"))
     none = say("none")
-    project = entry.project or entry.client
-    parts.append(f"{say('project')} " + (paint(project.name, "project") if project else none))
+    parts.append(f"{say('project')} " + (paint(entry.project.name, "project") if entry.project else none))
+    if entry.client is not None and entry.project is None:  # a client with more than one project
+        parts.append(f"{say('client')} " + paint(entry.client.name, "client"))
     parts.append(f"{say('service')} " + (paint(entry.service.name, "service") if entry.service else none))
     if entry.persons:
         parts.append(f"{say('persons')} " + paint(", ".join(p.name for p in entry.persons), "persons"))

@@ -196,3 +196,11 @@ def test_a_provider_that_is_down_keeps_the_entry(run: Run, tmp_path: Path) -> No
     status, _, err = run("undo")
     assert status == 4  # recorded; the provider hears of it when it is back
     assert entries(run) == []
+
+
+def test_add_without_a_catalog_says_how_to_get_one(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    env = {"NLENTRY_HOME": str(tmp_path / "empty"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache")}
+    status = main(["add", "2", "uur", "aan", "Webshop", "--now", NOW], env=env)
+    out, err = capsys.readouterr()
+    assert status == 0 and "project —" in out and "nlentry sync" in err

@@ -196,6 +196,8 @@ def _phrase(ctx: Context, what: str = "the phrase") -> str:
 def _read(ctx: Context, text: str) -> Entry:
     entry = ctx.journal.read(text, now=ctx.now, locale=ctx.args.locale)
     ctx.speak(entry.locale)
+    if ctx.journal.catalog is None:
+        ctx.note(ctx.say("qe_no_catalog"))
     return entry
 
 

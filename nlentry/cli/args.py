@@ -255,58 +255,51 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("-n", "--dry-run", action="store_true", help="show what would be saved, save nothing")
     common(p)
 
-    p = commands.add_parser("start", help="start a timer (a time in the phrase back-dates it)",
-                            description="Start a timer for what the phrase says; 'om 9 uur' / 'at 9' "
-                                        "back-dates it. A running timer is stopped and saved first.",
-                            epilog="examples:\n  nlentry start overleg aan Webshop\n"
-                                   "  nlentry start at 9 code review for Acme\n", formatter_class=formatter)
+    def command(name: str, summary: str, description: str, *examples: str) -> argparse.ArgumentParser:
+        lines = "".join(f"  nlentry {name} {e}".rstrip() + "\n" for e in examples)
+        epilog = f"examples:\n{lines}" if examples else None
+        return commands.add_parser(name, help=summary, description=description, epilog=epilog,
+                                   formatter_class=formatter)
+
+    p = command("start", "start a timer (a time in the phrase back-dates it)",
+                "Start a timer for what the phrase says; 'om 9 uur' / 'at 9' back-dates it. A running "
+                "timer is stopped and saved first.", "overleg aan Webshop", "at 9 code review for Acme")
     p.add_argument("text", nargs="*", metavar="TEXT", help="what you are working on")
     common(p)
 
-    p = commands.add_parser("stop", help="stop the timer and save the entry",
-                            description="Stop the running timer and save it; a phrase amends it first.",
-                            epilog="examples:\n  nlentry stop\n  nlentry stop aan Intranet\n"
-                                   "  nlentry stop --cancel\n", formatter_class=formatter)
+    p = command("stop", "stop the timer and save the entry",
+                "Stop the running timer and save it; a phrase amends it first.",
+                "", "aan Intranet", "--cancel")
     p.add_argument("text", nargs="*", metavar="TEXT", help="what to change before saving (optional)")
     p.add_argument("--cancel", action="store_true", help="throw the timer away without saving")
     common(p, provider=False)
 
-    p = commands.add_parser("status", help="what timer runs, and for how long",
-                            description="Show the running timer and today's total.")
+    p = command("status", "what timer runs, and for how long", "Show the running timer and today's total.")
     common(p, provider=False)
 
-    p = commands.add_parser("undo", help="remove the last saved entry (at the provider too)",
-                            description="Remove the last entry you saved: from the outbox if it was not "
-                                        "posted yet, else at the provider.")
+    p = command("undo", "remove the last saved entry (at the provider too)",
+                "Remove the last entry you saved: from the outbox if it was not posted yet, else at the "
+                "provider.", "", "3f2a9c1e")
     p.add_argument("key", nargs="?", metavar="KEY", help="another entry's key (see 'nlentry ls --keys')")
     common(p, provider=False)
 
-    p = commands.add_parser("amend", help="change the last entry with a phrase",
-                            description="Change the last entry with what a phrase says; what it does not "
-                                        "say stays as it was.",
-                            epilog="examples:\n  nlentry amend 1 uur\n  nlentry amend gisteren\n"
-                                   "  nlentry amend project Webshop\n  nlentry amend 9-11 with Rowan\n",
-                            formatter_class=formatter)
+    p = command("amend", "change the last entry with a phrase",
+                "Change the last entry with what a phrase says; what it does not say stays as it was.",
+                "1 uur", "gisteren", "project Webshop", "9-11 with Rowan")
     p.add_argument("text", nargs="*", metavar="TEXT", help="what to change")
     p.add_argument("--key", metavar="KEY", help="amend this entry instead of the last one")
     common(p, provider=False)
 
-    p = commands.add_parser("ls", help="list entries with daily totals",
-                            description="List the entries logged with nlentry, by day, with daily totals.",
-                            epilog="examples:\n  nlentry ls\n  nlentry ls gisteren\n  nlentry ls --week\n"
-                                   "  nlentry ls --from 'vorige week maandag' --to vrijdag\n",
-                            formatter_class=formatter)
+    p = command("ls", "list entries with daily totals",
+                "List the entries logged with nlentry, by day, with daily totals.",
+                "", "gisteren", "--week", "--from 'vorige week maandag' --to vrijdag")
     p.add_argument("day", nargs="*", metavar="DATE", help=RANGE_HELP)
     _range_options(p)
     p.add_argument("--keys", action="store_true", help="show each entry's key (for undo/amend --key)")
     common(p)
 
-    p = commands.add_parser("report", help="totals per project, service, client or person",
-                            description="Total the time logged in a period.",
-                            epilog="examples:\n  nlentry report --week\n"
-                                   "  nlentry report --month --by client\n"
-                                   "  nlentry report --from 'vorige week maandag' --format csv\n",
-                            formatter_class=formatter)
+    p = command("report", "totals per project, service, client or person",
+                "Total the time logged in a period.", "--week", "--month --by client", "--from 'vorige week maandag' --format csv")
     _range_options(p)
     p.add_argument("--by", choices=["project", "service", "client", "person", "day"], default="project",
                    help="what to total by (default: project)")
@@ -314,11 +307,9 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     common(p)
     p.set_defaults(json=False)
 
-    p = commands.add_parser("explain", help="how each part of a phrase was read, and why",
-                            description="Show how every part of the phrase was read: the rule, the span, "
-                                        "the catalog entry and score, the convention that decided.",
-                            epilog="examples:\n  nlentry explain gisteren 2 uur aan Webshp\n"
-                                   "  nlentry explain 'monday 2-4 testing'\n", formatter_class=formatter)
+    p = command("explain", "how each part of a phrase was read, and why",
+                "Show how every part of the phrase was read: the rule, the span, the catalog entry and "
+                "score, the convention that decided.", "gisteren 2 uur aan Webshp", "'monday 2-4 testing'")
     p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase")
     common(p)
 

@@ -299,7 +299,8 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     common(p)
 
     p = command("report", "totals per project, service, client or person",
-                "Total the time logged in a period.", "--week", "--month --by client", "--from 'vorige week maandag' --format csv")
+                "Total the time logged in a period.",
+                "--week", "--month --by client", "--from 'vorige week maandag' --format csv")
     _range_options(p)
     p.add_argument("--by", choices=["project", "service", "client", "person", "day"], default="project",
                    help="what to total by (default: project)")

@@ -255,7 +255,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("-n", "--dry-run", action="store_true", help="show what would be saved, save nothing")
     common(p)
 
-    def command(name: str, summary: str, description: str, *examples: str) -> argparse.ArgumentParser:
+    def command(name: str, summary: str, description: str, *examples: str) -> ArgumentParser:
         lines = "".join(f"  nlentry {name} {e}".rstrip() + "\n" for e in examples)
         epilog = f"examples:\n{lines}" if examples else None
         return commands.add_parser(name, help=summary, description=description, epilog=epilog,

@@ -41,11 +41,11 @@ def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
     """The text, if it can be parsed at all; otherwise an `InputError` saying why."""
     if not isinstance(text, str):
         raise InputError("the text must be a string")
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("the text is empty")
     if len(text) > max_length:
         raise InputError(f"the text is {len(text)} characters long; the limit is {max_length}")
-    if _CONTROL.search(text):
+    if not text.isprintable() and _CONTROL.search(text):  # every control character is unprintable
         raise InputError("the text contains control characters")
     return text
 
@@ -63,13 +63,14 @@ _WORDS = re.compile(r"#[^\W\d_][\w\-]*|@|[\w][\w\-.'/]*[\w]|[\w]|[^\w\s]")
 
 def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     """The words of `text` outside the time expressions, in order, with their offsets."""
-    taken = sorted((s, e) for _, s, e in spans)
+    taken = sorted([(s, e) for _, s, e in spans])
     words: list[Word] = []
     pos = 0
     for s, e in [*taken, (len(text), len(text))]:
         if s > pos:
             for m in _WORDS.finditer(text, pos, s):
-                words.append(Word(m.group(), m.start(), m.end()))
+                start, end = m.span()
+                words.append(Word(text[start:end], start, end))
         pos = max(pos, e)
     return words
 
@@ -90,7 +91,8 @@ def parse(
     parsed = grammar.parse_items(folded, code)
     items = read_items(parsed.items, _semantics(code))
     times = resolve(items, moment)
-    times.penalty += 0.05 * min(parsed.recovered, 4)
+    if parsed.recovered:
+        times.penalty += 0.05 * min(parsed.recovered, 4)
     words = leftover_words(text, times.spans)
     if not times.has_date:
         found = fallback_date(text, words, code, moment)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from operator import attrgetter
 
 from nlentry.catalog.match import NameMatch, Word
 from nlentry.errors import EntryRefused
@@ -21,39 +21,33 @@ def _description(text: str, words: list[Word]) -> str:
     kept = [w for w in words if not w.text.startswith("#")]
     if not kept:
         return ""
+    # Words hold no whitespace, so joining them with one space (or none) leaves no run of spaces.
     pieces = [kept[0].text]
-    for prev, cur in zip(kept, kept[1:], strict=False):
-        gap = text[prev.end:cur.start]
-        pieces.append(("" if gap == "" else " ") + cur.text)
-    return re.sub(r"\s+", " ", "".join(pieces)).strip(_EDGES)
+    previous_end = kept[0].end
+    for word in kept[1:]:
+        if word.start != previous_end:
+            pieces.append(" ")
+        pieces.append(word.text)
+        previous_end = word.end
+    return "".join(pieces).strip(_EDGES)
+
+
+_span_order = attrgetter("start", "end")
 
 
 def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch) -> Entry:
     """The Entry of a phrase; raises `EntryRefused` (carrying it) when it lasts over 24 hours."""
     spans = [Span(f, s, e, text[s:e]) for f, s, e in times.spans]
     spans.extend(names.spans)
-    spans.sort(key=lambda sp: (sp.start, sp.end))
+    spans.sort(key=_span_order)
     penalty = times.penalty + names.penalty
     if times.duration is None and times.start is None:
         penalty += 0.3  # nothing says how long: the entry cannot be booked as it stands
-    entry = Entry(
-        text=text,
-        locale=locale,
-        date=times.date,
-        start=times.start,
-        end=times.end,
-        duration=times.duration,
-        project=names.project,
-        service=names.service,
-        client=names.client,
-        persons=names.persons,
-        tags=names.tags,
-        description=_description(text, words),
-        confidence=round(max(0.05, min(1.0, 1.0 - penalty)), 2),
-        spans=tuple(spans),
-        alternatives=dict(names.alternatives),
-        warnings=tuple(times.warnings) + tuple(names.warnings),
-        implied=frozenset(times.implied),
+    entry = Entry(  # positionally, in field order: text, locale, date, start, end, duration, project, ...
+        text, locale, times.date, times.start, times.end, times.duration, names.project, names.service,
+        names.client, names.persons, names.tags, None, _description(text, words),
+        round(max(0.05, min(1.0, 1.0 - penalty)), 2), tuple(spans), dict(names.alternatives),
+        (*times.warnings, *names.warnings), frozenset(times.implied),
     )
     if entry.duration is not None and entry.duration > MAX_SECONDS:
         hours = entry.duration / 3600

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from nlentry.catalog.match import Word
 from nlentry.locales import get
@@ -29,11 +29,18 @@ def _month_words(code: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=8192)
+def _hints_at_date(word: str, code: str) -> bool:
+    """Could `word` be part of a date the grammar does not read: a year, or holding a month name?"""
+    if _YEAR.match(word):
+        return True
+    months = _month_words(code)
+    return any(part in months for part in _LETTERS.findall(word.lower()))
+
+
 def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tuple[date, int, int] | None:
     """(date, start, end) of a date expression among `words`, or None."""
-    months = _month_words(code)
-    hints = [i for i, w in enumerate(words)
-             if _YEAR.match(w.text) or any(part in months for part in _LETTERS.findall(w.text.lower()))]
+    hints = [i for i, w in enumerate(words) if _hints_at_date(w.text, code)]
     if not hints:
         return None
     first, last = max(0, hints[0] - 2), min(len(words), hints[-1] + 3)

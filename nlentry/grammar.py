@@ -1,9 +1,10 @@
 """Stage 1: text -> tokens -> parse tree, in one left-to-right LALR pass per phrase.
 
-The tables come from the locale's Lark grammar, compiled once (`nlentry.grammar_build`); this
-module only runs them, so parsing a phrase never imports lark. The tree has the shape Lark would
-build (rules starting with `_` inlined, `?rules` with one child replaced by it, aliases naming
-their node), with every keyword token kept so each node knows its place in the text.
+The tables come from the locale's Lark grammar, compiled once (`nlentry.grammar_build`) and
+cached; this module loads and runs them, so parsing a phrase never imports lark (nor the module
+that drives it). The tree has the shape Lark would build (rules starting with `_` inlined,
+`?rules` with one child replaced by it, aliases naming their node), with every keyword token kept
+so each node knows its place in the text.
 
 Greedy LALR can walk into a dead end ("kwart over het budget": `kwart over` expects a number).
 We then keep what was complete, demote the first token that cannot continue to a plain word and
@@ -12,13 +13,18 @@ go on from there, so every input parses, in time linear in its length.
 
 from __future__ import annotations
 
+import marshal
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
+import zlib
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
+from pathlib import Path
 from typing import Any
 
-from nlentry.grammar_build import Compiled, load
+from nlentry.locales import get, grammars_dir, read_cached, write_cached
+from nlentry.model import Record
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "–": "-",
                          "—": "-", "\u00a0": " ", "\u202f": " "})
@@ -26,6 +32,8 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"'
 
 def normalise(text: str) -> str:
     """Lower-case, NFC and quote/dash variants folded, keeping every character at its offset."""
+    if text.isascii():  # the common case: already NFC, and "`" is the only ASCII character folded
+        return (text.replace("`", "'") if "`" in text else text).lower()
     nfc = unicodedata.normalize("NFC", text)
     if len(nfc) != len(text):
         nfc = text
@@ -66,29 +74,184 @@ class Node:
 
 
 Child = Node | Token
+_new_node = object.__new__
+
+
+# --- the compiled tables ----------------------------------------------------------------------
+
+# How a reduction makes the value of its rule (`Compiled.rules[i][3]`), decided once from the grammar
+# (in this order: the parser tests `how <= NODE`):
+KEEP = 0
+"""One child that stands for the rule: `_x: y` (a `_x` node is inlined into its parent anyway) or an
+unaliased `?x: y`. The parser leaves the value stack as it is."""
+NODE = 1
+"""A node of the children as they are: no child can be a `_x` node to inline (`amount: number`)."""
+BUILD = 2
+"""The general case: inline `_x` children, grow a repetition in place (`nlentry.grammar._node`)."""
+BUILD_EXPAND1 = 3
+"""`BUILD` for a `?x` rule: the one remaining child replaces the node."""
+GROW = 4
+"""A repetition growing by one (`__x: __x y`): the children join the node below them on the stack."""
+
+
+class Table(dict[int, dict[str, int]]):
+    """The action table, `table[state][symbol]`; each state's row is unpacked on first use.
+
+    A parse visits a few dozen of the ~600 states, so a new process unpacks those rows rather than
+    building all ~90,000 entries when it loads the tables. `packed[state]` is the row's symbol numbers
+    (into `symbols`, unsigned 16-bit) and its actions (signed 32-bit), in native byte order.
+    """
+
+    __slots__ = ("symbols", "packed")
+
+    def __init__(self, symbols: tuple[str, ...], packed: list[tuple[bytes, bytes]]) -> None:
+        super().__init__()
+        self.symbols = symbols
+        self.packed = packed
+
+    def __missing__(self, state: int) -> dict[str, int]:
+        keys, actions = self.packed[state]
+        symbols = self.symbols
+        row = dict(zip([symbols[k] for k in memoryview(keys).cast("H")], memoryview(actions).cast("i"),
+                       strict=True))
+        self[state] = row
+        return row
+
+
+class Compiled(Record):
+    """Everything a parse needs, in plain Python values (no lark objects).
+
+    `table[state][symbol]` is a state number to shift to (>= 0) or `~rule` to reduce by;
+    `rules[i]` is (origin, length, node name, how: `KEEP`, `NODE`, `BUILD`, `BUILD_EXPAND1` or `GROW`).
+    The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
+    words and symbols to terminal names. `alone` is learnt while parsing: terminal -> whether a
+    token of it alone between plain words makes an item (or needs a recovery).
+    """
+
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "alone")
+    table: Table
+    rules: tuple[tuple[str, int, str, int], ...]
+    start: int
+    end: int
+    pattern: str
+    words: dict[str, str]
+    symbols: dict[str, str]
+    alone: dict[str, bool]
+
+    def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
+                 pattern: str, words: dict[str, str], symbols: dict[str, str]) -> None:
+        self._init(table, rules, start, end, pattern, words, symbols, {})
+
+
+TABLES_FORMAT = "nlentry-tables-1"
+"""The first value of a tables file; `unpack` refuses anything else."""
+
+
+def unpack(packed: Any) -> Compiled:
+    """`Compiled` from what `nlentry.grammar_build.packed_tables` made; `ValueError` when it is not that."""
+    if not isinstance(packed, tuple) or len(packed) != 9 or packed[0] != TABLES_FORMAT:
+        raise ValueError("not a tables file of this version")
+    _, symbols, rows, rules, start, end, pattern, words, symbol_names = packed
+    return Compiled(Table(symbols, rows), rules, start, end, pattern, words, symbol_names)
+
+
+def _fingerprint(code: str) -> str:
+    """A checksum of everything the tables are made from: the module that builds them and this one that
+    reads them, the locale's grammar files and `locale.toml` (not its other files), and `marshal`'s form."""
+    here = Path(__file__)
+    crc = zlib.crc32(f"{marshal.version} {sys.byteorder}\0".encode() + here.read_bytes()
+                     + here.with_name("grammar_build.py").read_bytes())
+    root = grammars_dir()
+    folder = root / code
+    for path in [*sorted((root / "shared").glob("*.lark")), *sorted(folder.glob("*.lark")),
+                 folder / "locale.toml"]:
+        if path.is_file():
+            crc = zlib.crc32(path.name.encode() + b"\0" + path.read_bytes(), crc)
+    return f"{crc:08x}"
+
+
+@cache
+def load(code: str) -> Compiled:
+    """The compiled tables of a locale: from the cache when the grammar is unchanged, else built by
+    `nlentry.grammar_build` (with Lark, about a second) and cached (`nlentry.locales.read_cached`).
+    """
+    get(code)  # validates the code
+    name = f"{code}-{_fingerprint(code)}.tables"
+    try:
+        return unpack(read_cached(name))
+    except (AttributeError, TypeError, ValueError):  # no such file, or not tables
+        pass
+    from nlentry.grammar_build import packed_tables  # lark, and the code that drives it, only now
+
+    packed = packed_tables(code)
+    write_cached(name, packed)
+    return unpack(packed)
+
+
+# --- lexing -------------------------------------------------------------------------------------
 
 
 @cache
 def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     compiled = load(code)
-    return re.compile(compiled.pattern), compiled.words, compiled.symbols
+    # Leading whitespace is part of a match, so the spaces between tokens cost no match of their own.
+    return re.compile(rf"\s*(?:{compiled.pattern})"), compiled.words, compiled.symbols
 
 
-def tokens_of(text: str, code: str) -> list[Token]:
-    """The tokens of normalised `text` in the locale's grammar (keywords by dictionary lookup)."""
+_CHUNK = re.compile(r"\S+")
+
+Lexeme = tuple[str, str, int, int]
+"""A token before it is placed: (terminal name, text, start, end), the offsets within what was lexed."""
+
+
+def lex(text: str, code: str) -> tuple[Lexeme, ...]:
+    """The tokens of `text` by one pass of the locale's lexer (keywords by dictionary lookup)."""
     master, words, symbols = _lexer(code)
-    out: list[Token] = []
+    out = []
     for m in master.finditer(text):
         kind = m.lastgroup
         if kind == "__SPACE" or kind is None:
             continue
-        value = m.group()
+        start, end = m.span(kind)
+        value = text[start:end]
         if kind == "WORD":
             kind = words.get(value, "WORD")
         elif kind == "PUNCT":
             kind = symbols.get(value, "PUNCT")
-        out.append(Token(kind, value, m.start(), m.end()))
-    return out
+        out.append((kind, value, start, end))
+    return tuple(out)
+
+
+@cache
+def _chunk_lexer(code: str) -> Callable[[str], tuple[Lexeme, ...]]:
+    """`lex` for one chunk (a run of characters between spaces) of the locale, remembering each chunk.
+
+    A phrase's tokens are those of its chunks, for no token holds a space and no terminal looks past
+    one (tests/test_grammar.py checks this over the corpus); and chunks recur from phrase to phrase.
+    """
+    return lru_cache(maxsize=8192)(partial(lex, code=code))
+
+
+def _chunks(text: str, code: str) -> list[tuple[int, tuple[Lexeme, ...]]]:
+    """(offset, lexemes) of each chunk of `text`."""
+    lexemes = _chunk_lexer(code)
+    return [(m.start(), lexemes(m.group())) for m in _CHUNK.finditer(text)]
+
+
+_new_str = str.__new__
+
+
+def _token(kind: str, value: str, start: int, end: int) -> Token:
+    """`Token(kind, value, start, end)`, without the call to `Token.__new__`."""
+    token = _new_str(Token, value)
+    token.type, token.start_pos, token.end_pos = kind, start, end
+    return token
+
+
+def tokens_of(text: str, code: str) -> list[Token]:
+    """The tokens of normalised `text` in the locale's grammar (keywords by dictionary lookup)."""
+    return [_token(kind, value, base + start, base + end)
+            for base, lexemes in _chunks(text, code) for kind, value, start, end in lexemes]
 
 
 # Plain words: no construction contains one, they only ever fall through to the description.
@@ -130,41 +293,74 @@ def _node(children: list[Any], name: str, expand1: bool) -> Any:
 
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`."""
-    table, rules = c.table, c.rules
-    states = [c.start]
+    table, rules, end = c.table, c.rules, c.end
+    state = c.start
+    states = [state]
     values: list[Any] = []
     for i in range(first, stop + 1):
-        token = tokens[i] if i < stop else None
-        symbol = token.type if token is not None else "$END"
+        if i < stop:
+            token: Token | None = tokens[i]
+            symbol = token.type  # type: ignore[union-attr]
+        else:
+            token, symbol = None, "$END"
         while True:
-            action = table[states[-1]].get(symbol)
+            action = table[state].get(symbol)
             if action is None:
                 raise _Stuck(i, values)
             if action >= 0:
                 states.append(action)
                 values.append(token)
+                state = action
                 break
-            origin, size, name, expand1 = rules[~action]
-            if size:
-                children = values[-size:]
-                del values[-size:]
+            origin, size, name, how = rules[~action]
+            if size == 1 and how <= NODE:  # the commonest reductions, with the stacks changed in place
+                if how == NODE:  # Node(name, [values[-1]]), without the call to __init__
+                    node = _new_node(Node)
+                    node.data, node.children = name, [values[-1]]
+                    values[-1] = node
+                # else KEEP: one child that stands for the rule, the value stack stays as it is
+                states[-1] = state = table[states[-2]][origin]
+            elif how == GROW:  # _node's first case, spelled out: once an item
+                head = values[-size].children
+                for child in values[1 - size:]:
+                    if type(child) is Node and child.data[0] == "_":
+                        head.extend(child.children)
+                    else:
+                        head.append(child)
+                del values[1 - size:]
                 del states[-size:]
+                state = table[states[-1]][origin]
+                states.append(state)
             else:
-                children = []
-            values.append(_node(children, name, expand1))
-            states.append(table[states[-1]][origin])
-            if token is None and states[-1] == c.end:
+                if size:
+                    children = values[-size:]
+                    del values[-size:]
+                    del states[-size:]
+                else:
+                    children = []
+                if how == NODE:
+                    values.append(Node(name, children))
+                else:
+                    values.append(_node(children, name, how == BUILD_EXPAND1))
+                state = table[states[-1]][origin]
+                states.append(state)
+            if state == end and token is None:
                 root = values[-1]
                 return [n for n in root.children if type(n) is Node]
     raise _Stuck(stop, values)  # pragma: no cover - the loop always ends at $END
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(Record):
     """The items of a phrase: parse trees of time expressions (tokens that fell through are dropped)."""
 
+    __slots__ = ("items", "recovered")
     items: tuple[Node, ...]
     recovered: int
+
+    def __init__(self, items: tuple[Node, ...], recovered: int) -> None:
+        set_items, set_recovered = Parsed._set
+        set_items(self, items)
+        set_recovered(self, recovered)
 
 
 def parse_items(text: str, code: str) -> Parsed:
@@ -177,20 +373,30 @@ def parse_items(text: str, code: str) -> Parsed:
     items: list[Node] = []
     recovered = 0
     stretch: list[Token] = []
-    for token in tokens_of(text, code):
-        if token.type in _PLAIN:
-            if stretch:
-                recovered += _parse_stretch(compiled, stretch, items)
-                stretch = []
-        else:
-            stretch.append(token)
+    for base, lexemes in _chunks(text, code):
+        for kind, value, start, end in lexemes:
+            if kind in _PLAIN:
+                if stretch:
+                    recovered += _parse_stretch(compiled, stretch, items)
+                    stretch = []
+            else:  # _token(kind, value, base + start, base + end), spelled out: the commonest call
+                token = _new_str(Token, value)
+                token.type, token.start_pos, token.end_pos = kind, base + start, base + end
+                stretch.append(token)
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
     return Parsed(tuple(items), recovered)
 
 
 def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -> int:
-    """Parse tokens into `items`, recovering from dead ends; the number of recoveries."""
+    """Parse tokens into `items`, recovering from dead ends; the number of recoveries.
+
+    What one token does alone depends on its terminal only: that is learnt once (`Compiled.alone`).
+    """
+    alone = tokens[0].type if len(tokens) == 1 else None
+    if alone is not None and compiled.alone.get(alone) is False:
+        return 0
+    found = len(items)
     recovered = 0
     retried = -1
     i = 0
@@ -208,6 +414,8 @@ def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -
                 retried = i
                 continue
             tokens[i] = tokens[i].retyped("WORD")
+    if alone is not None:
+        compiled.alone[alone] = recovered > 0 or len(items) > found
     return recovered
 
 

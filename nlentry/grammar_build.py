@@ -9,23 +9,19 @@ three generated parts:
   of the description (at the lowest priority, and only where it is not a complete item itself).
 
 Lark analyses the grammar (LALR(1), reduce/reduce conflicts settled by rule priority) and we keep
-what a parse needs: the action table, the rules and the lexer's terminals. That compiled form is
-pickled into a private cache directory (mode 0700), keyed by a hash of the grammar sources, so
-the next process starts without importing lark or rebuilding anything.
+what a parse needs: the action table, the rules and the lexer's terminals, as plain values.
+`nlentry.grammar.load` stores those in a private cache directory, so the next process starts
+without importing lark, or this module, or rebuilding anything.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
-import zlib
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nlentry.locales import Locale, get, grammars_dir
+from nlentry.grammar import BUILD, BUILD_EXPAND1, GROW, KEEP, NODE, TABLES_FORMAT, Compiled, unpack
+from nlentry.locales import Locale, get
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -119,26 +115,58 @@ def parser(code: str) -> Lark:
 
 
 
-@dataclass(frozen=True)
-class Compiled:
-    """Everything a parse needs, in plain Python values (picklable, no lark objects).
-
-    `table[state][symbol]` is a state number to shift to (>= 0) or `~rule` to reduce by;
-    `rules[i]` is (origin, length, node name, expand1). The lexer is one master regex over the
-    numeric shapes and symbols, plus dictionaries from words and symbols to terminal names.
-    """
-
-    table: tuple[dict[str, int], ...]
-    rules: tuple[tuple[str, int, str, bool], ...]
-    start: int
-    end: int
-    pattern: str
-    words: dict[str, str]
-    symbols: dict[str, str]
-
-
 def compile_locale(code: str) -> Compiled:
-    """Build the tables of a locale with Lark (slow: about a second; normally cached)."""
+    """Build the tables of a locale with Lark (slow: about a second; `nlentry.grammar.load` caches them)."""
+    return unpack(packed_tables(code))
+
+
+def _hows(rules: list[Any]) -> list[int]:
+    """How a reduction by each rule makes its value: `KEEP`, `NODE`, `BUILD`, `BUILD_EXPAND1` or `GROW`.
+
+    A value is a `_x` node to inline only where a `_x` rule builds one: first find the nonterminals
+    whose value can be such a node (a `_x` rule that keeps its one child can pass one on), then
+    the rules that can meet one among their children.
+    """
+    def kept(rule: Any, inline: set[str]) -> bool:
+        if len(rule.expansion) != 1 or rule.expansion[0].name.startswith("__"):
+            return False  # a `__x` child is a repetition, grown in place: it must stay a node
+        child = rule.expansion[0]
+        name = str(rule.alias or rule.origin.name)
+        if name.startswith("_") and not name.startswith("__"):
+            return True
+        return bool(rule.options.expand1) and not rule.alias and (child.is_term or child.name not in inline)
+
+    inline: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules:
+            origin = rule.origin.name
+            if origin in inline or not origin.startswith("_"):
+                continue
+            child = rule.expansion[0] if rule.expansion else None
+            keeps = kept(rule, inline)
+            passes_on = keeps and child is not None and not child.is_term and child.name in inline
+            if passes_on or not keeps:
+                inline.add(origin)
+                changed = True
+    hows = []
+    for rule in rules:
+        if kept(rule, inline):
+            hows.append(KEEP)
+        elif rule.expansion and rule.expansion[0] == rule.origin and rule.origin.name.startswith("__"):
+            hows.append(GROW)  # its first child is always the repetition's node (never kept, never aliased)
+        elif not any(not s.is_term and s.name in inline for s in rule.expansion):
+            hows.append(NODE)
+        else:
+            hows.append(BUILD_EXPAND1 if rule.options.expand1 and not rule.alias else BUILD)
+    return hows
+
+
+def packed_tables(code: str) -> tuple[Any, ...]:
+    """The tables of a locale as plain values for `marshal` (see `nlentry.grammar.unpack` for the layout)."""
+    from array import array
+
     from lark.lexer import PatternStr
     from lark.parsers.lalr_analysis import Shift
 
@@ -147,12 +175,15 @@ def compile_locale(code: str) -> Compiled:
     parse_table = lark.parser.parser.parser.parse_table
     rules = list(lark.rules)
     index = {id(r): i for i, r in enumerate(rules)}
-    table = []
+    numbers: dict[str, int] = {}
+    packed = []
     for state in range(len(parse_table.states)):
-        row = {}
+        keys: list[int] = []
+        actions: list[int] = []
         for symbol, (action, arg) in parse_table.states[state].items():
-            row[str(symbol)] = arg if action is Shift else ~index[id(arg)]
-        table.append(row)
+            keys.append(numbers.setdefault(str(symbol), len(numbers)))
+            actions.append(arg if action is Shift else ~index[id(arg)])
+        packed.append((array("H", keys).tobytes(), array("i", actions).tobytes()))
     words: dict[str, str] = {}
     symbols: dict[str, str] = {}
     shapes: list[tuple[int, int, str, str]] = []
@@ -174,66 +205,16 @@ def compile_locale(code: str) -> Compiled:
     # Lark's own order: priority, then the longest possible match first
     shapes.sort(key=lambda s: (-s[0], -s[1], s[2]))
     pattern = "|".join(f"(?P<{n}>{p})" for _, _, n, p in shapes) + r"|(?P<__SPACE>\s+)"
-    return Compiled(
-        table=tuple(table),
+    return (
+        TABLES_FORMAT,
+        tuple(numbers),
+        packed,
         # str(): lark hands out names as its own Token class; the cache must not need lark to load
-        rules=tuple((str(r.origin.name), len(r.expansion), str(r.alias or r.origin.name),
-                     bool(r.options.expand1) and not r.alias) for r in rules),
-        start=parse_table.start_states["start"],
-        end=parse_table.end_states["start"],
-        pattern=pattern,
-        words=words,
-        symbols=symbols,
+        tuple((str(r.origin.name), len(r.expansion), str(r.alias or r.origin.name), how)
+              for r, how in zip(rules, _hows(rules), strict=True)),
+        parse_table.start_states["start"],
+        parse_table.end_states["start"],
+        pattern,
+        words,
+        symbols,
     )
-
-
-def _cache_dir() -> Path:
-    override = os.environ.get("NLENTRY_CACHE_DIR")
-    if override:
-        return Path(override)
-    try:
-        from platformdirs import user_cache_dir
-
-        return Path(user_cache_dir("nlentry"))
-    except ImportError:  # pragma: no cover - platformdirs is a dependency
-        import tempfile
-
-        return Path(tempfile.gettempdir()) / f"nlentry-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-
-
-def _fingerprint(code: str) -> str:
-    """A checksum of everything the tables are made from (this module and the grammar files)."""
-    crc = zlib.crc32(Path(__file__).read_bytes())
-    root = grammars_dir()
-    for path in [*sorted((root / "shared").glob("*.lark")), *sorted((root / code).iterdir())]:
-        if path.is_file():
-            crc = zlib.crc32(path.name.encode() + b"\0" + path.read_bytes(), crc)
-    return f"{crc:08x}"
-
-
-@cache
-def load(code: str) -> Compiled:
-    """The compiled tables of a locale: from the cache when the grammar is unchanged, else built."""
-    get(code)  # validates the code
-    folder = _cache_dir()
-    path = folder / f"{code}-{_fingerprint(code)}.tables"
-    try:
-        if path.is_file() and path.stat().st_uid == os.getuid() and not path.stat().st_mode & 0o022:
-            with open(path, "rb") as f:
-                loaded = pickle.load(f)
-            if isinstance(loaded, Compiled):
-                return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    compiled = compile_locale(code)
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        import tempfile  # only when the cache is written: it is not needed to read it
-
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{code}-")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no cache this time; the next process builds again
-    return compiled

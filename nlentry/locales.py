@@ -7,19 +7,18 @@ means adding `grammars/de/` and `corpus/de/`; nothing here changes.
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 import sys
-from dataclasses import dataclass, field
-from functools import cache
+import zlib
+from functools import cache, lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from nlentry.errors import LocaleError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from nlentry.model import Record
 
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"i?')
 
@@ -36,10 +35,10 @@ def grammars_dir() -> Path:
     raise LocaleError("nlentry's grammar files are missing from this installation")
 
 
-@dataclass(frozen=True)
-class Locale:
+class Locale(Record):
     """One language: its code, its grammar text and the value tables of its `locale.toml`."""
 
+    __slots__ = ("code", "name", "grammar", "numbers", "ordinals", "daypart_words", "cues", "words")
     code: str
     name: str
     grammar: str
@@ -47,7 +46,13 @@ class Locale:
     ordinals: dict[str, int]
     daypart_words: dict[str, tuple[int, str]]
     cues: dict[str, tuple[str, ...]]
-    words: dict[str, Any] = field(default_factory=dict)
+    words: dict[str, Any]
+
+    def __init__(self, code: str, name: str, grammar: str, numbers: dict[str, int], ordinals: dict[str, int],
+                 daypart_words: dict[str, tuple[int, str]], cues: dict[str, tuple[str, ...]],
+                 words: dict[str, Any] | None = None) -> None:
+        self._init(code, name, grammar, numbers, ordinals, daypart_words, cues,
+                   {} if words is None else words)
 
     @property
     def literals(self) -> frozenset[str]:
@@ -104,8 +109,7 @@ def get(code: str) -> Locale:
     if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code) or code not in available():
         raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}")
     folder = grammars_dir() / code
-    with open(folder / "locale.toml", "rb") as f:
-        data = tomllib.load(f)
+    data = _read_toml(folder / "locale.toml")
     shared = grammars_dir() / "shared"
     grammar = "\n".join(
         p.read_text(encoding="utf-8")
@@ -140,15 +144,25 @@ def detect(text: str, default: str = "nl") -> str:
 
     Mixed phrases ("2 uur meeting met Acme") go to the language of their time and cue words.
     """
-    owners = _owners()
     scores: dict[str, int] = {}
-    for word in _WORD.findall(text.lower()):
-        for code in owners.get(word, ()):
+    for chunk in text.lower().split():
+        for code in _votes(chunk):
             scores[code] = scores.get(code, 0) + 1
     if not scores:
         return default
     top = max(scores.values())
     return default if scores.get(default) == top else min(c for c, s in scores.items() if s == top)
+
+
+@lru_cache(maxsize=8192)
+def _votes(chunk: str) -> tuple[str, ...]:
+    """The locales of the vocabulary words in a run of non-space characters, one vote a word.
+
+    Words never span a space, so a text's votes are those of its chunks; and chunks recur from phrase
+    to phrase, so each is looked at once.
+    """
+    owners = _owners()
+    return tuple(code for word in _WORD.findall(chunk) for code in owners.get(word, ()))
 
 
 @cache
@@ -159,3 +173,70 @@ def _owners() -> dict[str, tuple[str, ...]]:
         for word in get(code).vocabulary:
             owners.setdefault(word, []).append(code)
     return {w: tuple(c) for w, c in owners.items()}
+
+
+# --- the cache ------------------------------------------------------------------------------------
+# Derived data (a locale's compiled parse tables, its parsed locale.toml) is kept in the user's cache
+# directory in `marshal`'s format: plain values that load faster than pickle, with no import.
+
+
+def cache_dir() -> Path:
+    """Where nlentry caches derived data: `NLENTRY_CACHE_DIR`, else the user cache directory."""
+    override = os.environ.get("NLENTRY_CACHE_DIR")
+    if override:
+        return Path(override)
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("nlentry"))
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        import tempfile
+
+        return Path(tempfile.gettempdir()) / f"nlentry-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
+def read_cached(name: str) -> Any:
+    """The value cached as `name`, or None; only a file of our own user that nobody else can write
+    is read."""
+    path = cache_dir() / name
+    try:
+        status = os.stat(path)
+        if S_ISREG(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o022:
+            with open(path, "rb") as f:
+                data = f.read()  # marshal.load(f) would read the file a few bytes at a time
+            return marshal.loads(data)
+    except (OSError, EOFError, AttributeError, TypeError, ValueError):
+        pass
+    return None
+
+
+def write_cached(name: str, value: Any) -> None:
+    """Cache `value` (plain values only) as `name`, in a private directory (mode 0700); best effort."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only when the cache is written: it is not needed to read it
+
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(value, f)
+        os.replace(tmp, folder / name)
+    except (OSError, ValueError):
+        pass  # no cache this time; the next process does the work again
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A `locale.toml`'s data: parsed with tomllib once, then read from the cache (importing tomllib
+    and parsing both locales' files is a good part of a cold `nlentry parse`)."""
+    raw = path.read_bytes()
+    name = f"{path.parent.name}-{zlib.crc32(raw):08x}.toml.data"
+    data = read_cached(name)
+    if isinstance(data, dict):
+        return data
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    parsed: dict[str, Any] = tomllib.loads(raw.decode())  # what tomllib.load does with the file
+    write_cached(name, parsed)
+    return parsed

@@ -9,7 +9,6 @@ duration. Each decision that was not certain lowers the confidence a little.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
@@ -18,19 +17,21 @@ WORK_START, WORK_END = 7, 18  # the working-hours window: 07:00-18:59
 DAY_SECONDS = 86400
 
 
-@dataclass
 class Resolved:
-    """What the time expressions of a phrase amount to."""
+    """What the time expressions of a phrase amount to (filled in by `resolve`, then by the fallback)."""
 
-    date: date
-    start: time | None = None
-    end: time | None = None
-    duration: int | None = None
-    implied: set[str] = field(default_factory=set)
-    spans: list[tuple[str, int, int]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    penalty: float = 0.0
-    has_date: bool = False
+    __slots__ = ("date", "start", "end", "duration", "implied", "spans", "warnings", "penalty", "has_date")
+
+    def __init__(self, date: date) -> None:
+        self.date = date
+        self.start: time | None = None
+        self.end: time | None = None
+        self.duration: int | None = None
+        self.implied: set[str] = set()
+        self.spans: list[tuple[str, int, int]] = []
+        self.warnings: list[str] = []
+        self.penalty = 0.0
+        self.has_date = False
 
 
 # ---- dates --------------------------------------------------------------------------------------

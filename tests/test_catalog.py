@@ -401,16 +401,17 @@ def test_large_catalog() -> None:
 # --- fast paths ----------------------------------------------------------------------------------
 
 
-def test_name_match_builder_equals_the_dataclass() -> None:
-    from dataclasses import fields
-
-    from nlentry.catalog.match import _name_match
+def test_name_match_behaves_as_a_frozen_dataclass() -> None:
+    from dataclasses import fields, replace
 
     values = (Ref(1, "a"), None, Ref(2, "b"), (Ref(None, "c"),), ("t",), {"project": ()}, (), frozenset({1}),
               0.5, ("w",))
-    built = _name_match(*values)
-    assert built == NameMatch(*values)
-    assert vars(built) == {f.name: getattr(built, f.name) for f in fields(NameMatch)}
+    built = NameMatch(*values)
+    assert built == NameMatch(*values) and hash(built.persons) == hash(NameMatch(*values).persons)
+    as_fields = {f.name: getattr(built, f.name) for f in fields(NameMatch)}
+    assert as_fields == dict(zip(NameMatch.__slots__, values, strict=True))
+    assert replace(built, penalty=0.25).penalty == 0.25 and built.penalty == 0.5
+    assert repr(built).startswith("NameMatch(project=Ref(id=1, name='a'), service=None, ")
     with pytest.raises(AttributeError):
         built.penalty = 1.0  # type: ignore[misc]
 
@@ -425,3 +426,21 @@ def test_skipping_phrases_without_candidate_words_changes_nothing(text: str) -> 
     ws = words(text)
     index = CatalogIndex.of(CATALOG)
     assert match_names(text, ws, index, NL) == _Reader(text, ws, index, _compile(NL)).run()
+
+
+@pytest.mark.parametrize("text", [
+    "Timi", "2 uur timi-app", "webshop testen", "Acme", "Globex", "Oud Archief", "archief", "intranet 2.0",
+    "tango", "coden", "Code review", "meeting gehad", "gewerkt aan iets anders dan Timing", "Webstop.",
+    "(Initech)", "Nieuwe Website bijgewerkt", "Rowan", "Timi Webshop", "#tag Timi", "timi, tango",
+])
+def test_the_single_name_shortcut_reads_as_the_full_assignment(text: str) -> None:
+    """`_Reader._single` (one uncued exact name) gives what the general `_assign` gives, or declines."""
+    from nlentry.catalog.match import _compile, _Reader
+
+    reader = _Reader(text, words(text), CatalogIndex.of(CATALOG), _compile(NL))
+    mentions, tags = reader.segment()
+    single = reader._single(mentions[0]) if len(mentions) == 1 and not tags else None
+    full = reader._assign(mentions, tags)
+    if single is not None:
+        assert single == full
+    assert match(text) == full

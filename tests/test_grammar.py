@@ -72,3 +72,19 @@ def _table_words(code: str, table: str) -> set[str]:
         import tomli as tomllib
     with open(locales.grammars_dir() / code / "locale.toml", "rb") as f:
         return set(tomllib.load(f).get(table, {}))
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_lexing_chunk_by_chunk_equals_lexing_the_whole_text(code: str) -> None:
+    """The lexer reads each run of non-space characters on its own (and remembers it): that is only right
+    while no token holds a space and no terminal looks past one."""
+    from nlentry import grammar
+
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*/*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["2pm-3pm", "9 a.m. tot 5", "om 9:30,  (2u) 's avonds", "3e jan-5/6",
+              "\u00a0x\u2003y\t#tag-1 ,2,5"]
+    for text in texts:
+        folded = grammar.normalise(text)
+        got = [(t.type, str(t), t.start_pos, t.end_pos) for t in grammar.tokens_of(folded, code)]
+        assert got == list(grammar.lex(folded, code)), text

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import gc
 import re
-import threading
 import unicodedata
 import weakref
+from _thread import allocate_lock  # threading.Lock, without importing threading (a cold start)
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from nlentry.model import Catalog, Id
+from nlentry.model import Catalog, Id, Record
 
 EDGE_PUNCT = ".,;:!?\"'()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb"
 """Punctuation stripped from both ends of a key: it belongs to the sentence, not to the name."""
@@ -78,20 +77,24 @@ def one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Record):
     """One catalog item a key can point at.
 
     `field` is "project", "client", "service" or "person"; `pos` is the item's place in its catalog list,
     so that ties break in catalog order.
     """
 
+    __slots__ = ("field", "pos", "id", "name", "active", "client_id")
     field: str
     pos: int
     id: Id
     name: str
-    active: bool = True
-    client_id: Id | None = None
+    active: bool
+    client_id: Id | None
+
+    def __init__(self, field: str, pos: int, id: Id, name: str, active: bool = True,  # noqa: A002
+                 client_id: Id | None = None) -> None:
+        self._init(field, pos, id, name, active, client_id)
 
 
 class CatalogIndex:
@@ -107,7 +110,7 @@ class CatalogIndex:
     """
 
     _cache: dict[int, tuple[weakref.ref[Catalog], CatalogIndex]] = {}
-    _lock = threading.Lock()
+    _lock = allocate_lock()
 
     def __init__(self, catalog: Catalog) -> None:
         # The build allocates hundreds of thousands of small containers and no cycles; pausing the cyclic

@@ -13,38 +13,45 @@ No language is built in: every word with a meaning comes from `Cues`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
-from nlentry.model import Alternative, Ref, Span
+from nlentry.model import Alternative, Record, Ref, Span
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(Record):
     """A leftover word: its text as written and its offsets in the original text."""
 
+    __slots__ = ("text", "start", "end")
     text: str
     start: int
     end: int
 
+    def __init__(self, text: str, start: int, end: int) -> None:
+        set_text, set_start, set_end = Word._set
+        set_text(self, text)
+        set_start(self, start)
+        set_end(self, end)
 
-@dataclass(frozen=True)
-class Cues:
+
+class Cues(Record):
     """Locale data: which words cue which field (lowercase).
 
     Multi-word cues are space-joined, e.g. "samen met"; "," may be a joiner.
     """
 
+    __slots__ = ("project", "person", "joiners")
     project: frozenset[str]
     person: frozenset[str]
     joiners: frozenset[str]
 
+    def __init__(self, project: frozenset[str], person: frozenset[str], joiners: frozenset[str]) -> None:
+        self._init(project, person, joiners)
 
-@dataclass(frozen=True)
-class NameMatch:
+
+class NameMatch(Record):
     """What the catalog stage read from the leftover words.
 
     `used` holds the indices of the words that were consumed (names, applied cue words, joiners between
@@ -52,6 +59,8 @@ class NameMatch:
     confidence (0 = sure). `alternatives` is filled only when a field had competing candidates.
     """
 
+    __slots__ = ("project", "service", "client", "persons", "tags", "alternatives", "spans", "used",
+                 "penalty", "warnings")
     project: Ref | None
     service: Ref | None
     client: Ref | None
@@ -63,28 +72,30 @@ class NameMatch:
     penalty: float
     warnings: tuple[str, ...]
 
+    def __init__(self, project: Ref | None, service: Ref | None, client: Ref | None, persons: tuple[Ref, ...],
+                 tags: tuple[str, ...], alternatives: dict[str, tuple[Alternative, ...]],
+                 spans: tuple[Span, ...], used: frozenset[int], penalty: float,
+                 warnings: tuple[str, ...]) -> None:
+        (set_project, set_service, set_client, set_persons, set_tags, set_alternatives, set_spans, set_used,
+         set_penalty, set_warnings) = NameMatch._set  # one a parse: spelled out rather than `_init`
+        set_project(self, project)
+        set_service(self, service)
+        set_client(self, client)
+        set_persons(self, persons)
+        set_tags(self, tags)
+        set_alternatives(self, alternatives)
+        set_spans(self, spans)
+        set_used(self, used)
+        set_penalty(self, penalty)
+        set_warnings(self, warnings)
 
-_new = object.__new__
+
+_NO_WORDS: frozenset[int] = frozenset()
 
 
-def _name_match(project: Ref | None, service: Ref | None, client: Ref | None, persons: tuple[Ref, ...],
-                tags: tuple[str, ...], alternatives: dict[str, tuple[Alternative, ...]],
-                spans: tuple[Span, ...], used: frozenset[int], penalty: float,
-                warnings: tuple[str, ...]) -> NameMatch:
-    """`NameMatch(...)` without the per-field `object.__setattr__` of a frozen dataclass's `__init__`."""
-    match = _new(NameMatch)
-    fields = match.__dict__
-    fields["project"] = project
-    fields["service"] = service
-    fields["client"] = client
-    fields["persons"] = persons
-    fields["tags"] = tags
-    fields["alternatives"] = alternatives
-    fields["spans"] = spans
-    fields["used"] = used
-    fields["penalty"] = penalty
-    fields["warnings"] = warnings
-    return match
+def _nothing() -> NameMatch:
+    """The match of words that name nothing."""
+    return NameMatch(None, None, None, (), (), {}, (), _NO_WORDS, 0.0, ())
 
 
 def _span_order(span: Span) -> tuple[int, int]:
@@ -133,13 +144,16 @@ _SCORES = {(e, c, v, a): _score(e, c, v, a) for e in (True, False) for c in (Tru
 """The score of a reading by (exact, cued, via a client, inactive project)."""
 
 
-@dataclass(frozen=True)
 class _CueTable:
     """`Cues` folded and indexed by first word, longest cue first."""
 
-    by_first: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]
-    tokens: frozenset[str]
-    comma_joins: bool
+    __slots__ = ("by_first", "tokens", "comma_joins")
+
+    def __init__(self, by_first: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]],
+                 tokens: frozenset[str], comma_joins: bool) -> None:
+        self.by_first = by_first
+        self.tokens = tokens
+        self.comma_joins = comma_joins
 
 
 @lru_cache(maxsize=64)
@@ -158,11 +172,30 @@ def _compile(cues: Cues) -> _CueTable:
     return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins)
 
 
+_TABLES: dict[int, tuple[Cues, _CueTable]] = {}
+
+
+def _table(cues: Cues) -> _CueTable:
+    """`_compile(cues)`, found by the identity of `cues` (callers keep one `Cues` per locale), which is
+    cheaper than hashing it for `_compile`'s cache on every phrase."""
+    found = _TABLES.get(id(cues))
+    if found is not None and found[0] is cues:
+        return found[1]
+    if len(_TABLES) >= 64:
+        _TABLES.clear()
+    table = _compile(cues)
+    _TABLES[id(cues)] = (cues, table)
+    return table
+
+
 class _Hit(NamedTuple):
     stop: int
     targets: tuple[int, ...]
     exact: bool
     length: int
+
+
+_new_hit = tuple.__new__  # `_Hit(...)` without the call to its generated __new__
 
 
 class _Mention:
@@ -248,7 +281,7 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
     starts with a letter (`#1234` is not a tag). See the module docstring for the reading rules.
     """
     if words:
-        table = _compile(cues)
+        table = _table(cues)
         infos = [_word_info(w.text) for w in words]
         tokens = table.tokens
         may_name = index.may_name
@@ -257,7 +290,7 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
         for info in infos:
             if info[9] or info[5] in tokens or may_name(info[4], info[14]):
                 return _Reader(text, words, index, table, infos).run()
-    return _name_match(None, None, None, (), (), {}, (), frozenset(), 0.0, ())
+    return _nothing()
 
 
 class _Reader:
@@ -273,6 +306,7 @@ class _Reader:
     is_at: tuple[bool, ...]
     lone_at: tuple[bool, ...]
     barrier: tuple[bool, ...]
+    first: tuple[str, ...]
 
     def __init__(self, text: str, words: Sequence[Word], index: CatalogIndex, table: _CueTable,
                  infos: list[_WordInfo] | None = None) -> None:
@@ -284,9 +318,8 @@ class _Reader:
         if infos is None:
             infos = [_word_info(w.text) for w in words]
         (self.view, self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok, self.is_tag, self.is_at,
-         self.lone_at, barrier, capital, *_) = zip(*infos, strict=True)
+         self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos, strict=True)
         self.barrier = barrier
-        self.first = [info[14] for info in infos]
         core_start: list[int] = []
         core_end: list[int] = []
         adjacent = [False] * n
@@ -350,7 +383,7 @@ class _Reader:
             key = self._key(p, q)
             exact = index.exact.get(key)
             if exact:
-                return _Hit(q, tuple(exact), True, len(key))
+                return _new_hit(_Hit, (q, tuple(exact), True, len(key)))
         tokens = self.table.tokens
         if self.cue_tok[p] in tokens:
             return None
@@ -365,7 +398,7 @@ class _Reader:
             key = self._key(p, q)
             near = index.near_targets(key)
             if near:
-                return _Hit(q, near, False, len(key))
+                return _new_hit(_Hit, (q, near, False, len(key)))
         return None
 
     def cue_at(self, i: int, wanted: frozenset[str]) -> tuple[int, frozenset[str]]:
@@ -492,12 +525,15 @@ class _Reader:
             hit = self.lookup(i)
             if hit is None:
                 i += 1
-            elif all(targets[t].field == "person" for t in hit.targets):
+                continue
+            for t in hit.targets:
+                if targets[t].field != "person":
+                    mentions.append(self._mention(i, hit, hit.targets, (), None))
+                    i = hit.stop
+                    break
+            else:  # every reading is a person: read the people from here
                 found, i = self.persons(i, (), allow_unknown=False)
                 mentions.extend(found)
-            else:
-                mentions.append(self._mention(i, hit, hit.targets, (), None))
-                i = hit.stop
         return mentions, tags
 
     # --- assignment --------------------------------------------------------------------------------
@@ -509,7 +545,45 @@ class _Reader:
     def run(self) -> NameMatch:
         mentions, tag_words = self.segment()
         if not mentions and not tag_words:
-            return _name_match(None, None, None, (), (), {}, (), frozenset(), 0.0, ())
+            return _nothing()
+        if len(mentions) == 1 and not tag_words:
+            single = self._single(mentions[0])
+            if single is not None:
+                return single
+        return self._assign(mentions, tag_words)
+
+    def _single(self, m: _Mention) -> NameMatch | None:
+        """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
+        commonest case by far), without its machinery for competing readings; None for any other mention.
+        """
+        if m.unknown is not None or m.cue_kind is not None or not m.exact:
+            return None
+        readings = self.index.readings(m.targets)
+        if len(readings) != 1:
+            return None
+        ((slot, found),) = readings.items()
+        if len(found) != 1 or slot not in ("project", "service"):
+            return None
+        number, via = found[0]
+        targets = self.index.targets
+        target = targets[number]
+        span = Span("client" if via is not None else slot, m.start, m.end, self.text[m.start:m.end])
+        used = frozenset((*range(m.first, m.stop), *m.cue))
+        if slot == "service":
+            return NameMatch(None, Ref(target.id, target.name), None, (), (), {}, (span,), used, 0.0, ())
+        client_number = via
+        if client_number is None and target.client_id is not None:
+            client_number = self.index.client_number.get(target.client_id)
+        client = None
+        if client_number is not None:
+            client = Ref(targets[client_number].id, targets[client_number].name)
+        if target.active:
+            return NameMatch(Ref(target.id, target.name), None, client, (), (), {}, (span,), used, 0.0, ())
+        return NameMatch(Ref(target.id, target.name), None, client, (), (), {}, (span,), used, MINOR_PENALTY,
+                         (f"project '{target.name}' is inactive",))
+
+    def _assign(self, mentions: list[_Mention], tag_words: list[int]) -> NameMatch:
+        """Give each mention its field, settle competing readings, collect persons and tags."""
         index = self.index
         targets = index.targets
         used: set[int] = set()
@@ -707,7 +781,7 @@ class _Reader:
 
         if len(spans) > 1:
             spans.sort(key=_span_order)
-        return _name_match(
+        return NameMatch(
             project,
             service,
             client,

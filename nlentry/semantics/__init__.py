@@ -54,16 +54,25 @@ class Semantics:
         self.daypart_words = locale.daypart_words
 
     def transform(self, node: Node) -> Any:
-        values = [self.transform(c) if type(c) is Node else c for c in node.children]
-        kept = [v for v in values if type(v) is not Token or v.type in VALUE_TOKENS]
         method = _METHODS.get(node.data)
-        return method(self, kept) if method is not None else Node(node.data, values)
+        if method is None:  # a node no grammar should produce: kept as it is, its children read
+            return Node(node.data, [self.transform(c) if type(c) is Node else c for c in node.children])
+        kept = []
+        for child in node.children:
+            if type(child) is Node:
+                child = self.transform(child)
+            if type(child) is not Token or child.type in VALUE_TOKENS:
+                kept.append(child)
+        return method(self, kept)
 
     # ---- numbers ---------------------------------------------------------------------------
 
     def number(self, c: list[Any]) -> int:
-        if len(c) == 1 and not isinstance(c[0], Token):
-            return int(c[0]) if not isinstance(c[0], HourMinute) else c[0]  # from number_words
+        if len(c) == 1:
+            one = c[0]
+            if isinstance(one, Token):  # the commonest: one INT or number word
+                return int(one) if one.type == "INT" else self.numbers[str(one)]
+            return int(one) if not isinstance(one, HourMinute) else one  # from number_words
         values = [int(t) if t.type == "INT" else self.numbers[str(t)] for t in c]
         if len(values) > 1 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
             return HourMinute(values[0], sum(values[1:]))  # "three twenty", "nine fifty nine"
@@ -409,12 +418,10 @@ class Semantics:
         return self._in_month(DayRef("last_day"), c)
 
     def _in_month(self, ref: DayRef, rest: list[Any]) -> DayRef:
-        from dataclasses import replace
-
         month = next((x for x in rest if isinstance(x, Month)), None)
         year = next((x for x in rest if isinstance(x, Year)), None)
         months = next((x for x in rest if type(x) is int), None)
-        return replace(ref, month=None if month is None else int(month), year=year, months=months)
+        return ref.replace(month=None if month is None else int(month), year=year, months=months)  # type: ignore[no-any-return]
 
     def day_of_month(self, c: list[Any]) -> DayRef:
         return c[0] if isinstance(c[0], DayRef) else DayRef("month_day", day=c[0])
@@ -532,9 +539,9 @@ _TAILS = {"half_more"}
 
 def _rank(piece: Node) -> int:
     if piece.data in _PIECE_RANK:
-        return _PIECE_RANK[str(piece.data)]
+        return _PIECE_RANK[piece.data]
     units = [c for c in piece.children if isinstance(c, Node) and c.data in _RANK]
-    return _RANK[str(units[-1].data)] if units else 2
+    return _RANK[units[-1].data] if units else 2
 
 
 def _runs(duration: Node) -> list[Node]:
@@ -542,10 +549,13 @@ def _runs(duration: Node) -> list[Node]:
 
     A piece that turned out to be a date ("2 uur 2 dagen geleden") leaves as an item of its own.
     """
+    pieces = duration.children
+    if len(pieces) == 1 and type(pieces[0]) is Node and pieces[0].data != "day_ago":
+        return [duration]  # one piece (the common case): one run, whatever its rank
     runs: list[list[Any]] = []
     dates: list[Node] = []
     previous = 99
-    for piece in duration.children:
+    for piece in pieces:
         if isinstance(piece, Token):  # a joiner ("en", ","): stays with the run it joins
             if runs:
                 runs[-1].append(piece)
@@ -572,6 +582,10 @@ def _runs(duration: Node) -> list[Node]:
     return trimmed + dates
 
 
+_SPLIT = frozenset({"duration", "clock_at", "clock_from", "clock_until", "clock_range"})
+"""The items `_split` may cut in two (a duration that swallowed another, also after a clock cue)."""
+
+
 def _split(tree: Node) -> list[Node]:
     """One parse item, or several where a duration swallowed a second one."""
     if tree.data == "duration":
@@ -588,46 +602,47 @@ def _split(tree: Node) -> list[Node]:
 def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
-    for tree in (t for whole in trees for t in _split(whole)):
-        span = span_of(tree)
-        if span is None:
-            continue
-        try:
-            value = semantics.transform(tree)
-        except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):
-            # a reading that makes no sense ("om 99:99") is skipped: its words stay description
-            continue
-        start, end = span
-        kind = _KINDS.get(str(tree.data))
-        if isinstance(value, Duration):
-            items.append(Item("duration", start, end, value))
-        elif isinstance(value, Clock):
-            items.append(Item("clock", start, end, value))
-        elif isinstance(value, DayRef):
-            items.append(Item("day", start, end, value))
-        elif isinstance(value, str):
-            items.append(Item("part", start, end, value))
-        elif kind == "clock" and isinstance(value, tuple):
-            role, clock = value
-            if isinstance(clock, ClockRange):  # "from 3 to 4" read through minutes_before
-                items.append(Item("range", start, end, clock))
-            else:
-                kind = "pair" if isinstance(clock, Pair) else "clock"
-                items.append(Item(kind, start, end, clock, role=role))
-        elif kind == "range":
-            items.append(Item("range", start, end, value))
-        elif kind == "clock_for":
-            role, clock, duration = value
-            items.append(Item("clock_for", start, end, clock, role=role, extra=duration))
-        elif isinstance(value, Pair):
-            items.append(Item("pair", start, end, value))
-        elif isinstance(value, ClockRange):
-            items.append(Item("range", start, end, value))
-        elif isinstance(value, tuple) and isinstance(value[0], DayRef):
-            day, other = value
-            if isinstance(other, Clock):
-                items.append(Item("day", start, end, day))
-                items.append(Item("clock", start, end, other))
-            else:
-                items.append(Item("part", start, end, other, extra=day))
+    for whole in trees:
+        for tree in _split(whole) if whole.data in _SPLIT else (whole,):
+            span = span_of(tree)
+            if span is None:
+                continue
+            try:
+                value = semantics.transform(tree)
+            except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):
+                # a reading that makes no sense ("om 99:99") is skipped: its words stay description
+                continue
+            start, end = span
+            kind = _KINDS.get(tree.data)
+            if isinstance(value, Duration):
+                items.append(Item("duration", start, end, value))
+            elif isinstance(value, Clock):
+                items.append(Item("clock", start, end, value))
+            elif isinstance(value, DayRef):
+                items.append(Item("day", start, end, value))
+            elif isinstance(value, str):
+                items.append(Item("part", start, end, value))
+            elif kind == "clock" and isinstance(value, tuple):
+                role, clock = value
+                if isinstance(clock, ClockRange):  # "from 3 to 4" read through minutes_before
+                    items.append(Item("range", start, end, clock))
+                else:
+                    kind = "pair" if isinstance(clock, Pair) else "clock"
+                    items.append(Item(kind, start, end, clock, role=role))
+            elif kind == "range":
+                items.append(Item("range", start, end, value))
+            elif kind == "clock_for":
+                role, clock, duration = value
+                items.append(Item("clock_for", start, end, clock, role=role, extra=duration))
+            elif isinstance(value, Pair):
+                items.append(Item("pair", start, end, value))
+            elif isinstance(value, ClockRange):
+                items.append(Item("range", start, end, value))
+            elif isinstance(value, tuple) and isinstance(value[0], DayRef):
+                day, other = value
+                if isinstance(other, Clock):
+                    items.append(Item("day", start, end, day))
+                    items.append(Item("clock", start, end, other))
+                else:
+                    items.append(Item("part", start, end, other, extra=day))
     return items

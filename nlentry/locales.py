@@ -86,6 +86,7 @@ def _vocabulary(code: str) -> frozenset[str]:
     words = set(locale.literals) | set(locale.numbers) | set(locale.ordinals) | set(locale.daypart_words)
     for cue_list in locale.cues.values():
         words.update(c for c in cue_list if " " not in c)
+    words -= set(locale.words.get("borrowed", ()))  # accepted, but they do not make a phrase this language
     return frozenset(w for w in words if w.isalpha() and len(w) > 1)
 
 

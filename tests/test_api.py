@@ -58,6 +58,8 @@ def test_description_is_the_phrase_without_times_and_tags(text: str, description
     ("1h30 code review for Acme yesterday", "en"),
     ("vorige week dinsdag 2u30 testen", "nl"),
     ("monday quarter past 2 to 4 testing", "en"),
+    ("2 hours meeting", "en"),  # Dutch accepts "hours" too, but it is borrowed: no vote for Dutch
+    ("2 hours vergadering met Piet", "nl"),
 ])
 def test_locale_is_detected_from_the_phrase(text: str, locale: str) -> None:
     assert nlentry.parse(text, now=NOW).locale == locale

@@ -87,4 +87,8 @@ class ServerState:
         if self._http is not None:
             await self._http.aclose()
             self._http = None
+        # Posts still queued are dropped, not waited for: their entries are committed in the outbox,
+        # and the worker (or the next start) posts them. A new pool serves a restarted app.
+        self.posting.shutdown(wait=False, cancel_futures=True)
+        self.posting = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nlentry-post")
         self.users.close()

@@ -182,9 +182,14 @@ class SlowTracker(BaseHTTPRequestHandler):
     delay = 2.0
 
     def _slow(self) -> None:
+        sent = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         time.sleep(self.delay)
+        try:  # a PUT of records: accept them all, as the real server does
+            keys = [r["key"] for r in json.loads(sent)] if sent else []
+        except (ValueError, TypeError, KeyError):
+            keys = []
         body = json.dumps(
-            {"records": [], "settings": [], "accepted": [], "failed": [], "errors": []}
+            {"records": [], "settings": [], "accepted": keys, "failed": [], "errors": []}
         ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")

@@ -78,7 +78,6 @@ class Journal:
 
     def __init__(self, store: Store, build: Callable[[str], Provider], *, provider: str,
                  confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None) -> None:
-        from nlentry.outbox import Outbox
         from nlentry.sync import DEFAULT_MAX_AGE, Syncer
 
         self.store = store
@@ -86,7 +85,8 @@ class Journal:
         self.confirm_below = confirm_below
         self._refreshes: list[threading.Thread] = []
         self._syncer: Syncer = Syncer(store, build, max_age=DEFAULT_MAX_AGE if max_age is None else max_age)
-        self.outbox: Outbox = Outbox(store, build, on_submit=self._refresh)
+        self._build = build
+        self._outbox: Outbox | None = None
         self._catalog: Catalog | None = None
         self._catalog_read = False
 
@@ -112,11 +112,21 @@ class Journal:
                    confirm_below=_number(cfg.data.get("confirm_below"), DEFAULT_CONFIRM_BELOW),
                    max_age=_number(cfg.data.get("catalog_max_age"), DEFAULT_MAX_AGE))
 
+    @property
+    def outbox(self) -> Outbox:
+        """The user's outbox (made on first use: reading a phrase does not need it)."""
+        if self._outbox is None:
+            from nlentry.outbox import Outbox
+
+            self._outbox = Outbox(self.store, self._build, on_submit=self._refresh)
+        return self._outbox
+
     def close(self) -> None:
         """Wait briefly for a background catalog refresh, close the providers and the database."""
         for thread in self._refreshes:
             thread.join(_BACKGROUND_JOIN)
-        self.outbox.close()
+        if self._outbox is not None:
+            self._outbox.close()
         self.store.close()
 
     def __enter__(self) -> Journal:

@@ -110,7 +110,7 @@ def get(code: str) -> Locale:
     if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code) or code not in available():
         raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}")
     folder = grammars_dir() / code
-    data = _read_toml(folder / "locale.toml")
+    data = read_toml(folder / "locale.toml")
     shared = grammars_dir() / "shared"
     grammar = "\n".join(
         p.read_text(encoding="utf-8")
@@ -226,11 +226,11 @@ def write_cached(name: str, value: Any) -> None:
         pass  # no cache this time; the next process does the work again
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    """A `locale.toml`'s data: parsed with tomllib once, then read from the cache (importing tomllib
-    and parsing both locales' files is a good part of a cold `nlentry parse`)."""
+def read_toml(path: Path) -> dict[str, Any]:
+    """A locale folder's TOML file (`locale.toml`, `messages.toml`): parsed with tomllib once, then
+    read from the cache (importing tomllib and parsing is a good part of a cold `nlentry` command)."""
     raw = path.read_bytes()
-    name = f"{path.parent.name}-{zlib.crc32(raw):08x}.toml.data"
+    name = f"{path.parent.name}-{path.stem}-{zlib.crc32(raw):08x}.toml.data"
     data = read_cached(name)
     if isinstance(data, dict):
         return data

@@ -10,17 +10,11 @@ falls back to the English text, so a new locale works before it is translated.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from nlentry.locales import grammars_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from nlentry.locales import grammars_dir, read_toml
 
 __all__ = ["Messages", "language", "messages_for"]
 
@@ -48,7 +42,7 @@ class Messages:
 def _texts(code: str) -> dict[str, str]:
     path = grammars_dir() / code / "messages.toml"
     try:
-        return {k: str(v) for k, v in tomllib.loads(path.read_text(encoding="utf-8")).items()}
+        return {k: str(v) for k, v in read_toml(path).items()}
     except FileNotFoundError:
         return {}
 

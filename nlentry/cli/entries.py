@@ -317,7 +317,9 @@ def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = F
                                 "client": catalog.clients}[field]
     item = next((i for i in section if i.id == ref.id), None)
     known = {ref.name.casefold(), *(a.casefold() for a in getattr(item, "aliases", ()))}
-    if typed.casefold() in known or (only_typos and entry.confidence >= ctx.journal.confirm_below):
+    # without a pick, only a name the matcher read as a near miss (it warns "read 'webshp' as ...")
+    near_miss = any(w.startswith(f"read '{typed}' as ") for w in entry.warnings)
+    if typed.casefold() in known or (only_typos and not near_miss):
         return
     ctx.err.write(ctx.say("ask_alias", alias=typed, name=ref.name))
     ctx.err.flush()

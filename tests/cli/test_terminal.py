@@ -82,6 +82,20 @@ def test_a_pick_for_a_misspelt_name_offers_the_alias(
     assert status == 0 and "webshp" in out and "Webshop Flex" in out
 
 
+def test_a_near_miss_confirmed_as_read_offers_the_alias(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    term = terminal(["add", "--confirm", "1 uur overleg aan webshp"], local_home.env)
+    screen = term.wait_for("Opslaan? [J/n]")
+    assert "project Webshop" in screen
+    term.type("\r")  # Enter: keep the reading
+    term.wait_for("'webshp' onthouden als Webshop? [j/N]")
+    term.type("j\r")
+    term.wait_for("opgeslagen in local")
+    assert term.wait_exit() == 0
+    status, out, _ = local_home.cli(capsys, "alias", "ls")
+    assert status == 0 and "webshp -> Webshop (project)" in out
+
+
 def test_answering_no_saves_nothing(
         terminal: Start, shared_alias_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
     term = terminal(["add", "2h meeting on webshp"], shared_alias_home.env)

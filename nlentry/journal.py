@@ -140,6 +140,9 @@ class Journal:
     @property
     def catalog(self) -> Catalog | None:
         """The provider's cached catalog with the user's aliases; None until the first sync."""
+        if self._refreshes and not any(t.is_alive() for t in self._refreshes):
+            self._refreshes.clear()  # a background refresh has finished: read what it stored
+            self._catalog_read = False
         if not self._catalog_read:
             self._catalog = self._syncer.cached_catalog(self.provider)
             self._catalog_read = True
@@ -227,10 +230,8 @@ class Journal:
 
     def _refresh(self, provider: str) -> None:
         thread = self._syncer.refresh_in_background(provider)
-        self._refreshes = [t for t in self._refreshes if t.is_alive()]  # a long-lived journal (the server)
         if thread is not None:
             self._refreshes.append(thread)
-            self._catalog_read = False  # read the refreshed catalog next time
 
     # --- reviewing -------------------------------------------------------------------------------
 

@@ -266,3 +266,18 @@ def test_amend_reads_the_fix_in_its_own_language(journal: Journal) -> None:
     journal.save(journal.read("1h30 code review yesterday", now=NOW))
     _, after = journal.amend("vandaag", now=NOW)
     assert after.entry.date == NOW.date() and after.entry.description == "code review"
+
+
+def test_a_stale_catalog_is_refreshed_beside_a_save_and_read_after(remote: Remote) -> None:
+    journal = Journal(Store(":memory:"), lambda name: remote, provider="remote", max_age=0.0)
+    journal._syncer.sync("remote")
+    assert journal.catalog is not None and "Nieuw Project" not in {p.name for p in journal.catalog.projects}
+    fresh = Catalog.load(ROOT / "corpus" / "catalog.json").to_dict()
+    fresh["projects"].append({"id": 999, "name": "Nieuw Project"})
+    remote.fetch_catalog = lambda: Catalog.from_dict(fresh)  # type: ignore[method-assign]
+    journal.save(journal.read("2 uur testen", now=NOW))  # stale: a refresh runs beside the post
+    for thread in list(journal._refreshes):
+        thread.join(10)
+    assert "Nieuw Project" in {p.name for p in journal.catalog.projects}
+    assert journal.read("1 uur aan Nieuw Project", now=NOW).project is not None
+    journal.close()

@@ -176,6 +176,11 @@ class Config:
         """The table of one provider, `{}` when absent."""
         return self.providers.get(name, {})
 
+    def number(self, key: str, default: float) -> float:
+        """A top-level number (`catalog_max_age`, `confirm_below`); `default` when absent or not a number."""
+        raw = self.data.get(key)
+        return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
+
     def __repr__(self) -> str:  # never show values: they hold secrets
         return f"Config(path={self.path!s}, providers={sorted(self.providers)})"
 

@@ -34,7 +34,7 @@ from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.model import Catalog, Entry
 
 if TYPE_CHECKING:
-    from nlentry.outbox import Outbox, OutboxItem
+    from nlentry.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.providers.base import Provider
     from nlentry.store import Store
     from nlentry.sync import Syncer
@@ -105,12 +105,9 @@ class Journal:
         if not providers.exists(name):
             raise JournalError(f"unknown provider {name!r} (available: {', '.join(providers.names())})")
 
-        def build(which: str) -> Provider:
-            return providers.get(which, config.provider_settings(which, env=env, cfg=cfg))
-
-        return cls(Store.open(env), build, provider=name,
-                   confirm_below=_number(cfg.data.get("confirm_below"), DEFAULT_CONFIRM_BELOW),
-                   max_age=_number(cfg.data.get("catalog_max_age"), DEFAULT_MAX_AGE))
+        return cls(Store.open(env), providers.builder(env, cfg), provider=name,
+                   confirm_below=cfg.number("confirm_below", DEFAULT_CONFIRM_BELOW),
+                   max_age=cfg.number("catalog_max_age", DEFAULT_MAX_AGE))
 
     @property
     def outbox(self) -> Outbox:
@@ -224,7 +221,7 @@ class Journal:
             raise JournalError(f"entry {item.key[:8]} was undone already")
         return item
 
-    def flush(self) -> Any:
+    def flush(self) -> FlushReport:
         """Retry everything pending now (see `Outbox.flush`)."""
         return self.outbox.flush(force=True)
 
@@ -306,10 +303,6 @@ def _moment(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now().astimezone()
     return now if now.tzinfo is not None else now.astimezone()
-
-
-def _number(raw: Any, default: float) -> float:
-    return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
 
 
 def bookable(entry: Entry) -> None:

@@ -189,13 +189,7 @@ def _configured(env: Mapping[str, str] | None) -> tuple[Store, Callable[[str], P
     from nlentry import providers as registry
 
     cfg = config.load(env)
-    raw = cfg.data.get("catalog_max_age", DEFAULT_MAX_AGE)
-    max_age = float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else DEFAULT_MAX_AGE
-
-    def build(name: str) -> Provider:
-        return registry.get(name, config.provider_settings(name, env=env, cfg=cfg))
-
-    return Store.open(env), build, max_age
+    return Store.open(env), registry.builder(env, cfg), cfg.number("catalog_max_age", DEFAULT_MAX_AGE)
 
 
 def sync(provider_name: str | None = None, *, env: Mapping[str, str] | None = None) -> SyncResult:

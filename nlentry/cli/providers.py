@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["run"]
 
 OK, PROVIDER_FAILED = 0, 4
-_BACKGROUND_JOIN = 15.0  # seconds `log` waits for a background catalog refresh before exiting
 
 
 class Session:
@@ -64,15 +62,14 @@ class Session:
         """A new provider from the user's settings (the caller closes it)."""
         from nlentry import providers
 
-        return providers.get(name, config.provider_settings(name, env=self.env, cfg=self.cfg))
+        return providers.builder(self.env, self.cfg)(name)
 
     @property
     def max_age(self) -> float:
         """How old a cached catalog may get (`catalog_max_age` in config.toml, seconds; default 24 h)."""
         from nlentry.sync import DEFAULT_MAX_AGE
 
-        raw = self.cfg.data.get("catalog_max_age", DEFAULT_MAX_AGE)
-        return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else DEFAULT_MAX_AGE
+        return self.cfg.number("catalog_max_age", DEFAULT_MAX_AGE)
 
     def close(self) -> None:
         """Close the database."""
@@ -115,11 +112,9 @@ def _when(ts: float) -> str:
 
 
 def _cmd_log(args: argparse.Namespace, s: Session) -> int:
-    from nlentry.accuracy import parse_now
-    from nlentry.api import parse
     from nlentry.cli.render import summary
-    from nlentry.outbox import Outbox
-    from nlentry.sync import Syncer
+    from nlentry.isotime import parse_now
+    from nlentry.journal import Journal
 
     if not args.text:
         raise UsageError("give the phrase to book, e.g. nlentry log 2 uur overleg aan Webshop")
@@ -129,25 +124,15 @@ def _cmd_log(args: argparse.Namespace, s: Session) -> int:
     except ValueError as exc:
         raise UsageError(f"--now: {exc}") from None
 
-    syncer = Syncer(s.store, s.build, max_age=s.max_age)
-    catalog = syncer.cached_catalog(name)
-    if catalog is None:
-        _note(f"no catalog of {name} cached yet: names are not resolved "
-              f"(run 'nlentry sync --provider {name}')")
-    entry = parse(" ".join(args.text), catalog=catalog, now=now, locale=args.locale)
-
-    refreshes: list[threading.Thread] = []
-
-    def refresh(provider: str) -> None:  # a stale catalog is refreshed beside the post, not before it
-        thread = syncer.refresh_in_background(provider)
-        if thread is not None:
-            refreshes.append(thread)
-
-    with Outbox(s.store, s.build, on_submit=refresh) as outbox:
-        key = outbox.submit(entry, name)
-        item = outbox.item(key)
-    for thread in refreshes:
-        thread.join(_BACKGROUND_JOIN)
+    # a stale catalog is refreshed beside the post, not before it; closing waits a little for it
+    with Journal.open(s.env, provider=name) as journal:
+        if journal.catalog is None:
+            _note(f"no catalog of {name} cached yet: names are not resolved "
+                  f"(run 'nlentry sync --provider {name}')")
+        entry = journal.read(" ".join(args.text), now=now, locale=args.locale)
+        # unlike `add`, `log` books whatever was read, even without a length: submit, not save
+        key = journal.outbox.submit(entry, name)
+        item = journal.outbox.item(key)
     assert item is not None  # just committed
 
     if args.json:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from nlentry.providers.base import (
@@ -44,6 +44,8 @@ from nlentry.providers.base import (
 if TYPE_CHECKING:
     import httpx
 
+    from nlentry.config import Config
+
 __all__ = [
     "ENTRY_POINT_GROUP",
     "AuthError",
@@ -56,6 +58,7 @@ __all__ = [
     "TransientError",
     "Unsupported",
     "available",
+    "builder",
     "configured",
     "exists",
     "get",
@@ -158,6 +161,19 @@ def get(name: str, settings: Mapping[str, Any] | None = None, *,
     cls = provider_class(name)
     provider: Provider = cls.from_settings(dict(settings or {}), transport=transport)  # type: ignore[attr-defined]
     return provider
+
+
+def builder(env: Mapping[str, str] | None = None,
+            cfg: Config | None = None) -> Callable[[str], Provider]:
+    """A function that builds a provider by name from the user's settings (for `Outbox`, `Syncer`)."""
+    from nlentry import config
+
+    cfg = config.load(env) if cfg is None else cfg
+
+    def build(name: str) -> Provider:
+        return get(name, config.provider_settings(name, env=env, cfg=cfg))
+
+    return build
 
 
 def configured(name: str | None = None, *, env: Mapping[str, str] | None = None,

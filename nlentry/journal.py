@@ -339,6 +339,11 @@ def stated(entry: Entry) -> frozenset[str]:
     return frozenset(fields - entry.implied)
 
 
+def near_miss(entry: Entry, typed: str) -> bool:
+    """True if the matcher read `typed` as a name one edit away (it says so: "read 'webshp' as ...")."""
+    return any(w.startswith(f"read '{typed}' as ") for w in entry.warnings)
+
+
 def _own_words(entry: Entry) -> list[str]:
     """The words of the phrase that are neither a recognised part, nor a cue, nor a field word."""
     from nlentry import locales

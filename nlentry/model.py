@@ -256,6 +256,20 @@ class Catalog(Record):
             raise CatalogError(f"catalog {path} is not valid JSON (line {exc.lineno})") from None
         return cls.from_dict(data)
 
+    def item(self, kind: str, id: Id | None) -> Client | Project | Service | Person | None:
+        """The item with this id in the section of `kind` ("project", "service", "client", "person")."""
+        sections: dict[str, tuple[Client | Project | Service | Person, ...]] = {
+            "project": self.projects, "service": self.services, "client": self.clients, "person": self.people,
+        }
+        return next((i for i in sections[kind] if i.id == id), None)
+
+    def client_of(self, project_id: Id | None) -> Client | None:
+        """The client of the project with this id, None when it has none (or there is no such project)."""
+        project = self.item("project", project_id)
+        client_id = project.client_id if isinstance(project, Project) else None
+        client = None if client_id is None else self.item("client", client_id)
+        return client if isinstance(client, Client) else None
+
     def to_dict(self) -> dict[str, Any]:
         """The conventions' JSON shape, ready for `json.dumps`; `from_dict(to_dict())` round-trips."""
         return {

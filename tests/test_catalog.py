@@ -444,3 +444,15 @@ def test_the_single_name_shortcut_reads_as_the_full_assignment(text: str) -> Non
     if single is not None:
         assert single == full
     assert match(text) == full
+
+
+def test_catalog_item_and_client_of() -> None:
+    catalog = Catalog.from_dict({
+        "clients": [{"id": 1, "name": "Acme"}],
+        "projects": [{"id": 7, "name": "Portal", "client_id": 1}, {"id": 8, "name": "Intern"}],
+        "people": [{"id": 7, "name": "Rowan"}],
+    })
+    assert catalog.item("project", 7).name == "Portal" and catalog.item("person", 7).name == "Rowan"
+    assert catalog.item("service", 7) is None
+    assert catalog.client_of(7).name == "Acme"
+    assert catalog.client_of(8) is None and catalog.client_of(99) is None

@@ -299,27 +299,24 @@ def _pick(ctx: Context, entry: Entry, field: str, option: Alternative) -> Entry:
     changes: dict[str, Any] = {field: Ref(option.id, option.name), "alternatives": {}}
     catalog = ctx.journal.catalog
     if field == "project" and catalog is not None:
-        project = next((p for p in catalog.projects if p.id == option.id), None)
-        client = next((c for c in catalog.clients if project and c.id == project.client_id), None)
+        client = catalog.client_of(option.id)
         changes["client"] = Ref(client.id, client.name) if client else entry.client
     return entry.replace(**changes, confidence=max(entry.confidence, ctx.journal.confirm_below))
 
 
 def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = False) -> None:
     """After a pick (or a one-edit match), offer to remember the words typed as an alias."""
+    from nlentry.journal import near_miss
+
     ref = getattr(entry, field, None)
     span = next((s for s in entry.spans if s.field == field), None)
     catalog = ctx.journal.catalog
     if ref is None or span is None or catalog is None:
         return
     typed = span.text.strip()
-    section: tuple[Any, ...] = {"project": catalog.projects, "service": catalog.services,
-                                "client": catalog.clients}[field]
-    item = next((i for i in section if i.id == ref.id), None)
+    item = catalog.item(field, ref.id)
     known = {ref.name.casefold(), *(a.casefold() for a in getattr(item, "aliases", ()))}
-    # without a pick, only a name the matcher read as a near miss (it warns "read 'webshp' as ...")
-    near_miss = any(w.startswith(f"read '{typed}' as ") for w in entry.warnings)
-    if typed.casefold() in known or (only_typos and not near_miss):
+    if typed.casefold() in known or (only_typos and not near_miss(entry, typed)):  # no pick: typos only
         return
     ctx.err.write(ctx.say("ask_alias", alias=typed, name=ref.name))
     ctx.err.flush()

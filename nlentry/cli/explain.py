@@ -40,16 +40,15 @@ def _how(entry: Entry, field: str, span_text: str, catalog: Catalog | None) -> s
     ref = getattr(entry, field)
     if catalog is None or ref is None:
         return "no catalog to look it up in"
-    sections: dict[str, tuple[Any, ...]] = {"project": catalog.projects, "service": catalog.services,
-                                             "client": catalog.clients}
-    section = sections.get(field)
-    item = next((i for i in section or () if i.id == ref.id), None)
+    from nlentry.journal import near_miss
+
+    item = catalog.item(field, ref.id)
     typed = span_text.casefold()
     if typed == ref.name.casefold():
         return "by its name"
     if item is not None and typed in {a.casefold() for a in item.aliases}:
         return "by an alias"
-    if len(typed) >= 5 and abs(len(typed) - len(ref.name)) <= 1:
+    if near_miss(entry, span_text):
         return "one edit away from its name or an alias (a typo; lowers the confidence)"
     return "by part of its name, an alias, or a client whose only active project it is"
 

@@ -84,10 +84,7 @@ def pick(entry: Entry, name: str, chosen: Ref | Alternative, catalog: Catalog | 
     else:
         changes[name] = ref
         if name == "project" and catalog is not None:
-            project = next((p for p in catalog.projects if p.id == ref.id), None)
-            client = next(
-                (c for c in catalog.clients if project is not None and c.id == project.client_id), None
-            )
+            client = catalog.client_of(ref.id)
             changes["client"] = Ref(client.id, client.name) if client is not None else entry.client
     alternatives = {k: v for k, v in entry.alternatives.items() if k != name}
     confidence = entry.confidence if alternatives else max(entry.confidence, 1.0)
@@ -100,7 +97,7 @@ def _confused_person(persons: list[Ref], chosen: Ref, catalog: Catalog | None) -
     if catalog is not None:
 
         def names(ref: Ref) -> set[str]:
-            person = next((p for p in catalog.people if p.id == ref.id), None)
+            person = catalog.item("person", ref.id)
             return {n.casefold() for n in ((ref.name, *person.aliases) if person else (ref.name,))}
 
         wanted = names(chosen)

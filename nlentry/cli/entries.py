@@ -167,22 +167,25 @@ def show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
 
 
 def _item_json(item: OutboxItem) -> dict[str, Any]:
-    return {"key": item.key, "provider": item.provider, "state": item.state, "remote_id": item.remote_id,
+    data = {"key": item.key, "provider": item.provider, "state": item.state, "remote_id": item.remote_id,
             "error": item.last_error, "entry": item.entry.to_dict()}
+    return data | {"deleted": True} if item.deleted else data
 
 
-def outcome(ctx: Context, item: OutboxItem) -> int:
-    """Say what became of a saved entry; the exit status."""
+def outcome(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str = "queued") -> int:
+    """Say what became of a saved (or undone) entry; the exit status.
+
+    `done` and `waiting` name the messages for a posted item and for one still pending.
+    """
     if ctx.args.json:
         ctx.print(json.dumps(_item_json(item), ensure_ascii=False, indent=2))
+    about = {"provider": item.provider, "summary": summary(item.entry), "key": item.key[:8],
+             "error": item.last_error or "?"}
     if item.state == "posted":
         if not ctx.args.json:
-            ctx.print(ctx.say("saved", provider=item.provider))
+            ctx.print(ctx.say(done, **about))
         return OK
-    if item.state == "failed":
-        ctx.note(ctx.say("rejected", provider=item.provider, key=item.key[:8], error=item.last_error))
-    else:
-        ctx.note(ctx.say("queued", provider=item.provider, error=item.last_error or "?"))
+    ctx.note(ctx.say("rejected" if item.state == "failed" else waiting, **about))
     return PROVIDER_FAILED
 
 
@@ -410,17 +413,7 @@ def cmd_undo(ctx: Context) -> int:
     """Remove the last entry (or KEY), at the provider too."""
     item = ctx.journal.undo(ctx.args.key)
     ctx.speak(item.entry.locale)
-    if ctx.args.json:
-        ctx.print(json.dumps(_item_json(item) | {"deleted": True}, ensure_ascii=False, indent=2))
-    if item.state == "posted":
-        if not ctx.args.json:
-            ctx.print(ctx.say("undone", summary=summary(item.entry)))
-        return OK
-    if item.state == "failed":
-        ctx.note(ctx.say("rejected", provider=item.provider, key=item.key[:8], error=item.last_error))
-    else:
-        ctx.note(ctx.say("undone_pending", provider=item.provider, summary=summary(item.entry)))
-    return PROVIDER_FAILED
+    return outcome(ctx, item, done="undone", waiting="undone_pending")
 
 
 def cmd_amend(ctx: Context) -> int:

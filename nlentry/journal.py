@@ -34,6 +34,7 @@ from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.model import Catalog, Entry
 
 if TYPE_CHECKING:
+    from nlentry.config import Config
     from nlentry.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.providers.base import Provider
     from nlentry.store import Store
@@ -91,16 +92,18 @@ class Journal:
         self._catalog_read = False
 
     @classmethod
-    def open(cls, env: Mapping[str, str] | None = None, *, provider: str | None = None) -> Journal:
+    def open(cls, env: Mapping[str, str] | None = None, *, provider: str | None = None,
+             cfg: Config | None = None) -> Journal:
         """The journal of the user whose state lives under `NLENTRY_HOME` (see `nlentry.config`).
 
-        `provider` overrides the configured default; an unknown name raises `JournalError`.
+        `provider` overrides the configured default; an unknown name raises `JournalError`. `cfg` is
+        the user's configuration when the caller has read it already.
         """
         from nlentry import config, providers
         from nlentry.store import Store
         from nlentry.sync import DEFAULT_MAX_AGE
 
-        cfg = config.load(env)
+        cfg = config.load(env) if cfg is None else cfg
         name = provider or config.default_provider(env, cfg)
         if not providers.exists(name):
             raise JournalError(f"unknown provider {name!r} (available: {', '.join(providers.names())})")

@@ -56,7 +56,8 @@ class Context:
             from nlentry.journal import Journal, JournalError
 
             try:
-                self._journal = Journal.open(self.env, provider=getattr(self.args, "provider", None))
+                self._journal = Journal.open(self.env, provider=getattr(self.args, "provider", None),
+                                             cfg=self.cfg)
             except JournalError as exc:
                 raise UsageError(str(exc)) from None
         return self._journal

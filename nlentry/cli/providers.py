@@ -125,7 +125,7 @@ def _cmd_log(args: argparse.Namespace, s: Session) -> int:
         raise UsageError(f"--now: {exc}") from None
 
     # a stale catalog is refreshed beside the post, not before it; closing waits a little for it
-    with Journal.open(s.env, provider=name) as journal:
+    with Journal.open(s.env, provider=name, cfg=s.cfg) as journal:
         if journal.catalog is None:
             _note(f"no catalog of {name} cached yet: names are not resolved "
                   f"(run 'nlentry sync --provider {name}')")

@@ -1,8 +1,9 @@
 """The locales nlentry knows, discovered from the folders of `grammars/`; no per-language code.
 
 A locale is a folder `grammars/<code>/` holding `<code>.lark` (its constructions and closed word
-classes) and `locale.toml` (word tables that carry values, cue words, reply words). Adding German
-means adding `grammars/de/` and `corpus/de/`; nothing here changes.
+classes) and `locale.toml` (word tables that carry values, cue words, amend's field words), with the
+replies of the command line and the chat bot beside them (`messages.toml`, `server.toml`). Adding
+German means adding `grammars/de/` and `corpus/de/`; nothing here changes.
 """
 
 from __future__ import annotations

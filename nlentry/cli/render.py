@@ -19,13 +19,6 @@ if TYPE_CHECKING:
 
 SEP = " · "
 
-# weekday abbreviations (Monday first) and the words around a list of persons
-_WORDS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "nl": (("ma", "di", "wo", "do", "vr", "za", "zo"), "met", "en"),
-    "en": (("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "with", "and"),
-}
-
-
 def hours(seconds: int) -> str:
     """Seconds as hours and minutes, `H:MM` (rounded to the minute): 9000 -> '2:30'."""
     minutes = (seconds + 30) // 60
@@ -43,8 +36,11 @@ def summary(entry: Entry) -> str:
 
     Fields that are unknown are left out; the description is quoted.
     """
-    weekdays, with_, and_ = _WORDS.get(entry.locale, _WORDS["en"])
-    parts = [f"{weekdays[entry.date.weekday()]} {entry.date:%d-%m-%Y}"]
+    from nlentry.cli.messages import messages_for
+
+    say = messages_for(entry.locale)  # the locale's own words: weekdays, "met"/"with", "en"/"and"
+    with_, and_ = say("persons"), say("and")
+    parts = [f"{say(f'weekday_{entry.date.weekday()}')} {entry.date:%d-%m-%Y}"]
     if entry.duration is not None:
         parts.append(hours(entry.duration))
     if entry.start is not None or entry.end is not None:

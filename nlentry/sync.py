@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from nlentry.model import Catalog
@@ -95,7 +95,7 @@ def merge_aliases(catalog: Catalog, aliases: Iterable[Alias]) -> Catalog:
             i = found
             item = sections[kind][i]
             if alias.alias.casefold() not in {a.casefold() for a in (item.name, *item.aliases)}:
-                sections[kind][i] = replace(item, aliases=(*item.aliases, alias.alias))
+                sections[kind][i] = item.replace(aliases=(*item.aliases, alias.alias))
                 changed = True
             break
     if not changed:

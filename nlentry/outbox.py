@@ -21,10 +21,15 @@ Guarantees and how they are kept:
 - *Nothing lost*: `submit` commits the entry (`BEGIN IMMEDIATE` ... `COMMIT`, `synchronous=FULL`)
   before the provider hears of it, so a crash, a timeout or a dead network leaves it pending.
 - *Nothing doubled*: each item carries an idempotency key (a UUID4) that providers with client-chosen
-  ids (local, Tyme, TimeTagger) use as the id, so a repeated create is an update. Before re-posting an
-  item that was claimed before (`attempts > 0`: an earlier try may have reached the provider, e.g. a
-  timeout after the server stored it), the outbox asks `provider.find_posted(entry, key)` and only posts
-  when nothing is found. Two flushers (threads or processes) never post the same item at once: an item
+  ids (local, Tyme, TimeTagger) use as the id, so a repeated create is an update. A create whose
+  outcome is unknown (a timeout or a connection lost after sending, or a flusher that died mid-post:
+  `TransientError.maybe_received`, the `sending` column) is remembered as *unsettled*, as the version
+  that was sent. Before the next post the outbox asks `provider.find_posted(sent, key, exclude=...)`
+  for each unsettled version, never accepting a remote entry another item owns; a copy found is
+  updated when the entry was amended since, deleted when it was undone. After an answer that stored
+  nothing (429, 5xx, a refused connection) nothing is looked for: the entry is simply posted again,
+  so two identical phrases stay two entries. docs/outbox.md has the rules and a state diagram.
+  Two flushers (threads or processes) never post the same item at once: an item
   is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`) inside a
   `BEGIN IMMEDIATE` transaction, and only the claimer posts it. A claim whose holder died is taken over
   once its lease has expired, or at once when the holder was a process on this machine that no longer runs.
@@ -152,6 +157,10 @@ class _Claim:
     token: str
     remote_id: str | None
     deleted: bool
+    #: entries sent earlier whose outcome is unknown: they may be at the provider (JSON texts)
+    unsettled: tuple[str, ...]
+    #: what this claim sends when it creates (None for updates and deletes)
+    sending: str | None
 
 
 def _host() -> str:
@@ -334,19 +343,24 @@ class Outbox:
             elif row["state"] != "posting" or not self._claim_expired(row["claimed_at"], row["claimed_by"],
                                                                        now):
                 return None
-            db.execute("UPDATE outbox SET state = 'posting', claimed_by = ?, claimed_at = ?, "
-                       "attempts = attempts + 1, updated_at = ? WHERE key = ?", (token, now, now, key))
+            unsettled = tuple(json.loads(row["unsettled"] or "[]"))
+            if row["sending"] is not None:  # its last holder died mid-post: that create may have arrived
+                unsettled += (row["sending"],)
+            creates = row["remote_id"] is None and not row["deleted"]
+            sending = row["entry"] if creates else None
+            db.execute("UPDATE outbox SET state = 'posting', claimed_by = ?, claimed_at = ?, sending = ?, "
+                       "unsettled = ?, attempts = attempts + 1, updated_at = ? WHERE key = ?",
+                       (token, now, sending, _json_list(unsettled), now, key))
         return _Claim(key, row["provider"], entry_from_json(row["entry"]), row["attempts"], token,
-                      row["remote_id"], bool(row["deleted"]))
+                      row["remote_id"], bool(row["deleted"]), unsettled, sending)
 
     def _post(self, claim: _Claim, tick: Callable[[], float], report: FlushReport) -> None:
         found = False
         try:
             provider = self.provider(claim.provider)
             posted: Posted | None = None
-            if claim.remote_id is None and claim.previous_attempts > 0:
-                # an earlier try may have reached the provider: look before posting again
-                posted = provider.find_posted(claim.entry, claim.key)
+            if claim.remote_id is None and claim.unsettled:
+                posted = self._find_unsettled(provider, claim)
                 found = posted is not None
             remote_id = claim.remote_id or (posted.remote_id if posted is not None else None)
             if claim.deleted:  # undone: make sure the provider no longer has it
@@ -355,7 +369,8 @@ class Outbox:
                 posted = Posted(claim.provider, remote_id or "")
             elif remote_id is None:
                 posted = provider.create(claim.entry, key=claim.key)
-            elif claim.remote_id is not None:  # amended after it was posted
+            elif claim.remote_id is not None or found and claim.sending not in claim.unsettled:
+                # amended after it was posted, or after a post whose outcome was unknown
                 posted = provider.update(remote_id, claim.entry)
         except (RejectedError, Unsupported) as exc:
             message = redact(exc)
@@ -367,7 +382,8 @@ class Outbox:
             attempts = claim.previous_attempts + 1
             now = tick()
             next_at = now + self.backoff.delay(attempts, retry_after)
-            self._finish(claim, now, state="pending", error=message, next_attempt_at=next_at)
+            self._finish(claim, now, state="pending", error=message, next_attempt_at=next_at,
+                         maybe_received=isinstance(exc, TransientError) and exc.maybe_received)
             self._hold_provider(claim.provider, next_at)
             report.retrying.append((claim.key, message))
             report.blocked[claim.provider] = message if not isinstance(exc, AuthError) else f"auth: {message}"
@@ -375,7 +391,7 @@ class Outbox:
             # a bug in a provider: give the item back (pending, with the error) before it surfaces
             message = redact(f"internal error: {type(exc).__name__}: {exc}")
             now = tick()
-            self._finish(claim, now, state="pending", error=message,
+            self._finish(claim, now, state="pending", error=message, maybe_received=True,
                          next_attempt_at=now + self.backoff.delay(claim.previous_attempts + 1))
             raise
         else:
@@ -383,17 +399,40 @@ class Outbox:
             self._finish(claim, tick(), state="posted", remote_id=posted.remote_id or None)
             (report.found if found else report.posted).append(claim.key)
 
+    def _find_unsettled(self, provider: Provider, claim: _Claim) -> Posted | None:
+        """The provider's copy of a version sent earlier with an unknown outcome, or None.
+
+        Matched on each version as it was sent (not a later amend), never on a remote entry that
+        another item of the outbox already owns (two identical phrases are two entries).
+        """
+        rows = self.store.query("SELECT remote_id FROM outbox WHERE provider = ? AND key != ? "
+                                "AND remote_id IS NOT NULL", (claim.provider, claim.key))
+        owned = frozenset(r["remote_id"] for r in rows)
+        for sent in claim.unsettled:
+            posted = provider.find_posted(entry_from_json(sent), claim.key, exclude=owned)
+            if posted is not None:
+                return posted
+        return None
+
     def _finish(self, claim: _Claim, now: float, *, state: str, error: str | None = None,
-                next_attempt_at: float | None = None, remote_id: str | None = None) -> None:
+                next_attempt_at: float | None = None, remote_id: str | None = None,
+                maybe_received: bool = False) -> None:
         # Only the holder of the claim writes the outcome; a flusher whose lease was taken over
-        # leaves it to the new holder (which finds the entry through find_posted).
+        # leaves it to the new holder (which looks for what this one sent: see `_claim`).
+        if state == "posted":
+            unsettled: tuple[str, ...] = ()
+        elif maybe_received and claim.sending is not None and claim.sending not in claim.unsettled:
+            unsettled = (*claim.unsettled, claim.sending)
+        else:
+            unsettled = claim.unsettled
         with self.store.transaction() as db:
             db.execute(
                 "UPDATE outbox SET state = ?, last_error = ?, "
-                "next_attempt_at = COALESCE(?, next_attempt_at), "
+                "next_attempt_at = COALESCE(?, next_attempt_at), sending = NULL, unsettled = ?, "
                 "remote_id = COALESCE(?, remote_id), claimed_by = NULL, claimed_at = NULL, updated_at = ? "
                 "WHERE key = ? AND state = 'posting' AND claimed_by = ?",
-                (state, error, next_attempt_at, remote_id, now, claim.key, claim.token))
+                (state, error, next_attempt_at, _json_list(unsettled), remote_id, now, claim.key,
+                 claim.token))
 
     def _hold_provider(self, provider: str, until: float) -> None:
         """After a transient or auth failure, the provider's other pending items wait as long."""
@@ -483,8 +522,8 @@ class Outbox:
             held = not self._claim_expired(row["claimed_at"], row["claimed_by"], now)
             if row["state"] == "posting" and held:
                 raise Busy(f"entry {key[:8]} is being posted right now; try again in a moment")
-            # never attempted and no remote copy: nothing can exist at the provider
-            settled = undo and row["attempts"] == 0 and row["remote_id"] is None
+            # no remote copy and nothing sent with an unknown outcome: nothing can exist at the provider
+            settled = undo and row["remote_id"] is None and not row["unsettled"] and row["sending"] is None
             db.execute(f"UPDATE outbox SET {assignments}, state = ?, next_attempt_at = ?, last_error = NULL, "
                        "claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE key = ?",
                        (*params, "posted" if settled else "pending", now, now, key))
@@ -519,6 +558,10 @@ class Outbox:
             cur = db.execute("DELETE FROM outbox WHERE key = ? AND state IN ('pending', 'failed')",
                              (item.key,))
         return cur.rowcount > 0
+
+
+def _json_list(texts: tuple[str, ...]) -> str | None:
+    return json.dumps(list(texts)) if texts else None
 
 
 def _item(row: Any) -> OutboxItem:

@@ -62,7 +62,10 @@ CREATE TABLE IF NOT EXISTS outbox (
     created_at      REAL NOT NULL,
     updated_at      REAL NOT NULL,
     day             TEXT,                   -- the entry's date (ISO), for `nlentry ls` and `report`
-    deleted         INTEGER NOT NULL DEFAULT 0  -- 1: undone; once 'posted' again it is gone at the provider
+    deleted         INTEGER NOT NULL DEFAULT 0, -- 1: undone; once 'posted' again it is gone at the provider
+    sending         TEXT,                   -- the entry as sent by the claim in progress (a create)
+    unsettled       TEXT                    -- JSON list of entries sent whose outcome is unknown (may be
+                                            -- at the provider): only these are looked for before a re-post
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at);
 CREATE INDEX IF NOT EXISTS outbox_day ON outbox (day) WHERE deleted = 0;

@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 DB_FILE = "nlentry.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ALIAS_KINDS = ("project", "service", "client", "person")
 
 
@@ -111,6 +111,8 @@ class Store:
             with self._lock:
                 if version == 1:
                     self._migrate_1_to_2()
+                if version in (1, 2):
+                    self._migrate_2_to_3()
                 self._db.executescript(schema)
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -123,6 +125,18 @@ class Store:
                 db.execute("UPDATE outbox SET day = json_extract(entry, '$.date')")
             if "deleted" not in columns:
                 db.execute("ALTER TABLE outbox ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
+
+    def _migrate_2_to_3(self) -> None:
+        # Retries look for an earlier copy only of what was sent with an unknown outcome (sending,
+        # unsettled). An unposted item tried before may have arrived: its entry is kept as unsettled.
+        with self.transaction() as db:
+            columns = {row["name"] for row in db.execute("PRAGMA table_info(outbox)")}
+            if "sending" not in columns:
+                db.execute("ALTER TABLE outbox ADD COLUMN sending TEXT")
+            if "unsettled" not in columns:
+                db.execute("ALTER TABLE outbox ADD COLUMN unsettled TEXT")
+                db.execute("UPDATE outbox SET unsettled = json_array(json(entry)) "
+                           "WHERE attempts > 0 AND remote_id IS NULL AND state != 'posted'")
 
     # --- plumbing --------------------------------------------------------------------------------
 

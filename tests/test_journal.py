@@ -17,7 +17,7 @@ from nlentry.errors import EntryRefused, InputError
 from nlentry.journal import Journal, JournalError, amended, stated, totals
 from nlentry.model import Catalog, Entry
 from nlentry.providers.base import Capability, Posted, RemoteEntry, TransientError
-from nlentry.store import Store, entry_to_json
+from nlentry.store import SCHEMA_VERSION, Store, entry_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 CET = timezone(timedelta(hours=1))
@@ -65,7 +65,7 @@ class Remote:
     def list_day(self, day: date) -> list[RemoteEntry]:
         return []
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None:
+    def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
         return None
 
     def timer_start(self, entry: Entry) -> Posted:
@@ -258,7 +258,7 @@ def test_a_version_1_database_is_migrated(tmp_path: Path) -> None:
     with Store(path) as store:
         rows = store.query("SELECT day, deleted FROM outbox")
         assert [(r["day"], r["deleted"]) for r in rows] == [("2026-11-23", 0)]
-        assert store.query("PRAGMA user_version")[0][0] == 2
+        assert store.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
         assert store.query("SELECT COUNT(*) FROM timer")[0][0] == 0
 
 

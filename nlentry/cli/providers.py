@@ -314,7 +314,8 @@ def _cmd_flush(args: argparse.Namespace, s: Session) -> int:
         failed = f"; {left['failed']} failed (see 'nlentry outbox')" if left["failed"] else ""
         _out(f"nothing to flush{failed}")
         return OK
-    _out(f"posted {done}, still pending {len(report.retrying) + len(report.deferred)}, "
+    found = f", found already posted {len(report.found)}" if report.found else ""
+    _out(f"posted {len(report.posted)}{found}, still pending {len(report.retrying) + len(report.deferred)}, "
          f"failed {len(report.failed)}")
     for name, error in report.blocked.items():
         _note(f"{name}: {error}")

@@ -349,11 +349,11 @@ class Api:
         self.limiter.acquire()
         try:
             response = self.client.request(method, path, params=params, json=json, data=data)
-        except httpx.TimeoutException as exc:
-            raise TransientError(f"{self.provider}: {what} timed out ({type(exc).__name__})") from None
-        except httpx.HTTPError as exc:  # connection refused, reset, DNS, protocol errors
-            detail = self._clean(str(exc)) or type(exc).__name__
-            raise TransientError(f"{self.provider}: {what} failed: {detail}") from None
+        except httpx.HTTPError as exc:  # timeouts, connection refused, reset, DNS, protocol errors
+            detail = (f"timed out ({type(exc).__name__})" if isinstance(exc, httpx.TimeoutException)
+                      else f"failed: {self._clean(str(exc)) or type(exc).__name__}")
+            raise TransientError(f"{self.provider}: {what} {detail}",
+                                 maybe_received=_maybe_received(exc)) from None
         self._check(response, what, missing_ok=missing_ok)
         return response
 
@@ -864,6 +864,12 @@ def json_response(status: int, body: Any = None, headers: Mapping[str, str] | No
 
 _Fake = TypeVar("_Fake", bound="FakeApi")
 _Provider = TypeVar("_Provider")
+
+
+def _maybe_received(exc: httpx.HTTPError) -> bool:
+    """Whether the request may have reached the server: not when no connection was made at all."""
+    unsent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+    return not isinstance(exc, unsent)
 
 
 class FakeApi:

@@ -14,12 +14,14 @@ Contract (every provider, checked by tests/providers/test_contract.py):
   create is an update; a provider without them must not create a second entry when `find_posted`
   finds the first.
 - `update(remote_id, entry)`, `delete(remote_id)`, `list_day(day)` as named.
-- `find_posted(entry, key)` looks for an entry already posted (same key where the backend stores
-  it, otherwise same day, duration and text) and returns its receipt or None.
+- `find_posted(entry, key, exclude=...)` looks for `entry` as it was sent earlier with an unknown
+  outcome (same key where the backend stores it, otherwise same day, duration and text, skipping the
+  remote ids in `exclude`: those belong to other outbox items) and returns its receipt or None.
 - timers: `timer_start(entry)`, `timer_stop()`, `timer_current()` where `Capability.TIMER` is declared.
 - errors: `AuthError` (credentials refused), `RejectedError` (4xx validation: permanent, the
   provider's message kept), `TransientError` (network, timeout, 5xx, 429: retry later,
-  `retry_after` in seconds when the server said), `Unsupported`. Messages never contain secrets.
+  `retry_after` in seconds when the server said; `maybe_received` when the request may have arrived:
+  a timeout or a connection lost after sending), `Unsupported`. Messages never contain secrets.
 """
 
 from __future__ import annotations
@@ -60,9 +62,13 @@ class RejectedError(ProviderError):
 class TransientError(ProviderError):
     """Network error, timeout, 5xx or 429: try again later (after `retry_after` seconds if known)."""
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    def __init__(self, message: str, retry_after: float | None = None, *,
+                 maybe_received: bool = False) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        #: the request may have reached the provider (a timeout or a connection lost after sending):
+        #: only then can a retry find an earlier copy. A 429, a 5xx answer or a refused connection is False.
+        self.maybe_received = maybe_received
 
 
 class Unsupported(ProviderError):
@@ -110,7 +116,8 @@ class Provider(Protocol):
 
     def list_day(self, day: date) -> list[RemoteEntry]: ...
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None: ...
+    def find_posted(self, entry: Entry, key: str, *,
+                    exclude: frozenset[str] = frozenset()) -> Posted | None: ...
 
     def timer_start(self, entry: Entry) -> Posted: ...
 

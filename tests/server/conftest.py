@@ -75,10 +75,10 @@ class FlakyProvider(LocalProvider):
         self._gate()
         super().delete(remote_id)
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None:
+    def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
         if FlakyProvider.down:
             raise TransientError("flaky is down (connection refused)")
-        return super().find_posted(entry, key)
+        return super().find_posted(entry, key, exclude=exclude)
 
 
 @pytest.fixture(autouse=True)

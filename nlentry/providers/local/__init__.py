@@ -157,7 +157,7 @@ class LocalProvider:
             (day.isoformat(),))
         return [self._remote(r) for r in rows]
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None:
+    def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
         """The entry stored under `key`, if any: local ids are the keys, so no guessing is needed."""
         rows = self.store.query("SELECT id FROM entries WHERE id = ?", (key,))
         return Posted(self.name, key) if rows else None

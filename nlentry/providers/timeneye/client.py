@@ -204,10 +204,10 @@ class TimeneyeProvider(HostedProvider):
         remotes = [mapping.remote_entry(row, day=day) for row in self._pages("entries", params)]
         return [r for r in remotes if r.date == day]
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None:
-        """An entry with the same day, minutes and notes (and project) already at Timeneye, or None."""
+    def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
+        """An entry with the same day, minutes and notes (and project) at Timeneye, not one in `exclude`."""
         for remote in self.list_day(entry.date):
-            if mapping.matches(remote, entry):
+            if remote.remote_id not in exclude and mapping.matches(remote, entry):
                 return Posted(self.name, remote.remote_id)
         return None
 

@@ -271,7 +271,7 @@ class TimeTaggerProvider:
         records.sort(key=lambda r: (int(r["t1"]), str(r["key"])))
         return [self._remote(r) for r in records]
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None:
+    def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
         """The record keyed `key`, searched around the entry's times (hidden ones count: they were posted)."""
         t1, t2 = mapping.times_of(entry, zone=self.zone, day_start=self.day_start)
         for record in self._records(t1 - _WINDOW, t2 + _WINDOW):

@@ -158,11 +158,12 @@ class TimiProvider(HostedProvider):
         remotes = [mapping.remote_entry(row, day=day) for row in self._rows({"date": day.isoformat()})]
         return [r for r in remotes if r.date == day]
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None:
-        """An entry with the same day, duration and text (and project) already at Timi, or None."""
+    def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
+        """An entry with the same day, duration and text (and project) at Timi, not one in `exclude`."""
         if entry.duration is None:
             return None
-        found = mapping.first_match(self.list_day(entry.date), entry)
+        remotes = (r for r in self.list_day(entry.date) if r.remote_id not in exclude)
+        found = mapping.first_match(remotes, entry)
         return Posted(self.name, found.remote_id) if found is not None else None
 
     # --- timer -----------------------------------------------------------------------------------

@@ -213,7 +213,7 @@ class TymeProvider(HostedProvider):
         remotes = self._remote(list(self._times(day - timedelta(days=1), day + timedelta(days=1))))
         return sorted((r for r in remotes if r.date == day), key=lambda r: (r.start or time(), r.remote_id))
 
-    def find_posted(self, entry: Entry, key: str) -> Posted | None:
+    def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
         """The record `nlentry-<key>` if Tyme has it (searched around the entry's date), else None."""
         wanted = mapping.record_id(key)
         for row in self._times(entry.date - timedelta(days=2), entry.date + timedelta(days=1)):

@@ -1,0 +1,140 @@
+"""The outbox's retry rules against the hosted providers without client-side ids (Timi, Timeneye).
+
+A retry looks for an earlier copy only when the outcome of a post is unknown (a timeout or a connection
+lost after sending), matches on the version that was sent, and never takes a remote entry that another
+outbox item owns. Each test here lost or doubled an entry under the earlier rule ("look whenever an
+earlier attempt was made, for the current version").
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from nlentry.model import Entry, Ref
+from nlentry.outbox import Outbox
+from nlentry.providers._http import FakeApi
+from nlentry.providers.base import Provider
+from nlentry.providers.timeneye.testing import fake_provider as timeneye_provider
+from nlentry.providers.timi.testing import fake_provider as timi_provider
+from nlentry.store import Store
+
+DAY = date(2026, 11, 18)
+Wiring = Callable[[], contextlib.AbstractContextManager[tuple[Any, FakeApi]]]
+
+
+# the provider's own Webshop and Development (a Timeneye entry needs a project and a phase)
+PROJECT: list[Ref] = []
+SERVICE: list[Ref] = []
+
+
+def phrase(minutes: int = 60, text: str = "1 uur overleg klant") -> Entry:
+    return Entry(text=text, locale="nl", date=DAY, duration=minutes * 60, description="overleg klant",
+                 project=PROJECT[-1], service=SERVICE[-1])
+
+
+@pytest.fixture(params=[timi_provider, timeneye_provider], ids=["timi", "timeneye"])
+def hosted(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Outbox, Provider, FakeApi]]:
+    wiring: Wiring = request.param
+    with wiring() as (provider, fake), Store(tmp_path / "nlentry.db") as store:
+        outbox = Outbox(store, {provider.name: provider}, sleep=lambda s: None)
+        webshop = next(p for p in provider.fetch_catalog().projects if p.name == "Webshop")
+        development = next(s for s in provider.fetch_catalog().services if s.name == "Development")
+        PROJECT.append(Ref(webshop.id, webshop.name))
+        SERVICE.append(Ref(development.id, development.name))
+        yield outbox, provider, fake
+        PROJECT.clear()
+        SERVICE.clear()
+
+
+def at_provider(provider: Provider) -> list[tuple[str, int | None]]:
+    return sorted((r.remote_id, r.duration) for r in provider.list_day(DAY))
+
+
+def test_the_same_phrase_twice_after_a_429_gives_two_entries(
+        hosted: tuple[Outbox, Provider, FakeApi]) -> None:
+    outbox, provider, fake = hosted
+    first = outbox.submit(phrase(), provider.name)
+    fake.fail_next(429, headers={"Retry-After": "1"})
+    second = outbox.submit(phrase(), provider.name)
+    assert outbox.item(second).state == "pending"  # type: ignore[union-attr]
+    report = outbox.flush(force=True)
+    assert report.posted == [second] and report.found == [], report
+    remotes = at_provider(provider)
+    assert len(remotes) == 2, "both entries are at the provider"
+    ids = {outbox.item(k).remote_id for k in (first, second)}  # type: ignore[union-attr]
+    assert ids == {r for r, _ in remotes}, "each item owns its own remote entry"
+
+
+def test_a_stored_then_timed_out_twin_is_found_and_not_confused_with_the_first(
+        hosted: tuple[Outbox, Provider, FakeApi]) -> None:
+    outbox, provider, fake = hosted
+    first = outbox.submit(phrase(), provider.name)
+    fake.fail_next(exc=httpx.ReadTimeout, after=True)  # stored, but the answer never came
+    second = outbox.submit(phrase(), provider.name)
+    report = outbox.flush(force=True)
+    assert report.found == [second] and report.posted == []
+    remotes = at_provider(provider)
+    assert len(remotes) == 2
+    ids = {outbox.item(k).remote_id for k in (first, second)}  # type: ignore[union-attr]
+    assert ids == {r for r, _ in remotes}
+
+
+def test_a_timeout_before_storing_posts_once_without_taking_the_twin(
+        hosted: tuple[Outbox, Provider, FakeApi]) -> None:
+    outbox, provider, fake = hosted
+    outbox.submit(phrase(), provider.name)
+    fake.fail_next(exc=httpx.ReadTimeout)  # lost on the way: nothing stored
+    second = outbox.submit(phrase(), provider.name)
+    report = outbox.flush(force=True)
+    assert report.posted == [second] and report.found == []
+    assert len(at_provider(provider)) == 2
+
+
+def test_an_amend_after_a_timed_out_post_updates_the_stored_copy(
+        hosted: tuple[Outbox, Provider, FakeApi]) -> None:
+    outbox, provider, fake = hosted
+    fake.fail_next(exc=httpx.ReadTimeout, after=True)
+    key = outbox.submit(phrase(60), provider.name)
+    outbox.change(key, phrase(180, "3 uur overleg klant"), post=False)
+    report = outbox.flush(force=True)
+    assert report.found == [key]
+    remotes = at_provider(provider)
+    assert [d for _, d in remotes] == [3 * 3600], "one entry, in its amended form"
+    assert outbox.item(key).remote_id == remotes[0][0]  # type: ignore[union-attr]
+
+
+def test_an_undo_after_a_timed_out_post_deletes_the_stored_copy(
+        hosted: tuple[Outbox, Provider, FakeApi]) -> None:
+    outbox, provider, fake = hosted
+    fake.fail_next(exc=httpx.ReadTimeout, after=True)
+    key = outbox.submit(phrase(), provider.name)
+    outbox.remove(key)
+    assert outbox.item(key).state == "posted"  # type: ignore[union-attr]
+    assert at_provider(provider) == []
+
+
+@pytest.mark.parametrize("fault", [{"status": 500}, {"status": 429, "headers": {"Retry-After": "0"}},
+                                   {"exc": httpx.ConnectError}],
+                         ids=["500", "429", "refused"])
+def test_no_look_for_a_copy_after_an_answer_that_stored_nothing(
+        hosted: tuple[Outbox, Provider, FakeApi], fault: dict[str, Any]) -> None:
+    outbox, provider, fake = hosted
+    fake.fail_next(**fault)
+    key = outbox.submit(phrase(), provider.name)
+    fake.requests.clear()
+    assert outbox.flush(force=True).posted == [key]
+    assert [r.method for r in fake.requests] == ["POST"], "posted again without listing first"
+    assert len(at_provider(provider)) == 1
+    # an undo of an entry that never arrived is settled without asking the provider
+    fake.fail_next(**fault)
+    other = outbox.submit(phrase(30), provider.name)
+    fake.requests.clear()
+    outbox.remove(other)
+    assert fake.requests == [] and outbox.item(other).state == "posted"  # type: ignore[union-attr]

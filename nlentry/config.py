@@ -117,11 +117,18 @@ def config_path(env: Mapping[str, str] | None = None) -> Path:
 
 
 def ensure_dir(path: Path) -> Path:
-    """Create `path` (and parents) if missing; a directory nlentry creates is private (0700)."""
+    """Create `path` (and parents) if missing. nlentry's directories hold the journal and secrets, so
+    they are private (0700): one created looser (a shared NLENTRY_HOME, a umask) is tightened."""
     if not path.is_dir():
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         # mkdir's mode is filtered by the umask; set it explicitly
         os.chmod(path, 0o700)
+    elif path.stat().st_mode & 0o077:
+        try:
+            os.chmod(path, 0o700)
+        except OSError as exc:
+            raise ConfigError(f"{path} is open to other users and cannot be made private "
+                              f"({exc.strerror}); make it yours with mode 0700 (chmod 700 {path})") from None
     return path
 
 

@@ -7,6 +7,7 @@ its error body (the worst case), and check exception messages and the command's 
 from __future__ import annotations
 
 import http.server
+import os
 import stat
 import sys
 import threading
@@ -49,6 +50,14 @@ def test_nlentry_home_relocates_config_and_database(env: dict[str, str], home: P
         assert Path(store.path) == home / "nlentry.db"
     assert mode(home) == 0o700, "the home directory nlentry creates is private"
     assert mode(home / "nlentry.db") == 0o600
+
+
+def test_an_existing_home_open_to_others_is_made_private(env: dict[str, str], home: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    home.mkdir(mode=0o755)
+    os.chmod(home, 0o777)
+    assert main(["add", "--yes", "2 uur testen"], env=env) == ExitStatus.OK
+    assert mode(home) == 0o700, "the journal and secrets are not left readable by others"
 
 
 def test_without_nlentry_home_the_platform_dirs_are_used(monkeypatch: pytest.MonkeyPatch,

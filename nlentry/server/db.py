@@ -1,10 +1,11 @@
 """The server's own SQLite database (`<home>/server.db`, 0600): who may use the server, and as whom.
 
 Tables: `users` (one nlentry user each, with a folder of its own), `api_keys` (hashed, never the key),
-`chat_links` (a Slack or Telegram identity -> a user), `link_codes` (one-time, hashed, expiring) and
-`pending` (entries awaiting Confirm / Change / Cancel, expiring). Every worker process of the server
-opens the same file, so a Confirm click may reach another process than the message did; WAL mode
-lets them read while one writes. The users' entries are not here: they live in each user's own
+`chat_links` (a Slack or Telegram identity -> a user), `link_codes` (one-time, hashed, expiring),
+`pending` (entries awaiting Confirm / Change / Cancel, expiring) and `deliveries` (the Slack and
+Telegram deliveries already handled, so a replayed or retried one does nothing twice). Every worker
+process of the server opens the same file, so a Confirm click may reach another process than the
+message did; WAL mode lets them read while one writes. The users' entries are not here: they live in each user's own
 database, under the user's folder, like any nlentry user's.
 """
 
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from nlentry.store import Store, StoreError
 
-__all__ = ["ServerDB"]
+__all__ = ["ServerDB", "first_delivery"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -47,6 +48,10 @@ CREATE TABLE IF NOT EXISTS pending (
     expires_at  REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pending_user ON pending (user_id, expires_at);
+CREATE TABLE IF NOT EXISTS deliveries (
+    id          TEXT PRIMARY KEY,           -- slack-sig:<sig>, slack-trigger:<id>, telegram:<update_id>
+    expires_at  REAL NOT NULL               -- kept as long as a replay or retry could come
+);
 """
 
 
@@ -69,3 +74,18 @@ class ServerDB(Store):
             with self._lock:
                 self._db.executescript(SCHEMA)
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def first_delivery(db: ServerDB, ids: list[str], *, now: float, keep: float) -> bool:
+    """Record a chat delivery under each of `ids`; False when any was seen before (a replay or retry).
+
+    Expired records are dropped on the way, so the table holds at most `keep` seconds of deliveries.
+    """
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM deliveries WHERE expires_at <= ?", (now,))
+        placeholders = ", ".join("?" * len(ids))
+        if conn.execute(f"SELECT 1 FROM deliveries WHERE id IN ({placeholders})", ids).fetchone():
+            return False
+        conn.executemany("INSERT INTO deliveries (id, expires_at) VALUES (?, ?)",
+                         [(i, now + keep) for i in ids])
+    return True

@@ -27,6 +27,7 @@ from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from nlentry.server.db import first_delivery
 from nlentry.server.errors import ApiError, chat_responses, problem
 from nlentry.server.replies import Reply
 from nlentry.server.users import identity
@@ -167,6 +168,18 @@ def router(state: ServerState) -> APIRouter:
     slack = APIRouter(prefix="/slack", tags=["slack"])
     responses = chat_responses("Slack", "the signature is missing, wrong or too old")
 
+    def first(request: Request, trigger: object) -> bool:
+        """False for a delivery handled before: the same signature (a replay within the window) or
+        the same `trigger_id` (Slack's retry, `X-Slack-Retry-Num`, is signed anew)."""
+        ids = ["slack-sig:" + request.headers.get("x-slack-signature", "")]
+        if isinstance(trigger, str) and trigger:
+            ids.append("slack-trigger:" + trigger)
+        fresh = first_delivery(state.db, ids, now=state.clock(), keep=2 * MAX_AGE)
+        if not fresh:
+            log.info("slack delivery seen before (retry %s): not handled again",
+                     request.headers.get("x-slack-retry-num", "-"))
+        return fresh
+
     async def verified(request: Request) -> bytes:
         """The body of a request Slack signed; `ApiError` (404 or 401) for any other."""
         secret = state.settings.slack_signing_secret
@@ -189,6 +202,8 @@ def router(state: ServerState) -> APIRouter:
         team, user = form.get("team_id", ""), form.get("user_id", "")
         if not team or not user:
             return problem(400, "bad_request", "team_id and user_id are required")
+        if not await run_in_threadpool(first, request, form.get("trigger_id")):
+            return Response(status_code=200)  # answered the first time
         who = identity("slack", team, user)
         reply = await run_in_threadpool(state.chat.message, who, form.get("text", ""))
         if reply.followup is not None:
@@ -202,6 +217,8 @@ def router(state: ServerState) -> APIRouter:
         if payload is None or clicked is None:
             return Response(status_code=200)  # other interactions (shortcuts, views) are not ours
         team, user, action, value = clicked
+        if not await run_in_threadpool(first, request, payload.get("trigger_id")):
+            return Response(status_code=200)
         reply = await run_in_threadpool(state.chat.action, identity("slack", team, user), action, value)
         url = payload.get("response_url")
         background.add_task(_answer, state, url if isinstance(url, str) else "", reply)

@@ -20,6 +20,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from nlentry.server.db import first_delivery
 from nlentry.server.errors import chat_responses, problem
 from nlentry.server.replies import Reply
 from nlentry.server.users import identity
@@ -31,6 +32,8 @@ __all__ = ["keyboard", "router"]
 
 log = logging.getLogger("nlentry.server")
 
+#: seconds an update id is remembered: Telegram keeps redelivering an unanswered update for 24 hours
+DAY = 24 * 3600
 _MAX_CALLBACK = 64
 _MAX_TEXT = 4096
 
@@ -100,6 +103,10 @@ def router(state: ServerState) -> APIRouter:
         except ValueError:
             return problem(400, "bad_request", "the body is not JSON")
         update = _dict(update)
+        update_id = update.get("update_id")
+        if isinstance(update_id, int) and not await run_in_threadpool(
+                lambda: first_delivery(state.db, [f"telegram:{update_id}"], now=state.clock(), keep=DAY)):
+            return JSONResponse({})  # Telegram redelivers until it gets a 2xx: this one was handled
         message, callback = _dict(update.get("message")), _dict(update.get("callback_query"))
         if message:
             sender, chat = _dict(message.get("from")), _dict(message.get("chat"))

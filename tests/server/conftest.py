@@ -7,6 +7,7 @@ import json
 import threading
 import time
 import types
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -147,9 +148,13 @@ class Server:
             "Content-Type": "application/x-www-form-urlencoded",
         }
 
-    async def slack_command(self, text: str, *, user: str = "U1", team: str = "T1") -> httpx.Response:
+    async def slack_command(self, text: str, *, user: str = "U1", team: str = "T1",
+                            trigger: str | None = None, retry: int | None = None) -> httpx.Response:
+        """A slash command as Slack sends it: every invocation has a trigger_id of its own; a retry of a
+        delivery (`retry`, the X-Slack-Retry-Num) carries the same trigger_id, signed anew."""
         body = urlencode(
             {
+                "trigger_id": trigger or uuid.uuid4().hex,
                 "team_id": team,
                 "user_id": user,
                 "command": "/tijd",
@@ -157,13 +162,17 @@ class Server:
                 "response_url": "https://hooks.slack.com/commands/T1/1/abc",
             }
         ).encode()
-        return await self.client.post("/slack/commands", content=body, headers=self.slack_headers(body))
+        headers = self.slack_headers(body)
+        if retry is not None:
+            headers["X-Slack-Retry-Num"] = str(retry)
+        return await self.client.post("/slack/commands", content=body, headers=headers)
 
     async def slack_click(
         self, button: dict[str, Any], *, user: str = "U1", team: str = "T1"
     ) -> httpx.Response:
         payload = {
             "type": "block_actions",
+            "trigger_id": uuid.uuid4().hex,
             "user": {"id": user, "team_id": team},
             "team": {"id": team},
             "response_url": "https://hooks.slack.com/actions/T1/2/def",

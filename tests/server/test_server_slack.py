@@ -277,3 +277,26 @@ async def test_secrets_never_reach_the_log(
         "nle_guessed-key-123456",
     ):
         assert secret not in caplog.text
+
+
+async def test_a_replayed_request_does_nothing_twice(linked: Server) -> None:
+    body = urlencode({"trigger_id": "1.2.3", "team_id": "T1", "user_id": "U1", "command": "/tijd",
+                      "text": "2 uur overleg", "response_url": "https://hooks.slack.com/commands/T1/1/a"}).encode()
+    headers = linked.slack_headers(body)
+    first = await linked.client.post("/slack/commands", content=body, headers=headers)
+    assert "Zo opslaan?" in first.json()["text"]
+    linked.clock.advance(30)  # within the five minutes a signature is valid
+    replay = await linked.client.post("/slack/commands", content=body, headers=headers)
+    assert replay.status_code == 200 and replay.content == b""
+    assert linked.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 1
+
+
+async def test_a_slack_retry_signed_anew_does_nothing_twice(linked: Server) -> None:
+    first = await linked.slack_command("2 uur overleg", trigger="9.8.7")
+    assert "Zo opslaan?" in first.json()["text"]
+    linked.clock.advance(3)  # Slack retries after a slow answer, with a fresh timestamp and signature
+    retry = await linked.slack_command("2 uur overleg", trigger="9.8.7", retry=1)
+    assert retry.status_code == 200 and retry.content == b""
+    again = await linked.slack_command("2 uur overleg")  # the user types it again: a new trigger_id
+    assert "Zo opslaan?" in again.json()["text"]
+    assert linked.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 2

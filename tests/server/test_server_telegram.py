@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -10,13 +11,16 @@ from conftest import NOW, Server
 
 pytestmark = pytest.mark.anyio
 
+#: Telegram numbers its updates in sequence; a redelivery carries the same number
+UPDATE_IDS = itertools.count(1)
+
 
 def message(text: str, user: int = 42, language: str | None = None) -> dict[str, Any]:
     sender: dict[str, Any] = {"id": user, "is_bot": False, "first_name": "A"}
     if language:
         sender["language_code"] = language
     return {
-        "update_id": 1,
+        "update_id": next(UPDATE_IDS),
         "message": {
             "message_id": 10,
             "from": sender,
@@ -29,7 +33,7 @@ def message(text: str, user: int = 42, language: str | None = None) -> dict[str,
 
 def click(data: str, user: int = 42) -> dict[str, Any]:
     return {
-        "update_id": 2,
+        "update_id": next(UPDATE_IDS),
         "callback_query": {
             "id": "cb1",
             "from": {"id": user, "is_bot": False},
@@ -117,3 +121,16 @@ async def test_not_json_is_400(server: Server) -> None:
         headers={"X-Telegram-Bot-Api-Secret-Token": "tg-secret-token-4242-abcdef"},
     )
     assert r.status_code == 400
+
+
+async def test_a_redelivered_update_is_answered_once(server: Server) -> None:
+    server.state.users.link("alice", "telegram:42")
+    update = message("2 uur overleg")
+    first = await server.telegram(update)
+    assert first.status_code == 200 and first.json()["method"] == "sendMessage"
+    again = await server.telegram(update)  # Telegram did not hear the answer and sends it again
+    assert again.status_code == 200 and again.json() == {}
+    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 1
+    fresh = await server.telegram(message("2 uur overleg"))  # the same words, a new update
+    assert fresh.json()["method"] == "sendMessage"
+    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 2

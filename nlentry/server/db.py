@@ -5,8 +5,8 @@ Tables: `users` (one nlentry user each, with a folder of its own), `api_keys` (h
 `pending` (entries awaiting Confirm / Change / Cancel, expiring) and `deliveries` (the Slack and
 Telegram deliveries already handled, so a replayed or retried one does nothing twice). Every worker
 process of the server opens the same file, so a Confirm click may reach another process than the
-message did; WAL mode lets them read while one writes. The users' entries are not here: they live in each user's own
-database, under the user's folder, like any nlentry user's.
+message did; WAL mode lets them read while one writes. The users' entries are not here: they live
+in each user's own database, under the user's folder, like any nlentry user's.
 """
 
 from __future__ import annotations

@@ -130,7 +130,7 @@ class TimiFake(FakeApi):
             if entry_id not in self.entries:
                 return json_response(404, {"message": "not found"})  # ASSUMED body
             if method == "GET":
-                return json_response(200, self.entries[entry_id])
+                return json_response(200, self._answer(self.entries[entry_id]))
             if method == "PATCH":
                 return self._update(entry_id, form)
             if method == "DELETE":  # ASSUMED: the Rails resource route; 204 and no body
@@ -185,14 +185,41 @@ class TimiFake(FakeApi):
             return json_response(422, {"errors": errors})  # ASSUMED 422 (Rails' default)
         entry = {"id": self._new_id(), **changes}
         self.entries[entry["id"]] = entry
-        return json_response(201, entry)  # ASSUMED: 201 with the entry object
+        return json_response(201, self._answer(entry))  # ASSUMED: 201 (the status is not stated)
 
     def _update(self, entry_id: int, form: Mapping[str, Any]) -> httpx.Response:
         changes, errors = self._validate(form, creating=False)
         if errors:
             return json_response(422, {"errors": errors})
         self.entries[entry_id].update(changes)
-        return json_response(200, self.entries[entry_id])
+        return json_response(200, self._answer(self.entries[entry_id]))
+
+    def _project(self, project_id: Any, *, with_client: bool) -> dict[str, Any] | None:
+        """The nested `project` of an entry as Timi shows it (`{id, name}`, in lists with `client`)."""
+        for client in self.clients:
+            for p in client["projects"]:
+                if str(p["id"]) == str(project_id):
+                    nested = {"id": p["id"], "name": p["name"]}
+                    return {**nested, "client": {"id": client["id"], "name": client["name"]}} if with_client \
+                        else nested
+        for p in self.projects:
+            if str(p["id"]) == str(project_id):
+                return {"id": p["id"], "name": p["name"], **({"client": None} if with_client else {})}
+        return None
+
+    def _answer(self, entry: Mapping[str, Any]) -> dict[str, Any]:
+        """An entry as the create answer shows it (spec): no flat ids, `start_time`/`end_time` null."""
+        # the spec shows no service on an entry; the fake keeps it internally (`entries`)
+        return {"id": entry["id"], "body": entry["body"], "date": entry["date"],
+                "duration": entry["duration"], "start_time": None, "end_time": None,
+                "project": self._project(entry.get("project_id"), with_client=False)}
+
+    def _row(self, entry: Mapping[str, Any]) -> dict[str, Any]:
+        """A `time_entries.json` row (spec): the project nested with its client, the user; empty times."""
+        return {"id": entry["id"], "body": entry["body"], "duration": entry["duration"],
+                "start_time": "", "end_time": "", "date": entry["date"],
+                "project": self._project(entry.get("project_id"), with_client=True),
+                "user": {"id": 1, "display_name": self.email.split("@")[0]}}
 
     def _list(self, params: httpx.QueryParams) -> httpx.Response:
         rows = sorted(self.entries.values(), key=lambda e: e["id"])
@@ -216,6 +243,6 @@ class TimiFake(FakeApi):
             rows = [r for r in rows if str(r["project_id"]) in wanted]
         page = int(params.get("page") or 1) if str(params.get("page") or "1").isdigit() else 1
         start = (page - 1) * self.per_page
-        chunk = rows[start:start + self.per_page]
+        chunk = [self._row(r) for r in rows[start:start + self.per_page]]
         return json_response(200, {"current_page": page, "per_page": self.per_page,
                                    "total_entries": len(rows), "time_entries": chunk})

@@ -119,14 +119,17 @@ def entry_object(data: Any) -> dict[str, Any] | None:
 def remote_entry(row: dict[str, Any], *, day: date) -> RemoteEntry:
     """A listed time entry; `day` is the date asked for, used when the row names none.
 
-    ASSUMED: list rows carry `id`, `body`, `duration` (seconds) and, beyond what the spec confirms,
-    `date`, `project_id` and `service_id`; missing ones are left empty.
+    Rows carry `id`, `body`, `duration` (seconds), `date` and the project nested with its client
+    (`project: {id, name, client}`), as the spec shows; the service is not shown (left empty). A flat
+    `project_id`/`service_id` is read too, should Timi send one.
     """
+    project = row.get("project")
+    nested = project.get("id") if isinstance(project, dict) else None
     return RemoteEntry(
         remote_id=str(row["id"]),
         date=read_date(row.get("date")) or day,
         duration=seconds(row.get("duration")),
-        project_id=row.get("project_id"),
+        project_id=row.get("project_id", nested),
         service_id=row.get("service_id"),
         description=str(row.get("body") or ""),
         extra={k: v for k, v in row.items()

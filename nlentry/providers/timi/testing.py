@@ -29,6 +29,9 @@ CATALOG: dict[str, Any] = {
     ],
 }
 
+#: Timi's list rows nest the project but do not show the service (spec, section 1)
+LISTS_SERVICE = False
+
 #: What `fetch_catalog` must return (names and aliases; the fake chooses some ids itself).
 CONTRACT_CATALOG = Catalog.from_dict(CATALOG)
 

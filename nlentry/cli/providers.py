@@ -190,8 +190,11 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
             provider.import_catalog(catalog)  # type: ignore[attr-defined]
         finally:
             provider.close()
-        Syncer(s.store, s.build, max_age=s.max_age).sync(name)  # the cache follows at once
-        _out(f"imported {_counts(catalog)} into {name}")
+        # the cache follows at once; what is reported is what the provider kept, read back from it
+        # (TimeTagger, say, has nowhere to keep people)
+        kept = Syncer(s.store, s.build, max_age=s.max_age).sync(name)
+        _out(f"imported {kept.projects} projects, {kept.services} services, {kept.clients} clients, "
+             f"{kept.people} people into {name}")
         return OK
 
     if hasattr(cls, "export_catalog"):

@@ -318,6 +318,21 @@ def test_cli_sync_and_log_against_the_real_server(server: TimeTaggerServer, tmp_
     assert (posted.duration, posted.project_id, posted.service_id) == (7200, "#webshop", "#meeting")
 
 
+@needs_server
+def test_catalog_import_reports_what_the_server_kept(server: TimeTaggerServer, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    _, token = server.new_user()
+    env = {"NLENTRY_HOME": str(tmp_path / "home")}
+    config.set_provider_settings("timetagger", {"base_url": server.api_url, "token": token}, env)
+    catalog_file = tmp_path / "catalog.json"
+    catalog_file.write_text('{"projects": [{"id": 1, "name": "Webshop"}], "services": [{"id": 2, "name": '
+                            '"Meeting"}], "people": [{"id": 3, "name": "Rowan"}, {"id": 4, "name": "Erik"}]}')
+    assert main(["catalog", "import", str(catalog_file), "--provider", "timetagger"], env=env) == 0
+    out = capsys.readouterr().out
+    assert "0 people into timetagger" in out, "TimeTagger keeps no people: none are reported as imported"
+    assert "1 projects, 1 services" in out
+
+
 def test_missing_settings_are_clear() -> None:
     with pytest.raises(AuthError, match="no API token"):
         TimeTaggerProvider.from_settings({"base_url": "http://127.0.0.1:9"})

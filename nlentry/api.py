@@ -32,9 +32,11 @@ def _semantics(code: str) -> Semantics:
 
 @cache
 def _cues(code: str) -> Cues:
-    cues = locales.get(code).cues
+    locale = locales.get(code)
+    cues = locale.cues
     return Cues(project=frozenset(cues.get("project", ())), person=frozenset(cues.get("person", ())),
-                joiners=frozenset(cues.get("joiners", ())))
+                joiners=frozenset(cues.get("joiners", ())),
+                not_names=frozenset(locale.words.get("not_names", ())))
 
 
 def check_text(text: object, max_length: int = MAX_LENGTH) -> str:

@@ -39,16 +39,19 @@ class Word(Record):
 class Cues(Record):
     """Locale data: which words cue which field (lowercase).
 
-    Multi-word cues are space-joined, e.g. "samen met"; "," may be a joiner.
+    Multi-word cues are space-joined, e.g. "samen met"; "," may be a joiner. `not_names` are the articles,
+    pronouns and quantifiers ("de", "the", "mijn", "whole") that are never the name of a person.
     """
 
-    __slots__ = ("project", "person", "joiners")
+    __slots__ = ("project", "person", "joiners", "not_names")
     project: frozenset[str]
     person: frozenset[str]
     joiners: frozenset[str]
+    not_names: frozenset[str]
 
-    def __init__(self, project: frozenset[str], person: frozenset[str], joiners: frozenset[str]) -> None:
-        self._init(project, person, joiners)
+    def __init__(self, project: frozenset[str], person: frozenset[str], joiners: frozenset[str],
+                 not_names: frozenset[str] = frozenset()) -> None:
+        self._init(project, person, joiners, not_names)
 
 
 class NameMatch(Record):
@@ -116,6 +119,9 @@ AMBIGUOUS_PENALTY = 0.3
 CROSS_FIELD_PENALTY = 0.2
 MINOR_PENALTY = 0.1
 UNKNOWN_PERSON_PENALTY = 0.05
+LOWERCASE_PERSON_PENALTY = 0.45
+"""An unknown person written in lowercase may be any word ("met klant"): enough to fall below the default
+`confirm_below` (0.6), so the user is asked."""
 CLIENT_PROJECT_SCORE = 0.5
 
 _FIELD_ORDER = ("project", "service", "person", "client")
@@ -147,13 +153,14 @@ _SCORES = {(e, c, v, a): _score(e, c, v, a) for e in (True, False) for c in (Tru
 class _CueTable:
     """`Cues` folded and indexed by first word, longest cue first."""
 
-    __slots__ = ("by_first", "tokens", "comma_joins")
+    __slots__ = ("by_first", "tokens", "comma_joins", "not_names")
 
     def __init__(self, by_first: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]],
-                 tokens: frozenset[str], comma_joins: bool) -> None:
+                 tokens: frozenset[str], comma_joins: bool, not_names: frozenset[str]) -> None:
         self.by_first = by_first
         self.tokens = tokens
         self.comma_joins = comma_joins
+        self.not_names = not_names
 
 
 @lru_cache(maxsize=64)
@@ -169,7 +176,8 @@ def _compile(cues: Cues) -> _CueTable:
         grouped.setdefault(tokens[0], []).append((tokens, frozenset(ks)))
     by_first = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in grouped.items()}
     comma_joins = "joiner" in kinds.get((",",), set())
-    return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins)
+    not_names = frozenset(t for phrase in cues.not_names for t in fold(phrase).split())
+    return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins, not_names)
 
 
 _TABLES: dict[int, tuple[Cues, _CueTable]] = {}
@@ -417,9 +425,10 @@ class _Reader:
 
         It must be a word of letters. When the writer uses capitals anywhere in the phrase, it must also
         be capitalised, so that the article in "with the client" is not taken for a name; a writer who
-        types all lowercase gets every such word.
+        types all lowercase gets every such word but the locale's `not_names`, which never are names.
         """
-        if self.barrier[k] or not self.nf_c[k] or self.cue_tok[k] in self.table.tokens:
+        token = self.cue_tok[k]
+        if self.barrier[k] or not self.nf_c[k] or token in self.table.tokens or token in self.table.not_names:
             return False
         core = self.view[k].strip(EDGE_PUNCT)
         if not (core[0].isalpha() and all(ch.isalpha() or ch in _NAME_INNER for ch in core)):
@@ -737,7 +746,7 @@ class _Reader:
             if m.unknown is not None:
                 ref = Ref(None, m.unknown)
                 key: object = ("unknown", fold(m.unknown))
-                penalty += UNKNOWN_PERSON_PENALTY
+                penalty += UNKNOWN_PERSON_PENALTY if m.unknown[0].isupper() else LOWERCASE_PERSON_PENALTY
                 warnings.append(f"person '{m.unknown}' is not in the catalog")
             else:
                 numbers = sorted({number for number, _ in m.readings["person"]})

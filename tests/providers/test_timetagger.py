@@ -294,16 +294,22 @@ def test_outbox_to_the_real_server_survives_an_outage(tt: TimeTaggerProvider, tm
     down.close()
 
 
-@needs_server
-def test_cli_sync_and_log_against_the_real_server(server: TimeTaggerServer, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def _cli_import(server: TimeTaggerServer, tmp_path: Path, catalog: str) -> tuple[dict[str, str], str]:
+    """A new user of the real server configured for the CLI, with `catalog` (JSON) imported: (env, token)."""
     _, token = server.new_user()
     env = {"NLENTRY_HOME": str(tmp_path / "home")}
     config.set_provider_settings("timetagger", {"base_url": server.api_url, "token": token}, env)
     catalog_file = tmp_path / "catalog.json"
-    catalog_file.write_text('{"projects": [{"id": 1, "name": "Webshop"}], '
-                            '"services": [{"id": 2, "name": "Meeting"}]}')
+    catalog_file.write_text(catalog)
     assert main(["catalog", "import", str(catalog_file), "--provider", "timetagger"], env=env) == 0
+    return env, token
+
+
+@needs_server
+def test_cli_sync_and_log_against_the_real_server(server: TimeTaggerServer, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    env, token = _cli_import(server, tmp_path, '{"projects": [{"id": 1, "name": "Webshop"}], '
+                                               '"services": [{"id": 2, "name": "Meeting"}]}')
     assert main(["sync", "--provider", "timetagger"], env=env) == 0
     assert main(["log", "gisteren", "2", "uur", "meeting", "aan", "webshop", "--provider", "timetagger",
                  "--now", "2026-11-18T14:30:00+01:00"], env=env) == ExitStatus.OK
@@ -321,13 +327,8 @@ def test_cli_sync_and_log_against_the_real_server(server: TimeTaggerServer, tmp_
 @needs_server
 def test_catalog_import_reports_what_the_server_kept(server: TimeTaggerServer, tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    _, token = server.new_user()
-    env = {"NLENTRY_HOME": str(tmp_path / "home")}
-    config.set_provider_settings("timetagger", {"base_url": server.api_url, "token": token}, env)
-    catalog_file = tmp_path / "catalog.json"
-    catalog_file.write_text('{"projects": [{"id": 1, "name": "Webshop"}], "services": [{"id": 2, "name": '
-                            '"Meeting"}], "people": [{"id": 3, "name": "Rowan"}, {"id": 4, "name": "Erik"}]}')
-    assert main(["catalog", "import", str(catalog_file), "--provider", "timetagger"], env=env) == 0
+    _cli_import(server, tmp_path, '{"projects": [{"id": 1, "name": "Webshop"}], "services": [{"id": 2, '
+                                  '"name": "Meeting"}], "people": [{"id": 3, "name": "Rowan"}]}')
     out = capsys.readouterr().out
     assert "0 people into timetagger" in out, "TimeTagger keeps no people: none are reported as imported"
     assert "1 projects, 1 services" in out

@@ -14,7 +14,7 @@ from nlentry import grammar, locales
 from nlentry.catalog.index import CatalogIndex
 from nlentry.catalog.match import Cues, Word, match_names
 from nlentry.entry import assemble
-from nlentry.errors import InputError
+from nlentry.errors import InputError, NlentryError
 from nlentry.fallback import fallback_date
 from nlentry.model import Catalog, Entry
 from nlentry.resolve import resolve
@@ -49,6 +49,10 @@ def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
         raise InputError(f"the text is {len(text)} characters long; the limit is {max_length}")
     if not text.isprintable() and _CONTROL.search(text):  # every control character is unprintable
         raise InputError("the text contains control characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogate, or undecodable command-line bytes
+        raise InputError("the text holds undecodable bytes or a lone surrogate") from None
     return text
 
 
@@ -92,7 +96,12 @@ def parse(
     code = locales.get(locale).code if locale is not None else locales.detect(folded)
     parsed = grammar.parse_items(folded, code)
     items = read_items(parsed.items, _semantics(code))
-    times = resolve(items, moment)
+    try:
+        times = resolve(items, moment)
+    except (OverflowError, ValueError) as exc:  # dates and durations beyond what datetime can hold
+        if isinstance(exc, NlentryError):
+            raise
+        raise InputError("a date or duration in the text is out of range") from None
     if parsed.recovered:
         times.penalty += 0.05 * min(parsed.recovered, 4)
     words = leftover_words(text, times.spans)
@@ -106,4 +115,7 @@ def parse(
             times.penalty += 0.1
             words = [w for w in words if w.end <= start or w.start >= end]
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
-    return assemble(text, code, times, words, names)
+    try:
+        return assemble(text, code, times, words, names)
+    except OverflowError:
+        raise InputError("a date or duration in the text is out of range") from None

@@ -30,6 +30,9 @@ def _semantics(code: str) -> Semantics:
     return Semantics(locales.get(code))
 
 
+_OUT_OF_RANGE = "a date or duration in the text is out of range"
+
+
 @cache
 def _cues(code: str) -> Cues:
     locale = locales.get(code)
@@ -98,10 +101,10 @@ def parse(
     items = read_items(parsed.items, _semantics(code))
     try:
         times = resolve(items, moment)
-    except (OverflowError, ValueError) as exc:  # dates and durations beyond what datetime can hold
-        if isinstance(exc, NlentryError):
-            raise
-        raise InputError("a date or duration in the text is out of range") from None
+    except NlentryError:
+        raise
+    except (OverflowError, ValueError):  # dates and durations beyond what datetime can hold
+        raise InputError(_OUT_OF_RANGE) from None
     if parsed.recovered:
         times.penalty += 0.05 * min(parsed.recovered, 4)
     words = leftover_words(text, times.spans)
@@ -118,4 +121,4 @@ def parse(
     try:
         return assemble(text, code, times, words, names)
     except OverflowError:
-        raise InputError("a date or duration in the text is out of range") from None
+        raise InputError(_OUT_OF_RANGE) from None

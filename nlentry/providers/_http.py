@@ -275,6 +275,12 @@ class SecretAuth(httpx.Auth):
         raise NotImplementedError
 
 
+def _maybe_received(exc: httpx.HTTPError) -> bool:
+    """Whether the request may have reached the server: not when no connection was made at all."""
+    unsent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+    return not isinstance(exc, unsent)
+
+
 class Api:
     """One provider's HTTP access: limiter, send, and the mapping of everything to protocol errors.
 
@@ -864,12 +870,6 @@ def json_response(status: int, body: Any = None, headers: Mapping[str, str] | No
 
 _Fake = TypeVar("_Fake", bound="FakeApi")
 _Provider = TypeVar("_Provider")
-
-
-def _maybe_received(exc: httpx.HTTPError) -> bool:
-    """Whether the request may have reached the server: not when no connection was made at all."""
-    unsent = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
-    return not isinstance(exc, unsent)
 
 
 class FakeApi:

@@ -336,15 +336,21 @@ def _register_secrets(settings: Mapping[str, Any]) -> None:
 def redact(text: object, secrets: Iterable[str] = ()) -> str:
     """`text` with every registered secret (and every one in `secrets`) replaced by `***`.
 
-    Longer secrets are replaced first, so a secret that contains another is masked whole.
+    This is nlentry's one redactor: the CLI, the server and the providers all mask through it. A secret
+    is masked as written and in its URL-encoded forms (`%40`, `+` for a space), as it appears in a
+    query string or a form body. Longer secrets are replaced first, so a secret that contains another
+    is masked whole.
     """
+    from urllib.parse import quote, quote_plus
+
     result = str(text)
     with _secrets_lock:
         known = set(_secrets)
     known.update(s for s in secrets if isinstance(s, str) and len(s) >= _MIN_SECRET)
     for secret in sorted(known, key=len, reverse=True):
-        if secret in result:
-            result = result.replace(secret, _MASK)
+        for form in (secret, quote(secret, safe=""), quote_plus(secret)):
+            if form in result:
+                result = result.replace(form, _MASK)
     return result
 
 

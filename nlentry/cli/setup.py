@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import httpx
 
     from nlentry.model import Catalog
-    from nlentry.providers._http import OAuthServer
+    from nlentry.providers._http.oauth import OAuthServer
 
 __all__ = ["TRANSPORT", "open_browser", "run"]
 
@@ -242,7 +242,7 @@ def _oauth_server(name: str) -> OAuthServer | None:
     """The provider's OAuth server (`SERVER` in its `auth` module), None if it signs in with a token only."""
     import importlib
 
-    from nlentry.providers._http import OAuthServer
+    from nlentry.providers._http.oauth import OAuthServer
 
     try:
         module = importlib.import_module(f"nlentry.providers.{name}.auth")
@@ -347,7 +347,7 @@ def open_browser(url: str) -> bool:
 
 
 def _login_oauth(ctx: Context, name: str, server: OAuthServer) -> int:
-    from nlentry.providers._http import TokenFile
+    from nlentry.providers._http.tokens import TokenFile
     from nlentry.providers.base import ProviderError
 
     args = ctx.args

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from nlentry.providers.base import RejectedError
 
 if TYPE_CHECKING:
-    from nlentry.providers._http import Api
+    from nlentry.providers._http.client import Api
 
 _Self = TypeVar("_Self", bound="HostedProvider")
 

@@ -1,4 +1,4 @@
-"""The shared HTTP pieces of the hosted providers (nlentry/providers/_http.py)."""
+"""The shared HTTP pieces of the hosted providers (nlentry/providers/_http/)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,13 @@ import httpx
 import pytest
 
 import nlentry
-from nlentry.providers._http import (
-    Api,
-    OAuthToken,
-    RateLimiter,
-    Settings,
-    make_client,
-    oauth_settings,
-    provider_message,
-    redact,
-    retry_after,
-)
+from nlentry.config import redact
+from nlentry.providers._http.client import Api, make_client
+from nlentry.providers._http.oauth import OAuthToken
+from nlentry.providers._http.ratelimit import RateLimiter
+from nlentry.providers._http.responses import provider_message, retry_after
+from nlentry.providers._http.settings import Settings
+from nlentry.providers._http.tokens import oauth_settings
 from nlentry.providers.base import AuthError, ProviderError, RejectedError, TransientError
 
 NOW = 1_790_000_000.0

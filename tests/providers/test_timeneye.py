@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from nlentry.model import Entry, Ref
-from nlentry.providers._http import OAuthToken, pkce_challenge
+from nlentry.providers._http.oauth import OAuthToken, pkce_challenge
 from nlentry.providers.base import AuthError, ProviderError, RejectedError, TransientError, Unsupported
 from nlentry.providers.timeneye import PROVIDER, TimeneyeProvider
 from nlentry.providers.timeneye.auth import finish_login, start_login

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from nlentry.model import Entry, Ref
-from nlentry.providers._http import OAuthToken
+from nlentry.providers._http.oauth import OAuthToken
 from nlentry.providers.base import AuthError, RejectedError, TransientError
 from nlentry.providers.tyme import PROVIDER, TymeProvider
 from nlentry.providers.tyme.auth import finish_login, start_login

@@ -20,7 +20,7 @@ ASSUMED (spec section 2, unknown): the authorize URL is `https://api.timeneye.co
 
 from __future__ import annotations
 
-from nlentry.providers._http import OAuthServer
+from nlentry.providers._http.oauth import OAuthServer
 
 DEFAULT_BASE_URL = "https://api.timeneye.com/api/v1"
 AUTHORIZE_PATH = "/oauth/authorize"

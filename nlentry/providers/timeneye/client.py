@@ -39,7 +39,8 @@ from nlentry.providers.timeneye import mapping
 if TYPE_CHECKING:
     import httpx
 
-    from nlentry.providers._http import OAuthToken, RateLimiter
+    from nlentry.providers._http.oauth import OAuthToken
+    from nlentry.providers._http.ratelimit import RateLimiter
 
 MAX_PAGES = 1000
 #: Requests per 5-minute window by plan [doc: Microsoft connector].
@@ -90,7 +91,9 @@ class TimeneyeProvider(HostedProvider):
         timeout: float = 15.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        from nlentry.providers._http import Api, RateLimiter, first_token
+        from nlentry.providers._http.client import Api
+        from nlentry.providers._http.oauth import first_token
+        from nlentry.providers._http.ratelimit import RateLimiter
         from nlentry.providers.timeneye.auth import SERVER
 
         current = first_token(oauth_token, token, missing="timeneye: no token configured "
@@ -118,7 +121,8 @@ class TimeneyeProvider(HostedProvider):
         `client_id` (and `client_secret`); refreshed tokens are written back to that file.
         Also: `plan`, `rate_limit`, `max_wait`, `user_id`, `base_url`, `timeout`.
         """
-        from nlentry.providers._http import Settings, oauth_settings
+        from nlentry.providers._http.settings import Settings
+        from nlentry.providers._http.tokens import oauth_settings
 
         s = Settings(cls.name, settings)
         token, save = oauth_settings(s)

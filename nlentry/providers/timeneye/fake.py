@@ -28,7 +28,8 @@ from typing import Any
 
 import httpx
 
-from nlentry.providers._http import Clock, FakeApi, FakeOAuth, form_or_json, json_response
+from nlentry.providers._http.client import Clock
+from nlentry.providers._http.testing import FakeApi, FakeOAuth, form_or_json, json_response
 
 _ENTRY = re.compile(r"entries/(\d+)")
 ACCESS_TTL = 86400  # one day

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from nlentry.model import Catalog
-from nlentry.providers._http import provider_of
+from nlentry.providers._http.testing import provider_of
 from nlentry.providers.timeneye.client import TimeneyeProvider
 from nlentry.providers.timeneye.fake import TimeneyeFake
 

@@ -18,7 +18,8 @@ from typing import Any
 import httpx
 
 from nlentry.config import redact
-from nlentry.providers._http import make_client, parse_retry_after
+from nlentry.providers._http.client import make_client
+from nlentry.providers._http.responses import parse_retry_after
 from nlentry.providers.base import AuthError, ProviderError, RejectedError, TransientError
 
 __all__ = ["TimeTaggerClient", "parse_retry_after"]

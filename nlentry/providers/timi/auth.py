@@ -10,7 +10,7 @@ from collections.abc import Generator
 
 import httpx
 
-from nlentry.providers._http import SecretAuth, basic_forms
+from nlentry.providers._http.client import SecretAuth, basic_forms
 
 
 class TimiAuth(SecretAuth):

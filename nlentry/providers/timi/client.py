@@ -87,7 +87,8 @@ class TimiProvider(HostedProvider):
     ) -> None:
         if not email or not token:
             raise AuthError("timi: no e-mail and token configured ([providers.timi] email, token)")
-        from nlentry.providers._http import Api, RateLimiter
+        from nlentry.providers._http.client import Api
+        from nlentry.providers._http.ratelimit import RateLimiter
         from nlentry.providers.timi.auth import TimiAuth
 
         self.tz = tz
@@ -104,7 +105,7 @@ class TimiProvider(HostedProvider):
                       transport: httpx.BaseTransport | None = None) -> TimiProvider:
         """Build from `[providers.timi]`: `email` and `token` (required), `base_url`, `timeout`,
         `rate_limit` and `rate_period` (requests per seconds), `max_wait`, `timezone`."""
-        from nlentry.providers._http import Settings
+        from nlentry.providers._http.settings import Settings
 
         s = Settings(cls.name, settings)
         return cls(email=s.text("email") or "", token=s.text("token") or "",

@@ -26,7 +26,8 @@ from typing import Any
 
 import httpx
 
-from nlentry.providers._http import Clock, FakeApi, form_or_json, json_response
+from nlentry.providers._http.client import Clock
+from nlentry.providers._http.testing import FakeApi, form_or_json, json_response
 
 _ENTRY = re.compile(r"time_entries/(\d+)\.json")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nlentry.model import Catalog
-from nlentry.providers._http import provider_of
+from nlentry.providers._http.testing import provider_of
 from nlentry.providers.timi.client import TimiProvider
 from nlentry.providers.timi.fake import TimiFake
 

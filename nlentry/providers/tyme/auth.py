@@ -15,7 +15,7 @@ ASSUMED (unknown): the token answer uses RFC 6749 keys (`access_token`, `refresh
 
 from __future__ import annotations
 
-from nlentry.providers._http import OAuthServer
+from nlentry.providers._http.oauth import OAuthServer
 
 DEFAULT_BASE_URL = "https://api.tyme-app.com"
 AUTHORIZE_PATH = "/v1/authorize"

@@ -29,7 +29,7 @@ from nlentry.providers.tyme import mapping
 if TYPE_CHECKING:
     import httpx
 
-    from nlentry.providers._http import OAuthToken
+    from nlentry.providers._http.oauth import OAuthToken
 
 MAX_PAGES = 1000
 #: How far back `timer_current` looks for a running record.
@@ -81,7 +81,9 @@ class TymeProvider(HostedProvider):
         timeout: float = 15.0,
         clock: Callable[[], float] = _time.time,
     ) -> None:
-        from nlentry.providers._http import Api, RateLimiter, first_token
+        from nlentry.providers._http.client import Api
+        from nlentry.providers._http.oauth import first_token
+        from nlentry.providers._http.ratelimit import RateLimiter
         from nlentry.providers.tyme.auth import SERVER
 
         current = first_token(oauth_token, token,
@@ -112,7 +114,8 @@ class TymeProvider(HostedProvider):
         refreshed tokens are written back to that file. Also: `user_id`, `timezone`, `day_start`,
         `rate_limit`, `rate_period`, `max_wait`, `base_url`, `timeout`.
         """
-        from nlentry.providers._http import Settings, oauth_settings
+        from nlentry.providers._http.settings import Settings
+        from nlentry.providers._http.tokens import oauth_settings
 
         s = Settings(cls.name, settings)
         token, save = oauth_settings(s)

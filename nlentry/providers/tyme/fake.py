@@ -26,7 +26,8 @@ from typing import Any
 
 import httpx
 
-from nlentry.providers._http import Clock, FakeApi, FakeOAuth, form_or_json, json_response
+from nlentry.providers._http.client import Clock
+from nlentry.providers._http.testing import FakeApi, FakeOAuth, form_or_json, json_response
 
 WIRE_FORMAT = "%Y-%m-%d %H:%M:%S"
 ACCESS_TTL = 3600  # ASSUMED: token lifetimes are unknown

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nlentry.model import Catalog
-from nlentry.providers._http import provider_of
+from nlentry.providers._http.testing import provider_of
 from nlentry.providers.tyme.client import TymeProvider
 from nlentry.providers.tyme.fake import TymeFake
 

@@ -5,17 +5,21 @@ from __future__ import annotations
 import base64
 import urllib.parse
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 
 import nlentry
+from nlentry.journal import amended
 from nlentry.model import Entry, Ref
+from nlentry.outbox import Outbox
 from nlentry.providers.base import AuthError, ProviderError, RejectedError, TransientError, Unsupported
 from nlentry.providers.timi import PROVIDER, TimiProvider
 from nlentry.providers.timi.fake import TimiFake
 from nlentry.providers.timi.testing import fake_provider
+from nlentry.store import Store
 
 DAY = date(2026, 3, 27)
 WEBSHOP, DEVELOPMENT = Ref(47, "Webshop"), Ref(5, "Development")
@@ -23,7 +27,9 @@ WEBSHOP, DEVELOPMENT = Ref(47, "Webshop"), Ref(5, "Development")
 
 def entry(text: str = "2,5 uur aan webshop", *, duration: int | None = 9000, day: date = DAY,
           project: Ref | None = WEBSHOP, service: Ref | None = DEVELOPMENT) -> Entry:
-    return Entry(text=text, locale="nl", date=day, duration=duration, project=project, service=service)
+    """An entry with the description the parser reads from `text` (the phrase without its length)."""
+    return Entry(text=text, locale="nl", date=day, duration=duration, project=project, service=service,
+                 description=nlentry.parse(text, locale="nl").description)
 
 
 def form(request: httpx.Request) -> dict[str, str]:
@@ -37,7 +43,7 @@ def test_the_package_exports_the_provider() -> None:
 # --- wire format ----------------------------------------------------------------------------------
 
 
-def test_create_sends_the_phrase_and_explicit_fields() -> None:
+def test_create_sends_the_description_and_explicit_fields() -> None:
     with fake_provider() as (timi, fake):
         posted = timi.create(entry(), key="k")
         request = fake.requests[-1]
@@ -45,7 +51,7 @@ def test_create_sends_the_phrase_and_explicit_fields() -> None:
         assert request.headers["X-Api-Key"] == f"{fake.email}:{fake.token}"
         assert request.headers["User-Agent"] == f"nlentry/{nlentry.__version__}"
         assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
-        assert form(request) == {"body": "2,5 uur aan webshop", "duration": "9000", "date": "27-03-2026",
+        assert form(request) == {"body": "aan webshop", "duration": "9000", "date": "27-03-2026",
                                  "project_id": "47", "service_id": "5"}
         assert fake.entries[int(posted.remote_id)]["date"] == "2026-03-27"
 
@@ -112,12 +118,12 @@ def test_list_day_follows_the_pages() -> None:
     fake.load_catalog({"projects": [{"id": 47, "name": "Webshop"}], "services": [{"id": 5, "name": "Dev"}]})
     with fake_provider(fake) as (timi, _):
         for minutes in range(1, 6):
-            timi.create(entry(f"{minutes} min", duration=minutes * 60), key=str(minutes))
+            timi.create(entry(f"{minutes} min review", duration=minutes * 60), key=str(minutes))
         timi.create(entry("other day", day=DAY + timedelta(days=1)), key="x")
         fake.requests.clear()
         listed = timi.list_day(DAY)
     assert [r.duration for r in listed] == [60, 120, 180, 240, 300]
-    assert [r.description for r in listed][0] == "1 min"
+    assert [r.description for r in listed][0] == "review"
     pages = [r.url.params["page"] for r in fake.requests]
     assert pages == ["1", "2", "3"] and {r.url.params["date"] for r in fake.requests} == {"2026-03-27"}
 
@@ -149,6 +155,55 @@ def test_validation_errors_keep_timis_message() -> None:
     expected = r"HTTP 422\): project_id: bestaat niet"
     with fake_provider() as (timi, _), pytest.raises(RejectedError, match=expected):
         timi.create(entry(project=Ref(999, "Unknown")), key="k")
+
+
+@pytest.mark.parametrize("status", [200, 201])
+def test_a_2xx_answer_carrying_errors_is_refused_in_timis_words(status: int, tmp_path: Path) -> None:
+    with fake_provider() as (timi, fake), Store(tmp_path / "nlentry.db") as store:
+        fake.validation_status = status  # the document does not give the status of a validation error
+        with pytest.raises(RejectedError, match="project_id: bestaat niet") as caught:
+            timi.create(entry(project=Ref(999, "Unknown")), key="k")
+        assert "accepted" not in str(caught.value) and fake.entries == {}
+        posted = timi.create(entry(), key="k2")
+        with pytest.raises(RejectedError, match="project_id: bestaat niet"):
+            timi.update(posted.remote_id, entry("3 uur aan webshop", duration=10800, project=Ref(999, "X")))
+        assert fake.entries[int(posted.remote_id)]["duration"] == 9000, "the refused update changed nothing"
+        # through the outbox: the entry is kept, failed, with Timi's message
+        outbox = Outbox(store, {"timi": timi}, sleep=lambda s: None)
+        key = outbox.submit(entry(project=Ref(999, "Unknown")), "timi")
+        item = outbox.item(key)
+        assert item is not None and item.state == "failed"
+        assert item.last_error is not None and "project_id: bestaat niet" in item.last_error
+
+
+def test_services_json_as_one_bare_object_still_gives_its_service() -> None:
+    fake = TimiFake.seeded({"projects": [{"id": 2, "name": "Timi", "aliases": ["Tango"]}],
+                            "services": [{"id": 1, "name": "Development", "aliases": ["coden", "css"]}]})
+    fake.bare_single_service = True  # the seed document's example of services.json
+    with fake_provider(fake) as (timi, _):
+        catalog = timi.fetch_catalog()
+    answer = httpx.Client(transport=fake.transport(), base_url=fake.BASE_URL,
+                          headers={"X-Api-Key": f"{fake.email}:{fake.token}"}).get("services.json").json()
+    assert answer == {"id": 1, "name": "Development", "aliases": ["coden", "css"]}
+    assert [(s.id, s.name, s.aliases) for s in catalog.services] == [(1, "Development", ("coden", "css"))]
+
+
+@pytest.mark.parametrize(("amendment", "body"), [("3 uur", "overleg klant"),
+                                                  ("3 uur overleg leverancier", "overleg leverancier")])
+def test_an_amend_sends_a_body_that_matches_the_amended_entry(amendment: str, body: str,
+                                                              tmp_path: Path) -> None:
+    now = datetime.combine(DAY, datetime.min.time().replace(hour=17))
+    first = nlentry.parse("1 uur overleg klant", locale="nl", now=now)
+    changed = amended(first, nlentry.parse(amendment, locale="nl", now=now))
+    with fake_provider() as (timi, fake), Store(tmp_path / "nlentry.db") as store:
+        outbox = Outbox(store, {"timi": timi}, sleep=lambda s: None)
+        key = outbox.submit(first, "timi")
+        outbox.change(key, changed)
+        sent = form(fake.requests[-1])
+        stored = fake.entries[int(outbox.item(key).remote_id)]  # type: ignore[union-attr,arg-type]
+    assert fake.requests[-1].method == "PATCH" and sent["duration"] == "10800"
+    assert sent["body"] == body and "1 uur" not in sent["body"]
+    assert (stored["body"], stored["duration"]) == (body, 10800)
 
 
 def test_refused_credentials_are_an_auth_error_without_the_token() -> None:

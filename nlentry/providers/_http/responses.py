@@ -6,6 +6,7 @@ import email.utils
 import math
 import time
 from collections.abc import Mapping
+from typing import Any
 
 import httpx
 
@@ -62,6 +63,16 @@ def provider_message(response: httpx.Response) -> str:
         data = response.json()
     except (ValueError, UnicodeDecodeError):
         data = None
+    parts = body_messages(data)
+    if not parts:
+        text = response.text.strip()
+        parts.append(text.splitlines()[0] if text else response.reason_phrase or "no explanation")
+    message = "; ".join(parts)
+    return message if len(message) <= 300 else message[:297] + "..."
+
+
+def body_messages(data: Any) -> list[str]:
+    """The messages in a decoded JSON answer (see `provider_message`); [] when it carries none."""
     parts: list[str] = []
     if isinstance(data, dict):
         errors = data.get("errors")
@@ -84,8 +95,4 @@ def provider_message(response: httpx.Response) -> str:
         parts.extend(details)
     elif isinstance(data, str):
         parts.append(data)
-    if not parts:
-        text = response.text.strip()
-        parts.append(text.splitlines()[0] if text else response.reason_phrase or "no explanation")
-    message = "; ".join(parts)
-    return message if len(message) <= 300 else message[:297] + "..."
+    return parts

@@ -3,17 +3,21 @@
 What is sent and why (see `spec/providers.md` section 1):
 
 - auth: `X-Api-Key: email:token` (`auth.TimiAuth`);
-- catalog: `clients.json`, `projects.json`, `services.json`, aliases included (`mapping.catalog_from`);
-- create: `POST time_entries.json`, form-encoded, with the phrase as `body` and nlentry's reading as
+- catalog: `clients.json`, `projects.json`, `services.json` (a list, or the one bare object the
+  document's example shows), aliases included (`mapping.catalog_from`);
+- create: `POST time_entries.json`, form-encoded, with the entry's description as `body`
+  (`mapping.entry_body`: never the phrase of an entry amended since) and nlentry's reading as
   explicit `project_id`, `service_id`, `duration` (seconds) and `date` (DD-MM-YYYY);
+- an answer carrying `errors` is a refusal in Timi's words, whatever its status (the document does not
+  give the status of a validation error, so it may be a 2xx);
 - list: `GET time_entries.json?date=YYYY-MM-DD&page=n`, 100 a page, until `total_entries` is reached;
-- update: `PATCH time_entries/{id}.json`; delete: `DELETE time_entries/{id}.json` (ASSUMED: Timi's
-  Rails-style resource routes; the spec found no delete endpoint);
+- update: `PATCH time_entries/{id}.json` (documented); delete: `DELETE time_entries/{id}.json`
+  (ASSUMED: Timi's Rails-style resource route; the spec found no delete endpoint);
 - timer: `GET time_entries/timer.json` is read by `timer_current`; Timi documents no way to start or
   stop a timer, so `Capability.TIMER` is not declared and `timer_start`/`timer_stop` raise `Unsupported`.
 
 Timi has no client-chosen ids, so a retried post is made safe by `find_posted`: the same day,
-duration and text already listed. httpx is imported when a provider is made, not when this module is.
+duration and body already listed. httpx is imported when a provider is made, not when this module is.
 """
 
 from __future__ import annotations
@@ -125,8 +129,7 @@ class TimiProvider(HostedProvider):
 
     def create(self, entry: Entry, *, key: str) -> Posted:
         """Post the entry. `key` is not sent (Timi has no place for it); retries rely on `find_posted`."""
-        form = mapping.entry_form(entry)
-        created = mapping.entry_object(self._api.json("POST", "time_entries.json", data=form))
+        created = mapping.entry_object(self._write("POST", "time_entries.json", entry))
         if created is not None:
             return Posted(self.name, str(created["id"]))
         found = self.find_posted(entry, key)
@@ -136,10 +139,24 @@ class TimiProvider(HostedProvider):
         raise RejectedError("timi: the entry was accepted but Timi's answer carried no id; check Timi")
 
     def update(self, remote_id: str, entry: Entry) -> Posted:
-        """Replace the entry's text, duration, date, project and service."""
-        self._api.request("PATCH", f"time_entries/{self._path_id(remote_id)}.json",
-                          data=mapping.entry_form(entry))
+        """Replace the entry's body, duration, date, project and service."""
+        self._write("PATCH", f"time_entries/{self._path_id(remote_id)}.json", entry)
         return Posted(self.name, remote_id)
+
+    def _write(self, method: str, path: str, entry: Entry) -> Any:
+        """Send the entry's form; the answer, unless it carries `errors`.
+
+        Timi reports validation errors Rails-style (`{"errors": {"duration": ["is geen getal"]}}`) with
+        a status the document does not give: a 2xx that carries them is a refusal too, in Timi's words,
+        not a success (the outbox keeps the entry, marked failed with that message).
+        """
+        from nlentry.providers._http.responses import body_messages
+
+        answer = self._api.json(method, path, data=mapping.entry_form(entry))
+        if isinstance(answer, dict) and answer.get("errors"):
+            reasons = "; ".join(body_messages({"errors": answer["errors"]}))
+            raise RejectedError(f"timi: {method} /{path} rejected: {reasons}")
+        return answer
 
     def delete(self, remote_id: str) -> None:
         """Delete the entry; one already gone (404) counts as deleted, so a retried delete succeeds."""

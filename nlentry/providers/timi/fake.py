@@ -50,6 +50,10 @@ class TimiFake(FakeApi):
         self.services: list[dict[str, Any]] = []
         self.entries: dict[int, dict[str, Any]] = {}
         self.timer: dict[str, Any] | None = None
+        #: ASSUMED 422 (Rails' default): the status of a validation error is unknown; 200 is possible
+        self.validation_status = 422
+        #: answer `services.json` as the seed document's example, one bare object, when there is one service
+        self.bare_single_service = False
         self._next_id = 1001
 
     # --- test helpers ----------------------------------------------------------------------------
@@ -118,7 +122,8 @@ class TimiFake(FakeApi):
         if method == "GET" and path == "projects.json":
             return json_response(200, self.projects)
         if method == "GET" and path == "services.json":
-            return json_response(200, self.services)
+            bare = self.bare_single_service and len(self.services) == 1
+            return json_response(200, self.services[0] if bare else self.services)
         if method == "GET" and path == "time_entries.json":
             return self._list(request.url.params)
         if method == "POST" and path == "time_entries.json":
@@ -183,7 +188,7 @@ class TimiFake(FakeApi):
     def _create(self, form: Mapping[str, Any]) -> httpx.Response:
         changes, errors = self._validate(form, creating=True)
         if errors:
-            return json_response(422, {"errors": errors})  # ASSUMED 422 (Rails' default)
+            return json_response(self.validation_status, {"errors": errors})
         entry = {"id": self._new_id(), **changes}
         self.entries[entry["id"]] = entry
         return json_response(201, self._answer(entry))  # ASSUMED: 201 (the status is not stated)
@@ -191,7 +196,7 @@ class TimiFake(FakeApi):
     def _update(self, entry_id: int, form: Mapping[str, Any]) -> httpx.Response:
         changes, errors = self._validate(form, creating=False)
         if errors:
-            return json_response(422, {"errors": errors})
+            return json_response(self.validation_status, {"errors": errors})
         self.entries[entry_id].update(changes)
         return json_response(200, self._answer(self.entries[entry_id]))
 

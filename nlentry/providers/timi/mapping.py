@@ -18,9 +18,15 @@ TIMI_ZONE_NAME = "Europe/Amsterdam"
 
 
 def _rows(data: Any) -> list[dict[str, Any]]:
-    """The objects of a list answer (tolerates a `{"data": [...]}` wrapper)."""
+    """The objects of a list answer (tolerates a `{"data": [...]}` wrapper).
+
+    A single bare object with an `id` is a list of one: the document's example of `services.json` is
+    `{"id": 1, "name": "Development", "aliases": [...]}`, not a list.
+    """
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         data = data["data"]
+    if isinstance(data, dict) and data.get("id") is not None:
+        data = [data]
     return [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
 
 
@@ -89,16 +95,35 @@ def read_date(value: Any) -> date | None:
     return None
 
 
+def entry_body(entry: Entry) -> str:
+    """The `body` Timi keeps for `entry`: text that says what the entry is now, never the stale phrase.
+
+    An amended entry keeps the phrase it was read from (`amend 3 uur` leaves `1 uur overleg klant`),
+    so the phrase cannot be the body. The body is the entry's description (the phrase without its day,
+    times and length: `overleg klant`), which an amend replaces when it brings words of its own;
+    with no description, the names the entry is booked to (`Webshop Development`), else its length
+    as `H:MM`. The length, day, project and service themselves go in the explicit fields.
+    """
+    description = " ".join(entry.description.split())
+    if description:
+        return description
+    names = " ".join(ref.name for ref in (entry.project or entry.client, entry.service) if ref is not None)
+    if names:
+        return names
+    minutes = (entry.duration or 0) // 60
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 def entry_form(entry: Entry) -> dict[str, str]:
     """The form fields of `POST time_entries.json` / `PATCH time_entries/{id}.json`.
 
-    The original phrase goes in `body` (Timi keeps it and reads it), and nlentry's reading goes in
-    the explicit overrides `duration` (seconds), `date` (DD-MM-YYYY), `project_id` and `service_id`,
-    so Timi's own recognition of the text cannot contradict what the user confirmed.
+    `body` is `entry_body` (Timi keeps it and reads it), and nlentry's reading goes in the explicit
+    overrides `duration` (seconds), `date` (DD-MM-YYYY), `project_id` and `service_id`, so Timi's own
+    recognition of the text cannot contradict what the user confirmed.
     """
     if entry.duration is None or entry.duration <= 0:
         raise RejectedError("timi: the entry has no duration; Timi needs one")
-    form = {"body": entry.text, "duration": str(entry.duration), "date": wire_date(entry.date)}
+    form = {"body": entry_body(entry), "duration": str(entry.duration), "date": wire_date(entry.date)}
     if entry.project is not None and entry.project.id is not None:
         form["project_id"] = str(entry.project.id)
     if entry.service is not None and entry.service.id is not None:
@@ -210,10 +235,10 @@ def same_text(a: str, b: str) -> bool:
 
 
 def matches(remote: RemoteEntry, entry: Entry) -> bool:
-    """Whether `remote` is `entry` already posted: same day, duration and text (and project if known)."""
+    """Whether `remote` is `entry` already posted: same day, duration and body (and project if known)."""
     if remote.date != entry.date or remote.duration != entry.duration:
         return False
-    if not same_text(remote.description, entry.text):
+    if not same_text(remote.description, entry_body(entry)):
         return False
     wanted = entry.project.id if entry.project is not None else None
     return wanted is None or remote.project_id is None or str(remote.project_id) == str(wanted)

@@ -190,10 +190,11 @@ def test_login_with_pkce_and_a_client_secret() -> None:
     login = start_login(client_id="secret-app", redirect_uri="http://127.0.0.1/cb", base_url=fake.BASE_URL)
     assert login.url.startswith("https://tyme.test/v1/authorize?")
     redirected = fake.authorize(login.url)
-    with pytest.raises(AuthError):  # the secret is missing
+    # the document lists client_id and client_secret for the exchange: without the secret, nothing is sent
+    with pytest.raises(AuthError, match="client_secret is missing.*NLENTRY_TYME_CLIENT_SECRET"):
         finish_login(login, redirected, client_id="secret-app", base_url=fake.BASE_URL,
                      transport=fake.transport())
-    redirected = fake.authorize(login.url)
+    assert fake.requests == []
     token = finish_login(login, redirected, client_id="secret-app", client_secret="app-secret-123",
                          base_url=fake.BASE_URL, transport=fake.transport())
     exchange = dict(urllib.parse.parse_qsl(fake.requests[-1].content.decode()))
@@ -214,7 +215,8 @@ def test_refresh_at_v1_refresh_token_rotates_both_tokens() -> None:
     refresh = fake.requests[0]
     assert refresh.url.path == "/v1/refresh_token"
     assert dict(urllib.parse.parse_qsl(refresh.content.decode())) == {
-        "grant_type": "refresh_token", "refresh_token": old["refresh_token"], "client_id": fake.CLIENT_ID}
+        "grant_type": "refresh_token", "refresh_token": old["refresh_token"], "client_id": fake.CLIENT_ID,
+        "client_secret": fake.CLIENT_SECRET}  # both, as the document lists them
     assert saved[0].refresh_token != old["refresh_token"] and saved[0].access_token != old["access_token"]
     assert not fake.oauth.valid(old["access_token"])
 
@@ -250,8 +252,9 @@ def test_from_settings(tmp_path: Any) -> None:
     fake.load_catalog(CATALOG)
     answer = fake.issue_token()
     tyme = TymeProvider.from_settings(
-        {"client_id": fake.CLIENT_ID, "access_token": answer["access_token"],
-         "refresh_token": answer["refresh_token"], "timezone": "Europe/Amsterdam", "day_start": "08:30",
+        {"client_id": fake.CLIENT_ID, "client_secret": fake.CLIENT_SECRET,
+         "access_token": answer["access_token"], "refresh_token": answer["refresh_token"],
+         "timezone": "Europe/Amsterdam", "day_start": "08:30",
          "base_url": fake.BASE_URL, "data_dir": str(tmp_path)},
         transport=fake.transport())
     tyme.create(entry(start=None), key="k")
@@ -262,3 +265,23 @@ def test_from_settings(tmp_path: Any) -> None:
     assert client.get("/data/times").status_code == 401  # no token, no data
     with pytest.raises(AuthError, match="not signed in"):
         TymeProvider.from_settings({"client_id": fake.CLIENT_ID, "data_dir": str(tmp_path / "empty")})
+    with pytest.raises(AuthError, match="client_secret is missing"):  # it could never be refreshed
+        TymeProvider.from_settings({"client_id": fake.CLIENT_ID, "refresh_token": answer["refresh_token"],
+                                    "data_dir": str(tmp_path / "empty")})
+
+
+def test_the_documented_paths_exactly() -> None:
+    """The spec's paths have no trailing slash; the fake answers them only, so a drift is caught."""
+    with fake_provider() as (tyme, fake):
+        posted = tyme.create(entry(), key="k")
+        tyme.list_day(date(2026, 7, 1))
+        tyme.timer_start(entry())
+        tyme.timer_stop()
+        tyme.delete(posted.remote_id)
+    assert {r.url.path for r in fake.requests} == {
+        "/data/search_entity", "/data/members", "/data/update_entity", "/data/times", "/data/entity"}
+    client = httpx.Client(transport=fake.transport(), base_url=fake.BASE_URL,
+                          headers={"Authorization": f"Bearer {tyme.auth.token.access_token}"})
+    assert client.get("/data/search_entity/", params={"type": "Project"}).status_code == 404
+    assert client.get("/data/search_entity", params={"type": "Project"}).status_code == 200
+

@@ -260,6 +260,8 @@ class OAuthServer:
         token_path: where an authorization code is traded for a token.
         refresh_path: where a refresh token is traded for a new token (default: `token_path`).
         root: the server root the OAuth routes hang off, from the API's base URL.
+        secret_required: the token routes take the app's `client_id` *and* `client_secret` (Tyme's
+            document lists both); a login or a refresh without them is refused before sending.
     """
 
     provider: str
@@ -268,9 +270,21 @@ class OAuthServer:
     token_path: str
     refresh_path: str | None = None
     root: Callable[[str], str] = _without_trailing_slash
+    secret_required: bool = False
 
     def _root(self, base_url: str | None) -> str:
         return self.root(base_url or self.default_base_url)
+
+    def check_client(self, client_id: str | None, client_secret: str | None) -> None:
+        """`AuthError` naming the missing setting when the token routes need an app credential not given."""
+        missing = [key for key, value in (("client_id", client_id), ("client_secret", client_secret))
+                   if not value and (key == "client_id" or self.secret_required)]
+        if missing:
+            names = " and ".join(missing)
+            raise AuthError(
+                f"{self.provider}: the app's {names} is missing; {self.provider}'s token endpoint needs "
+                f"it to sign in and to renew the token (set {names} under [providers.{self.provider}], "
+                f"or NLENTRY_{self.provider.upper()}_{missing[-1].upper()})")
 
     def start_login(self, *, client_id: str, redirect_uri: str, base_url: str | None = None,
                     scope: str | None = None) -> Login:
@@ -290,6 +304,7 @@ class OAuthServer:
         clock: Clock = time.time,
     ) -> OAuthToken:
         """Check the redirect's state, then trade its code and the PKCE verifier for a token."""
+        self.check_client(client_id, client_secret)
         code = code_from_redirect(login, redirected_to)
         fields = client_fields(client_id, client_secret)
         root = self._root(base_url)
@@ -311,6 +326,8 @@ class OAuthServer:
         clock: Clock = time.time,
     ) -> OAuth2Bearer:
         """The request auth: refreshing when the token has a refresh token, static for a personal token."""
+        if token.refresh_token and self.secret_required:
+            self.check_client(client_id, client_secret)
         refresh_url = self._root(base_url) + (self.refresh_path or self.token_path)
         return OAuth2Bearer(token, token_url=refresh_url if token.refresh_token else None,
                             client_fields=client_fields(client_id, client_secret), save=save, clock=clock)

@@ -1,14 +1,16 @@
 """Tyme credentials: OAuth 2.0 Authorization Code with PKCE, against Tyme's own token URLs.
 
 Tyme documents `GET /v1/authorize`, `POST /v1/access_token` (code grant) and `POST /v1/refresh_token`
-(refresh grant, answering a *new* access and refresh token); its official n8n node uses PKCE with the
-client credentials in the POST body. API calls carry `Authorization: Bearer <access token>`
+(refresh grant, answering a *new* access and refresh token), both taking `client_id` and
+`client_secret`: nlentry sends both, and refuses to sign in or refresh without them (a clear
+`AuthError` naming the missing setting). Its official n8n node also uses PKCE, so the S256 challenge
+and verifier go along. API calls carry `Authorization: Bearer <access token>`
 (ASSUMED: inferred from the n8n OAuth helper; the doc does not say).
 
 Usage::
 
     login = start_login(client_id="my-app", redirect_uri="http://127.0.0.1:8765/callback")
-    token = finish_login(login, redirected_to, client_id="my-app")
+    token = finish_login(login, redirected_to, client_id="my-app", client_secret=secret)
 
 ASSUMED (unknown): the token answer uses RFC 6749 keys (`access_token`, `refresh_token`, `expires_in`).
 """
@@ -22,9 +24,10 @@ AUTHORIZE_PATH = "/v1/authorize"
 ACCESS_TOKEN_PATH = "/v1/access_token"
 REFRESH_TOKEN_PATH = "/v1/refresh_token"
 
-#: Tyme's OAuth routes, below the API base URL; the app's credentials go in the POST body.
+#: Tyme's OAuth routes, below the API base URL; the app's `client_id` and `client_secret` go in the
+#: POST body of both token routes, as the document lists them.
 SERVER = OAuthServer("tyme", DEFAULT_BASE_URL, authorize_path=AUTHORIZE_PATH, token_path=ACCESS_TOKEN_PATH,
-                     refresh_path=REFRESH_TOKEN_PATH)
+                     refresh_path=REFRESH_TOKEN_PATH, secret_required=True)
 
 #: `start_login(*, client_id, redirect_uri, base_url=None)`: the authorize URL and the verifier to keep.
 start_login = SERVER.start_login

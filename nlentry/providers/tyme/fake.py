@@ -5,13 +5,14 @@ Usage::
     fake = TymeFake()
     fake.load_catalog({"clients": [...], "projects": [...], "services": [...], "people": [...]})
     token = fake.issue_token()
-    provider = TymeProvider(oauth_token=..., client_id=fake.CLIENT_ID, base_url=TymeFake.BASE_URL,
-                            transport=fake.transport())
+    provider = TymeProvider(oauth_token=..., client_id=fake.CLIENT_ID, client_secret=fake.CLIENT_SECRET,
+                            base_url=TymeFake.BASE_URL, transport=fake.transport())
 
-What it reproduces: OAuth 2.0 with PKCE at `/v1/authorize`, `/v1/access_token` and `/v1/refresh_token`
-(each refresh answers a new access *and* refresh token); `Authorization: Bearer`; team admins only;
-`search_entity` by type, name and parent; `update_entity` creating or updating by the client's `id`;
-`TimedTaskRecord` times as UTC `Y-m-d H:i:s`, a record without `time_end` running;
+What it reproduces: OAuth 2.0 with PKCE at `/v1/authorize`, `/v1/access_token` and `/v1/refresh_token`,
+both token routes checking `client_id` and `client_secret` (each refresh answers a new access *and*
+refresh token); the documented paths exactly (`/data/search_entity`, no trailing slash); `Authorization:
+Bearer`; team admins only; `search_entity` by type, name and parent; `update_entity` creating or updating
+by the client's `id`; `TimedTaskRecord` times as UTC `Y-m-d H:i:s`, a record without `time_end` running;
 `DELETE /data/entity?time_ids[]=`; `GET /data/times` paged by the `start` offset. Tyme's error bodies,
 status codes, page size and rate limit are unknown: the choices are marked `ASSUMED`.
 """
@@ -44,6 +45,8 @@ class TymeFake(FakeApi):
 
     BASE_URL = "https://tyme.test"
     CLIENT_ID = "nlentry-test"
+    #: the token routes take `client_id` and `client_secret` [doc]: the fake's app has a secret
+    CLIENT_SECRET = "tyme-app-secret-0123"
     #: ASSUMED: 50 records a page for /data/times.
     page_size = 50
     rate_window = 60.0
@@ -51,7 +54,7 @@ class TymeFake(FakeApi):
     def __init__(self, *, clock: Clock = time.time) -> None:
         super().__init__(clock=clock)
         self.oauth = FakeOAuth(clock=lambda: self.clock(), ttl=ACCESS_TTL, prefix="ty")
-        self.oauth.register_app(self.CLIENT_ID, "http://127.0.0.1/callback")
+        self.oauth.register_app(self.CLIENT_ID, "http://127.0.0.1/callback", secret=self.CLIENT_SECRET)
         self.team_admin = True
         self.user_id = "u-1"
         self.entities: dict[str, dict[str, Any]] = {}
@@ -105,7 +108,7 @@ class TymeFake(FakeApi):
                              {"Retry-After": str(max(1, math.ceil(wait)))})
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        path, method = request.url.path.rstrip("/"), request.method
+        path, method = request.url.path, request.method  # the documented paths, exactly (no trailing /)
         if path in ("/v1/access_token", "/v1/refresh_token") and method == "POST":
             form = form_or_json(request)
             expected = "authorization_code" if path == "/v1/access_token" else "refresh_token"

@@ -35,7 +35,7 @@ def token_settings(fake: TymeFake) -> dict[str, Any]:
     answer = fake.issue_token()
     return {"oauth_token": {"access_token": answer["access_token"], "refresh_token": answer["refresh_token"],
                             "expires_at": fake.clock() + answer["expires_in"]},
-            "client_id": fake.CLIENT_ID}
+            "client_id": fake.CLIENT_ID, "client_secret": fake.CLIENT_SECRET}
 
 
 @contextlib.contextmanager

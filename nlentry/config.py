@@ -17,12 +17,13 @@ Layout of `config.toml`::
     base_url = "http://127.0.0.1:8080/timetagger/api/v2"
     token = "eyJ..."
 
-Every state location goes through `home()` / `data_home()`, so `NLENTRY_HOME=/tmp/x` relocates all of
-it (config, database). Secrets may instead come from environment variables (`NLENTRY_<PROVIDER>_<KEY>`,
+Every state location goes through `home()` / `data_home()`, so `NLENTRY_HOME=/tmp/x` relocates all of it
+(config, database). Secrets may instead come from environment variables (`NLENTRY_<PROVIDER>_<KEY>`,
 e.g. `NLENTRY_TIMI_TOKEN`) or the system keyring (service `nlentry`, user `<provider>.<key>`; used only
-if the optional `keyring` package is installed). Files holding secrets are created with mode 0600 and
-the home directory with 0700. Every secret read is registered, and `redact()` masks the registered
-secrets in any text that reaches output, logs or exception messages.
+if the optional `keyring` package is installed and has a usable backend: `nlentry login` keeps the token
+there by default, `keep_in_keyring`, and config.toml then holds no secret). Files holding secrets are
+created with mode 0600 and the home directory with 0700. Every secret read is registered, and `redact()`
+masks the registered secrets in any text that reaches output, logs or exception messages.
 
 Only the standard library is imported at module level; TOML and platformdirs load on first use.
 """
@@ -43,14 +44,18 @@ __all__ = [
     "DEFAULT_PROVIDER",
     "ENV_HOME",
     "SECRET_KEYS",
+    "KEYRING_SERVICE",
     "Config",
     "ConfigError",
+    "KeyringUnavailable",
     "config_path",
     "data_home",
     "default_provider",
     "ensure_dir",
     "home",
     "is_secret_key",
+    "keep_in_keyring",
+    "keyring_store",
     "load",
     "provider_settings",
     "redact",
@@ -229,11 +234,13 @@ def save(cfg: Config, env: Mapping[str, str] | None = None) -> Path:
 
 
 def set_provider_settings(name: str, updates: Mapping[str, Any],
-                          env: Mapping[str, str] | None = None) -> Path:
-    """Merge `updates` into `[providers.<name>]` and save (e.g. a refreshed OAuth token)."""
+                          env: Mapping[str, str] | None = None, *, drop: Iterable[str] = ()) -> Path:
+    """Merge `updates` into `[providers.<name>]`, leave out the keys in `drop`, and save."""
     cfg = load(env)
     providers = dict(cfg.data.get("providers") or {})
-    providers[name] = {**dict(providers.get(name) or {}), **dict(updates)}
+    gone = set(drop)
+    table = {k: v for k, v in dict(providers.get(name) or {}).items() if k not in gone}
+    providers[name] = {**table, **dict(updates)}
     cfg.data["providers"] = providers
     _register_secrets(updates)
     return save(cfg, env)
@@ -284,6 +291,58 @@ def provider_settings(
 
 
 _keyring_broken = False
+KEYRING_SERVICE = "nlentry"
+
+
+class KeyringUnavailable(ConfigError):
+    """The system keyring cannot keep a secret. `reason`: `missing` (the optional package is not
+    installed), `off` (`NLENTRY_KEYRING=0`) or `unusable` (installed, but no backend takes it)."""
+
+    def __init__(self, why: str, *, reason: str = "unusable") -> None:
+        super().__init__(why)
+        self.reason = reason
+
+
+def keyring_store(env: Mapping[str, str] | None = None) -> tuple[Any, str]:
+    """The `keyring` module and its backend's name, when a secret can be kept outside config.toml:
+    the optional keyring package is installed, not turned off and has a usable backend. Otherwise
+    `KeyringUnavailable` saying why."""
+    if _env(env).get("NLENTRY_KEYRING", "1") == "0":
+        raise KeyringUnavailable("turned off by NLENTRY_KEYRING=0", reason="off")
+    try:
+        import keyring  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise KeyringUnavailable("the keyring package is not installed", reason="missing") from None
+    try:
+        backend = keyring.get_keyring()
+        usable = float(backend.priority) > 0  # the "fail" backend (none found) has priority 0
+    except Exception as exc:  # a broken backend configuration
+        raise KeyringUnavailable(f"no usable keyring backend ({type(exc).__name__})") from None
+    if not usable:
+        raise KeyringUnavailable(f"no usable keyring backend ({type(backend).__name__})")
+    return keyring, type(backend).__name__
+
+
+def keep_in_keyring(name: str, secrets: Mapping[str, str], env: Mapping[str, str] | None = None) -> str:
+    """Keep the `secrets` of provider `name` in the system keyring (service `nlentry`, user
+    `<name>.<key>`) and take those keys out of config.toml, so the file holds no secret.
+
+    Returns the backend's name. Raises `KeyringUnavailable` saying why when the keyring cannot take
+    them (the caller then keeps them in config.toml, mode 0600).
+    """
+    global _keyring_broken
+    keyring, backend = keyring_store(env)
+    for value in secrets.values():
+        register_secret(value)
+    try:
+        for key, value in secrets.items():
+            keyring.set_password(KEYRING_SERVICE, f"{name}.{key}", value)
+    except Exception as exc:  # locked, refused, D-Bus gone
+        raise KeyringUnavailable(f"the keyring ({backend}) did not take it: {type(exc).__name__}") from None
+    _keyring_broken = False  # it works now: read from it again
+    if set(load(env).provider(name)) & set(secrets):
+        set_provider_settings(name, {}, env, drop=secrets)
+    return backend
 
 
 def _keyring_get(name: str, key: str) -> str | None:
@@ -297,7 +356,7 @@ def _keyring_get(name: str, key: str) -> str | None:
         _keyring_broken = True
         return None
     try:
-        value = keyring.get_password("nlentry", f"{name}.{key}")
+        value = keyring.get_password(KEYRING_SERVICE, f"{name}.{key}")
     except Exception:  # no backend, locked, D-Bus missing: the keyring is optional, skip it
         _keyring_broken = True
         return None

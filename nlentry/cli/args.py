@@ -377,7 +377,7 @@ port of redirect_uri in the settings, or a free one).
     p.add_argument("--oauth", action="store_true", help="sign in with OAuth in the browser (Timeneye)")
     p.add_argument("--client-id", metavar="ID", help="the OAuth app's client id")
     p.add_argument("--no-browser", action="store_true", help="print the sign-in address, open no browser")
-    p.add_argument("--port", type=_count, metavar="PORT", help="the loopback redirect's port (default: free)")
+    p.add_argument("--port", type=_count, metavar="PORT", help="the redirect_uri's port (checked)")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="how long to wait for the browser (default 300)")
     p.add_argument("--keyring", action="store_true", help="keep the token in the system keyring")

@@ -8,8 +8,10 @@
 `nlentry.cli.main` hands these commands to `run(args, env=...)`. Replies come from
 `grammars/<code>/messages.toml`. No secret is ever printed or taken from the command line: tokens are
 read without echo (or from standard input when it is not a terminal), registered with the redactor at
-once, checked with the provider, then kept in config.toml (mode 0600) or the keyring. OAuth logins
-(Authorization Code with PKCE) wait for the browser's redirect on a one-shot server on 127.0.0.1.
+once, checked with the provider, then kept in the system keyring when the optional keyring package is
+installed and usable, else in config.toml (mode 0600). OAuth logins (Authorization Code with PKCE) wait
+for the browser on the redirect URI registered with the app (`redirect_uri`, an http://127.0.0.1:PORT
+address), where a one-shot server takes the answer.
 Exit statuses: 0 ok, 1 usage, 4 the provider refused the credentials or could not be reached.
 """
 
@@ -51,7 +53,6 @@ _ASKED: dict[str, tuple[tuple[str, str], ...]] = {
 }
 #: providers that sign in only with OAuth (the others with a token; Timeneye with either: --oauth)
 _OAUTH_ONLY = frozenset({"tyme"})
-_CALLBACK = "/callback"
 
 
 def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
@@ -280,28 +281,48 @@ def _login_token(ctx: Context, name: str) -> int:
         raise UsageError(ctx.say("login_no_token"))
     config.register_secret(token)
     catalog = None if args.no_verify else _verify(ctx, name, {**settings, **updates, "token": token})
-    if args.keyring:
-        try:
-            _keyring(ctx).set_password("nlentry", f"{name}.token", token)
-        except Exception as exc:  # no backend, locked: say so in one line, keep nothing
-            raise UsageError(ctx.say("login_keyring_failed", error=type(exc).__name__)) from None
-        where = "the system keyring"
-    else:
-        updates["token"] = token
-        where = str(config.config_path(ctx.env))
-    if updates:
-        config.set_provider_settings(name, updates, env=ctx.env)
+    where = _keep_secrets(ctx, name, {"token": token}, updates)
     ctx.print(ctx.say("login_saved", provider=name, where=where))
     _after_login(ctx, name, catalog)
     return OK
 
 
-def _keyring(ctx: Context) -> Any:
+def _keyring(ctx: Context) -> str:
+    """The keyring's backend name; `UsageError` when `--keyring` was asked for and it is not usable."""
     try:
-        import keyring  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise UsageError(ctx.say("login_no_keyring")) from None
-    return keyring
+        return config.keyring_store(ctx.env)[1]
+    except config.KeyringUnavailable as exc:
+        raise _no_keyring(ctx, exc) from None
+
+
+def _no_keyring(ctx: Context, exc: config.KeyringUnavailable) -> UsageError:
+    return UsageError(ctx.say("login_no_keyring" if exc.reason == "missing" else "login_keyring_failed",
+                              error=exc))
+
+
+def _keep_secrets(ctx: Context, name: str, secrets: Mapping[str, str], updates: Mapping[str, Any]) -> str:
+    """Keep `secrets` in the system keyring when it is usable, else in config.toml (mode 0600), and
+    save `updates` (settings that are not secret) to config.toml; returns where the secrets went.
+
+    The keyring is the default once the optional package is installed; when it is installed but not
+    usable, a note says so and config.toml takes the secrets. `--keyring` insists: no keyring, nothing
+    saved. `NLENTRY_KEYRING=0` keeps the keyring out.
+    """
+    try:
+        backend = config.keep_in_keyring(name, secrets, env=ctx.env) if secrets else None
+    except config.KeyringUnavailable as exc:
+        if ctx.args.keyring:
+            raise _no_keyring(ctx, exc) from None
+        if exc.reason == "unusable":
+            ctx.note(ctx.say("login_keyring_fallback", error=exc, path=config.config_path(ctx.env)))
+        backend = None
+    if backend is not None:
+        if updates:
+            config.set_provider_settings(name, updates, env=ctx.env)
+        return ctx.say("login_in_keyring", backend=backend)
+    if updates or secrets:
+        config.set_provider_settings(name, {**updates, **secrets}, env=ctx.env)
+    return str(config.config_path(ctx.env))
 
 
 def _verify(ctx: Context, name: str, settings: Mapping[str, Any]) -> Catalog:
@@ -347,8 +368,10 @@ def open_browser(url: str) -> bool:
 
 
 def _login_oauth(ctx: Context, name: str, server: OAuthServer) -> int:
+    """Authorization Code with PKCE: the browser allows the app, then comes back to the redirect URI
+    registered with the app, where a one-shot server on 127.0.0.1 trades the code for a token."""
     from nlentry.providers._http.tokens import TokenFile
-    from nlentry.providers.base import ProviderError
+    from nlentry.providers.base import AuthError, ProviderError
 
     args = ctx.args
     settings = _existing(ctx, name)
@@ -356,11 +379,25 @@ def _login_oauth(ctx: Context, name: str, server: OAuthServer) -> int:
         _ask(ctx, ctx.say("login_ask_client_id", provider=name))
     if not client_id:
         raise UsageError(ctx.say("login_no_client_id", provider=name))
+    redirect_uri = str(settings.get("redirect_uri") or "") or \
+        _ask(ctx, ctx.say("login_ask_redirect_uri", provider=name))
+    if not redirect_uri:
+        raise UsageError(ctx.say("login_no_redirect_uri", provider=name))
+    port, path = _redirect_target(ctx, redirect_uri)
+    client_secret = settings.get("client_secret")
+    secrets: dict[str, str] = {}
+    if server.secret_required and not client_secret:
+        client_secret = _secret(ctx, ctx.say("login_ask_client_secret", provider=name))
+        if client_secret:
+            config.register_secret(client_secret)
+            secrets["client_secret"] = client_secret
+    try:
+        server.check_client(client_id, client_secret)
+    except AuthError as exc:
+        raise UsageError(str(exc)) from None
     base_url = args.base_url or settings.get("base_url")
-    port, path = _redirect_target(args.port, settings.get("redirect_uri"))
     http = _loopback(ctx, port)
     try:
-        redirect_uri = f"http://127.0.0.1:{http.server_port}{path}"
         login = server.start_login(client_id=client_id, redirect_uri=redirect_uri, base_url=base_url)
         ctx.err.write(f"{ctx.say('login_open')}\n\n  {login.url}\n\n")
         if not args.no_browser:
@@ -369,9 +406,8 @@ def _login_oauth(ctx: Context, name: str, server: OAuthServer) -> int:
         ctx.err.flush()
 
         def finish(redirected_to: str) -> Any:
-            return server.finish_login(login, redirected_to, client_id=client_id,
-                                       client_secret=settings.get("client_secret"), base_url=base_url,
-                                       transport=TRANSPORT)
+            return server.finish_login(login, redirected_to, client_id=client_id, client_secret=client_secret,
+                                       base_url=base_url, transport=TRANSPORT)
 
         token = _serve_once(ctx, http, path, args.timeout, finish)
     finally:
@@ -380,33 +416,40 @@ def _login_oauth(ctx: Context, name: str, server: OAuthServer) -> int:
         raise ProviderError(ctx.say("login_timeout", seconds=f"{args.timeout:g}"))
     token_file = Path(str(settings["data_dir"])) / f"{name}-oauth.json"
     TokenFile(token_file).save(token)
-    _forget_tokens(ctx, name, {"client_id": client_id, **({"base_url": base_url} if args.base_url else {})})
+    updates = {"client_id": client_id, "redirect_uri": redirect_uri,
+               **({"base_url": base_url} if args.base_url else {})}
+    _forget_tokens(ctx, name)
+    _keep_secrets(ctx, name, secrets, updates)
     ctx.print(ctx.say("login_saved", provider=name, where=token_file))
     catalog = _verify(ctx, name, config.provider_settings(name, env=ctx.env))
     _after_login(ctx, name, catalog)
     return OK
 
 
-def _forget_tokens(ctx: Context, name: str, updates: Mapping[str, Any]) -> None:
-    """Save `updates` and drop tokens from the settings that would hide the new OAuth token file."""
-    cfg = config.load(ctx.env)
-    tables = dict(cfg.data.get("providers") or {})
-    table = {k: v for k, v in dict(tables.get(name) or {}).items()
-             if k not in ("token", "access_token", "refresh_token", "expires_at")}
-    tables[name] = {**table, **updates}
-    cfg.data["providers"] = tables
-    config.save(cfg, ctx.env)
+def _forget_tokens(ctx: Context, name: str) -> None:
+    """Drop tokens from the settings that would hide the new OAuth token file."""
+    config.set_provider_settings(name, {}, env=ctx.env,
+                                 drop=("token", "access_token", "refresh_token", "expires_at"))
 
 
-def _redirect_target(port: int | None, redirect_uri: object) -> tuple[int, str]:
-    """The loopback port and path: --port, else those of a loopback `redirect_uri` setting, else any port."""
+def _redirect_target(ctx: Context, redirect_uri: str) -> tuple[int, str]:
+    """The loopback port and path of the redirect URI registered with the app.
+
+    nlentry receives the browser's answer there, so it must be `http://127.0.0.1:PORT/PATH` (or
+    `localhost`); `--port`, if given, must be its port.
+    """
     import urllib.parse
 
-    if isinstance(redirect_uri, str) and redirect_uri:
-        parts = urllib.parse.urlsplit(redirect_uri)
-        if parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost"):
-            return (port if port is not None else parts.port or 80), parts.path or _CALLBACK
-    return (port or 0), _CALLBACK
+    parts = urllib.parse.urlsplit(redirect_uri)
+    try:
+        port = parts.port or 80
+    except ValueError:
+        port = 0
+    if parts.scheme != "http" or parts.hostname not in ("127.0.0.1", "localhost") or not port:
+        raise UsageError(ctx.say("login_bad_redirect_uri", uri=redirect_uri))
+    if ctx.args.port is not None and ctx.args.port != port:
+        raise UsageError(ctx.say("login_port_mismatch", port=ctx.args.port, uri=redirect_uri))
+    return port, parts.path or "/"
 
 
 def _loopback(ctx: Context, port: int) -> HTTPServer:

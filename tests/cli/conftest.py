@@ -23,9 +23,11 @@ def grammar_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def home(tmp_path: Path, grammar_cache: Path) -> Home:
-    """An empty NLENTRY_HOME; replies in English (LANG=C), no provider from the outside environment."""
+    """An empty NLENTRY_HOME; replies in English (LANG=C), no provider from the outside environment,
+    and the system keyring left alone (NLENTRY_KEYRING=0; the keyring tests set their own backend)."""
     path = tmp_path / "home"
-    env = {"NLENTRY_HOME": str(path), "NLENTRY_CACHE_DIR": str(grammar_cache), "LANG": "C.UTF-8"}
+    env = {"NLENTRY_HOME": str(path), "NLENTRY_CACHE_DIR": str(grammar_cache), "LANG": "C.UTF-8",
+           "NLENTRY_KEYRING": "0"}
     return Home(path, env)
 
 

@@ -10,14 +10,19 @@ import json
 import stat
 import sys
 import threading
-from collections.abc import Callable
+import urllib.parse
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+import keyring
 import pytest
 from cli_support import Home, free_port
+from keyring.backend import KeyringBackend
+from keyring.backends.fail import Keyring as FailKeyring
 
 from nlentry import config
+from nlentry.providers.timeneye.fake import TimeneyeFake
 from nlentry.providers.timi.fake import TimiFake
 from nlentry.providers.tyme.fake import TymeFake
 
@@ -135,17 +140,30 @@ def browser(monkeypatch: pytest.MonkeyPatch, follow: Callable[[str], str | None]
     return seen
 
 
+APP_SECRET = "my-app-secret-0042"
+
+
+def register(fake: TymeFake, port: int) -> str:
+    """The app "my-app" as Tyme's developer portal registers it: its redirect URI and its secret."""
+    redirect_uri = f"http://127.0.0.1:{port}/callback"
+    fake.oauth.register_app("my-app", redirect_uri, secret=APP_SECRET)
+    return redirect_uri
+
+
 def login_tyme(home: Home, capsys: pytest.CaptureFixture[str], port: int,
                *extra: str) -> tuple[int, str, str]:
+    """`nlentry login tyme` with the app's registered redirect URI and secret in config.toml."""
+    config.set_provider_settings("tyme", {"redirect_uri": f"http://127.0.0.1:{port}/callback",
+                                          "client_secret": APP_SECRET}, env=home.env)
     return home.cli(capsys, "login", "tyme", "--client-id", "my-app", "--base-url", TymeFake.BASE_URL,
-                    "--port", str(port), "--timeout", "10", *extra)
+                    "--timeout", "10", *extra)
 
 
 def test_oauth_login_through_the_loopback_redirect(
         home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         tyme: TymeFake) -> None:
     port = free_port()
-    tyme.oauth.register_app("my-app", f"http://127.0.0.1:{port}/callback")
+    register(tyme, port)
     seen = browser(monkeypatch, tyme.authorize)
     status, out, err = login_tyme(home, capsys, port)
     seen["thread"].join(10)
@@ -159,7 +177,11 @@ def test_oauth_login_through_the_loopback_redirect(
     assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
     token = json.loads(token_file.read_text())
     assert tyme.oauth.valid(token["access_token"]) and token["access_token"] not in out + err
-    assert config.load(home.env).provider("tyme") == {"client_id": "my-app", "base_url": TymeFake.BASE_URL}
+    assert config.load(home.env).provider("tyme") == {
+        "client_id": "my-app", "base_url": TymeFake.BASE_URL, "client_secret": APP_SECRET,
+        "redirect_uri": f"http://127.0.0.1:{port}/callback"}
+    exchange = next(r for r in tyme.requests if r.url.path == "/v1/access_token")
+    assert f"client_secret={APP_SECRET}" in exchange.content.decode()  # as the document lists it
     assert "signed in to tyme" in out and "1 projects" in out
     status, out, _ = home.cli(capsys, "projects", "--provider", "tyme")
     assert status == 0 and "Webshop" in out
@@ -169,7 +191,7 @@ def test_oauth_login_refuses_an_answer_of_another_login(
         home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         tyme: TymeFake) -> None:
     port = free_port()
-    tyme.oauth.register_app("my-app", f"http://127.0.0.1:{port}/callback")
+    register(tyme, port)
     seen = browser(monkeypatch, lambda url: tyme.authorize(url).replace("state=", "state=forged"))
     status, _, err = login_tyme(home, capsys, port)
     seen["thread"].join(10)
@@ -197,3 +219,156 @@ def test_no_browser_only_prints_the_address(
     monkeypatch.setattr("nlentry.cli.setup.open_browser", never)
     status, _, err = login_tyme(home, capsys, free_port(), "--no-browser", "--timeout", "0.3")
     assert status == 4 and "https://tyme.test/v1/authorize?" in err
+
+
+# --- the redirect URI registered with the app (Timeneye) -------------------------------------------
+
+
+@pytest.fixture
+def timeneye(monkeypatch: pytest.MonkeyPatch) -> TimeneyeFake:
+    from nlentry.providers.timeneye.testing import CATALOG as TIMENEYE_CATALOG
+
+    fake = TimeneyeFake.seeded(TIMENEYE_CATALOG)
+    monkeypatch.setattr("nlentry.cli.setup.TRANSPORT", fake.transport())
+    return fake
+
+
+def login_timeneye(home: Home, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str, str]:
+    return home.cli(capsys, "login", "timeneye", "--oauth", "--client-id", "tn-app", "--base-url",
+                    TimeneyeFake.BASE_URL, "--timeout", "10", *extra)
+
+
+def test_oauth_login_uses_the_redirect_uri_registered_with_the_app(
+        home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        timeneye: TimeneyeFake) -> None:
+    port = free_port()
+    registered = f"http://localhost:{port}/nlentry/back"  # exactly as typed in the developer portal
+    timeneye.register_app("tn-app", registered)
+    config.set_provider_settings("timeneye", {"redirect_uri": registered}, env=home.env)
+    seen = browser(monkeypatch, timeneye.authorize)  # the fake refuses any other redirect URI
+    status, out, err = login_timeneye(home, capsys)
+    seen["thread"].join(10)
+    assert status == 0, err
+    sent = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(seen["url"]).query))
+    assert sent["redirect_uri"] == registered and seen["status"] == 200
+    exchange = next(r for r in timeneye.requests if r.url.path == "/oauth/token")
+    assert dict(urllib.parse.parse_qsl(exchange.content.decode()))["redirect_uri"] == registered
+    assert config.load(home.env).provider("timeneye")["redirect_uri"] == registered
+    assert "signed in to timeneye" in out
+
+
+def test_oauth_login_without_a_registered_redirect_uri_is_a_clear_error(
+        home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        timeneye: TimeneyeFake) -> None:
+    def never(url: str) -> bool:
+        raise AssertionError("no login may start without the registered redirect URI")
+
+    monkeypatch.setattr("nlentry.cli.setup.open_browser", never)
+    status, _, err = login_timeneye(home, capsys, "--timeout", "0.3")  # no terminal to ask on
+    assert status == 1 and "redirect URI registered with your app" in err and "redirect_uri" in err
+    for uri, why in (("https://example.com/callback", "not an http address on this computer"),
+                     ("http://192.168.1.5:8765/callback", "not an http address on this computer")):
+        config.set_provider_settings("timeneye", {"redirect_uri": uri}, env=home.env)
+        status, _, err = login_timeneye(home, capsys, "--timeout", "0.3")
+        assert status == 1 and why in err and uri in err
+    config.set_provider_settings("timeneye", {"redirect_uri": "http://127.0.0.1:8765/cb"}, env=home.env)
+    status, _, err = login_timeneye(home, capsys, "--port", "9999", "--timeout", "0.3")
+    assert status == 1 and "--port 9999 is not the port" in err
+    assert not (home.path / "timeneye-oauth.json").exists()
+
+
+def test_tyme_login_needs_the_app_secret_the_document_lists(
+        home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tyme: TymeFake) -> None:
+    port = free_port()
+    register(tyme, port)
+    monkeypatch.setattr("nlentry.cli.setup.open_browser", lambda url: pytest.fail("started without a secret"))
+    typed(monkeypatch, "\n")  # standard input gives no secret
+    config.set_provider_settings("tyme", {"redirect_uri": f"http://127.0.0.1:{port}/callback"}, env=home.env)
+    status, _, err = home.cli(capsys, "login", "tyme", "--client-id", "my-app",
+                              "--base-url", TymeFake.BASE_URL)
+    assert status == 1 and "client_secret is missing" in err
+    assert tyme.requests == []
+
+
+# --- the system keyring --------------------------------------------------------------------------
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring backend that keeps passwords in memory (set with `keyring.set_keyring`)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch, home: Home) -> Iterator[MemoryKeyring]:
+    """A usable keyring for this test only, and a home that lets nlentry use it."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setattr(config, "_keyring_broken", False)
+    home.env.pop("NLENTRY_KEYRING")
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_login_keeps_the_token_in_a_usable_keyring_by_default(
+        home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, timi: TimiFake,
+        memory_keyring: MemoryKeyring) -> None:
+    config.set_provider_settings("timi", {"token": "an-old-token-in-the-file"}, env=home.env)
+    typed(monkeypatch, TOKEN + "\n")
+    status, out, err = home.cli(capsys, "login", "timi", "--email", "me@example.com")
+    assert status == 0, err
+    assert "system keyring (MemoryKeyring)" in out and TOKEN not in out + err
+    assert memory_keyring.passwords == {("nlentry", "timi.token"): TOKEN}
+    path = home.path / "config.toml"
+    assert config.load(home.env).provider("timi") == {"email": "me@example.com"}, "no secret in the file"
+    assert TOKEN not in path.read_text() and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert config.provider_settings("timi", env=home.env)["token"] == TOKEN  # read back from the keyring
+    status, out, _ = home.cli(capsys, "projects", "--provider", "timi")
+    assert status == 0 and "Webshop" in out
+
+
+def test_an_unusable_keyring_falls_back_to_the_private_file_and_says_so(
+        home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, timi: TimiFake,
+        memory_keyring: MemoryKeyring) -> None:
+    keyring.set_keyring(FailKeyring())  # keyring's own backend for "no keyring found"
+    typed(monkeypatch, TOKEN + "\n")
+    status, out, err = home.cli(capsys, "login", "timi", "--email", "me@example.com")
+    assert status == 0, err
+    assert "system keyring is not usable" in err and "no usable keyring backend" in err and "0600" in err
+    path = home.path / "config.toml"
+    assert config.load(home.env).provider("timi")["token"] == TOKEN and str(path) in out
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    typed(monkeypatch, TOKEN + "\n")
+    status, _, err = home.cli(capsys, "login", "timi", "--keyring")  # insisting on it saves nothing
+    assert status == 1 and "did not take the token" in err
+
+
+def test_tyme_login_keeps_the_client_secret_in_the_keyring(
+        home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tyme: TymeFake,
+        memory_keyring: MemoryKeyring) -> None:
+    port = free_port()
+    register(tyme, port)
+    seen = browser(monkeypatch, tyme.authorize)
+    config.set_provider_settings("tyme", {"redirect_uri": f"http://127.0.0.1:{port}/callback"}, env=home.env)
+    typed(monkeypatch, APP_SECRET + "\n")  # the secret, read from standard input (no terminal)
+    status, out, err = home.cli(capsys, "login", "tyme", "--client-id", "my-app", "--base-url",
+                                TymeFake.BASE_URL, "--timeout", "10")
+    seen["thread"].join(10)
+    assert status == 0, err
+    assert memory_keyring.passwords == {("nlentry", "tyme.client_secret"): APP_SECRET}
+    assert "client_secret" not in config.load(home.env).provider("tyme") and APP_SECRET not in out + err

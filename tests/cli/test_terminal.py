@@ -220,10 +220,15 @@ def test_oauth_login_without_a_browser_in_a_terminal(terminal: Start, home: Home
 
     fake = TymeFake.seeded({"projects": [{"id": "p1", "name": "Webshop"}]})
     port = free_port()
-    fake.oauth.register_app("my-app", f"http://127.0.0.1:{port}/callback")
+    secret = "tyme-app-secret-77aa"
+    fake.oauth.register_app("my-app", f"http://127.0.0.1:{port}/callback", secret=secret)
     with ServedFake(fake) as served:
         term = terminal(["login", "tyme", "--client-id", "my-app", "--base-url", served.url,
-                         "--port", str(port), "--no-browser", "--timeout", "10"], home.env)
+                         "--no-browser", "--timeout", "10"], home.env)
+        term.wait_for("Redirect URI registered with your tyme app")  # the one registered with the app
+        term.type(f"http://127.0.0.1:{port}/callback\r")
+        term.wait_for("Client secret of your tyme app (typing is not shown):")
+        term.type(secret + "\r")
         term.wait_for("waiting for the browser")
         url = re.search(rb"http://127\.0\.0\.1:\d+/v1/authorize\?\S+", bytes(term.transcript))
         assert url is not None
@@ -232,6 +237,8 @@ def test_oauth_login_without_a_browser_in_a_terminal(terminal: Start, home: Home
         term.wait_for("signed in to tyme")
         assert term.wait_exit() == 0
     assert (home.path / "tyme-oauth.json").is_file()
+    assert secret not in term.transcript.decode("utf-8", "replace")
+    assert config.load(home.env).provider("tyme")["redirect_uri"] == f"http://127.0.0.1:{port}/callback"
 
 
 # --- colour --------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ Configuration (`config.toml`)::
     [providers.timeneye]
     token = "..."                # a personal access token; or an OAuth app login:
     # client_id = "..."          # the app from Timeneye's Developers portal (PKCE, no secret needed)
+    # redirect_uri = "http://127.0.0.1:8765/callback"   # the Redirect URI registered with that app
     # plan = "business"          # 2000 requests per 5 minutes instead of the free plan's 500
     # base_url = "https://api.timeneye.com/api/v1"
 

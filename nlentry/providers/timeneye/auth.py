@@ -12,7 +12,7 @@ Usage (an app's login, e.g. from the CLI)::
     token = finish_login(login, redirected_to, client_id="my-app")
     store(token.to_dict())                       # keep it (0600 file or keyring)
 
-ASSUMED (spec section 2, unknown): the authorize URL is `https://api.timeneye.com/oauth/authorize`
+Assumed (spec section 2, unknown; the values are in `assumptions.py`): the authorize URL is `https://api.timeneye.com/oauth/authorize`
 (seed) and the token endpoint `https://api.timeneye.com/oauth/token` with Laravel Passport's fields
 (`grant_type`, `client_id`, `redirect_uri`, `code_verifier`, `code`; refresh: `grant_type=refresh_token`,
 `refresh_token`, `client_id`) and answer (`token_type`, `expires_in`, `access_token`, `refresh_token`).
@@ -21,20 +21,17 @@ ASSUMED (spec section 2, unknown): the authorize URL is `https://api.timeneye.co
 from __future__ import annotations
 
 from nlentry.providers._http.oauth import OAuthServer
-
-DEFAULT_BASE_URL = "https://api.timeneye.com/api/v1"
-AUTHORIZE_PATH = "/oauth/authorize"
-TOKEN_PATH = "/oauth/token"  # ASSUMED: Laravel Passport's token route
+from nlentry.providers.timeneye.assumptions import API_PREFIX, AUTHORIZE_PATH, BASE_URL, TOKEN_PATH
 
 
 def oauth_root(base_url: str) -> str:
     """The server root the OAuth routes hang off: the API base without its `/api/v1`."""
     root = base_url.rstrip("/")
-    return root[: -len("/api/v1")] if root.endswith("/api/v1") else root
+    return root[: -len(API_PREFIX)] if root.endswith(API_PREFIX) else root
 
 
 #: Timeneye's OAuth routes; code exchange and refresh share the token route.
-SERVER = OAuthServer("timeneye", DEFAULT_BASE_URL, authorize_path=AUTHORIZE_PATH, token_path=TOKEN_PATH,
+SERVER = OAuthServer("timeneye", BASE_URL, authorize_path=AUTHORIZE_PATH, token_path=TOKEN_PATH,
                      root=oauth_root)
 
 #: `start_login(*, client_id, redirect_uri, base_url=None, scope=None)`: the URL to open and the verifier.

@@ -7,8 +7,9 @@ What is sent and why (see `spec/providers.md` section 2):
 - catalog: `GET /projects` with phases loaded (a phase is the service) and `GET /clients`;
 - create: `POST /entries` in minutes, with the phrase as `notes`;
 - list: `GET /entries?date_from=&date_to=&page=&per_page=100`, Laravel pages (`meta.last_page`);
-- update `PATCH /entries/{id}` and delete `DELETE /entries/{id}`: ASSUMED, the resource routes that
-  go with `GET`/`POST /entries` in Laravel; timers are unknown, so `Capability.TIMER` is not declared;
+- update `PATCH /entries/{id}` and delete `DELETE /entries/{id}`: assumed, the resource routes that
+  go with `GET`/`POST /entries` in Laravel (every value no document states is in `assumptions.py`);
+  timers are unknown, so `Capability.TIMER` is not declared;
 - rate limit: 500 (free) or 2000 (business, pro) requests per 5 minutes, kept on the client side by a
   `RateLimiter`; a 429's `Retry-After` / `X-RateLimit-Reset` pauses the client and becomes `retry_after`.
 
@@ -34,7 +35,7 @@ from nlentry.providers.base import (
     RemoteEntry,
     Unsupported,
 )
-from nlentry.providers.timeneye import mapping
+from nlentry.providers.timeneye import assumptions, mapping
 
 if TYPE_CHECKING:
     import httpx
@@ -42,10 +43,7 @@ if TYPE_CHECKING:
     from nlentry.providers._http.oauth import OAuthToken
     from nlentry.providers._http.ratelimit import RateLimiter
 
-MAX_PAGES = 1000
-#: Requests per 5-minute window by plan [doc: Microsoft connector].
-PLAN_LIMITS = {"free": 500, "business": 2000, "pro": 2000}
-RATE_WINDOW = 300.0
+PLAN_LIMITS = assumptions.PLAN_LIMITS
 
 
 class TimeneyeProvider(HostedProvider):
@@ -72,7 +70,7 @@ class TimeneyeProvider(HostedProvider):
     capabilities: ClassVar[frozenset[Capability]] = frozenset(
         {Capability.CATALOG, Capability.CREATE, Capability.UPDATE, Capability.DELETE, Capability.LIST}
     )
-    DEFAULT_BASE_URL: ClassVar[str] = "https://api.timeneye.com/api/v1"
+    DEFAULT_BASE_URL: ClassVar[str] = assumptions.BASE_URL
 
     def __init__(
         self,
@@ -105,7 +103,8 @@ class TimeneyeProvider(HostedProvider):
         self.user_id = user_id
         self._api = Api.connect(
             base_url, self.auth, provider=self.name, transport=transport, timeout=timeout,
-            limiter=RateLimiter(rate_limit or PLAN_LIMITS[plan], RATE_WINDOW, max_wait=max_wait), clock=clock,
+            limiter=RateLimiter(rate_limit or PLAN_LIMITS[plan], assumptions.RATE_WINDOW, max_wait=max_wait),
+            clock=clock,
         )
         self._phases: mapping.PhaseIndex | None = None
         self._refetched = False  # a project missing from the phase index refetches the catalog once
@@ -139,7 +138,7 @@ class TimeneyeProvider(HostedProvider):
 
     def _pages(self, path: str, params: Mapping[str, Any], **kwargs: Any) -> Iterator[dict[str, Any]]:
         """Every row of a paginated list, following `meta.last_page`."""
-        for number in range(1, MAX_PAGES + 1):
+        for number in range(1, assumptions.MAX_PAGES + 1):
             answer = self._api.json("GET", path, params={**params, "page": number}, expect=(list, dict),
                                     **kwargs)
             rows, last = mapping.page(answer)
@@ -151,12 +150,11 @@ class TimeneyeProvider(HostedProvider):
 
     def fetch_catalog(self) -> Catalog:
         """Projects with their phases (phases are the services) and clients; no aliases, no people."""
-        # ASSUMED: how phases are asked for is unknown: the CLI sends a JSON body `{"load": ["phases"]}`
-        # on the GET; `load[]=phases` is the query form. Laravel merges both, so both are sent.
-        projects = list(self._pages("projects", {"load[]": "phases", "per_page": 100},
-                                    json={"load": ["phases"]}))
+        # how phases are asked for is unknown: both forms are sent (Laravel merges them)
+        query = {**assumptions.PHASES_QUERY, "per_page": assumptions.PER_PAGE}
+        projects = list(self._pages("projects", query, json=assumptions.PHASES_BODY))
         try:
-            clients = list(self._pages("clients", {"per_page": 100}))
+            clients = list(self._pages("clients", {"per_page": assumptions.PER_PAGE}))
         except (AuthError, RejectedError):
             clients = []  # ASSUMED: GET /clients may be closed to members or absent; clients are optional
         catalog, phases = mapping.catalog_from(projects, clients)
@@ -193,16 +191,18 @@ class TimeneyeProvider(HostedProvider):
     def update(self, remote_id: str, entry: Entry) -> Posted:
         """Replace the entry's minutes, date, project, phase and notes."""
         body = mapping.entry_body(entry, self._phase_for(entry))
-        self._api.request("PATCH", f"entries/{self._path_id(remote_id)}", json=body)
+        self._api.request("PATCH", assumptions.ENTRY_ROUTE.format(id=self._path_id(remote_id)), json=body)
         return Posted(self.name, remote_id)
 
     def delete(self, remote_id: str) -> None:
         """Delete the entry; one already gone (404) counts as deleted."""
-        self._api.request("DELETE", f"entries/{self._path_id(remote_id)}", missing_ok=True)
+        path = assumptions.ENTRY_ROUTE.format(id=self._path_id(remote_id))
+        self._api.request("DELETE", path, missing_ok=True)
 
     def list_day(self, day: date) -> list[RemoteEntry]:
         """The entries of one day, all pages (yours only when `user_id` is set)."""
-        params: dict[str, Any] = {"date_from": day.isoformat(), "date_to": day.isoformat(), "per_page": 100}
+        params: dict[str, Any] = {"date_from": day.isoformat(), "date_to": day.isoformat(),
+                                  "per_page": assumptions.PER_PAGE}
         if self.user_id is not None:
             params["member_ids[]"] = self.user_id
         remotes = [mapping.remote_entry(row, day=day) for row in self._pages("entries", params)]

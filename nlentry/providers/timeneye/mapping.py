@@ -14,6 +14,7 @@ from typing import Any
 
 from nlentry.model import Catalog, Client, Entry, Id, Project, Ref, Service
 from nlentry.providers.base import RejectedError, RemoteEntry
+from nlentry.providers.timeneye import assumptions
 
 
 @dataclass(frozen=True)
@@ -126,15 +127,14 @@ def wire_id(value: Id) -> Id:
 def entry_body(entry: Entry, phase_id: Id | None) -> dict[str, Any]:
     """The JSON of `POST /entries` (and the update).
 
-    ASSUMED: the field names are unknown (a CLI sends `minutes`/`date`, the list answers
-    `entry_minutes`/`entry_date`), so both spellings are sent; Laravel ignores fields it does not know.
-    `notes` carries the original phrase.
+    The field names are unknown (`assumptions.DURATION_FIELDS`, `DATE_FIELDS`), so both spellings
+    are sent; Laravel ignores fields it does not know. `notes` carries the original phrase.
     """
     if entry.duration is None or entry.duration <= 0:
         raise RejectedError("timeneye: the entry has no duration; Timeneye needs one")
     body: dict[str, Any] = {
-        "minutes": minutes(entry.duration), "entry_minutes": minutes(entry.duration),
-        "date": entry.date.isoformat(), "entry_date": entry.date.isoformat(),
+        **dict.fromkeys(assumptions.DURATION_FIELDS, minutes(entry.duration)),
+        **dict.fromkeys(assumptions.DATE_FIELDS, entry.date.isoformat()),
         "notes": entry.text,
     }
     if entry.project is not None and entry.project.id is not None:

@@ -12,12 +12,14 @@ What is sent and why (see `spec/providers.md` section 1):
   give the status of a validation error, so it may be a 2xx);
 - list: `GET time_entries.json?date=YYYY-MM-DD&page=n`, 100 a page, until `total_entries` is reached;
 - update: `PATCH time_entries/{id}.json` (documented); delete: `DELETE time_entries/{id}.json`
-  (ASSUMED: Timi's Rails-style resource route; the spec found no delete endpoint);
+  (assumed: Timi's Rails-style resource route; the spec found no delete endpoint);
 - timer: `GET time_entries/timer.json` is read by `timer_current`; Timi documents no way to start or
   stop a timer, so `Capability.TIMER` is not declared and `timer_start`/`timer_stop` raise `Unsupported`.
 
 Timi has no client-chosen ids, so a retried post is made safe by `find_posted`: the same day,
-duration and body already listed. httpx is imported when a provider is made, not when this module is.
+duration and body already listed. What the document leaves unknown (the delete route, the rate
+limit, the create answer, ...) is named in `assumptions.py`. httpx is imported when a provider is
+made, not when this module is.
 """
 
 from __future__ import annotations
@@ -37,13 +39,11 @@ from nlentry.providers.base import (
     RemoteEntry,
     Unsupported,
 )
-from nlentry.providers.timi import mapping
+from nlentry.providers.timi import assumptions, mapping
 
 if TYPE_CHECKING:
     import httpx
 
-#: A safety stop for pagination against a server that never says it is done.
-MAX_PAGES = 1000
 
 
 class TimiProvider(HostedProvider):
@@ -73,7 +73,7 @@ class TimiProvider(HostedProvider):
     capabilities: ClassVar[frozenset[Capability]] = frozenset(
         {Capability.CATALOG, Capability.CREATE, Capability.UPDATE, Capability.DELETE, Capability.LIST}
     )
-    DEFAULT_BASE_URL: ClassVar[str] = "https://timiapp.com/api/v1/"
+    DEFAULT_BASE_URL: ClassVar[str] = assumptions.BASE_URL
 
     def __init__(
         self,
@@ -83,8 +83,8 @@ class TimiProvider(HostedProvider):
         base_url: str = DEFAULT_BASE_URL,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 15.0,
-        rate_limit: int | None = None,
-        rate_period: float = 60.0,
+        rate_limit: int | None = assumptions.RATE_LIMIT,
+        rate_period: float = assumptions.RATE_PERIOD,
         max_wait: float = 30.0,
         tz: tzinfo | None = None,
         clock: Callable[[], float] = time.time,
@@ -100,8 +100,7 @@ class TimiProvider(HostedProvider):
         self._api = Api.connect(
             base_url, TimiAuth(email, token), provider=self.name, transport=transport, timeout=timeout,
             limiter=RateLimiter(rate_limit, rate_period, max_wait=max_wait),
-            # ASSUMED: Timi's 429 carries no Retry-After; its limit is "per minute", so back off a window.
-            pause_on_429=rate_period, clock=clock,
+            pause_on_429=rate_period, clock=clock,  # a 429 says nothing of how long: back off a window
         )
 
     @classmethod
@@ -115,8 +114,8 @@ class TimiProvider(HostedProvider):
         return cls(email=s.text("email") or "", token=s.text("token") or "",
                    base_url=s.text("base_url") or cls.DEFAULT_BASE_URL, transport=transport,
                    timeout=s.number("timeout", 15.0), rate_limit=s.whole("rate_limit"),
-                   rate_period=s.number("rate_period", 60.0), max_wait=s.number("max_wait", 30.0),
-                   tz=s.zone())
+                   rate_period=s.number("rate_period", assumptions.RATE_PERIOD),
+                   max_wait=s.number("max_wait", 30.0), tz=s.zone())
 
     # --- catalog ---------------------------------------------------------------------------------
 
@@ -140,7 +139,7 @@ class TimiProvider(HostedProvider):
 
     def update(self, remote_id: str, entry: Entry) -> Posted:
         """Replace the entry's body, duration, date, project and service."""
-        self._write("PATCH", f"time_entries/{self._path_id(remote_id)}.json", entry)
+        self._write("PATCH", assumptions.ENTRY_ROUTE.format(id=self._path_id(remote_id)), entry)
         return Posted(self.name, remote_id)
 
     def _write(self, method: str, path: str, entry: Entry) -> Any:
@@ -160,11 +159,12 @@ class TimiProvider(HostedProvider):
 
     def delete(self, remote_id: str) -> None:
         """Delete the entry; one already gone (404) counts as deleted, so a retried delete succeeds."""
-        self._api.request("DELETE", f"time_entries/{self._path_id(remote_id)}.json", missing_ok=True)
+        path = assumptions.ENTRY_ROUTE.format(id=self._path_id(remote_id))
+        self._api.request("DELETE", path, missing_ok=True)
 
     def _rows(self, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
         """Every row of `time_entries.json` for `params`, page after page."""
-        for page in range(1, MAX_PAGES + 1):
+        for page in range(1, assumptions.MAX_PAGES + 1):
             rows, total, per_page = mapping.entry_rows(self._api.json(
                 "GET", "time_entries.json", params={**params, "page": page}, expect=(list, dict)))
             yield from rows
@@ -173,7 +173,8 @@ class TimiProvider(HostedProvider):
 
     def list_day(self, day: date) -> list[RemoteEntry]:
         """The entries of one day, all pages (rows of other days dropped, should the filter be ignored)."""
-        remotes = [mapping.remote_entry(row, day=day) for row in self._rows({"date": day.isoformat()})]
+        remotes = [mapping.remote_entry(row, day=day)
+                   for row in self._rows({"date": day.strftime(assumptions.LIST_DATE_FORMAT)})]
         return [r for r in remotes if r.date == day]
 
     def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:

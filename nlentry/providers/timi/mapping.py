@@ -1,7 +1,7 @@
 """Timi JSON <-> nlentry values: the catalog, the entry form, listed entries and the running timer.
 
 Pure functions (no HTTP), so the wire format is tested on its own. Shapes follow
-`spec/providers.md` section 1; what the spec leaves open is marked `ASSUMED`.
+`spec/providers.md` section 1; the values the spec leaves open are named in `assumptions.py`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from typing import Any
 
 from nlentry.model import Catalog, Client, Entry, Id, Project, Service
 from nlentry.providers.base import RejectedError, RemoteEntry
-
-#: ASSUMED: a `timer_started_at` with no offset is Amsterdam time, as the BitBar plugin reads it.
-TIMI_ZONE_NAME = "Europe/Amsterdam"
+from nlentry.providers.timi import assumptions
 
 
 def _rows(data: Any) -> list[dict[str, Any]]:
@@ -134,10 +132,10 @@ def entry_form(entry: Entry) -> dict[str, str]:
 def entry_object(data: Any) -> dict[str, Any] | None:
     """The entry in a create/update answer: the object itself or wrapped in `time_entry`.
 
-    ASSUMED: the answer to a create or update is the entry object (the spec does not know).
+    The spec does not know the answer to a create or update (`assumptions.CREATED_WRAPPER`).
     """
-    if isinstance(data, dict) and isinstance(data.get("time_entry"), dict):
-        data = data["time_entry"]
+    if isinstance(data, dict) and isinstance(data.get(assumptions.CREATED_WRAPPER), dict):
+        data = data[assumptions.CREATED_WRAPPER]
     return data if isinstance(data, dict) and data.get("id") is not None else None
 
 
@@ -187,7 +185,7 @@ def _timi_zone() -> tzinfo:
     try:
         from zoneinfo import ZoneInfo
 
-        return ZoneInfo(TIMI_ZONE_NAME)
+        return ZoneInfo(assumptions.TIMER_ZONE)
     except Exception:  # no tz database: a fixed offset beats failing
         return timezone(timedelta(hours=1))
 
@@ -195,7 +193,8 @@ def _timi_zone() -> tzinfo:
 def read_timestamp(value: Any) -> datetime | None:
     """`timer_started_at` as an aware datetime.
 
-    ASSUMED: ISO 8601 (`2026-03-27T09:00:00+01:00`, `...Z`, or with a space); no offset means Amsterdam.
+    ISO 8601 (`2026-03-27T09:00:00+01:00`, `...Z`, or with a space); no offset means
+    `assumptions.TIMER_ZONE` (the format is unknown).
     """
     if not isinstance(value, str) or not value.strip():
         return None

@@ -18,15 +18,11 @@ ASSUMED (unknown): the token answer uses RFC 6749 keys (`access_token`, `refresh
 from __future__ import annotations
 
 from nlentry.providers._http.oauth import OAuthServer
-
-DEFAULT_BASE_URL = "https://api.tyme-app.com"
-AUTHORIZE_PATH = "/v1/authorize"
-ACCESS_TOKEN_PATH = "/v1/access_token"
-REFRESH_TOKEN_PATH = "/v1/refresh_token"
+from nlentry.providers.tyme.assumptions import ACCESS_TOKEN_PATH, AUTHORIZE_PATH, BASE_URL, REFRESH_TOKEN_PATH
 
 #: Tyme's OAuth routes, below the API base URL; the app's `client_id` and `client_secret` go in the
 #: POST body of both token routes, as the document lists them.
-SERVER = OAuthServer("tyme", DEFAULT_BASE_URL, authorize_path=AUTHORIZE_PATH, token_path=ACCESS_TOKEN_PATH,
+SERVER = OAuthServer("tyme", BASE_URL, authorize_path=AUTHORIZE_PATH, token_path=ACCESS_TOKEN_PATH,
                      refresh_path=REFRESH_TOKEN_PATH, secret_required=True)
 
 #: `start_login(*, client_id, redirect_uri, base_url=None)`: the authorize URL and the verifier to keep.

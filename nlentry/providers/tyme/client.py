@@ -18,22 +18,19 @@ import threading
 import time as _time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from nlentry.model import Catalog, Entry
 from nlentry.providers._hosted import HostedProvider
 from nlentry.providers.base import AuthError, Capability, Posted, RejectedError, RemoteEntry
-from nlentry.providers.tyme import mapping
+from nlentry.providers.tyme import assumptions, mapping
 
 if TYPE_CHECKING:
     import httpx
 
     from nlentry.providers._http.oauth import OAuthToken
 
-MAX_PAGES = 1000
-#: How far back `timer_current` looks for a running record.
-TIMER_LOOKBACK = timedelta(days=2)
 
 
 class TymeProvider(HostedProvider):
@@ -60,7 +57,7 @@ class TymeProvider(HostedProvider):
     name: ClassVar[str] = "tyme"
     title: ClassVar[str] = "Tyme"
     capabilities: ClassVar[frozenset[Capability]] = frozenset(Capability)
-    DEFAULT_BASE_URL: ClassVar[str] = "https://api.tyme-app.com"
+    DEFAULT_BASE_URL: ClassVar[str] = assumptions.BASE_URL
 
     def __init__(
         self,
@@ -72,9 +69,9 @@ class TymeProvider(HostedProvider):
         save_token: Callable[[OAuthToken], None] | None = None,
         user_id: str | None = None,
         tz: tzinfo | None = None,
-        day_start: time | str = time(9, 0),
-        rate_limit: int | None = None,
-        rate_period: float = 60.0,
+        day_start: time | str = assumptions.DAY_START,
+        rate_limit: int | None = assumptions.RATE_LIMIT,
+        rate_period: float = assumptions.RATE_PERIOD,
         max_wait: float = 30.0,
         base_url: str = DEFAULT_BASE_URL,
         transport: httpx.BaseTransport | None = None,
@@ -97,7 +94,7 @@ class TymeProvider(HostedProvider):
         self._api = Api.connect(
             base_url, self.auth, provider=self.name, transport=transport, timeout=timeout,
             limiter=RateLimiter(rate_limit, rate_period, max_wait=max_wait),
-            pause_on_429=rate_period,  # ASSUMED: with no Retry-After, hold back one window
+            pause_on_429=rate_period,  # with no Retry-After, hold back one window
             clock=clock,
         )
         self._tasks: mapping.TaskIndex | None = None
@@ -121,8 +118,10 @@ class TymeProvider(HostedProvider):
         token, save = oauth_settings(s)
         return cls(oauth_token=token, client_id=s.text("client_id"), client_secret=s.text("client_secret"),
                    save_token=save, user_id=s.text("user_id"), tz=s.zone(),
-                   day_start=s.clock_time("day_start", time(9, 0)), rate_limit=s.whole("rate_limit"),
-                   rate_period=s.number("rate_period", 60.0), max_wait=s.number("max_wait", 30.0),
+                   day_start=s.clock_time("day_start", assumptions.DAY_START),
+                   rate_limit=s.whole("rate_limit"),
+                   rate_period=s.number("rate_period", assumptions.RATE_PERIOD),
+                   max_wait=s.number("max_wait", 30.0),
                    base_url=s.text("base_url") or cls.DEFAULT_BASE_URL, transport=transport,
                    timeout=s.number("timeout", 15.0))
 
@@ -187,14 +186,15 @@ class TymeProvider(HostedProvider):
     def _times(self, first: date, last: date) -> Iterator[dict[str, Any]]:
         """Records from `first` to `last` (UTC dates), page after page by offset until a page is empty.
 
-        ASSUMED: `from`/`to` take UTC dates (`Y-m-d`, inclusive), hence the margin callers add; the
-        page size is unknown, so the client stops at an empty page (or one it has already seen).
+        `from`/`to` take UTC dates (`Y-m-d`, inclusive: `assumptions.TIMES_MARGIN`), hence the margin
+        callers add; the page size is unknown, so the client stops at an empty page (or one it has
+        already seen).
         """
         params: dict[str, Any] = {"from": first.isoformat(), "to": last.isoformat()}
         if self.user_id is not None:
             params["user_id"] = self.user_id
         seen: set[str] = set()
-        for _ in range(MAX_PAGES):
+        for _ in range(assumptions.MAX_PAGES):
             answer = self._api.json("GET", "/data/times", params={**params, "start": len(seen)},
                                     expect=(list, dict))
             batch = [r for r in mapping.rows(answer) if str(r.get("id", "")) not in seen]
@@ -213,13 +213,15 @@ class TymeProvider(HostedProvider):
 
     def list_day(self, day: date) -> list[RemoteEntry]:
         """The records starting on `day` in the user's zone (asked with a day's margin: Tyme is UTC)."""
-        remotes = self._remote(list(self._times(day - timedelta(days=1), day + timedelta(days=1))))
+        margin = assumptions.TIMES_MARGIN
+        remotes = self._remote(list(self._times(day - margin, day + margin)))
         return sorted((r for r in remotes if r.date == day), key=lambda r: (r.start or time(), r.remote_id))
 
     def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
         """The record `nlentry-<key>` if Tyme has it (searched around the entry's date), else None."""
         wanted = mapping.record_id(key)
-        for row in self._times(entry.date - timedelta(days=2), entry.date + timedelta(days=1)):
+        margin = assumptions.TIMES_MARGIN
+        for row in self._times(entry.date - 2 * margin, entry.date + margin):
             if str(row.get("id")) == wanted:
                 return Posted(self.name, wanted)
         return None
@@ -236,8 +238,8 @@ class TymeProvider(HostedProvider):
 
     def _running(self) -> dict[str, Any] | None:
         today = self._now().date()
-        running = [r for r in self._times(today - TIMER_LOOKBACK, today + timedelta(days=1))
-                   if not r.get("time_end")]
+        rows = self._times(today - assumptions.TIMER_LOOKBACK, today + assumptions.TIMES_MARGIN)
+        running = [r for r in rows if not r.get("time_end")]
         return max(running, key=lambda r: str(r.get("time_start", "")), default=None)
 
     def timer_current(self) -> RemoteEntry | None:
@@ -250,8 +252,8 @@ class TymeProvider(HostedProvider):
         row = self._running()
         if row is None:
             return None
-        task = row.get("related_id", row.get("task_id"))
-        body = {"type": "TimedTaskRecord", "id": row["id"], "related_id": task, "task_id": task,
+        task = next((row[f] for f in assumptions.PARENT_FIELDS if row.get(f)), None)
+        body = {"type": "TimedTaskRecord", "id": row["id"], **dict.fromkeys(assumptions.PARENT_FIELDS, task),
                 "time_start": row.get("time_start"), "time_end": mapping.wire_time(self._now()),
                 "note": row.get("note", "")}
         self._api.request("POST", "/data/update_entity", json=body)

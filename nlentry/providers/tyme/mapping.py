@@ -14,8 +14,9 @@ from typing import Any
 
 from nlentry.model import Catalog, Client, Entry, Person, Project, Ref, Service
 from nlentry.providers.base import RejectedError, RemoteEntry
+from nlentry.providers.tyme import assumptions
 
-WIRE_FORMAT = "%Y-%m-%d %H:%M:%S"
+WIRE_FORMAT = assumptions.WIRE_FORMAT
 #: Record ids nlentry chooses: the prefix plus its idempotency key, so a retried create is an update.
 ID_PREFIX = "nlentry-"
 TIMER_MARK = "timer-"
@@ -172,11 +173,13 @@ def record(entry: Entry, *, record_id: str, task_id: str, start: datetime, end: 
            user_id: str | None) -> dict[str, Any]:
     """The `update_entity` body of a `TimedTaskRecord` (a running one when `end` is None).
 
-    The parent task goes in `related_id` (Tyme's current n8n node) and, ASSUMED for older servers,
-    also in `task_id`; `note` carries the original phrase.
+    The parent task goes under each of `assumptions.PARENT_FIELDS` (`related_id`, Tyme's current n8n
+    node, and `task_id`, older material: which one the server requires is unknown); `note` carries the
+    original phrase.
     """
-    body: dict[str, Any] = {"type": "TimedTaskRecord", "id": record_id, "related_id": task_id,
-                            "task_id": task_id, "time_start": wire_time(start), "note": entry.text,
+    body: dict[str, Any] = {"type": "TimedTaskRecord", "id": record_id,
+                            **dict.fromkeys(assumptions.PARENT_FIELDS, task_id),
+                            "time_start": wire_time(start), "note": entry.text,
                             "billing_state": 0}
     if end is not None:
         body["time_end"] = wire_time(end)

@@ -59,6 +59,7 @@ HOSTILE_LINES = [
     b'{"id": 12, "text": "31-12-9999 23:00 2 uur"}',
     b'{"id": 13, "text": "1 uur", "locale": "\\ud800", "now": "\\udfff"}',
     b"\xef\xbb\xbf\x00\x01{",
+    b'{"id": 14, "text": "' + b"x" * (3 << 20) + b'"}',  # over the 1 MiB a line may hold
 ]
 
 

@@ -232,8 +232,8 @@ MAX_JSONL_LINE = 1 << 20
 
 
 def _read_lines(limit: int = MAX_JSONL_LINE) -> Iterator[str | bytes]:
-    """The lines of standard input, each whole line once; a line over `limit` bytes comes as its first
-    `limit` bytes (the rest is skipped unread into memory), a text stream's lines as `str`."""
+    """The lines of standard input as bytes (a text stream's as `str`); a line over `limit` bytes comes
+    cut short, and the rest of it is skipped without being held in memory."""
     stdin = sys.stdin
     buffer = getattr(stdin, "buffer", None)
     if buffer is None:  # a text stream without bytes underneath (e.g. io.StringIO in tests)
@@ -247,7 +247,8 @@ def _read_lines(limit: int = MAX_JSONL_LINE) -> Iterator[str | bytes]:
 
 
 class _LineError(Exception):
-    """Why one line of `parse --jsonl` gives no entry; `id` is the line's id when it can be echoed."""
+    """Why one line of `parse --jsonl` gives no entry; `case_id` is the line's "id" when it can be echoed,
+    `extra` more keys of the error line (the refused entry)."""
 
     def __init__(self, message: str, case_id: object = None, *, internal: bool = False, **extra: Any) -> None:
         super().__init__(message)

@@ -121,3 +121,4 @@ def test_requests_outside_the_schema_are_4xx_with_the_error_shape(case: Any) -> 
     response = case.call(headers=headers)
     content_type = (response.headers.get("content-type") or [""])[0]
     assert_fine(response.status_code, content_type, response.content, (case.method, case.path))
+

@@ -239,17 +239,18 @@ def test_jsonl_stream(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
         json.dumps({"text": "1 uur"}),
     ]) + "\n")
     status, out, err = run(capsys, "parse", "--jsonl")
-    assert status == ExitStatus.OK
+    assert status == ExitStatus.PARSE  # some lines failed
     assert err == ""
     rows = [json.loads(line) for line in out.splitlines()]
-    assert len(rows) == 7  # the blank line gives none
+    assert len(rows) == 8  # one for every line, the blank one too
     assert rows[0]["id"] == "a" and rows[0]["duration"] == 7200 and "error" not in rows[0]
-    assert rows[1]["id"] is None and "JSON" in rows[1]["error"]
+    assert rows[1]["id"] is None and "JSON" in rows[1]["error"] and rows[1]["line"] == 2
     assert rows[2]["id"] == "c" and "text" in rows[2]["error"]
-    assert rows[3]["id"] == 4 and rows[3]["error"] == "too long" and rows[3]["entry"]["duration"] == 108000
-    assert rows[4]["id"] == "e" and "now" in rows[4]["error"]
-    assert "error" in rows[5]
-    assert "id" not in rows[6] and rows[6]["duration"] == 3600
+    assert rows[3]["line"] == 4 and "empty line" in rows[3]["error"]
+    assert rows[4]["id"] == 4 and rows[4]["error"] == "too long" and rows[4]["entry"]["duration"] == 108000
+    assert rows[5]["id"] == "e" and "now" in rows[5]["error"]
+    assert "error" in rows[6]
+    assert "id" not in rows[7] and rows[7]["duration"] == 3600
 
 
 def test_jsonl_survives_an_internal_error(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -258,7 +259,7 @@ def test_jsonl_survives_an_internal_error(capsys: pytest.CaptureFixture[str], mo
     stdin(monkeypatch, '{"id": 1, "text": "x"}\n{"id": 2, "text": "y"}\n')
     status, out, _ = run(capsys, "parse", "--jsonl")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert status == ExitStatus.OK
+    assert status == ExitStatus.INTERNAL
     assert [r["id"] for r in rows] == [1, 2]
     assert "internal error" in rows[0]["error"] and "error" not in rows[1]
 
@@ -406,7 +407,7 @@ def test_parse_jsonl(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
         json.dumps({"text": "1 uur", "now": NOW}),
     ]) + "\n")
     status, out, err = run(capsys, "parse", "--jsonl", "--catalog", str(catalog_file))
-    assert status == ExitStatus.OK, err
+    assert status == ExitStatus.PARSE, err  # lines two and three failed
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r.get("id") for r in rows] == ["one", None, "three", "four", None]
     assert rows[0]["duration"] == 7200 and set(rows[0]) >= OUTPUT_KEYS

@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
     err = sys.stderr
     try:
         args = parse_args(argv)
+        _check_decoded(args)
         if args.command == "parse":
             return _cmd_parse(args, debug=debug)
         if args.command == "accuracy":
@@ -108,6 +109,31 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
         return _fail(err, ExitStatus.INTERRUPTED, "interrupted", debug=False)
     except Exception as exc:
         return _fail(err, ExitStatus.INTERNAL, f"internal error: {type(exc).__name__}: {exc}", debug)
+
+
+#: the arguments holding a phrase (undecodable bytes there: status 2), and those naming files (any bytes)
+_PHRASE_ARGS = {"text": "the phrase", "day": "DATE", "since": "--from", "until": "--to"}
+_PATH_ARGS = frozenset({"catalog", "file", "paths"})
+
+
+def _check_decoded(args: argparse.Namespace) -> None:
+    """Refuse command-line words that are not UTF-8 (Python passes such bytes on as lone surrogates),
+    before they reach the parser, the database or a provider; file names may hold any bytes."""
+    for name, value in vars(args).items():
+        if name in _PATH_ARGS:
+            continue
+        for word in value if isinstance(value, list) else [value]:
+            if not isinstance(word, str) or word.isascii():
+                continue
+            try:
+                word.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                where = _PHRASE_ARGS.get(name)
+                if where is not None:
+                    raise InputError(f"{where} holds bytes that are not UTF-8 text: '{shown}' "
+                                     "(is the terminal set to UTF-8?)") from None
+                raise UsageError(f"'{shown}' holds bytes that are not UTF-8 text") from None
 
 
 def _interactive(env: Mapping[str, str]) -> bool:
@@ -201,78 +227,115 @@ def _cmd_parse(args: argparse.Namespace, *, debug: bool) -> int:
     return ExitStatus.OK
 
 
-def _read_lines() -> Iterator[str | UnicodeDecodeError]:
-    """Lines of standard input as text; a line that is not UTF-8 comes as a `UnicodeDecodeError`."""
+#: the longest line `parse --jsonl` reads; a longer one is one error line (the phrase limit is 2,000)
+MAX_JSONL_LINE = 1 << 20
+
+
+def _read_lines(limit: int = MAX_JSONL_LINE) -> Iterator[str | bytes]:
+    """The lines of standard input as bytes (a text stream's as `str`); a line over `limit` bytes comes
+    cut short, and the rest of it is skipped without being held in memory."""
     stdin = sys.stdin
     buffer = getattr(stdin, "buffer", None)
     if buffer is None:  # a text stream without bytes underneath (e.g. io.StringIO in tests)
         yield from iter(stdin.readline, "")
         return
-    for raw in iter(buffer.readline, b""):
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield exc
+    while raw := buffer.readline(limit + 1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := buffer.readline(limit)) and not rest.endswith(b"\n"):
+                pass
+        yield raw
+
+
+class _LineError(Exception):
+    """Why one line of `parse --jsonl` gives no entry; `case_id` is the line's "id" when it can be echoed,
+    `extra` more keys of the error line (the refused entry)."""
+
+    def __init__(self, message: str, case_id: object = None, *, internal: bool = False, **extra: Any) -> None:
+        super().__init__(message)
+        self.case_id = case_id
+        self.internal = internal  # a bug in nlentry, not in the line
+        self.extra = extra
 
 
 def _parse_stream(parse: Any, *, catalog: Catalog | None, now: datetime | None, locale: str | None,
                   debug: bool) -> int:
+    """`parse --jsonl`: one output line for every input line, in order, whatever the line holds.
+
+    The exit status is 0 when every line gave an entry, 2 when some gave an error line, 70 when one
+    met a bug (its error line says "internal error").
+    """
     out = sys.stdout
+    status = ExitStatus.OK
     for number, line in enumerate(_read_lines(), start=1):
-        if isinstance(line, str) and not line.strip():
-            continue
-        result = _parse_line(parse, line, number, catalog=catalog, now=now, locale=locale, debug=debug)
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        out.flush()
-    return ExitStatus.OK
+        try:
+            result = _parse_line(parse, line, catalog=catalog, now=now, locale=locale)
+        except _LineError as exc:
+            if exc.internal and debug:
+                import traceback
+
+                traceback.print_exception(exc.__cause__, file=sys.stderr)
+            status = max(status, ExitStatus.INTERNAL if exc.internal else ExitStatus.PARSE)
+            result = {"id": exc.case_id, "line": number, "error": _clean(str(exc)), **exc.extra}
+        _write_json_line(out, result)
+    return status
 
 
-def _parse_line(parse: Any, line: str | UnicodeDecodeError, number: int, *, catalog: Catalog | None,
-                now: datetime | None, locale: str | None, debug: bool) -> dict[str, Any]:
-    """One line of `parse --jsonl`: the entry (with the id echoed), or an error object; never raises."""
-    from nlentry.isotime import parse_now
+def _clean(message: str) -> str:
+    """One line of text that encodes as UTF-8 (a lone surrogate from the input becomes '?')."""
+    return _one_line(message).encode("utf-8", "replace").decode("utf-8")
 
-    request: Any = None
 
-    def error(message: str) -> dict[str, Any]:
-        case_id = request.get("id") if isinstance(request, dict) else None
-        return {"id": case_id, "line": number, "error": _one_line(message)}
-
-    if isinstance(line, UnicodeDecodeError):
-        return error("not UTF-8 text")
+def _write_json_line(out: IO[str], value: dict[str, Any]) -> None:
+    line = json.dumps(value, ensure_ascii=False, allow_nan=False)
     try:
-        request = json.loads(line.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        return error(f"not valid JSON: {exc.msg}")
+        out.write(line + "\n")
+    except UnicodeEncodeError:  # standard output is not UTF-8: the same JSON, in ASCII
+        out.write(json.dumps(value, allow_nan=False) + "\n")
+    out.flush()
+
+
+def _parse_line(parse: Any, line: str | bytes, *, catalog: Catalog | None, now: datetime | None,
+                locale: str | None) -> dict[str, Any]:
+    """The entry of one line of `parse --jsonl` (with the id echoed); `_LineError` when there is none."""
+    from nlentry.isotime import parse_now
+    from nlentry.strictjson import encodable, loads
+
+    if len(line) > MAX_JSONL_LINE:
+        raise _LineError(f"the line is longer than {MAX_JSONL_LINE} bytes")
+    if not line.strip():
+        raise _LineError("an empty line (each line holds one JSON object)")
+    try:
+        request = loads(line)
+    except ValueError as exc:
+        raise _LineError(str(exc)) from None
     if not isinstance(request, dict):
-        return error("not a JSON object")
+        raise _LineError("not a JSON object (each line holds one, e.g. {\"text\": \"2 uur overleg\"})")
+    if not encodable(request.get("id")):
+        raise _LineError("'id' holds a lone surrogate (\\ud800-\\udfff): it cannot be written back")
+    case_id = request.get("id")
     text = request.get("text")
     if not isinstance(text, str):
-        return error("missing 'text'" if text is None else "'text' must be a string")
+        raise _LineError("missing 'text'" if text is None else "'text' must be a string", case_id)
     line_now, line_locale = now, request.get("locale", locale)
     if request.get("now") is not None:
         if not isinstance(request["now"], str):
-            return error("'now' must be an ISO 8601 string")
+            raise _LineError("'now' must be an ISO 8601 string", case_id)
         try:
             line_now = parse_now(request["now"])
         except ValueError as exc:
-            return error(f"'now' is {exc}")
+            raise _LineError(f"'now' is {exc}", case_id) from None
     if line_locale is not None and not isinstance(line_locale, str):
-        return error("'locale' must be a string")
+        raise _LineError("'locale' must be a string", case_id)
     try:
         entry = parse(text, catalog=catalog, now=line_now, locale=line_locale)
     except EntryRefused as exc:
-        return {**error(str(exc)), "entry": exc.entry.to_dict()}
+        raise _LineError(str(exc), case_id, entry=exc.entry.to_dict()) from None
     except NlentryError as exc:
-        return error(str(exc))
-    except Exception as exc:  # one bad line must not stop the stream
-        if debug:
-            import traceback
-
-            traceback.print_exc(file=sys.stderr)
-        return error(f"internal error: {type(exc).__name__}: {exc}")
+        raise _LineError(str(exc), case_id) from None
+    except Exception as exc:  # a bug: this line says so, and the stream goes on
+        raise _LineError(f"internal error: {type(exc).__name__}: {exc}", case_id, internal=True) from exc
     data = entry.to_dict()
-    return {"id": request["id"], **data} if "id" in request else data
+    return {"id": case_id, **data} if "id" in request else data
 
 
 # --- accuracy ------------------------------------------------------------------------------------

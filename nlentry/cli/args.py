@@ -51,8 +51,9 @@ examples:
 
 --jsonl reads one JSON object a line from standard input,
   {"text": "...", "now": "2026-11-18T14:30:00+01:00", "locale": "nl", "id": ...}
-(only "text" is required), and writes one line for each: the entry as with --json, with "id" echoed,
-or {"id": ..., "error": "..."} for a line it cannot read. A bad line never stops the stream.
+(only "text" is required), and writes one line for each line, empty ones too: the entry as with --json,
+with "id" echoed, or {"id": ..., "line": N, "error": "..."}. A bad line never stops the stream; the
+exit status is 2 when some line gave an error.
 """
 
 ACCURACY_EPILOG = """\

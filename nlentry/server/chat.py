@@ -159,6 +159,8 @@ class Chat:
                 entry = amended(changing.entry, entry)
         except InputError as exc:
             return self._say(self._locale(user, None), "unreadable", error=redact(exc))
+        except EntryRefused as exc:  # read, but not an entry (e.g. 30 hours): a reply, never an HTTP error
+            return self._say(exc.entry.locale, "refused", error=redact(exc))
         return self._offer(user, journal, entry, changing)
 
     def action(self, who: str, action: str, value: str) -> Reply:

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nlentry.config import redact
 from nlentry.errors import EntryRefused, InputError, LocaleError, NlentryError
@@ -38,8 +39,9 @@ class ApiError(Exception):
 
 
 def problem(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
-    """The JSON error response."""
-    return JSONResponse({"error": code, "message": redact(message)}, status_code=status, headers=headers)
+    """The JSON error response (a lone surrogate from the request, in a message, becomes '?')."""
+    text = redact(message).encode("utf-8", "replace").decode("utf-8")
+    return JSONResponse({"error": code, "message": text}, status_code=status, headers=headers)
 
 
 def chat_responses(chat: str, refused: str) -> dict[int | str, dict[str, Any]]:
@@ -49,6 +51,9 @@ def chat_responses(chat: str, refused: str) -> dict[int | str, dict[str, Any]]:
         404: {"description": f"{chat} is not configured on this server"},
         413: {"description": "the body is too large"},
     }
+
+
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type"}
 
 
 def _status(exc: NlentryError) -> tuple[int, str]:
@@ -87,6 +92,13 @@ def install(app: FastAPI) -> None:
         log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__)
         return problem(500, "internal", "the server failed; nothing was lost. Try again later.")
 
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette's and FastAPI's own refusals (no such route, wrong method, a body that cannot be
+        # decoded at all) in the same shape as every other error
+        assert isinstance(exc, StarletteHTTPException)
+        code = _HTTP_CODES.get(exc.status_code, "bad_request" if exc.status_code < 500 else "internal")
+        return problem(exc.status_code, code, str(exc.detail), exc.headers)
+
     async def invalid(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
         first = exc.errors()[0] if exc.errors() else {}
@@ -96,6 +108,7 @@ def install(app: FastAPI) -> None:
         )
         return problem(422, "invalid", message)
 
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(NlentryError, nlentry_error)

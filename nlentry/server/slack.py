@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -27,6 +26,7 @@ from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from nlentry import strictjson
 from nlentry.server.db import first_delivery
 from nlentry.server.errors import ApiError, chat_responses, problem
 from nlentry.server.replies import Reply
@@ -137,13 +137,15 @@ def action_of(payload: Mapping[str, Any]) -> tuple[str, str, str, str] | None:
     value = first.get("value")
     if not team_id or not user_id or not isinstance(value, str):
         return None
+    if not strictjson.encodable([team_id, user_id, first]):  # a lone surrogate: no button of ours
+        return None
     return team_id, user_id, action, value
 
 
 def payload_of(form: Mapping[str, str]) -> dict[str, Any] | None:
     """The JSON `payload` field of an interaction request, or None if it is not JSON."""
     try:
-        payload = json.loads(form.get("payload", ""))
+        payload = strictjson.loads(form.get("payload", ""))
     except ValueError:
         return None
     return payload if isinstance(payload, dict) else None

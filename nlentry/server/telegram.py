@@ -12,7 +12,6 @@ before answering, and the answer says posted or queued. Buttons are an inline ke
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +19,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from nlentry import strictjson
 from nlentry.server.db import first_delivery
 from nlentry.server.errors import chat_responses, problem
 from nlentry.server.replies import Reply
@@ -69,6 +69,11 @@ def _dict(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _is_id(value: object) -> bool:
+    """True for a Telegram id (user, chat, message): the Bot API's are integers."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def router(state: ServerState) -> APIRouter:
     """`POST /telegram/webhook` over `state`."""
     telegram = APIRouter(prefix="/telegram", tags=["telegram"])
@@ -99,9 +104,9 @@ def router(state: ServerState) -> APIRouter:
             log.warning("telegram request refused: wrong secret token")
             return problem(401, "bad_secret", "wrong or missing X-Telegram-Bot-Api-Secret-Token")
         try:
-            update = json.loads(await request.body())
-        except ValueError:
-            return problem(400, "bad_request", "the body is not JSON")
+            update = strictjson.loads(await request.body())
+        except ValueError as exc:
+            return problem(400, "bad_request", f"the body is not a Telegram update: {exc}")
         update = _dict(update)
         update_id = update.get("update_id")
         if isinstance(update_id, int) and not await run_in_threadpool(
@@ -111,7 +116,7 @@ def router(state: ServerState) -> APIRouter:
         if message:
             sender, chat = _dict(message.get("from")), _dict(message.get("chat"))
             text = message.get("text")
-            if not isinstance(sender.get("id"), int) or "id" not in chat or not isinstance(text, str):
+            if not _is_id(sender.get("id")) or not _is_id(chat.get("id")) or not isinstance(text, str):
                 return JSONResponse({})  # not a text message from a person: nothing to answer
             hint = sender.get("language_code")
             who = identity("telegram", sender["id"])
@@ -126,14 +131,16 @@ def router(state: ServerState) -> APIRouter:
             sender, data = _dict(callback.get("from")), callback.get("data")
             original = _dict(callback.get("message"))
             chat = _dict(original.get("chat"))
-            if not isinstance(sender.get("id"), int) or not isinstance(data, str) or "id" not in chat:
-                return JSONResponse({})
+            message_id = original.get("message_id")
+            if (not _is_id(sender.get("id")) or not _is_id(chat.get("id")) or not _is_id(message_id)
+                    or not isinstance(data, str) or not strictjson.encodable(data)):
+                return JSONResponse({})  # not a click on one of our buttons
             action, _, value = data.partition("|")
             who = identity("telegram", sender["id"])
 
             reply = await finished(await run_in_threadpool(state.chat.action, who, action, value))
             return JSONResponse(
-                _answer("editMessageText", chat["id"], reply, message_id=original.get("message_id"))
+                _answer("editMessageText", chat["id"], reply, message_id=message_id)
             )
         return JSONResponse({})
 

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from conftest import SLACK_SECRET, make_user, write_config
+from conftest import SLACK_SECRET, TELEGRAM_SECRET, make_user, write_config
 
 from nlentry.server.slack import sign
 
@@ -102,3 +102,19 @@ def test_real_server_over_http(served: tuple[str, str]) -> None:
             "/v1/parse", headers={**auth, "Content-Type": "application/json"}, content=b"x" * 200_000
         )
         assert r.status_code == 413
+
+
+def test_the_real_server_answers_every_hostile_body(served: tuple[str, str]) -> None:
+    """Over a real socket a crash would show as a dropped connection: every answer must arrive."""
+    from test_server_hostile import APP, HOSTILE, assert_answer, operations
+
+    base, key = served
+    headers = {"Authorization": f"Bearer {key}", "X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET,
+               "Content-Type": "application/json"}
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for name, body in HOSTILE.items():
+            for method, path in operations(APP):
+                if method != "GET":
+                    r = client.request(method, path, content=body, headers=headers)
+                    assert_answer(r, (name, method, path))
+        assert client.get("/healthz").json()["status"] == "ok"

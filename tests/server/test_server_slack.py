@@ -300,3 +300,39 @@ async def test_a_slack_retry_signed_anew_does_nothing_twice(linked: Server) -> N
     again = await linked.slack_command("2 uur overleg")  # the user types it again: a new trigger_id
     assert "Zo opslaan?" in again.json()["text"]
     assert linked.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 2
+
+
+# --- a refused phrase is a chat reply (Slack shows an error for a non-2xx answer) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("31-12-9999 23:00 2 uur", "Dat kon ik niet lezen"),
+        ("over 10000 jaar", "Dat kon ik niet lezen"),
+        ("x" * 5000, "Dat kon ik niet lezen"),
+        ("2 uur \x00 overleg", "Dat kon ik niet lezen"),
+        ("30 uur overleg", "Geen boeking gemaakt"),
+        ("99999 uur", "Geen boeking gemaakt"),
+        ("30 hours meeting", "No entry made"),
+    ],
+)
+async def test_a_refused_phrase_gets_an_ephemeral_reply(linked: Server, text: str, reply: str) -> None:
+    r = await linked.slack_command(text)
+    assert r.status_code == 200, r.text
+    assert r.json()["response_type"] == "ephemeral" and r.json()["text"].startswith(reply)
+    assert linked.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 0
+
+
+async def test_undecodable_bytes_in_a_command_get_a_reply(linked: Server) -> None:
+    body = b"team_id=T1&user_id=U1&trigger_id=t1&text=2+uur+%ED%A0%80%FF+overleg"
+    r = await linked.client.post("/slack/commands", content=body, headers=linked.slack_headers(body))
+    assert r.status_code == 200 and r.json()["response_type"] == "ephemeral"
+
+
+async def test_a_surrogate_in_a_button_value_is_ignored(linked: Server) -> None:
+    payload = ('{"type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T1"}, '
+               '"actions": [{"action_id": "confirm:0:0", "value": "\\ud800"}]}')
+    body = urlencode({"payload": payload}).encode()
+    r = await linked.client.post("/slack/interactions", content=body, headers=linked.slack_headers(body))
+    assert r.status_code == 200

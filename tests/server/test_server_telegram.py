@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from typing import Any
 
 import pytest
-from conftest import NOW, Server
+from conftest import NOW, TELEGRAM_SECRET, Server
 
 pytestmark = pytest.mark.anyio
 
@@ -134,3 +135,49 @@ async def test_a_redelivered_update_is_answered_once(server: Server) -> None:
     fresh = await server.telegram(message("2 uur overleg"))  # the same words, a new update
     assert fresh.json()["method"] == "sendMessage"
     assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 2
+
+
+# --- a refused phrase is a chat reply (Telegram redelivers any update not answered with a 2xx) -------
+
+REFUSED = {  # phrase -> the start of alice's (Dutch) reply
+    "31-12-9999 23:00 2 uur": "Dat kon ik niet lezen",
+    "over 10000 jaar": "Dat kon ik niet lezen",
+    "at 3pm 999999999999999999999 minutes": "Dat kon ik niet lezen",
+    "x" * 5000: "Dat kon ik niet lezen",
+    "30 uur overleg": "Geen boeking gemaakt",
+    "99999 uur": "Geen boeking gemaakt",
+}
+
+
+@pytest.mark.parametrize("text", list(REFUSED))
+async def test_a_refused_phrase_gets_a_reply_not_an_http_error(server: Server, text: str) -> None:
+    server.state.users.link("alice", "telegram:42")
+    r = await server.telegram(message(text))
+    assert r.status_code == 200, r.text
+    assert r.json()["method"] == "sendMessage" and r.json()["text"].startswith(REFUSED[text])
+    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 0
+
+
+async def test_a_refused_english_phrase_is_answered_in_english(server: Server) -> None:
+    server.state.users.link("alice", "telegram:42")
+    r = await server.telegram(message("30 hours meeting"))
+    assert r.status_code == 200 and r.json()["text"].startswith("No entry made")
+
+
+async def test_a_lone_surrogate_in_the_text_gets_a_reply(server: Server) -> None:
+    server.state.users.link("alice", "telegram:42")
+    body = json.dumps(message("2 uur overleg \ud800"), ensure_ascii=True).encode()
+    r = await server.client.post("/telegram/webhook", content=body,
+                                  headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET})
+    assert r.status_code == 200 and r.json()["text"].startswith("Dat kon ik niet lezen")
+
+
+@pytest.mark.parametrize("chat_id", ["NaN", "1e999", "Infinity", '"\\udc00"', "9" * 5000, "[" * 50000])
+async def test_hostile_ids_are_400_or_ignored_never_5xx(server: Server, chat_id: str) -> None:
+    server.state.users.link("alice", "telegram:42")
+    body = b'{"update_id": 77, "message": {"from": {"id": 42}, "chat": {"id": ' + chat_id.encode()
+    body += b'}, "text": "2 uur"}}'
+    r = await server.client.post("/telegram/webhook", content=body,
+                                  headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET})
+    assert r.status_code in (200, 400), r.text
+    assert r.status_code == 200 and r.json() == {} or r.json()["error"] == "bad_request"

@@ -216,6 +216,17 @@ def lex(text: str, code: str) -> tuple[Lexeme, ...]:
         value = text[start:end]
         if kind == "WORD":
             kind = words.get(value, "WORD")
+            if kind == "WORD" and "-" in value and "-" in symbols:
+                pieces = value.split("-")
+                if all(p in words for p in pieces):  # keywords joined by dashes ("ma-vr", "mon-fri")
+                    at = start
+                    for n, piece in enumerate(pieces):
+                        if n:
+                            out.append((symbols["-"], "-", at, at + 1))
+                            at += 1
+                        out.append((words[piece], piece, at, at + len(piece)))
+                        at += len(piece)
+                    continue
         elif kind == "PUNCT":
             kind = symbols.get(value, "PUNCT")
         out.append((kind, value, start, end))

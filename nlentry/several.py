@@ -1,0 +1,192 @@
+"""One phrase, several entries: `maandag en dinsdag 4 uur`, `ma t/m vr 8 uur`, `9-11 overleg, 11-12 mail`.
+
+The grammar reads the days of a list or a run as day items joined to the day before them (role "and" or
+"through", see grammars/README.md), and each time range as an item of its own. `parse_all` finds them
+and reads the phrase once per day and range, each time with the other days and ranges blanked out
+(replaced by spaces, so every offset stays that of the phrase). Each reading is an ordinary
+`nlentry.api.parse`: whatever the phrase says besides its days and ranges (names, tags, description) is
+read as for one entry and shared by all, except where each range has words of its own
+(`9-11 overleg, 11-12 mail`): then each entry keeps its own part of the phrase.
+
+The days of a list or run are read together, leaning to the past: the last day is read as written
+(a bare weekday: the most recent one, today included) and each day before it is the nearest such day
+before the next (`ma t/m vr` on a Wednesday is Monday to Friday of the week before); a week named for
+one day (`vorige week ma t/m vr`) holds for all.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import cache
+from itertools import product
+
+from nlentry import grammar, locales
+from nlentry.api import MAX_LENGTH, leftover_words, parse
+from nlentry.catalog.match import Word
+from nlentry.model import Catalog, Entry, Span
+from nlentry.resolve import resolve, resolve_day
+from nlentry.semantics import Semantics, read_items
+from nlentry.semantics.values import DayRef, Item
+
+__all__ = ["parse_all"]
+
+_WEEK_MODES = frozenset({"prev_week", "this_week", "next_week"})
+_LONGEST_RUN = 31  # days; a longer "run" is read as its two ends
+_Piece = tuple[int, int]
+
+
+@cache
+def _semantics(code: str) -> Semantics:
+    return Semantics(locales.get(code))
+
+
+def _moment(now: datetime | None) -> datetime:
+    if isinstance(now, datetime):
+        return now if now.tzinfo is not None else now.astimezone()
+    return datetime.now().astimezone() if now is None else now  # anything else: `parse` refuses it
+
+
+def parse_all(
+    text: str,
+    *,
+    catalog: Catalog | None = None,
+    now: datetime | None = None,
+    locale: str | None = None,
+    max_length: int = MAX_LENGTH,
+) -> list[Entry]:
+    """The entries of a phrase: one per day and per time range it names, else the one `parse` reads."""
+    moment = _moment(now)
+    entry = parse(text, catalog=catalog, now=moment, locale=locale, max_length=max_length)
+    code = entry.locale
+    items = sorted(read_items(grammar.parse_items(grammar.normalise(text), code).items, _semantics(code)),
+                   key=lambda i: (i.start, i.end))
+    group = _day_group(items)
+    ranges = _ranges(items, moment)
+    if group is None and len(ranges) < 2:
+        return [entry]
+    days: list[date | None] = list(_group_days(group, moment.date())) if group else [None]
+    words = leftover_words(text, [("", i.start, i.end) for i in items])
+    readings = _range_readings(text, code, items, ranges, words, group or [])
+    entries = []
+    for day, kept in product(days, readings):
+        one = parse(_blanked(text, kept), catalog=catalog, now=moment, locale=code, max_length=max_length)
+        if day is not None and group:
+            start, end = group[0].start, group[-1].end
+            one = one.replace(date=day, implied=one.implied - {"date"},
+                              spans=tuple(sorted((*one.spans, Span("date", start, end, text[start:end])),
+                                                 key=lambda s: (s.start, s.end))))
+        entries.append(one.replace(text=text))
+    return entries
+
+
+def _blanked(text: str, kept: list[_Piece]) -> str:
+    """`text` with everything outside the kept parts replaced by spaces (every offset unchanged)."""
+    out = [" "] * len(text)
+    for start, end in kept:
+        out[start:end] = text[start:end]
+    return "".join(out)
+
+
+# --- days ----------------------------------------------------------------------------------------
+
+
+def _day_group(items: list[Item]) -> list[Item] | None:
+    """The first list or run of days (`maandag en dinsdag`, `ma t/m vr`): two or more day items in a
+    row, each after the first joined to the one before it."""
+    for n, item in enumerate(items):
+        if item.kind != "day" or item.role is not None:
+            continue
+        group = [item]
+        for joined in items[n + 1:]:
+            if joined.kind != "day" or joined.role is None:
+                break
+            group.append(joined)
+        if len(group) > 1:
+            return group
+    return None
+
+
+def _group_days(group: list[Item], today: date) -> list[date]:
+    """The dates of a list or run of days, in order, each once (see the module's docstring)."""
+    refs = [i.value for i in group if isinstance(i.value, DayRef)]
+    week = next((r.mode for r in refs if r.kind == "weekday" and r.mode in _WEEK_MODES), None)
+    if week is not None:
+        refs = [r.replace(mode=week) if r.kind == "weekday" and r.mode == "recent" else r for r in refs]
+    found: list[date | None] = [None] * len(refs)
+    for n in range(len(refs) - 1, -1, -1):
+        ref, after = refs[n], found[n + 1] if n + 1 < len(refs) else None
+        if after is not None and ref.kind == "weekday" and ref.mode == "recent" and ref.weekday is not None:
+            found[n] = after - timedelta(days=(after.weekday() - ref.weekday) % 7 or 7)
+        else:
+            found[n] = resolve_day(ref, today)
+    days: list[date] = []
+    for item, day in zip(group, found, strict=True):
+        if day is None:
+            continue
+        if item.role == "through" and days and days[-1] < day <= days[-1] + timedelta(days=_LONGEST_RUN):
+            first = days[-1]
+            days.extend(first + timedelta(days=k) for k in range(1, (day - first).days + 1))
+        elif day not in days:
+            days.append(day)
+    return days
+
+
+# --- time ranges ---------------------------------------------------------------------------------
+
+
+def _ranges(items: list[Item], now: datetime) -> list[Item]:
+    """The items that are time ranges: `van 9 tot 11`, and `9-11` where it is no date (a pair the whole
+    phrase reads as no date either, such as the second of `9-12 en 13-17`, is a range when alone it is)."""
+    read = {(s, e): field for field, s, e in resolve(items, now).spans}
+    found = []
+    for item in items:
+        if item.kind == "range":
+            found.append(item)
+        elif item.kind == "pair":
+            field = read.get((item.start, item.end))
+            if field == "time" or (field is None and resolve([item], now).start is not None):
+                found.append(item)
+    return found
+
+
+def _range_readings(text: str, code: str, items: list[Item], ranges: list[Item], words: list[Word],
+                    group: list[Item]) -> list[list[_Piece]]:
+    """For each time range (or once, with fewer than two), the parts of the phrase its entry keeps.
+
+    The phrase is cut between the ranges, at the joiner there (`,`, `en`, `and`) if there is one. When
+    every part has words of its own, each entry keeps its part and the days and day parts of the phrase
+    that its part does not name; otherwise each keeps the whole phrase but the other ranges and joiners.
+    """
+    others = [i for i in items if i not in group]
+    if len(ranges) < 2:
+        return [[(i.start, i.end) for i in others] + [(w.start, w.end) for w in words]]
+    joinable = frozenset(locales.get(code).cues.get("joiners", ()))
+    cuts, joiners = [0], []
+    for before, after in zip(ranges, ranges[1:], strict=False):
+        gap = [w for w in words
+               if before.end <= w.start and w.end <= after.start and w.text.lower() in joinable]
+        joiners.extend(gap[-1:])
+        cuts.append(gap[-1].start if gap else after.start)
+    cuts.append(len(text))
+    kept_words = [w for w in words if w not in joiners]
+    pieces = list(zip(cuts, cuts[1:], strict=False))
+
+    def inside(piece: _Piece, start: int) -> bool:
+        return piece[0] <= start < piece[1]
+
+    separate = all(any(inside(p, w.start) for w in kept_words) for p in pieces)
+    readings = []
+    for rng, piece in zip(ranges, pieces, strict=True):
+        own_kinds = {i.kind for i in others if inside(piece, i.start) and i.kind in ("day", "part")}
+        kept = [(rng.start, rng.end)]
+        for item in others:
+            if item in ranges:
+                continue
+            if item.kind in ("day", "part"):
+                if inside(piece, item.start) or item.kind not in own_kinds:
+                    kept.append((item.start, item.end))
+            elif inside(piece, item.start) or not separate:
+                kept.append((item.start, item.end))
+        kept.extend((w.start, w.end) for w in kept_words if inside(piece, w.start) or not separate)
+        readings.append(kept)
+    return readings

@@ -180,6 +180,10 @@ def outcome(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str
     """
     if ctx.args.json:
         ctx.print(json.dumps(_item_json(item), ensure_ascii=False, indent=2))
+    return _became(ctx, item, done=done, waiting=waiting)
+
+
+def _became(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str = "queued") -> int:
     about = {"provider": item.provider, "summary": summary(item.entry), "key": item.key[:8],
              "error": item.last_error or "?"}
     if item.state == "posted":
@@ -205,6 +209,14 @@ def _read(ctx: Context, text: str) -> Entry:
     return entry
 
 
+def _read_all(ctx: Context, text: str) -> list[Entry]:
+    entries = ctx.journal.read_all(text, now=ctx.now, locale=ctx.args.locale)
+    ctx.speak(entries[0].locale)
+    if ctx.journal.catalog is None:
+        ctx.note(ctx.say("qe_no_catalog"))
+    return entries
+
+
 # --- add -----------------------------------------------------------------------------------------
 
 
@@ -212,7 +224,10 @@ def cmd_add(ctx: Context) -> int:
     """Read, show, (ask,) save."""
     from nlentry.journal import bookable
 
-    entry = _read(ctx, _phrase(ctx))
+    entries = _read_all(ctx, _phrase(ctx))
+    if len(entries) > 1:
+        return _add_several(ctx, entries)
+    entry = entries[0]
     bookable(entry)
     shown = ctx.err if ctx.args.json else ctx.out
     show(ctx, entry, shown)
@@ -232,6 +247,52 @@ def cmd_add(ctx: Context) -> int:
             ctx.print(ctx.say("not_saved"))
             return OK
     return outcome(ctx, ctx.journal.save(entry))
+
+
+def _add_several(ctx: Context, entries: list[Entry]) -> int:
+    """`add` for a phrase of several entries: show them all, ask once (if at all), save them all."""
+    from nlentry.journal import bookable
+
+    for entry in entries:
+        bookable(entry)
+    shown = ctx.err if ctx.args.json else ctx.out
+    shown.write(ctx.say("several_entries", count=len(entries)) + "\n")
+    for entry in entries:
+        show(ctx, entry, shown)
+    if ctx.args.dry_run:
+        if ctx.args.json:
+            ctx.print(json.dumps([{"key": None, "provider": ctx.journal.provider, "state": "dry-run",
+                                   "entry": e.to_dict()} for e in entries], ensure_ascii=False, indent=2))
+        else:
+            ctx.print(ctx.say("dry_run"))
+        return OK
+    unsure = [(e, ctx.journal.doubts(e)) for e in entries]
+    first, doubts = next(((e, d) for e, d in unsure if d), (entries[0], []))
+    if not ctx.args.yes and (doubts or ctx.args.confirm):
+        decision, picked = confirm(ctx, first, doubts)
+        if decision == "cannot":
+            return AMBIGUOUS
+        if decision == "skip":
+            ctx.print(ctx.say("not_saved"))
+            return OK
+        entries = [_as_picked(e, first, picked) for e in entries]
+    items = ctx.journal.save_all(entries)
+    if ctx.args.json:
+        ctx.print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
+    statuses = [_became(ctx, item) for item in items]
+    return max(statuses)
+
+
+def _as_picked(entry: Entry, asked: Entry, picked: Entry) -> Entry:
+    """`entry` with the names picked for `asked` (the one entry the question was about), where they were
+    the same as in `asked`: the entries of one phrase share their names."""
+    if picked is asked:
+        return entry
+    changes = {f: getattr(picked, f) for f in ("project", "service", "client", "persons")
+               if getattr(picked, f) != getattr(asked, f) and getattr(entry, f) == getattr(asked, f)}
+    if not changes:
+        return entry
+    return entry.replace(**changes, alternatives={}, confidence=max(entry.confidence, picked.confidence))
 
 
 def _interactive(ctx: Context) -> bool:

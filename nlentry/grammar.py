@@ -23,6 +23,7 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammars_dir, read_cached, write_cached
 from nlentry.model import Record
 
@@ -162,7 +163,7 @@ def _fingerprint(code: str) -> str:
     crc = zlib.crc32(f"{marshal.version} {sys.byteorder}\0".encode() + here.read_bytes()
                      + here.with_name("grammar_build.py").read_bytes())
     root = grammars_dir()
-    folder = root / code
+    folder = locale_folder(code) or root / code
     for path in [*sorted((root / "shared").glob("*.lark")), *sorted(folder.glob("*.lark")),
                  folder / "locale.toml"]:
         if path.is_file():

@@ -51,6 +51,14 @@ def _clean(text: str) -> str:
     return text
 
 
+def _known_locale(code: str | None) -> str | None:
+    from nlentry import locales
+
+    if code is not None and code not in locales.available():
+        raise ValueError(f"unknown locale {code!r}; available: {', '.join(locales.available())}")
+    return code
+
+
 class Phrase(BaseModel):
     """A phrase to read, with the instant to read it at and its language (both optional)."""
 
@@ -58,9 +66,12 @@ class Phrase(BaseModel):
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, examples=["2,5 uur met Rowan aan Timi gewerkt"])
     now: datetime | None = Field(None, description="ISO 8601; relative dates are read from it (default: now)")
-    locale: Literal["nl", "en"] | None = Field(None, description="the language (default: detected)")
+    locale: str | None = Field(
+        None, description="the language: a locale code, one of the folders of grammars/ (default: detected)"
+    )
 
     _check_text = field_validator("text")(_clean)
+    _check_locale = field_validator("locale")(_known_locale)
     _check_now = field_validator("now")(_moment)
 
 

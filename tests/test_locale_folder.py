@@ -93,7 +93,8 @@ def test_the_api_accepts_it(extra: Path, tmp_path: Path) -> None:
     from nlentry.server.settings import Settings
 
     home = tmp_path / "server"
-    assert main(["users", "add", "dora"], env={"NLENTRY_HOME": str(home)}) == 0
+    assert main(["users", "add", "erik", "--locale", "yy"], env={"NLENTRY_HOME": str(home)}) == 1
+    assert main(["users", "add", "dora", "--locale", "xx"], env={"NLENTRY_HOME": str(home)}) == 0
     app = create_app(Settings.load({"NLENTRY_HOME": str(home)}), now=lambda: NOW, worker=False)
     key, _ = app.state.nlentry.keys.create("dora")
     auth = {"Authorization": f"Bearer {key}"}

@@ -17,15 +17,14 @@ one day (`vorige week ma t/m vr`) holds for all.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from functools import cache
 from itertools import product
 
 from nlentry import grammar, locales
-from nlentry.api import MAX_LENGTH, leftover_words, parse
+from nlentry.api import MAX_LENGTH, _now, _semantics, leftover_words, parse
 from nlentry.catalog.match import Word
 from nlentry.model import Catalog, Entry, Span
 from nlentry.resolve import resolve, resolve_day
-from nlentry.semantics import Semantics, read_items
+from nlentry.semantics import read_items
 from nlentry.semantics.values import DayRef, Item
 
 __all__ = ["parse_all"]
@@ -33,17 +32,6 @@ __all__ = ["parse_all"]
 _WEEK_MODES = frozenset({"prev_week", "this_week", "next_week"})
 _LONGEST_RUN = 31  # days; a longer "run" is read as its two ends
 _Piece = tuple[int, int]
-
-
-@cache
-def _semantics(code: str) -> Semantics:
-    return Semantics(locales.get(code))
-
-
-def _moment(now: datetime | None) -> datetime:
-    if isinstance(now, datetime):
-        return now if now.tzinfo is not None else now.astimezone()
-    return datetime.now().astimezone() if now is None else now  # anything else: `parse` refuses it
 
 
 def parse_all(
@@ -55,7 +43,7 @@ def parse_all(
     max_length: int = MAX_LENGTH,
 ) -> list[Entry]:
     """The entries of a phrase: one per day and per time range it names, else the one `parse` reads."""
-    moment = _moment(now)
+    moment = _now(now)
     entry = parse(text, catalog=catalog, now=moment, locale=locale, max_length=max_length)
     code = entry.locale
     items = sorted(read_items(grammar.parse_items(grammar.normalise(text), code).items, _semantics(code)),

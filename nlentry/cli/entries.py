@@ -225,49 +225,23 @@ def cmd_add(ctx: Context) -> int:
     from nlentry.journal import bookable
 
     entries = _read_all(ctx, _phrase(ctx))
-    if len(entries) > 1:
-        return _add_several(ctx, entries)
-    entry = entries[0]
-    bookable(entry)
-    shown = ctx.err if ctx.args.json else ctx.out
-    show(ctx, entry, shown)
-    if ctx.args.dry_run:
-        if ctx.args.json:
-            ctx.print(json.dumps({"key": None, "provider": ctx.journal.provider, "state": "dry-run",
-                                  "entry": entry.to_dict()}, ensure_ascii=False, indent=2))
-        else:
-            ctx.print(ctx.say("dry_run"))
-        return OK
-    doubts = ctx.journal.doubts(entry)
-    if not ctx.args.yes and (doubts or ctx.args.confirm):
-        decision, entry = confirm(ctx, entry, doubts)
-        if decision == "cannot":
-            return AMBIGUOUS
-        if decision == "skip":
-            ctx.print(ctx.say("not_saved"))
-            return OK
-    return outcome(ctx, ctx.journal.save(entry))
-
-
-def _add_several(ctx: Context, entries: list[Entry]) -> int:
-    """`add` for a phrase of several entries: show them all, ask once (if at all), save them all."""
-    from nlentry.journal import bookable
-
+    several = len(entries) > 1  # "maandag en dinsdag 4 uur": shown, asked and saved together
     for entry in entries:
         bookable(entry)
     shown = ctx.err if ctx.args.json else ctx.out
-    shown.write(ctx.say("several_entries", count=len(entries)) + "\n")
+    if several:
+        shown.write(ctx.say("several_entries", count=len(entries)) + "\n")
     for entry in entries:
         show(ctx, entry, shown)
     if ctx.args.dry_run:
         if ctx.args.json:
-            ctx.print(json.dumps([{"key": None, "provider": ctx.journal.provider, "state": "dry-run",
-                                   "entry": e.to_dict()} for e in entries], ensure_ascii=False, indent=2))
+            dry = [{"key": None, "provider": ctx.journal.provider, "state": "dry-run", "entry": e.to_dict()}
+                   for e in entries]
+            ctx.print(json.dumps(dry if several else dry[0], ensure_ascii=False, indent=2))
         else:
             ctx.print(ctx.say("dry_run"))
         return OK
-    unsure = [(e, ctx.journal.doubts(e)) for e in entries]
-    first, doubts = next(((e, d) for e, d in unsure if d), (entries[0], []))
+    first, doubts = next(((e, d) for e in entries if (d := ctx.journal.doubts(e))), (entries[0], []))
     if not ctx.args.yes and (doubts or ctx.args.confirm):
         decision, picked = confirm(ctx, first, doubts)
         if decision == "cannot":
@@ -275,12 +249,13 @@ def _add_several(ctx: Context, entries: list[Entry]) -> int:
         if decision == "skip":
             ctx.print(ctx.say("not_saved"))
             return OK
-        entries = [_as_picked(e, first, picked) for e in entries]
+        entries = [picked if e is first else _as_picked(e, first, picked) for e in entries]
+    if not several:
+        return outcome(ctx, ctx.journal.save(entries[0]))
     items = ctx.journal.save_all(entries)
     if ctx.args.json:
         ctx.print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
-    statuses = [_became(ctx, item) for item in items]
-    return max(statuses)
+    return max(_became(ctx, item) for item in items)
 
 
 def _as_picked(entry: Entry, asked: Entry, picked: Entry) -> Entry:

@@ -64,6 +64,21 @@ def test_add_asks_for_the_ambiguous_project_by_number(
     assert entry["client"] == {"id": 3, "name": "Gemeente Zeist"}
 
 
+def test_a_phrase_of_several_entries_asks_once_and_the_pick_holds_for_all(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    term = terminal(["add", "9-11 en 13-15 overleg voor Gemeente Zeist"], local_home.env)
+    screen = term.wait_for("Opslaan? [J/n/1-2]")
+    assert "2 boekingen:" in screen and "09:00–11:00" in screen and "13:00–15:00" in screen
+    term.type("2\r")
+    term.wait_for("opgeslagen in local")
+    assert term.wait_exit() == 0
+    assert term.text.count("Opslaan?") == 1 and term.text.count("opgeslagen in local") == 2
+    entries = saved(local_home, capsys)
+    picked = {"id": 56, "name": "Data Migratie"}
+    assert [(e["start"], e["end"], e["project"]) for e in entries] == [
+        ("09:00", "11:00", picked), ("13:00", "15:00", picked)]
+
+
 def test_a_pick_for_a_misspelt_name_offers_the_alias(
         terminal: Start, shared_alias_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
     term = terminal(["add", "2 uur overleg aan webshp"], shared_alias_home.env)

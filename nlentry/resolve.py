@@ -200,7 +200,7 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
     ranges: list[tuple[Clock, Clock]] = []
     durations: list[Duration] = []
     bare: list[tuple[Item, Clock]] = []
-    several = False
+    several, days = False, 0
 
     for item in items:
         if item.kind == "part":
@@ -214,8 +214,9 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
             if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
                 day_ref = item.value
             out.spans.append(("date", item.start, item.end))
-            if item.role is not None:  # "en dinsdag", "t/m vrijdag": one entry cannot hold them all
+            if item.role is not None and days:  # "ma en di", "ma t/m vr": one entry cannot hold them all
                 several = True
+            days += 1
         elif item.kind == "duration":
             assert isinstance(item.value, Duration)
             durations.append(item.value)

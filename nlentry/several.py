@@ -6,7 +6,9 @@ and reads the phrase once per day and range, each time with the other days and r
 (replaced by spaces, so every offset stays that of the phrase). Each reading is an ordinary
 `nlentry.api.parse`: whatever the phrase says besides its days and ranges (names, tags, description) is
 read as for one entry and shared by all, except where each range has words of its own
-(`9-11 overleg, 11-12 mail`): then each entry keeps its own part of the phrase.
+(`9-11 overleg, 11-12 mail`): then each entry keeps its own part of the phrase. Days that each come
+with their own time (`maandag 4 uur en dinsdag 2 uur`, `maandag 9-12 en dinsdag 13-17`) are parts in
+the same way, each read as written.
 
 The days of a list or run are read together, leaning to the past: the last day is read as written
 (a bare weekday: the most recent one, today included) and each day before it is the nearest such day
@@ -30,6 +32,7 @@ from nlentry.semantics.values import DayRef, Item
 __all__ = ["parse_all"]
 
 _WEEK_MODES = frozenset({"prev_week", "this_week", "next_week"})
+_CLOCKS = frozenset({"range", "clock", "clock_for"})
 _LONGEST_RUN = 31  # days; a longer "run" is read as its two ends
 _Piece = tuple[int, int]
 
@@ -49,12 +52,15 @@ def parse_all(
     items = sorted(read_items(grammar.parse_items(grammar.normalise(text), code).items, _semantics(code)),
                    key=lambda i: (i.start, i.end))
     group = _day_group(items)
-    ranges = _ranges(items, moment)
-    if group is None and len(ranges) < 2:
+    rest = [i for i in items if group is None or i not in group]
+    ranges = _ranges(rest, moment)
+    days_on_their_own = [i for i in rest if i.kind == "day" and i.role == "and"]
+    if len(ranges) < 2 and (group is None) == (not days_on_their_own):  # neither, or both at once
         return [entry]
     days: list[date | None] = list(_group_days(group, moment.date())) if group else [None]
     words = leftover_words(text, [("", i.start, i.end) for i in items])
-    readings = _range_readings(text, code, items, ranges, words, group or [])
+    anchors = ranges if len(ranges) > 1 else days_on_their_own
+    readings = _part_readings(text, code, rest, ranges, anchors, words) if anchors else [_whole(rest, words)]
     entries = []
     for day, kept in product(days, readings):
         one = parse(_blanked(text, kept), catalog=catalog, now=moment, locale=code, max_length=max_length)
@@ -137,44 +143,46 @@ def _ranges(items: list[Item], now: datetime) -> list[Item]:
     return found
 
 
-def _range_readings(text: str, code: str, items: list[Item], ranges: list[Item], words: list[Word],
-                    group: list[Item]) -> list[list[_Piece]]:
-    """For each time range (or once, with fewer than two), the parts of the phrase its entry keeps.
+def _whole(items: list[Item], words: list[Word]) -> list[_Piece]:
+    return [(i.start, i.end) for i in items] + [(w.start, w.end) for w in words]
 
-    The phrase is cut between the ranges, at the joiner there (`,`, `en`, `and`) if there is one. When
-    every part has words of its own, each entry keeps its part and the days and day parts of the phrase
-    that its part does not name; otherwise each keeps the whole phrase but the other ranges and joiners.
+
+def _part_readings(text: str, code: str, items: list[Item], ranges: list[Item], anchors: list[Item],
+                   words: list[Word]) -> list[list[_Piece]]:
+    """For each part of the phrase, what its entry keeps of the phrase.
+
+    The parts are cut between the time ranges (at the joiner there, `,` `en` `and`, if there is one,
+    else at a day joined by one: `maandag 9-12 en dinsdag 13-17`), or before each further day
+    (`maandag 4 uur en dinsdag 2 uur`). An entry keeps the time items of its own part, and of each kind
+    of time item its part does not have, those of the others (`gisteren 9-11, 11-12`: both are
+    yesterday). When every part has words of its own, each keeps its own words (`9-11 overleg, 11-12
+    mail`); otherwise all words but the joiners are shared (`9-12 en 13-17 webshop`).
     """
-    others = [i for i in items if i not in group]
-    if len(ranges) < 2:
-        return [[(i.start, i.end) for i in others] + [(w.start, w.end) for w in words]]
     joinable = frozenset(locales.get(code).cues.get("joiners", ()))
     cuts, joiners = [0], []
-    for before, after in zip(ranges, ranges[1:], strict=False):
+    if anchors[0].kind == "day":  # the further days: each begins with its joiner ("en dinsdag")
+        cuts.extend(a.start for a in anchors)
+    for before, after in zip(anchors, anchors[1:] if anchors[0].kind != "day" else [], strict=False):
         gap = [w for w in words
                if before.end <= w.start and w.end <= after.start and w.text.lower() in joinable]
+        day = [i.start for i in items if i.kind == "day" and i.role and before.end <= i.start < after.start]
         joiners.extend(gap[-1:])
-        cuts.append(gap[-1].start if gap else after.start)
+        cuts.append(gap[-1].start if gap else (day or [after.start])[0])
     cuts.append(len(text))
-    kept_words = [w for w in words if w not in joiners]
     pieces = list(zip(cuts, cuts[1:], strict=False))
+    kept_words = [w for w in words if w not in joiners]
 
     def inside(piece: _Piece, start: int) -> bool:
         return piece[0] <= start < piece[1]
 
+    def kind(item: Item) -> str:  # a range, a pair read as one, a clock: all say when in the day
+        return "time" if item in ranges or item.kind in _CLOCKS else item.kind
+
     separate = all(any(inside(p, w.start) for w in kept_words) for p in pieces)
     readings = []
-    for rng, piece in zip(ranges, pieces, strict=True):
-        own_kinds = {i.kind for i in others if inside(piece, i.start) and i.kind in ("day", "part")}
-        kept = [(rng.start, rng.end)]
-        for item in others:
-            if item in ranges:
-                continue
-            if item.kind in ("day", "part"):
-                if inside(piece, item.start) or item.kind not in own_kinds:
-                    kept.append((item.start, item.end))
-            elif inside(piece, item.start) or not separate:
-                kept.append((item.start, item.end))
+    for piece in pieces:
+        own_kinds = {kind(i) for i in items if inside(piece, i.start)}
+        kept = [(i.start, i.end) for i in items if inside(piece, i.start) or kind(i) not in own_kinds]
         kept.extend((w.start, w.end) for w in kept_words if inside(piece, w.start) or not separate)
         readings.append(kept)
     return readings

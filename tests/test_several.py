@@ -100,6 +100,27 @@ def test_each_range_keeps_its_own_words(text: str, locale: str | None, services:
     assert all(e.confidence >= CONFIRM_BELOW for e in entries)
 
 
+@pytest.mark.parametrize(("text", "locale"), [("maandag 4 uur en dinsdag 2 uur webshop", None),
+                                              ("monday 4h and tuesday 2h webshop", "en")])
+def test_days_each_with_their_own_time(text: str, locale: str | None, catalog: nlentry.Catalog) -> None:
+    now = WEEK[3]
+    entries = nlentry.parse_all(text, catalog=catalog, now=now, locale=locale)
+    assert [(e.date, e.duration) for e in entries] == [(most_recent(0, now.date()), 14400),
+                                                       (most_recent(1, now.date()), 7200)]
+    assert all(e.project is not None and e.project.id == 52 for e in entries)
+    sure(entries)
+
+
+def test_days_each_with_their_own_range_and_words(catalog: nlentry.Catalog) -> None:
+    now = WEEK[4]
+    entries = nlentry.parse_all("maandag 9-12 overleg en dinsdag 13-17 testen", catalog=catalog, now=now)
+    got = [(e.date, f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.service.id if e.service else None)
+           for e in entries]
+    assert got == [(most_recent(0, now.date()), "09:00", "12:00", 4),
+                   (most_recent(1, now.date()), "13:00", "17:00", 2)]
+    sure(entries)
+
+
 def test_days_times_ranges_make_every_pair(catalog: nlentry.Catalog) -> None:
     now = WEEK[4]
     entries = nlentry.parse_all("ma en di 9-12 en 13-17 webshop", catalog=catalog, now=now)

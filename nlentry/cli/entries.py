@@ -222,9 +222,13 @@ def _read_all(ctx: Context, text: str) -> list[Entry]:
 
 def cmd_add(ctx: Context) -> int:
     """Read, show, (ask,) save."""
+    return add_entries(ctx, _read_all(ctx, _phrase(ctx)))
+
+
+def add_entries(ctx: Context, entries: list[Entry]) -> int:
+    """Show, (ask,) save the entries of one phrase (`add`, and each line of the quick-entry prompt)."""
     from nlentry.journal import bookable
 
-    entries = _read_all(ctx, _phrase(ctx))
     several = len(entries) > 1  # "maandag en dinsdag 4 uur": shown, asked and saved together
     for entry in entries:
         bookable(entry)

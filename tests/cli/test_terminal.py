@@ -180,6 +180,23 @@ def test_quick_entry_asks_inline_like_add(
     assert entry["project"] == {"id": 55, "name": "Intranet 2.0"}
 
 
+def test_quick_entry_saves_every_entry_of_a_line(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    term = terminal([], local_home.env)
+    term.wait_for("quick entry")
+    term.type("9-11 en 13-15 overleg aan Webshop")
+    screen = term.wait_for("13:00–15:00")  # the preview shows every entry of the line
+    assert "2 boekingen:" in screen and "09:00–11:00" in screen
+    term.type("\r")
+    term.wait_for("opgeslagen in local")
+    term.control("d")
+    assert term.wait_exit() == 0
+    assert term.text.count("opgeslagen in local") == 2
+    entries = saved(local_home, capsys)
+    assert [(e["start"], e["end"], e["project"]["name"]) for e in entries] == [
+        ("09:00", "11:00", "Webshop"), ("13:00", "15:00", "Webshop")]
+
+
 # --- (d) init ------------------------------------------------------------------------------------
 
 

@@ -51,7 +51,7 @@ def parse_all(
     code = entry.locale
     items = sorted(read_items(grammar.parse_items(grammar.normalise(text), code).items, _semantics(code)),
                    key=lambda i: (i.start, i.end))
-    group = _day_group(items)
+    group = _day_group(text, items)
     rest = [i for i in items if group is None or i not in group]
     ranges = _ranges(rest, moment)
     days_on_their_own = [i for i in rest if i.kind == "day" and i.role == "and"]
@@ -63,7 +63,10 @@ def parse_all(
     readings = _part_readings(text, code, rest, ranges, anchors, words) if anchors else [_whole(rest, words)]
     entries = []
     for day, kept in product(days, readings):
-        one = parse(_blanked(text, kept), catalog=catalog, now=moment, locale=code, max_length=max_length)
+        blanked = _blanked(text, kept)
+        one = parse(blanked, catalog=catalog, now=moment, locale=code, max_length=max_length)
+        if any(text[s.start:s.end] != s.text for s in one.spans):
+            return [entry]  # a reading across a blanked gap: the phrase did not say that; parse asks
         if day is not None and group:
             start, end = group[0].start, group[-1].end
             one = one.replace(date=day, implied=one.implied - {"date"},
@@ -84,15 +87,15 @@ def _blanked(text: str, kept: list[_Piece]) -> str:
 # --- days ----------------------------------------------------------------------------------------
 
 
-def _day_group(items: list[Item]) -> list[Item] | None:
+def _day_group(text: str, items: list[Item]) -> list[Item] | None:
     """The first list or run of days (`maandag en dinsdag`, `ma t/m vr`): two or more day items in a
-    row, each after the first joined to the one before it."""
+    row, each after the first joined to the one before it (the joiner is part of its item)."""
     for n, item in enumerate(items):
         if item.kind != "day" or item.role is not None:
             continue
         group = [item]
         for joined in items[n + 1:]:
-            if joined.kind != "day" or joined.role is None:
+            if joined.kind != "day" or joined.role is None or text[group[-1].end:joined.start].strip():
                 break
             group.append(joined)
         if len(group) > 1:

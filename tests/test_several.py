@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import nlentry
 
@@ -152,3 +154,20 @@ def test_bad_input_is_refused_as_by_parse() -> None:
         nlentry.parse_all("", now=WEEK[0])
     with pytest.raises(nlentry.InputError):
         nlentry.parse_all("ma t/m vr 8 uur", now="gisteren")  # type: ignore[arg-type]
+
+
+JOINED = ["en", "and", ",", "t/m", "tot", "through", "-", "ma", "di", "vr", "monday", "friday", "maandag",
+          "9-11", "11-12", "13-17", "van 9 tot 11", "2 uur", "4h", "gisteren", "vorige week", "overleg",
+          "mail", "31-12-9999", "10000 jaar", "\ud800"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(JOINED) | st.text(max_size=3), min_size=1, max_size=9).map(" ".join))
+def test_every_phrase_gives_entries_or_an_nlentry_error(text: str) -> None:
+    try:
+        entries = nlentry.parse_all(text, now=WEEK[2])
+    except nlentry.NlentryError:
+        return
+    assert entries and all(e.text == text for e in entries)
+    for entry in entries:
+        assert all(text[s.start:s.end] == s.text for s in entry.spans)

@@ -54,9 +54,11 @@ def parse_all(
     group = _day_group(text, items)
     rest = [i for i in items if group is None or i not in group]
     ranges = _ranges(rest, moment)
-    days_on_their_own = [i for i in rest if i.kind == "day" and i.role == "and"]
-    if len(ranges) < 2 and (group is None) == (not days_on_their_own):  # neither, or both at once
-        return [entry]
+    days_on_their_own = [i for i in rest if i.kind == "day" and i.role == "and"]  # "en dinsdag 2 uur"
+    if group is None and not days_on_their_own and len(ranges) < 2:
+        return [entry]  # one entry
+    if group is not None and days_on_their_own:
+        return [entry]  # "ma en di 2 uur en wo 3 uur": which day goes with which? parse warns and asks
     days: list[date | None] = list(_group_days(group, moment.date())) if group else [None]
     words = leftover_words(text, [("", i.start, i.end) for i in items])
     anchors = ranges if len(ranges) > 1 else days_on_their_own
@@ -165,12 +167,13 @@ def _part_readings(text: str, code: str, items: list[Item], ranges: list[Item], 
     cuts, joiners = [0], []
     if anchors[0].kind == "day":  # the further days: each begins with its joiner ("en dinsdag")
         cuts.extend(a.start for a in anchors)
-    for before, after in zip(anchors, anchors[1:] if anchors[0].kind != "day" else [], strict=False):
-        gap = [w for w in words
-               if before.end <= w.start and w.end <= after.start and w.text.lower() in joinable]
-        day = [i.start for i in items if i.kind == "day" and i.role and before.end <= i.start < after.start]
-        joiners.extend(gap[-1:])
-        cuts.append(gap[-1].start if gap else (day or [after.start])[0])
+    else:
+        for before, after in zip(anchors, anchors[1:], strict=False):
+            between = range(before.end, after.start)
+            gap = [w for w in words if w.start in between and w.text.lower() in joinable]
+            days = [i.start for i in items if i.kind == "day" and i.role and i.start in between]
+            joiners.extend(gap[-1:])
+            cuts.append(gap[-1].start if gap else (days or [after.start])[0])
     cuts.append(len(text))
     pieces = list(zip(cuts, cuts[1:], strict=False))
     kept_words = [w for w in words if w not in joiners]

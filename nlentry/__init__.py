@@ -30,6 +30,7 @@ __all__ = [
     "LocaleError",
     "NlentryError",
     "parse",
+    "parse_all",
 ]
 
 __version__ = "0.1.0"
@@ -57,3 +58,22 @@ def parse(
 
     return _parse(text, catalog=catalog, now=now, locale=locale)
 
+
+
+def parse_all(
+    text: str,
+    *,
+    catalog: Catalog | None = None,
+    now: datetime | None = None,
+    locale: str | None = None,
+) -> list[Entry]:
+    """Read a phrase that may hold several entries into a list of `Entry`, one per day and time range.
+
+    ``"maandag en dinsdag 4 uur aan webshop"`` is two entries, ``"ma t/m vr 8 uur support"`` five,
+    ``"9-11 overleg, 11-12 mail"`` two (each with its own words); the rest of the phrase is shared. A
+    phrase that names one day and range gives the one entry `parse` gives. Parameters and errors as
+    for `parse`.
+    """
+    from nlentry.several import parse_all as _parse_all
+
+    return _parse_all(text, catalog=catalog, now=now, locale=locale)

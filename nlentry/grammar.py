@@ -23,6 +23,7 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammars_dir, read_cached, write_cached
 from nlentry.model import Record
 
@@ -162,7 +163,7 @@ def _fingerprint(code: str) -> str:
     crc = zlib.crc32(f"{marshal.version} {sys.byteorder}\0".encode() + here.read_bytes()
                      + here.with_name("grammar_build.py").read_bytes())
     root = grammars_dir()
-    folder = root / code
+    folder = locale_folder(code) or root / code
     for path in [*sorted((root / "shared").glob("*.lark")), *sorted(folder.glob("*.lark")),
                  folder / "locale.toml"]:
         if path.is_file():
@@ -216,6 +217,17 @@ def lex(text: str, code: str) -> tuple[Lexeme, ...]:
         value = text[start:end]
         if kind == "WORD":
             kind = words.get(value, "WORD")
+            if kind == "WORD" and "-" in value and "-" in symbols:
+                pieces = value.split("-")
+                if all(p in words for p in pieces):  # keywords joined by dashes ("ma-vr", "mon-fri")
+                    at = start
+                    for n, piece in enumerate(pieces):
+                        if n:
+                            out.append((symbols["-"], "-", at, at + 1))
+                            at += 1
+                        out.append((words[piece], piece, at, at + len(piece)))
+                        at += len(piece)
+                    continue
         elif kind == "PUNCT":
             kind = symbols.get(value, "PUNCT")
         out.append((kind, value, start, end))

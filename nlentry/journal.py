@@ -158,6 +158,12 @@ class Journal:
 
         return parse(text, catalog=self.catalog, now=now, locale=locale)
 
+    def read_all(self, text: str, *, now: datetime | None = None, locale: str | None = None) -> list[Entry]:
+        """The phrase as its entries (`maandag en dinsdag 4 uur`: two), as `read` reads each one."""
+        from nlentry.several import parse_all
+
+        return parse_all(text, catalog=self.catalog, now=now, locale=locale)
+
     def doubts(self, entry: Entry) -> list[str]:
         """Why this entry should be confirmed before saving: ambiguous names or a low confidence.
 
@@ -182,6 +188,21 @@ class Journal:
         item = self.outbox.item(key)
         assert item is not None  # just committed
         return item
+
+    def save_all(self, entries: list[Entry], *, provider: str | None = None,
+                 post: bool = True) -> list[OutboxItem]:
+        """Commit every entry to the outbox, then (unless `post=False`) post them once; their items.
+
+        Nothing is committed unless every entry is bookable (`EntryRefused` otherwise): the entries of
+        one phrase are saved together or not at all, each as `save` saves one.
+        """
+        for entry in entries:
+            bookable(entry)
+        keys = [self.outbox.submit(entry, provider or self.provider, post=False) for entry in entries]
+        if post:
+            self.outbox.flush(keys=keys, force=True)
+        items = [self.outbox.item(key) for key in keys]
+        return [item for item in items if item is not None]
 
     def last(self) -> OutboxItem | None:
         """The newest entry logged with this journal's database (any provider) that was not undone."""

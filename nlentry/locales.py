@@ -4,6 +4,11 @@ A locale is a folder `grammars/<code>/` holding `<code>.lark` (its constructions
 classes) and `locale.toml` (word tables that carry values, cue words, amend's field words), with the
 replies of the command line and the chat bot beside them (`messages.toml`, `server.toml`). Adding
 German means adding `grammars/de/` and `corpus/de/`; nothing here changes.
+
+Locale folders outside the installation are found through `NLENTRY_GRAMMARS`: a list of folders
+(separated by `os.pathsep`, like PATH) that hold `<code>/` folders, looked at before nlentry's own, so
+a locale can be written and tried without touching the installation. The shared grammar files
+(`grammars/shared/`) are always nlentry's own. The variable is read once per process.
 """
 
 from __future__ import annotations
@@ -34,6 +39,24 @@ def grammars_dir() -> Path:
     if (repo / "shared").is_dir():
         return repo
     raise LocaleError("nlentry's grammar files are missing from this installation")
+
+
+ENV_GRAMMARS = "NLENTRY_GRAMMARS"
+
+
+@cache
+def search_path() -> tuple[Path, ...]:
+    """The folders that hold locale folders, in the order they are looked at (see the module docstring)."""
+    extra = [Path(p) for p in os.environ.get(ENV_GRAMMARS, "").split(os.pathsep) if p.strip()]
+    return (*extra, grammars_dir())
+
+
+def folder(code: str) -> Path | None:
+    """The folder of locale `code`: the first `<code>/` on the search path with a `locale.toml`; else None."""
+    for root in search_path():
+        if (root / code / "locale.toml").is_file():
+            return root / code
+    return None
 
 
 class Locale(Record):
@@ -110,12 +133,14 @@ def get(code: str) -> Locale:
     """The locale `code` ("nl", "en", ...); raises `LocaleError` if there is no such folder."""
     if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code) or code not in available():
         raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}")
-    folder = grammars_dir() / code
-    data = read_toml(folder / "locale.toml")
+    own = folder(code)
+    if own is None:  # pragma: no cover - available() lists only folders with a locale.toml
+        raise LocaleError(f"unsupported locale {code!r}")
+    data = read_toml(own / "locale.toml")
     shared = grammars_dir() / "shared"
     grammar = "\n".join(
         p.read_text(encoding="utf-8")
-        for p in [*sorted(shared.glob("*.lark")), *sorted(folder.glob("*.lark"))]
+        for p in [*sorted(shared.glob("*.lark")), *sorted(own.glob("*.lark"))]
     )
     numbers = {str(k): int(v) for k, v in data.get("numbers", {}).items()}
     numbers.update({k: v for k, v in _compound_numbers(data, numbers).items() if k not in numbers})
@@ -133,9 +158,9 @@ def get(code: str) -> Locale:
 
 @cache
 def available() -> tuple[str, ...]:
-    """The codes of every locale folder, sorted."""
-    root = grammars_dir()
-    return tuple(sorted(p.name for p in root.iterdir() if (p / "locale.toml").is_file()))
+    """The codes of every locale folder on the search path, sorted."""
+    return tuple(sorted({p.name for root in search_path() if root.is_dir() for p in root.iterdir()
+                         if (p / "locale.toml").is_file()}))
 
 
 _WORD = re.compile(r"[^\W\d_]+")

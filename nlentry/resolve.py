@@ -200,6 +200,7 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
     ranges: list[tuple[Clock, Clock]] = []
     durations: list[Duration] = []
     bare: list[tuple[Item, Clock]] = []
+    several, days = False, 0
 
     for item in items:
         if item.kind == "part":
@@ -213,6 +214,9 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
             if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
                 day_ref = item.value
             out.spans.append(("date", item.start, item.end))
+            if item.role is not None and days:  # "ma en di", "ma t/m vr": one entry cannot hold them all
+                several = True
+            days += 1
         elif item.kind == "duration":
             assert isinstance(item.value, Duration)
             durations.append(item.value)
@@ -285,6 +289,9 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
         out.warnings.append("more than one duration in the phrase; the first one counts")
         out.penalty += 0.2
 
+    if several or len(ranges) > 1:
+        out.warnings.append("the phrase holds several entries; only the first is read (parse_all reads all)")
+        out.penalty += 0.5
     if ranges:
         a, b = ranges[0]
         start_m, end_m, next_day = clock_range(a, b, part)

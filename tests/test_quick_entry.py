@@ -206,3 +206,76 @@ def test_add_without_a_catalog_says_how_to_get_one(tmp_path: Path,
     status = main(["add", "2", "uur", "aan", "Webshop", "--now", NOW], env=env)
     out, err = capsys.readouterr()
     assert status == 0 and "project —" in out and "nlentry sync" in err
+
+
+# --- one phrase, several entries -----------------------------------------------------------------
+
+
+def _today() -> date:
+    return date.fromisoformat(NOW[:10])
+
+
+def _most_recent(weekday: int) -> date:
+    today = _today()
+    return today - timedelta(days=(today.weekday() - weekday) % 7)
+
+
+def test_add_saves_every_entry_of_a_phrase(run: Run) -> None:
+    status, out, err = run("add", "maandag", "en", "dinsdag", "4", "uur", "aan", "webshop")
+    assert status == 0, err
+    assert "2 boekingen" in out and out.count("opgeslagen in local") == 2
+    tuesday = _most_recent(1)
+    saved = entries(run, "--week")
+    assert [(e["entry"]["date"], e["entry"]["duration"], e["entry"]["project"]["name"]) for e in saved] == [
+        (str(tuesday - timedelta(days=1)), 14400, "Webshop"), (str(tuesday), 14400, "Webshop")]
+    assert all(e["state"] == "posted" and e["entry"]["text"] == "maandag en dinsdag 4 uur aan webshop"
+               for e in saved)
+    # each is an entry of its own: undo takes back the last one only
+    assert run("undo")[0] == 0
+    assert [e["entry"]["date"] for e in entries(run, "--week")] == [str(tuesday - timedelta(days=1))]
+
+
+def test_add_json_gives_a_list_and_dry_run_saves_none(run: Run) -> None:
+    friday = _most_recent(4)
+    days = [str(friday - timedelta(days=k)) for k in range(4, -1, -1)]
+    status, out, err = run("add", "--dry-run", "--json", "mon-fri", "8h", "support")
+    assert status == 0, err
+    data = json.loads(out)
+    assert [(d["state"], d["entry"]["date"]) for d in data] == [("dry-run", day) for day in days]
+    assert "5 entries" in err  # the previews go to stderr when stdout is JSON
+    assert entries(run, "--from", days[0], "--to", days[-1]) == []
+    status, out, err = run("add", "--json", "ma", "t/m", "vr", "8", "uur", "support")
+    assert status == 0, err
+    data = json.loads(out)
+    assert [(d["state"], d["entry"]["date"], d["entry"]["service"]["name"]) for d in data] == [
+        ("posted", day, "Support") for day in days]
+    assert len({d["key"] for d in data}) == 5
+    assert [e["key"] for e in entries(run, "--from", days[0], "--to", days[-1])] == [d["key"] for d in data]
+
+
+def test_add_ranges_with_their_own_words(run: Run) -> None:
+    status, out, err = run("add", "9-11", "overleg,", "11-12", "testen")
+    assert status == 0, err
+    saved = entries(run, "--week")
+    assert [(e["entry"]["start"], e["entry"]["end"], e["entry"]["service"]["name"]) for e in saved] == [
+        ("09:00", "11:00", "Overleg"), ("11:00", "12:00", "Testing")]
+    assert all(e["entry"]["date"] == str(_today()) for e in saved)
+
+
+def test_add_several_unsure_asks_once_and_saves_none_without_a_terminal(run: Run) -> None:
+    status, _, err = run("add", "--confirm", "ma", "en", "di", "2", "uur", "aan", "Webshop")
+    assert status == 3 and "--yes" in err
+    assert entries(run, "--week") == []
+    status, out, _ = run("add", "--yes", "ma", "en", "di", "2", "uur", "aan", "Webshop")
+    assert status == 0 and len(entries(run, "--week")) == 2
+
+
+def test_a_provider_that_is_down_keeps_every_entry(run: Run, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "config.toml").write_text(
+        'default_provider = "timetagger"\n[providers.timetagger]\n'
+        'base_url = "http://127.0.0.1:9/timetagger/api/v2"\ntoken = "secret-token-123"\ntimeout = 0.5\n')
+    status, _, err = run("add", "9-12", "en", "13-17", "testen")
+    assert status == 4 and "secret-token-123" not in err
+    kept = entries(run)
+    assert [(e["state"], e["entry"]["start"]) for e in kept] == [("pending", "09:00"), ("pending", "13:00")]

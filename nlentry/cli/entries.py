@@ -180,6 +180,10 @@ def outcome(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str
     """
     if ctx.args.json:
         ctx.print(json.dumps(_item_json(item), ensure_ascii=False, indent=2))
+    return _became(ctx, item, done=done, waiting=waiting)
+
+
+def _became(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str = "queued") -> int:
     about = {"provider": item.provider, "summary": summary(item.entry), "key": item.key[:8],
              "error": item.last_error or "?"}
     if item.state == "posted":
@@ -205,33 +209,69 @@ def _read(ctx: Context, text: str) -> Entry:
     return entry
 
 
+def _read_all(ctx: Context, text: str) -> list[Entry]:
+    entries = ctx.journal.read_all(text, now=ctx.now, locale=ctx.args.locale)
+    ctx.speak(entries[0].locale)
+    if ctx.journal.catalog is None:
+        ctx.note(ctx.say("qe_no_catalog"))
+    return entries
+
+
 # --- add -----------------------------------------------------------------------------------------
 
 
 def cmd_add(ctx: Context) -> int:
     """Read, show, (ask,) save."""
+    return add_entries(ctx, _read_all(ctx, _phrase(ctx)))
+
+
+def add_entries(ctx: Context, entries: list[Entry]) -> int:
+    """Show, (ask,) save the entries of one phrase (`add`, and each line of the quick-entry prompt)."""
     from nlentry.journal import bookable
 
-    entry = _read(ctx, _phrase(ctx))
-    bookable(entry)
+    several = len(entries) > 1  # "maandag en dinsdag 4 uur": shown, asked and saved together
+    for entry in entries:
+        bookable(entry)
     shown = ctx.err if ctx.args.json else ctx.out
-    show(ctx, entry, shown)
+    if several:
+        shown.write(ctx.say("several_entries", count=len(entries)) + "\n")
+    for entry in entries:
+        show(ctx, entry, shown)
     if ctx.args.dry_run:
         if ctx.args.json:
-            ctx.print(json.dumps({"key": None, "provider": ctx.journal.provider, "state": "dry-run",
-                                  "entry": entry.to_dict()}, ensure_ascii=False, indent=2))
+            dry = [{"key": None, "provider": ctx.journal.provider, "state": "dry-run", "entry": e.to_dict()}
+                   for e in entries]
+            ctx.print(json.dumps(dry if several else dry[0], ensure_ascii=False, indent=2))
         else:
             ctx.print(ctx.say("dry_run"))
         return OK
-    doubts = ctx.journal.doubts(entry)
+    first, doubts = next(((e, d) for e in entries if (d := ctx.journal.doubts(e))), (entries[0], []))
     if not ctx.args.yes and (doubts or ctx.args.confirm):
-        decision, entry = confirm(ctx, entry, doubts)
+        decision, picked = confirm(ctx, first, doubts)
         if decision == "cannot":
             return AMBIGUOUS
         if decision == "skip":
             ctx.print(ctx.say("not_saved"))
             return OK
-    return outcome(ctx, ctx.journal.save(entry))
+        entries = [picked if e is first else _as_picked(e, first, picked) for e in entries]
+    if not several:
+        return outcome(ctx, ctx.journal.save(entries[0]))
+    items = ctx.journal.save_all(entries)
+    if ctx.args.json:
+        ctx.print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
+    return max(_became(ctx, item) for item in items)
+
+
+def _as_picked(entry: Entry, asked: Entry, picked: Entry) -> Entry:
+    """`entry` with the names picked for `asked` (the one entry the question was about), where they were
+    the same as in `asked`: the entries of one phrase share their names."""
+    if picked is asked:
+        return entry
+    changes = {f: getattr(picked, f) for f in ("project", "service", "client", "persons")
+               if getattr(picked, f) != getattr(asked, f) and getattr(entry, f) == getattr(asked, f)}
+    if not changes:
+        return entry
+    return entry.replace(**changes, alternatives={}, confidence=max(entry.confidence, picked.confidence))
 
 
 def _interactive(ctx: Context) -> bool:

@@ -25,7 +25,7 @@ from prompt_toolkit.completion import Completer, Completion
 
 from nlentry import config
 from nlentry.cli.completion import catalog_items
-from nlentry.cli.entries import Context, confirm, outcome, preview, show
+from nlentry.cli.entries import Context, add_entries, preview
 from nlentry.cli.messages import language, messages_for
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from prompt_toolkit.document import Document
     from prompt_toolkit.formatted_text import AnyFormattedText
 
-    from nlentry.model import Catalog
+    from nlentry.model import Catalog, Entry
 
 __all__ = ["HISTORY_FILE", "NameCompleter", "run"]
 
@@ -117,17 +117,17 @@ class QuickEntry:
             return ctx.paint(self._say(None)("qe_hint"), "defaulted")
         now = datetime.now().astimezone()
         try:
-            entry = ctx.journal.read(text, now=now)
+            entries = ctx.journal.read_all(text, now=now)
         except NlentryError as exc:
             return ctx.paint(self._say(None)("qe_unreadable", error=_one_line(str(exc))), "defaulted")
-        say = self._say(entry.locale)
-        plain = preview(entry, say, lambda t, _: t, today=now.date())
-        coloured = preview(entry, say, ctx.paint, today=now.date())
-        lines = _wrap(coloured, plain, max(20, width - 1))
-        doubts = [say("ambiguous", field=say(field), options=", ".join(a.name for a in options))
-                  for field, options in entry.alternatives.items() if options]
-        if entry.duration is None:
-            doubts.append(say("qe_unreadable", error=say("qe_no_duration")))
+        say = self._say(entries[0].locale)
+        lines = [say("several_entries", count=len(entries))] if len(entries) > 1 else []
+        doubts: dict[str, None] = {}  # in order, each once: the entries of one phrase share their names
+        for entry in entries:
+            plain = preview(entry, say, lambda t, _: t, today=now.date())
+            coloured = preview(entry, say, ctx.paint, today=now.date())
+            lines += _wrap(coloured, plain, max(20, width - 1))
+            doubts.update(dict.fromkeys(_doubts(entry, say)))
         if doubts:
             lines.append(ctx.paint(say("qe_asks", what="; ".join(doubts)), "defaulted"))
         return "\n".join(lines)
@@ -189,26 +189,26 @@ class QuickEntry:
     def save(self, text: str) -> None:
         """Read, show, (ask,) save one line; errors are one line and the prompt stays open."""
         from nlentry.errors import NlentryError
-        from nlentry.journal import bookable
 
         ctx = self.ctx
         ctx.now = datetime.now().astimezone()
         try:
-            entry = ctx.journal.read(text, now=ctx.now)
-            ctx.speak(entry.locale)
-            bookable(entry)
-            show(ctx, entry)
-            doubts = ctx.journal.doubts(entry)
-            if doubts:
-                decision, entry = confirm(ctx, entry, doubts)
-                if decision != "save":
-                    ctx.print(ctx.say("not_saved"))
-                    return
-            outcome(ctx, ctx.journal.save(entry))
+            entries = ctx.journal.read_all(text, now=ctx.now)
+            ctx.speak(entries[0].locale)
+            add_entries(ctx, entries)  # a phrase of several entries: all shown, asked once, all saved
         except KeyboardInterrupt:
             ctx.print(ctx.say("not_saved"))
         except (NlentryError, ValueError) as exc:
             ctx.note(_one_line(str(exc)))
+
+
+def _doubts(entry: Entry, say: Any) -> list[str]:
+    """What Enter would ask about this entry, or why it could not save it."""
+    doubts = [say("ambiguous", field=say(field), options=", ".join(a.name for a in options))
+              for field, options in entry.alternatives.items() if options]
+    if entry.duration is None:
+        doubts.append(say("qe_unreadable", error=say("qe_no_duration")))
+    return doubts
 
 
 def _one_line(message: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from nlentry.locales import grammars_dir, read_toml
+from nlentry.locales import folder, read_toml
 
 __all__ = ["Messages", "language", "messages_for"]
 
@@ -40,9 +40,11 @@ class Messages:
 
 @cache
 def _texts(code: str) -> dict[str, str]:
-    path = grammars_dir() / code / "messages.toml"
+    own = folder(code)
+    if own is None:
+        return {}
     try:
-        return {k: str(v) for k, v in read_toml(path).items()}
+        return {k: str(v) for k, v in read_toml(own / "messages.toml").items()}
     except FileNotFoundError:
         return {}
 
@@ -62,6 +64,7 @@ def language(env: Mapping[str, str], configured: object = None, phrase: str | No
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         raw = env.get(name, "")
         code = raw.split("_")[0].split(".")[0].lower()
-        if code and code not in ("c", "posix") and (grammars_dir() / code / "messages.toml").is_file():
+        own = folder(code) if code and code not in ("c", "posix") else None
+        if own is not None and (own / "messages.toml").is_file():
             return code
     return FALLBACK

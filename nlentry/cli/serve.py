@@ -164,6 +164,13 @@ def _configure(args: argparse.Namespace, users: Users, user_id: str) -> None:
         users.set_locale(user_id, args.locale)
 
 
+def _known_locale(code: str) -> None:
+    from nlentry import locales
+
+    if code not in locales.available():
+        raise UsageError(f"unknown locale {code!r} (available: {', '.join(locales.available())})")
+
+
 def _account(args: argparse.Namespace) -> str:
     from nlentry.server.users import identity
 
@@ -180,6 +187,8 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerDB) -> int:
 
     users = Users(settings, db)
     action = args.action
+    if getattr(args, "locale", None):
+        _known_locale(args.locale)
     if action == "add":
         user = users.add(args.user, locale=args.locale)
         _configure(args, users, user.id)

@@ -124,9 +124,10 @@ def _choose(ctx: Context, prompt: str, choices: list[str], default: str) -> str:
 
 
 def _languages() -> list[str]:
-    from nlentry.locales import grammars_dir
+    from nlentry.locales import available, folder
 
-    return sorted(p.parent.name for p in grammars_dir().glob("*/messages.toml"))
+    return [code for code in available()
+            if (own := folder(code)) is not None and (own / "messages.toml").is_file()]
 
 
 def _settings_given(ctx: Context, provider: str) -> dict[str, str]:

@@ -430,6 +430,12 @@ class Semantics:
         day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in str(c[0]) if ch.isdigit()))
         return DayRef("month_day", day=day, months=c[-1])
 
+    def day_also(self, c: list[DayRef]) -> DayRef:
+        return c[0]
+
+    def day_until(self, c: list[DayRef]) -> DayRef:
+        return c[0]
+
     def weekdays_ahead(self, c: list[int]) -> DayRef:
         return DayRef("weekdays_ahead", n=c[0], weekday=c[1])
 
@@ -531,6 +537,9 @@ _KINDS = {
 }
 
 
+# a day joined to the one before it ("en dinsdag", "t/m vrijdag"): the role of its Item
+_JOINED = {"day_also": "and", "day_until": "through"}
+
 _RANK = {"seconds": 1, "minutes": 2, "hours": 3, "days": 4, "weeks": 5, "months": 6, "years": 7}
 _PIECE_RANK = {"unit_hm": 3, "hm_duration": 3, "one_hour": 3, "quarters": 2, "quarter_hour": 2,
                "half_hour": 2}
@@ -619,7 +628,7 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
             elif isinstance(value, Clock):
                 items.append(Item("clock", start, end, value))
             elif isinstance(value, DayRef):
-                items.append(Item("day", start, end, value))
+                items.append(Item("day", start, end, value, role=_JOINED.get(tree.data)))
             elif isinstance(value, str):
                 items.append(Item("part", start, end, value))
             elif kind == "clock" and isinstance(value, tuple):

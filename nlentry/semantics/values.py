@@ -149,7 +149,8 @@ class Item(Record):
     """One recognised expression of the phrase with where it stands: `text[start:end]`.
 
     `kind`: duration, clock, range, clock_for, day, part, pair. `role` is the cue word's meaning
-    for a single clock: "at", "from", "until" or None (a bare time).
+    for a single clock: "at", "from", "until" or None (a bare time); for a day, "and" or "through" when
+    it joins the day before it ("maandag en dinsdag", "ma t/m vr").
     """
 
     __slots__ = ("kind", "start", "end", "value", "role", "extra")

@@ -51,6 +51,14 @@ def _clean(text: str) -> str:
     return text
 
 
+def _known_locale(code: str | None) -> str | None:
+    from nlentry import locales
+
+    if code is not None and code not in locales.available():
+        raise ValueError(f"unknown locale {code!r}; available: {', '.join(locales.available())}")
+    return code
+
+
 class Phrase(BaseModel):
     """A phrase to read, with the instant to read it at and its language (both optional)."""
 
@@ -58,9 +66,12 @@ class Phrase(BaseModel):
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, examples=["2,5 uur met Rowan aan Timi gewerkt"])
     now: datetime | None = Field(None, description="ISO 8601; relative dates are read from it (default: now)")
-    locale: Literal["nl", "en"] | None = Field(None, description="the language (default: detected)")
+    locale: str | None = Field(
+        None, description="the language: a locale code, one of the folders of grammars/ (default: detected)"
+    )
 
     _check_text = field_validator("text")(_clean)
+    _check_locale = field_validator("locale")(_known_locale)
     _check_now = field_validator("now")(_moment)
 
 
@@ -131,14 +142,25 @@ class Saved(Item):
     status: Literal["saved"] = "saved"
 
 
+class SavedSeveral(BaseModel):
+    """A phrase of several entries (`ma t/m vr 8 uur support`, `9-11 overleg, 11-12 mail`), all saved."""
+
+    status: Literal["saved"] = "saved"
+    entries: list[Item]
+
+
 class Clarify(BaseModel):
-    """Not saved: the reading is ambiguous or unsure. Send the text again with `choose` or `confirm`."""
+    """Not saved: the reading is ambiguous or unsure. Send the text again with `choose` or `confirm`.
+
+    `entry` is the entry in doubt; `entries` all entries of a phrase that holds several (else empty).
+    """
 
     status: Literal["clarify"] = "clarify"
     question: str
     doubts: list[str]
     alternatives: dict[str, list[Alternative]]
     entry: EntryOut
+    entries: list[EntryOut] = Field(default_factory=list)
 
 
 class Problem(BaseModel):
@@ -240,21 +262,20 @@ def router(state: ServerState) -> APIRouter:
     @api.post(
         "/entries",
         status_code=201,
-        response_model=Saved,
+        response_model=Saved | SavedSeveral,
         responses={200: {"model": Clarify, "description": "not saved: ambiguous or unsure"}},
-        summary="Save a phrase as an entry (or ask which name was meant)",
+        summary="Save a phrase as an entry, or as all the entries it holds (or ask which name was meant)",
     )
     def save(phrase: NewEntry, user: Authenticated) -> JSONResponse:
         from nlentry.server.replies import texts_for
 
         journal = state.users.journal(user)
-        entry = journal.read(phrase.text, now=now_of(phrase), locale=phrase.locale)
+        entries = journal.read_all(phrase.text, now=now_of(phrase), locale=phrase.locale)
         for name, wanted in phrase.choose.items():
-            found = [o for n, o in choices(entry) if n == name and str(o.id) == str(wanted)]
-            if not found:
+            entries, chosen = _choose(entries, name, wanted, journal.catalog)
+            if not chosen:
                 raise ApiError(422, "bad_choice", f"{wanted!r} is not one of the {name} alternatives")
-            entry = pick(entry, name, found[0], journal.catalog)
-        doubts = journal.doubts(entry)
+        entry, doubts = next(((e, d) for e in entries if (d := journal.doubts(e))), (entries[0], []))
         if doubts and not phrase.confirm:
             say = texts_for(entry.locale)
             fields = [d for d in doubts if d != "confidence"]
@@ -266,9 +287,14 @@ def router(state: ServerState) -> APIRouter:
                     doubts=doubts,
                     alternatives=alternatives,
                     entry=EntryOut(**entry.to_dict()),
+                    entries=[EntryOut(**e.to_dict()) for e in entries] if len(entries) > 1 else [],
                 ).model_dump(),
                 status_code=200,
             )
+        if len(entries) > 1:  # all committed to the outbox, then posted once
+            items = journal.save_all(entries)
+            body = {"status": "saved", "entries": [item_json(i) for i in items]}
+            return JSONResponse(body, status_code=201)
         item = journal.save(entry)  # committed to the outbox, then posted once
         return JSONResponse(item_json(item, status="saved"), status_code=201)
 
@@ -312,6 +338,18 @@ class LinkCode(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: str = Field(min_length=4, max_length=20, examples=["ABCD-EFGH"])
+
+
+def _choose(entries: list[Any], name: str, wanted: int | str, catalog: Any) -> tuple[list[Any], bool]:
+    """The entries with the alternative `wanted` picked for field `name` wherever it is one; and
+    whether it was one anywhere (the entries of one phrase share their names)."""
+    out, chosen = [], False
+    for entry in entries:
+        found = [o for n, o in choices(entry) if n == name and str(o.id) == str(wanted)]
+        if found:
+            entry, chosen = pick(entry, name, found[0], catalog), True
+        out.append(entry)
+    return out, chosen
 
 
 def _key(entry_id: str) -> str:

@@ -152,11 +152,15 @@ class Chat:
         journal = self.users.journal(user.id)
         changing = self.confirmations.changing(user.id)
         try:
-            entry = journal.read(text, now=self._now())
             if changing is not None:
                 from nlentry.journal import amended
 
-                entry = amended(changing.entry, entry)
+                entry = amended(changing.entry, journal.read(text, now=self._now()))
+            else:
+                entries = journal.read_all(text, now=self._now())
+                if len(entries) > 1:  # one confirmation holds one entry: never save part of a phrase
+                    return self._say(entries[0].locale, "several", count=len(entries))
+                entry = entries[0]
         except InputError as exc:
             return self._say(self._locale(user, None), "unreadable", error=redact(exc))
         except EntryRefused as exc:  # read, but not an entry (e.g. 30 hours): a reply, never an HTTP error

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from nlentry.locales import grammars_dir
+from nlentry.locales import available, folder
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,8 +93,11 @@ class Texts:
 
 @cache
 def _file(code: str) -> dict[str, dict[str, Any]]:
+    own = folder(code)
+    if own is None:
+        return {}
     try:
-        data = tomllib.loads((grammars_dir() / code / FILE).read_text(encoding="utf-8"))
+        data = tomllib.loads((own / FILE).read_text(encoding="utf-8"))
     except (FileNotFoundError, NotADirectoryError):
         return {}
     return {k: dict(v) for k, v in data.items() if isinstance(v, dict)}
@@ -103,7 +106,7 @@ def _file(code: str) -> dict[str, dict[str, Any]]:
 @cache
 def locales() -> tuple[str, ...]:
     """The locales that have bot texts of their own."""
-    return tuple(sorted(p.name for p in grammars_dir().iterdir() if (p / FILE).is_file()))
+    return tuple(code for code in available() if (own := folder(code)) is not None and (own / FILE).is_file())
 
 
 @cache

@@ -50,18 +50,27 @@ def shared_alias_home(home: Home, capsys: pytest.CaptureFixture[str], tmp_path: 
 # --- (a) add: the numbered alternatives, the pick, the alias offer --------------------------------
 
 
+@pytest.mark.parametrize(("phrase", "times"), [
+    ("2 uur overleg voor Gemeente Zeist", [(None, None)]),
+    # a phrase of several entries: all shown, one question, the pick holds for all
+    ("9-11 en 13-15 overleg voor Gemeente Zeist", [("09:00", "11:00"), ("13:00", "15:00")]),
+])
 def test_add_asks_for_the_ambiguous_project_by_number(
-        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
-    term = terminal(["add", "2 uur overleg voor Gemeente Zeist"], local_home.env)
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str], phrase: str,
+        times: list[tuple[str | None, str | None]]) -> None:
+    term = terminal(["add", phrase], local_home.env)
     screen = term.wait_for("Opslaan? [J/n/1-2]")  # a Dutch phrase gets Dutch questions
     assert "project kan zijn:" in screen
     assert "1) Intranet 2.0" in screen and "2) Data Migratie" in screen
+    assert all(f"{start}–{end}" in screen for start, end in times if start)
     term.type("2\r")
     term.wait_for("opgeslagen in local")
     assert term.wait_exit() == 0
-    [entry] = saved(local_home, capsys)
-    assert entry["project"] == {"id": 56, "name": "Data Migratie"}
-    assert entry["client"] == {"id": 3, "name": "Gemeente Zeist"}
+    assert term.text.count("Opslaan?") == 1 and term.text.count("opgeslagen in local") == len(times)
+    entries = saved(local_home, capsys)
+    assert [(e["start"], e["end"]) for e in entries] == times
+    assert all(e["project"] == {"id": 56, "name": "Data Migratie"} for e in entries)
+    assert all(e["client"] == {"id": 3, "name": "Gemeente Zeist"} for e in entries)
 
 
 def test_a_pick_for_a_misspelt_name_offers_the_alias(
@@ -169,6 +178,23 @@ def test_quick_entry_asks_inline_like_add(
     assert term.wait_exit() == 0
     [entry] = saved(local_home, capsys)
     assert entry["project"] == {"id": 55, "name": "Intranet 2.0"}
+
+
+def test_quick_entry_saves_every_entry_of_a_line(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    term = terminal([], local_home.env)
+    term.wait_for("quick entry")
+    term.type("9-11 en 13-15 overleg aan Webshop")
+    screen = term.wait_for("13:00–15:00")  # the preview shows every entry of the line
+    assert "2 boekingen:" in screen and "09:00–11:00" in screen
+    term.type("\r")
+    term.wait_for("opgeslagen in local")
+    term.control("d")
+    assert term.wait_exit() == 0
+    assert term.text.count("opgeslagen in local") == 2
+    entries = saved(local_home, capsys)
+    assert [(e["start"], e["end"], e["project"]["name"]) for e in entries] == [
+        ("09:00", "11:00", "Webshop"), ("13:00", "15:00", "Webshop")]
 
 
 # --- (d) init ------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import date as Date  # noqa: N812 - the module uses `date` for the query parameter
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -256,3 +258,68 @@ async def test_link_a_chat_account_with_the_code_the_bot_sent(server: Server) ->
     assert server.state.users.user_of("telegram:777").id == "bob"
     r = await server.client.post("/v1/links", headers=server.auth("bob"), json={"code": code})
     assert r.status_code == 422  # one time only
+
+
+# --- one phrase, several entries -----------------------------------------------------------------
+
+
+def _most_recent(weekday: int) -> Date:
+    today = NOW.date()
+    return today - timedelta(days=(today.weekday() - weekday) % 7)
+
+
+async def test_a_phrase_of_several_entries_saves_them_all(server: Server) -> None:
+    r = await server.client.post(
+        "/v1/entries", headers=server.auth(), json={"text": "ma t/m vr 8 uur support"}
+    )
+    assert r.status_code == 201, r.text
+    body = r.json()
+    friday = _most_recent(4)
+    days = [str(friday - timedelta(days=k)) for k in range(4, -1, -1)]
+    assert body["status"] == "saved"
+    assert [(i["state"], i["entry"]["date"], i["entry"]["duration"]) for i in body["entries"]] == [
+        ("posted", day, 28800) for day in days
+    ]
+    saved = server.journal("alice").entries(friday - timedelta(days=4), friday)
+    assert [i.key for i in saved] == [i["id"] for i in body["entries"]]
+    assert all(i.entry.service is not None and i.entry.service.name == "Support" for i in saved)
+
+
+async def test_ranges_with_their_own_words_are_saved_apart(server: Server) -> None:
+    r = await server.client.post(
+        "/v1/entries", headers=server.auth(), json={"text": "9-11 meeting, 11-12 testing", "locale": "en"}
+    )
+    assert r.status_code == 201, r.text
+    got = [
+        (i["entry"]["start"], i["entry"]["end"], i["entry"]["service"]["name"]) for i in r.json()["entries"]
+    ]
+    assert got == [("09:00", "11:00", "Overleg"), ("11:00", "12:00", "Testing")]
+    assert len(server.journal("alice").entries(NOW.date(), NOW.date())) == 2
+
+
+async def test_several_entries_in_doubt_ask_once_and_the_choice_holds_for_all(server: Server) -> None:
+    text = "maandag en dinsdag 2 uur aan Timi en Webshop"
+    r = await server.client.post("/v1/entries", headers=server.auth(), json={"text": text})
+    assert r.status_code == 200
+    clarify = r.json()
+    assert clarify["status"] == "clarify" and clarify["doubts"] == ["project"]
+    tuesday = _most_recent(1)
+    assert [e["date"] for e in clarify["entries"]] == [str(tuesday - timedelta(days=1)), str(tuesday)]
+    assert server.journal("alice").entries(tuesday - timedelta(days=1), tuesday) == []
+    r = await server.client.post(
+        "/v1/entries", headers=server.auth(), json={"text": text, "choose": {"project": 52}}
+    )
+    assert r.status_code == 201, r.text
+    assert [i["entry"]["project"]["name"] for i in r.json()["entries"]] == ["Webshop", "Webshop"]
+    assert len(server.journal("alice").entries(tuesday - timedelta(days=1), tuesday)) == 2
+
+
+async def test_provider_down_keeps_every_entry_of_the_phrase(server: Server, flaky: type) -> None:
+    flaky.down = True
+    r = await server.client.post(
+        "/v1/entries", headers=server.auth("bob"), json={"text": "9-12 en 13-17 overleg"}
+    )
+    assert r.status_code == 201
+    assert [i["state"] for i in r.json()["entries"]] == ["pending", "pending"]
+    kept = server.journal("bob").outbox.items(("pending",))
+    assert sorted(i.key for i in kept) == sorted(i["id"] for i in r.json()["entries"])

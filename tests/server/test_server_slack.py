@@ -138,6 +138,13 @@ async def test_ambiguous_shows_alternatives_and_a_pick_saves_it(linked: Server) 
     assert item.state == "posted" and "Saved in flaky." in linked.slack_posts[-1]["text"]
 
 
+async def test_a_message_of_several_entries_saves_no_part_of_it(linked: Server) -> None:
+    message = (await linked.slack_command("9-11 overleg, 11-12 testen")).json()
+    assert "2 boekingen" in message["text"] and "niets opgeslagen" in message["text"]
+    assert not buttons(message)  # nothing to confirm: a confirmation would save one of the two
+    assert linked.journal("alice").entries(NOW.date(), NOW.date()) == []
+
+
 async def test_cancel_saves_nothing(linked: Server) -> None:
     message = (await linked.slack_command("2 uur overleg")).json()
     await linked.slack_click(button(message, "cancel"))

@@ -1,0 +1,119 @@
+"""A locale is one folder: a throwaway locale `xx` (tests/locale_xx/xx/: a small grammar of German words,
+its locale.toml and one message), put on NLENTRY_GRAMMARS, is discovered, parses phrases (one entry and
+several), answers in its own words on the command line, and is accepted by the JSON API. No Python
+names it anywhere."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+import nlentry
+from nlentry import locales
+from nlentry.cli import main
+
+HERE = Path(__file__).resolve().parent
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=timezone(timedelta(hours=1)))  # a Tuesday
+
+
+def _forget_locales() -> None:
+    """Drop what this process remembers about the locale folders (they are read once per process)."""
+    from nlentry.server import replies
+
+    for remembered in (locales.search_path, locales.available, locales.get, locales._vocabulary,
+                       locales._owners, locales._votes,
+                       replies.locales, replies.texts_for):
+        remembered.cache_clear()
+
+
+@pytest.fixture
+def extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder holding the throwaway locale `xx/`, on NLENTRY_GRAMMARS for this test only."""
+    root = tmp_path / "more-grammars"
+    shutil.copytree(HERE / "locale_xx", root)
+    monkeypatch.setenv("NLENTRY_GRAMMARS", str(root))
+    monkeypatch.setenv("NLENTRY_CACHE_DIR", str(tmp_path / "cache"))
+    _forget_locales()
+    yield root
+    monkeypatch.undo()
+    _forget_locales()
+
+
+def test_the_folder_is_a_locale_that_parses(extra: Path) -> None:
+    assert "xx" in locales.available() and {"nl", "en"} <= set(locales.available())
+    assert locales.folder("xx") == extra / "xx"
+    entry = nlentry.parse("gestern zwei stunden besprechung", now=NOW)  # detected by its words
+    assert (entry.locale, entry.date, entry.duration) == ("xx", NOW.date() - timedelta(days=1), 7200)
+    assert entry.description == "besprechung"
+    ranged = nlentry.parse("von 9 bis 11 planung", now=NOW, locale="xx")
+    assert (f"{ranged.start:%H:%M}", f"{ranged.end:%H:%M}", ranged.duration) == ("09:00", "11:00", 7200)
+    days = nlentry.parse_all("montag und dienstag 3 stunden planung", now=NOW)
+    tuesday = NOW.date() - timedelta(days=(NOW.weekday() - 1) % 7)
+    assert [(e.locale, e.date, e.duration) for e in days] == [
+        ("xx", tuesday - timedelta(days=1), 10800), ("xx", tuesday, 10800)]
+
+
+def test_without_the_path_there_is_no_such_locale(extra: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NLENTRY_GRAMMARS")
+    _forget_locales()
+    assert "xx" not in locales.available()
+    with pytest.raises(nlentry.LocaleError, match="available: en, nl"):
+        nlentry.parse("gestern zwei stunden", locale="xx")
+
+
+@pytest.mark.slow
+def test_the_command_line_speaks_it(extra: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "NLENTRY_HOME": str(tmp_path / "home"), "LANG": "C"}
+
+    def nlentry_cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "nlentry", *args, "--now", NOW.isoformat()], env=env,
+                              capture_output=True, text=True, timeout=120, check=False)
+
+    parsed = nlentry_cli("parse", "--json", "--locale", "xx", "gestern zwei stunden besprechung")
+    assert parsed.returncode == 0, parsed.stderr
+    assert json.loads(parsed.stdout)["locale"] == "xx"
+    added = nlentry_cli("add", "gestern", "zwei", "stunden", "besprechung")
+    assert added.returncode == 0, added.stderr
+    assert "gespeichert in local" in added.stdout  # its own messages.toml; the rest falls back to English
+
+
+def test_the_api_accepts_it(extra: Path, tmp_path: Path) -> None:
+    import httpx
+
+    from nlentry.server.app import create_app
+    from nlentry.server.settings import Settings
+
+    home = tmp_path / "server"
+    assert main(["users", "add", "erik", "--locale", "yy"], env={"NLENTRY_HOME": str(home)}) == 1
+    assert main(["users", "add", "dora", "--locale", "xx"], env={"NLENTRY_HOME": str(home)}) == 0
+    app = create_app(Settings.load({"NLENTRY_HOME": str(home)}), now=lambda: NOW, worker=False)
+    key, _ = app.state.nlentry.keys.create("dora")
+    auth = {"Authorization": f"Bearer {key}"}
+
+    async def talk() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            answers = [
+                await client.post("/v1/parse", headers=auth,
+                                  json={"text": "2 stunden planung", "locale": "xx"}),
+                await client.post("/v1/entries", headers=auth,
+                                  json={"text": "gestern zwei stunden besprechung", "locale": "xx"}),
+                await client.post("/v1/entries", headers=auth, json={"text": "2 stunden", "locale": "yy"}),
+            ]
+        await app.state.nlentry.aclose()
+        return answers
+
+    parsed, saved, unknown = asyncio.run(talk())
+    assert parsed.status_code == 200 and parsed.json()["locale"] == "xx" and parsed.json()["duration"] == 7200
+    assert saved.status_code == 201, saved.text
+    assert saved.json()["entry"]["locale"] == "xx" and saved.json()["entry"]["date"] == "2026-11-23"
+    assert unknown.status_code == 422 and "xx" in unknown.json()["message"]

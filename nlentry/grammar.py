@@ -124,11 +124,12 @@ class Compiled(Record):
     `table[state][symbol]` is a state number to shift to (>= 0) or `~rule` to reduce by;
     `rules[i]` is (origin, length, node name, how: `KEEP`, `NODE`, `BUILD`, `BUILD_EXPAND1` or `GROW`).
     The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
-    words and symbols to terminal names. `alone` is learnt while parsing: terminal -> whether a
-    token of it alone between plain words makes an item (or needs a recovery).
+    words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
+    (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
+    alone between plain words makes an item (or needs a recovery).
     """
 
-    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "alone")
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone")
     table: Table
     rules: tuple[tuple[str, int, str, int], ...]
     start: int
@@ -136,23 +137,25 @@ class Compiled(Record):
     pattern: str
     words: dict[str, str]
     symbols: dict[str, str]
+    glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
-                 pattern: str, words: dict[str, str], symbols: dict[str, str]) -> None:
-        self._init(table, rules, start, end, pattern, words, symbols, {})
+                 pattern: str, words: dict[str, str], symbols: dict[str, str],
+                 glued: dict[str, tuple[tuple[str, int, int], ...]]) -> None:
+        self._init(table, rules, start, end, pattern, words, symbols, glued, {})
 
 
-TABLES_FORMAT = "nlentry-tables-1"
+TABLES_FORMAT = "nlentry-tables-2"
 """The first value of a tables file; `unpack` refuses anything else."""
 
 
 def unpack(packed: Any) -> Compiled:
     """`Compiled` from what `nlentry.grammar_build.packed_tables` made; `ValueError` when it is not that."""
-    if not isinstance(packed, tuple) or len(packed) != 9 or packed[0] != TABLES_FORMAT:
+    if not isinstance(packed, tuple) or len(packed) != 10 or packed[0] != TABLES_FORMAT:
         raise ValueError("not a tables file of this version")
-    _, symbols, rows, rules, start, end, pattern, words, symbol_names = packed
-    return Compiled(Table(symbols, rows), rules, start, end, pattern, words, symbol_names)
+    _, symbols, rows, rules, start, end, pattern, words, symbol_names, glued = packed
+    return Compiled(Table(symbols, rows), rules, start, end, pattern, words, symbol_names, glued)
 
 
 def _fingerprint(code: str) -> str:
@@ -192,10 +195,11 @@ def load(code: str) -> Compiled:
 
 
 @cache
-def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str],
+                                dict[str, tuple[tuple[str, int, int], ...]]]:
     compiled = load(code)
     # Leading whitespace is part of a match, so the spaces between tokens cost no match of their own.
-    return re.compile(rf"\s*(?:{compiled.pattern})"), compiled.words, compiled.symbols
+    return re.compile(rf"\s*(?:{compiled.pattern})"), compiled.words, compiled.symbols, compiled.glued
 
 
 _CHUNK = re.compile(r"\S+")
@@ -205,9 +209,10 @@ Lexeme = tuple[str, str, int, int]
 
 
 def lex(text: str, code: str) -> tuple[Lexeme, ...]:
-    """The tokens of `text` by one pass of the locale's lexer (keywords by dictionary lookup)."""
-    master, words, symbols = _lexer(code)
-    out = []
+    """The tokens of `text` by one pass of the locale's lexer (keywords by dictionary lookup; a glued
+    word such as `dinsdagmiddag` becomes the tokens of its pieces)."""
+    master, words, symbols, glued = _lexer(code)
+    out: list[Lexeme] = []
     for m in master.finditer(text):
         kind = m.lastgroup
         if kind == "__SPACE" or kind is None:
@@ -216,6 +221,9 @@ def lex(text: str, code: str) -> tuple[Lexeme, ...]:
         value = text[start:end]
         if kind == "WORD":
             kind = words.get(value, "WORD")
+            if kind == "WORD" and value in glued:
+                out.extend((piece, value[a:b], start + a, start + b) for piece, a, b in glued[value])
+                continue
         elif kind == "PUNCT":
             kind = symbols.get(value, "PUNCT")
         out.append((kind, value, start, end))

@@ -434,6 +434,18 @@ def date_cases(f: CaseFile) -> None:
     f.add("the 1st of the following month 1 hour planning", WED, date=month_day(WED, 1, 1), duration=hours(1),
           note="a future date: rare in logging, but allowed")
 
+    f.row("Dates: yday, ystrdy, yest (chat abbreviations) = yesterday")
+    f.add("yday 2h code review", WED, date=days_ago(WED, 1), duration=hours(2))
+    f.add("3 hours support ystrdy", MON, date=days_ago(MON, 1), duration=hours(3))
+    f.add("yest 45 min standup", JAN4, date=days_ago(JAN4, 1), duration=minutes(45))
+    f.add("deploy yday from 9 to 11", LEAP_NEXT, date=days_ago(LEAP_NEXT, 1), **span(hhmm(9), hhmm(11)))
+
+    f.row("Dates: a weekday and a day part = that weekday (most recent, today included) + that day part")
+    f.add("tuesday afternoon 2 hours meeting", THU, date=most_recent_weekday(THU, TU), duration=hours(2))
+    f.add("monday morning at 9 standup", WED, date=most_recent_weekday(WED, MO), **lone(morning(9)))
+    f.add("friday evening from 7 to 9 release", SAT, date=most_recent_weekday(SAT, FR), **span(evening(7), evening(9)))
+    f.add("support on wednesday afternoon at 3", FRI, date=most_recent_weekday(FRI, WE), **lone(afternoon(3)))
+
 
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: am/pm (2pm, 2:30 pm, 2 p.m.; 12am = 00:00, 12pm = 12:00); a lone clock gives the start only")

@@ -217,6 +217,18 @@ def duration_cases(f: CaseFile) -> None:
     f.add("1 uur last-minute wijzigingen voor de demo", WED, duration=hours(1))
     f.add("2 uur herplannen, past niet meer in de sprint", TUE, duration=hours(2))
 
+    f.row("Durations: a number and a half written as one word (tweeënhalf, drieënhalf, vierenhalf) = n + 1/2")
+    f.add("drieënhalf uur aan de webshop", WED, duration=hours(3.5))
+    f.add("vierenhalf uur migratie", MON, duration=hours(4.5))
+    f.add("tweeënhalf uur overleg met Erik", THU, duration=hours(2.5))
+    f.add("vijfenhalf uur testen", FRI, duration=hours(5.5))
+    f.add("gisteren zesenhalf uur gecodeerd", SAT, duration=hours(6.5))
+    f.add("support achtenhalf uur", TUE, duration=hours(8.5))
+    f.add("eenenhalf uur review", SUN, duration=hours(1.5))
+    f.add("code review tienenhalf minuut", WED_LATE, duration=minutes(10.5))
+    f.add("twee en een half uur documentatie", JUN10, duration=hours(2.5))
+    f.add("drie en een half uur deployen", AUTUMN, duration=hours(3.5))
+
 
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
@@ -484,6 +496,24 @@ def date_cases(f: CaseFile) -> None:
     f.add("op de tiende 4 uur migratie", FEB1, date=most_recent_month_day(FEB1, 10), duration=hours(4),
           note="the 10th has not come yet this month: 10 January")
 
+    f.row("Dates: gister and eergister (spoken forms) = gisteren and eergisteren")
+    f.add("gister 3 uur support", WED, date=days_ago(WED, 1), duration=hours(3))
+    f.add("2 uur overleg gister", MON, date=days_ago(MON, 1), duration=hours(2))
+    f.add("eergister 4 uur migratie", THU, date=days_ago(THU, 2), duration=hours(4))
+    f.add("testen eergister anderhalf uur", NEW_YEAR, date=days_ago(NEW_YEAR, 2), duration=hours(1.5))
+    f.add("gister van 9 tot 12 webshop", JAN4, date=days_ago(JAN4, 1), **span(hhmm(9), hhmm(12)))
+    f.add("gister om 3 uur overleg", LEAP_NEXT, date=days_ago(LEAP_NEXT, 1), **lone(working(3)))
+
+    f.row("Dates: a weekday and a day part written as one word (dinsdagmiddag) = that weekday (most recent, today included) + that day part")
+    f.add("dinsdagmiddag 2 uur overleg", THU, date=most_recent_weekday(THU, TU), duration=hours(2))
+    f.add("maandagochtend 3 uur support", WED, date=most_recent_weekday(WED, MO), duration=hours(3))
+    f.add("donderdagavond 1 uur deploy", SAT, date=most_recent_weekday(SAT, TH), duration=hours(1))
+    f.add("zaterdagnacht 2 uur storing opgelost", SUN, date=most_recent_weekday(SUN, SA), duration=hours(2))
+    f.add("vrijdagmiddag borrel 1 uur", FRI, date=most_recent_weekday(FRI, FR), duration=hours(1))
+    f.add("review woensdagmorgen anderhalf uur", FRI, date=most_recent_weekday(FRI, WE), duration=hours(1.5))
+    f.add("zondagavond 2 uur release", JAN4, date=most_recent_weekday(JAN4, SU), duration=hours(2))
+    f.add("maandagnamiddag 45 minuten bellen", TUE, date=most_recent_weekday(TUE, MO), duration=minutes(45))
+
 
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")
@@ -632,6 +662,13 @@ def clock_cases(f: CaseFile) -> None:
     f.row("Clock: an ISO date with a glued clock time (2016-03-27T10:00) gives the date and the start")
     f.add("2016-03-27T10:00 deploy gestart", WED, date=ymd(2016, 3, 27), **lone(hhmm(10)))
 
+    f.row("Clock: a weekday and a day part written as one word (dinsdagmiddag om 3 uur): the day part overrides the working-hours rule")
+    f.add("dinsdagmiddag om 3 uur overleg", THU, date=most_recent_weekday(THU, TU), **lone(afternoon(3)))
+    f.add("donderdagavond om 8 uur deploy", FRI, date=most_recent_weekday(FRI, TH), **lone(evening(8)))
+    f.add("maandagochtend om half 9 standup", WED, date=most_recent_weekday(WED, MO), **lone(morning(*half(9))))
+    f.add("om 10 uur zaterdagnacht storing", SUN, date=most_recent_weekday(SUN, SA), **lone(night(10)))
+    f.add("vrijdagavond om 7 uur livegang", SAT, date=most_recent_weekday(SAT, FR), **lone(evening(7)))
+
 
 def range_cases(f: CaseFile) -> None:
     f.row("Ranges: van .. tot .., n-n, h:mm-h:mm, tussen .. en .. give start, end and duration = end - start")
@@ -741,6 +778,11 @@ def range_cases(f: CaseFile) -> None:
           note=SILENT + "vannacht said in the morning: the night that just ended; 1..6 at night as written")
     f.add("morgenochtend van 9 tot 11 workshop", WED, date=days_ahead(WED, 1), **span(morning(9), morning(11)))
     f.add("gisterenavond van 8 tot 10 deploy", FRI, date=days_ago(FRI, 1), **span(evening(8), evening(10)))
+
+    f.row("Ranges: a weekday and a day part written as one word, then a range")
+    f.add("donderdagavond van 8 tot 10 deploy", FRI, date=most_recent_weekday(FRI, TH), **span(evening(8), evening(10)))
+    f.add("dinsdagmiddag van 1 tot 4 workshop", WED, date=most_recent_weekday(WED, TU), **span(afternoon(1), afternoon(4)))
+    f.add("maandagochtend van 8 tot 11 support", MON, date=most_recent_weekday(MON, MO), **span(morning(8), morning(11)))
 
 
 def negative_cases(f: CaseFile) -> None:

@@ -199,6 +199,38 @@ def duration_cases(f: CaseFile) -> None:
     f.add("fixed the clock skew on the build server, 2 hours", WED, duration=hours(2))
 
 
+    f.row("Durations: the fraction signs ½ ¼ ¾, alone or after a whole number (1½ hours); a quarter hour")
+    f.add("½ hour call with Erik", WED, duration=hours(0.5))
+    f.add("¾ hour documentation", MON, duration=minutes(45))
+    f.add("testing ¼ hour", FRI, duration=minutes(15))
+    f.add("1½ hours meeting", THU, duration=hours(1.5))
+    f.add("a quarter hour standup", TUE, duration=minutes(15))
+
+    f.row("Durations: an approximation (about, roughly, approximately, approx., circa, ca., nearly, almost, ~, ±) reads as the number")
+    f.add("about 2 hours code review", WED, duration=hours(2))
+    f.add("roughly 90 min debugging", MON, duration=minutes(90))
+    f.add("~2h support", THU, duration=hours(2))
+    f.add("approximately 3 hours testing", FRI, duration=hours(3))
+    f.add("approx. 45 minutes deploy", SAT, duration=minutes(45))
+    f.add("circa 1.5 hours docs", SUN, duration=hours(1.5))
+    f.add("ca. 20 min standup", TUE, duration=minutes(20))
+    f.add("nearly 4 hours migration", AUTUMN, duration=hours(4))
+    f.add("almost an hour on the phone", JUN10, duration=hours(1))
+    f.add("± 2 hours design", DEC31, duration=hours(2))
+    f.add("yesterday about 3 hrs support", LEAP, duration=hours(3))
+
+    f.row("Durations: an hour or two = the count after or, in the unit before it")
+    f.add("an hour or two of support", WED, duration=hours(2))
+    f.add("a minute or ten on the call", MON, duration=minutes(10))
+
+    f.row("Durations: unit spellings with a dash or glued (5-min, 45-minutes, 2hrs, 2 hrs.)")
+    f.add("5-min standup", WED, duration=minutes(5))
+    f.add("45-minutes meeting", MON, duration=minutes(45))
+    f.add("2hrs review", THU, duration=hours(2))
+    f.add("2 hrs. support", FRI, duration=hours(2))
+    f.add("deploy 10-min", TUE, duration=minutes(10))
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 hours development", WED, date=today(WED), duration=hours(3))
@@ -652,6 +684,13 @@ def range_cases(f: CaseFile) -> None:
 
     f.row("Ranges: a day part word overrides the working-hours rule")
     f.add("tonite 8-10 hotfix", SUN, date=today(SUN), **span(evening(8), evening(10)))
+
+
+    f.row("Ranges: clock hours written with h (9h-11h, from 9h to 11h)")
+    f.add("9h-11h deploy", THU, **span(hhmm(9), hhmm(11)))
+    f.add("from 9h to 11h workshop", WED, **span(hhmm(9), hhmm(11)))
+    f.add("14h-16h design", MON, **span(hhmm(14), hhmm(16)))
+    f.add("yesterday 8h-12h support", FRI, date=days_ago(FRI, 1), **span(hhmm(8), hhmm(12)))
 
 
 def negative_cases(f: CaseFile) -> None:

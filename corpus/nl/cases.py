@@ -230,6 +230,42 @@ def duration_cases(f: CaseFile) -> None:
     f.add("drie en een half uur deployen", AUTUMN, duration=hours(3.5))
 
 
+    f.row("Durations: the fraction signs ½ ¼ ¾, alone or after a whole number (1½ uur)")
+    f.add("½ uur bellen met Erik", WED, duration=hours(0.5))
+    f.add("¾ uur documentatie", MON, duration=minutes(45))
+    f.add("testen ¼ uur", FRI, duration=minutes(15))
+    f.add("1½ uur overleg", THU, duration=hours(1.5))
+    f.add("gisteren 2½ uur aan de migratie", SUN, duration=hours(2.5))
+    f.add("een kwartiertje standup", TUE, duration=minutes(15))
+
+    f.row("Durations: an approximation (ongeveer, zo'n, circa, ca., ruim, bijna, pakweg, ~, ±) reads as the number")
+    f.add("ongeveer anderhalf uur overleg", WED, duration=hours(1.5))
+    f.add("zo'n 3 uur aan de webshop", MON, duration=hours(3))
+    f.add("circa 2 uur testen", THU, duration=hours(2))
+    f.add("ca. 45 minuten review", FRI, duration=minutes(45))
+    f.add("support ca 20 min", SAT, duration=minutes(20))
+    f.add("ruim 3 uur gedebugd", SUN, duration=hours(3))
+    f.add("bijna een uur bellen met de klant", TUE, duration=hours(1))
+    f.add("pakweg 20 minuten deploy", AUTUMN, duration=minutes(20))
+    f.add("~2u code review", JUN10, duration=hours(2))
+    f.add("± 2,5 uur documentatie", DEC31, duration=hours(2.5))
+    f.add("gisteren ongeveer 4 uur migratie", LEAP, duration=hours(4))
+
+    f.row("Durations: een uurtje of drie, een minuut of tien = the count after of, in the unit before it")
+    f.add("een uurtje of drie aan de webshop", WED, duration=hours(3))
+    f.add("een minuut of tien bellen", MON, duration=minutes(10))
+    f.add("een uur of 2 vergaderd", THU, duration=hours(2))
+    f.add("support, een uurtje of vier", FRI, duration=hours(4))
+    f.add("een kwartier of twee review", SUN, duration=minutes(30))
+
+    f.row("Durations: unit spellings with a dash or glued (5-min, 45-minuten, 2u., 3uur)")
+    f.add("5-min standup", WED, duration=minutes(5))
+    f.add("45-minuten overleg", MON, duration=minutes(45))
+    f.add("deploy 10-min", TUE, duration=minutes(10))
+    f.add("2-uur workshop", THU, duration=hours(2))
+    f.add("3uur testen", FRI, duration=hours(3))
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 uur development", WED, date=today(WED), duration=hours(3))
@@ -783,6 +819,27 @@ def range_cases(f: CaseFile) -> None:
     f.add("donderdagavond van 8 tot 10 deploy", FRI, date=most_recent_weekday(FRI, TH), **span(evening(8), evening(10)))
     f.add("dinsdagmiddag van 1 tot 4 workshop", WED, date=most_recent_weekday(WED, TU), **span(afternoon(1), afternoon(4)))
     f.add("maandagochtend van 8 tot 11 support", MON, date=most_recent_weekday(MON, MO), **span(morning(8), morning(11)))
+
+
+    f.row("Ranges: clock hours written with their unit (9u tot 11u, 14u-16u, 9h-11h, 9 uur tot 11 uur)")
+    f.add("9u tot 11u overleg", WED, **span(hhmm(9), hhmm(11)))
+    f.add("14u-16u design", MON, **span(hhmm(14), hhmm(16)))
+    f.add("9h-11h deploy", THU, **span(hhmm(9), hhmm(11)))
+    f.add("gisteren 8u-12u support", FRI, date=days_ago(FRI, 1), **span(hhmm(8), hhmm(12)))
+    f.add("9 uur tot 11 uur training", TUE, **span(hhmm(9), hhmm(11)))
+    f.add("workshop 13u tot 17u", SUN, **span(hhmm(13), hhmm(17)))
+    f.add("2 uur tot 17:00 nog testen", WED, **to_end(hhmm(17), hours(2)),
+          note="a duration then an end is no range: the duration counts back from the end")
+
+    f.row("Ranges: bare hours joined by tot, without van (10 tot 12; 9 tot 5 by the working-hours rule; half 2 tot 4)")
+    f.add("10 tot 12 overleg", WED, **span(working(10), working(12)))
+    f.add("9 tot 5 gewerkt aan de webshop", MON, **span(working(9), working(5)))
+    f.add("half 2 tot 4 review", THU, **span(working(*half(2)), working(4)))
+    f.add("gisteren 8 tot 12 support", FRI, date=days_ago(FRI, 1), **span(working(8), working(12)))
+    f.add("1 tot 3 testen", TUE, **span(working(1), working(3)))
+    f.add("maandag 10 tot half 2 migratie", WED, date=most_recent_weekday(WED, MO), **span(working(10), working(*half(2))))
+    f.add("11 tot 1 workshop", SUN, **span(working(11), working(1)))
+    f.add("10 - 12 overleg", JUN10, **span(working(10), working(12)))
 
 
 def negative_cases(f: CaseFile) -> None:

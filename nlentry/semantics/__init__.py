@@ -97,7 +97,11 @@ class Semantics:
         return c[0] + 0.25 * (c[1] if len(c) > 1 else 1)
 
     def fraction(self, c: list[Token]) -> Pair:
-        return self.pair(c)
+        glyph = _FRACTION_GLYPHS.get(str(c[0]))
+        return glyph if glyph is not None else self.pair(c)
+
+    def amount_and_fraction(self, c: list[Any]) -> float:
+        return float(c[0]) + _plain(c[1])
 
     def pair(self, c: list[Token]) -> Pair:
         text = str(c[0])
@@ -139,7 +143,7 @@ class Semantics:
         return Duration(1.5 * c[0])
 
     def quarters(self, c: list[Any]) -> Duration:
-        return Duration(900 * (c[0] if c else 1))
+        return Duration(900 * (c[0] if c else 1), unit=900)
 
     def quarter_hour(self, _: list[Any]) -> Duration:
         return Duration(900)
@@ -158,6 +162,9 @@ class Semantics:
 
     def half_more(self, _: list[Any]) -> Duration:
         return Duration(0.0, half=True)
+
+    def or_amount(self, c: list[Any]) -> Duration:
+        return Duration(_plain(c[0]), unit=c[1] if len(c) > 1 else 0, count=True)
 
     def unit_hm(self, c: list[Token]) -> Duration:
         h, m = _split_hm(str(c[0]))
@@ -178,6 +185,9 @@ class Semantics:
         for piece in c:
             if piece.half:  # "an hour and a half": half of the unit before
                 total += (previous.unit if previous else HOUR) / 2
+            elif piece.count:  # "een uurtje of drie": the count of the piece before was a guess
+                unit = piece.unit or (previous.unit if previous else 0) or HOUR
+                total += piece.seconds * unit - (previous.seconds if previous else 0)
             elif piece.hm:  # "1 hour thirty": a bare number counts minutes, and only after hours
                 if previous is not None and previous.unit == HOUR:
                     total += piece.seconds
@@ -246,6 +256,8 @@ class Semantics:
 
     def minutes_before(self, c: list[Any]) -> Clock | ClockRange:
         minutes, target = _whole(c[0]), _as_clock(c[-1])
+        if len(c) == 3 and c[1] == HOUR:  # "9h to 11h": hours are no minutes before anything
+            return ClockRange(_as_clock(c[0]), target)
         if len(c) == 2:  # no unit: "3 to 4" may be a range
             as_range = ClockRange(_as_clock(c[0]), target)
             if minutes not in _CLOCK_MINUTES or target.minute:
@@ -465,6 +477,8 @@ def _split_hm(text: str) -> tuple[int, int]:
     return int(text), 0
 
 
+_FRACTION_GLYPHS = {"½": Pair(1, 2, "/", False), "¼": Pair(1, 4, "/", False), "¾": Pair(3, 4, "/", False)}
+
 # minute counts that make "N to H" a clock time rather than a range "from N to H"
 _CLOCK_MINUTES = frozenset({5, 10, 20, 25})
 
@@ -534,7 +548,7 @@ _KINDS = {
 _RANK = {"seconds": 1, "minutes": 2, "hours": 3, "days": 4, "weeks": 5, "months": 6, "years": 7}
 _PIECE_RANK = {"unit_hm": 3, "hm_duration": 3, "one_hour": 3, "quarters": 2, "quarter_hour": 2,
                "half_hour": 2}
-_TAILS = {"half_more"}
+_TAILS = {"half_more", "or_amount"}
 
 
 def _rank(piece: Node) -> int:
@@ -586,10 +600,27 @@ _SPLIT = frozenset({"duration", "clock_at", "clock_from", "clock_until", "clock_
 """The items `_split` may cut in two (a duration that swallowed another, also after a clock cue)."""
 
 
+def _whole_hours(node: Any) -> bool:
+    """A duration of one piece, a whole number of hours ("9u", "11 uur", "9h"): the shape of a clock hour."""
+    if type(node) is not Node or node.data != "duration" or len(node.children) != 1:
+        return False
+    piece = node.children[0]
+    if type(piece) is not Node or piece.data != "amount_unit":
+        return False
+    amount, unit = piece.children[0], piece.children[-1]
+    return (type(unit) is Node and unit.data == "hours" and type(amount) is Node and amount.data == "amount"
+            and type(amount.children[0]) is Node and amount.children[0].data == "number")
+
+
 def _split(tree: Node) -> list[Node]:
     """One parse item, or several where a duration swallowed a second one."""
     if tree.data == "duration":
         return _runs(tree)
+    if tree.data == "clock_range" and tree.children and type(tree.children[0]) is Node \
+            and tree.children[0].data == "duration" and not (
+                _whole_hours(tree.children[0]) and _whole_hours(tree.children[-1])):
+        # "2 uur tot 17:00" is a duration and an end; only "9u tot 11u", "14u-16u" name two clock hours
+        return [*_split(tree.children[0]), Node("clock_until", tree.children[1:])]
     if tree.data in ("clock_at", "clock_from", "clock_until", "clock_range") and tree.children:
         inner = tree.children[-1]
         if isinstance(inner, Node) and inner.data == "duration":

@@ -137,6 +137,12 @@ def this_iso_week_day(now: datetime, wd: int) -> str:
     return (monday_this_week + timedelta(days=wd)).isoformat()
 
 
+def next_iso_week_day(now: datetime, wd: int) -> str:
+    """`volgende week dinsdag`, `next week on tuesday`: that weekday in the next ISO week (Mon-Sun)."""
+    monday_this_week = now.date() - timedelta(days=now.weekday())
+    return (monday_this_week + timedelta(days=7 + wd)).isoformat()
+
+
 def months_ago(now: datetime, n: int) -> str:
     """`een maand geleden`, `3 years ago` (n = 36): the same day n months back, or that month's last day."""
     y, m = divmod(now.month - 1 - n, 12)

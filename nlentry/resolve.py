@@ -172,6 +172,8 @@ def clock_range(a: Clock, b: Clock, part: str | None) -> tuple[int, int, bool]:
         b = b.with_(part=a.part)
     start = hour24(a, part) * 60 + a.minute
     end = hour24(b, part) * 60 + b.minute
+    if end < start and b.hour == 12 and not (b.meridiem or b.fixed) and (b.part or part) == "morning":
+        end += 12 * 60  # "vanmorgen 8-12": a morning range ends at noon
     if end <= start and (b.fixed or b.part == "night" or b.meridiem == "am") and start >= 12 * 60:
         return start, end, True
     return start, end, False

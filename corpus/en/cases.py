@@ -65,6 +65,7 @@ from common import (
     most_recent_date,
     most_recent_nth_weekday,
     most_recent_weekday,
+    next_iso_week_day,
     next_weekday_strict,
     night,
     over,
@@ -76,6 +77,7 @@ from common import (
     service,
     sole_project,
     span,
+    this_iso_week_day,
     to_end,
     today,
     voor,
@@ -479,6 +481,17 @@ def date_cases(f: CaseFile) -> None:
     f.add("support on wednesday afternoon at 3", FRI, date=most_recent_weekday(FRI, WE), **lone(afternoon(3)))
 
 
+    f.row("Dates: last/this/next week (on) + weekday, weekday (of) last/this/next week = that day in that ISO week (Mon-Sun)")
+    f.add("last week on friday 3 hours support", WED, date=prev_iso_week_day(WED, FR), duration=hours(3))
+    f.add("monday of last week 2 hours meeting", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(2))
+    f.add("friday this week 1 hour demo", TUE, date=this_iso_week_day(TUE, FR), duration=hours(1),
+          note=SILENT + "this week + weekday may lie ahead")
+    f.add("this week on monday 4 hours migration", FRI, date=this_iso_week_day(FRI, MO), duration=hours(4))
+    f.add("next week on friday 2 hours workshop", WED, date=next_iso_week_day(WED, FR), duration=hours(2))
+    f.add("tuesday next week 1 hour training", NEW_YEAR, date=next_iso_week_day(NEW_YEAR, TU), duration=hours(1))
+    f.add("previous week on thursday 2 hours deploy", JAN4, date=prev_iso_week_day(JAN4, TH), duration=hours(2))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: am/pm (2pm, 2:30 pm, 2 p.m.; 12am = 00:00, 12pm = 12:00); a lone clock gives the start only")
     f.add("at 2pm meeting with the client", WED, date=today(WED), **lone(pm(2)))
@@ -691,6 +704,12 @@ def range_cases(f: CaseFile) -> None:
     f.add("from 9h to 11h workshop", WED, **span(hhmm(9), hhmm(11)))
     f.add("14h-16h design", MON, **span(hhmm(14), hhmm(16)))
     f.add("yesterday 8h-12h support", FRI, date=days_ago(FRI, 1), **span(hhmm(8), hhmm(12)))
+
+
+    f.row("Ranges: after a morning day part, a range ending at 12 ends at noon (this morning 10-12)")
+    f.add("this morning 10-12 support", WED, date=today(WED), **span(morning(10), NOON))
+    f.add("in the morning from 9 to 12 testing", THU, **span(morning(9), NOON))
+    f.add("yesterday morning 8-12 migration", MON, date=days_ago(MON, 1), **span(morning(8), NOON))
 
 
 def negative_cases(f: CaseFile) -> None:

@@ -27,6 +27,7 @@ from common import (
     MO,
     MON,
     NEW_YEAR,
+    NOON,
     SA,
     SAT,
     SILENT,
@@ -65,6 +66,7 @@ from common import (
     most_recent_month_day,
     most_recent_nth_weekday,
     most_recent_weekday,
+    next_iso_week_day,
     next_weekday_strict,
     night,
     over,
@@ -551,6 +553,18 @@ def date_cases(f: CaseFile) -> None:
     f.add("maandagnamiddag 45 minuten bellen", TUE, date=most_recent_weekday(TUE, MO), duration=minutes(45))
 
 
+    f.row("Dates: vorige/deze/volgende week (op) + weekday = that day in the previous/current/next ISO week (Mon-Sun)")
+    f.add("vorige week op vrijdag 3 uur support", WED, date=prev_iso_week_day(WED, FR), duration=hours(3))
+    f.add("vorige week op maandag overleg 1 uur", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(1))
+    f.add("afgelopen week op dinsdag 2 uur testen", JAN4, date=prev_iso_week_day(JAN4, TU), duration=hours(2))
+    f.add("deze week op maandag 4 uur migratie", FRI, date=this_iso_week_day(FRI, MO), duration=hours(4))
+    f.add("deze week vrijdag 2 uur demo", MON, date=this_iso_week_day(MON, FR), duration=hours(2),
+          note=SILENT + "deze week + weekday may lie ahead")
+    f.add("volgende week dinsdag 2 uur workshop", WED, date=next_iso_week_day(WED, TU), duration=hours(2))
+    f.add("volgende week op donderdag 1 uur training", NEW_YEAR, date=next_iso_week_day(NEW_YEAR, TH), duration=hours(1))
+    f.add("komende week op woensdag 3 uur deploy", SUN, date=next_iso_week_day(SUN, WE), duration=hours(3))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")
     f.add("om 14:30 overleg met de klant", WED, date=today(WED), **lone(hhmm(14, 30)))
@@ -840,6 +854,14 @@ def range_cases(f: CaseFile) -> None:
     f.add("maandag 10 tot half 2 migratie", WED, date=most_recent_weekday(WED, MO), **span(working(10), working(*half(2))))
     f.add("11 tot 1 workshop", SUN, **span(working(11), working(1)))
     f.add("10 - 12 overleg", JUN10, **span(working(10), working(12)))
+
+
+    f.row("Ranges: after a morning day part, a range ending at 12 ends at noon (vanmorgen 8-12)")
+    f.add("vanmorgen 8-12 support", WED, date=today(WED), **span(morning(8), NOON))
+    f.add("vanochtend 9-12 migratie", FRI, date=today(FRI), **span(morning(9), NOON))
+    f.add("gisterochtend 10-12 overleg", MON, date=days_ago(MON, 1), **span(morning(10), NOON))
+    f.add("'s ochtends van 8 tot 12 testen", THU, **span(morning(8), NOON))
+    f.add("maandagochtend 9-12 workshop", WED, date=most_recent_weekday(WED, MO), **span(morning(9), NOON))
 
 
 def negative_cases(f: CaseFile) -> None:

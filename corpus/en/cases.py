@@ -492,6 +492,12 @@ def date_cases(f: CaseFile) -> None:
     f.add("previous week on thursday 2 hours deploy", JAN4, date=prev_iso_week_day(JAN4, TH), duration=hours(2))
 
 
+    f.row("Dates: month + the + ordinal (february the 15th) = the most recent such date, today included")
+    f.add("february the 15th 2 hours workshop", WED, date=most_recent_date(WED, 2, 15), duration=hours(2))
+    f.add("november the 3rd meeting 1 hour", MON, date=most_recent_date(MON, 11, 3), duration=hours(1))
+    f.add("december the 24th 3 hours support", NEW_YEAR, date=most_recent_date(NEW_YEAR, 12, 24), duration=hours(3))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: am/pm (2pm, 2:30 pm, 2 p.m.; 12am = 00:00, 12pm = 12:00); a lone clock gives the start only")
     f.add("at 2pm meeting with the client", WED, date=today(WED), **lone(pm(2)))
@@ -598,6 +604,12 @@ def clock_cases(f: CaseFile) -> None:
     f.row("Clock: am/pm shortened to a single letter (3p, 9a)")
     f.add("at 3p call with the client", WED, date=today(WED), **lone(pm(3)))
     f.add("at 9a standup", MON, date=today(MON), **lone(am(9)))
+
+
+    f.row("Clock: around + a duration with a unit word is how long, not when (around 3 hours); around + a clock is the start")
+    f.add("around 3 hours on the dashboard", WED, duration=hours(3), start=None)
+    f.add("around 90 minutes support", MON, duration=minutes(90), start=None)
+    f.add("around 3pm meeting", THU, **lone(pm(3)))
 
 
 def range_cases(f: CaseFile) -> None:

@@ -268,6 +268,11 @@ def duration_cases(f: CaseFile) -> None:
     f.add("3uur testen", FRI, duration=hours(3))
 
 
+    f.row("Durations: rond + a duration with a unit word other than uur is how long, not when (rond 90 minuten)")
+    f.add("rond 90 minuten overleg", WED, duration=minutes(90), start=None)
+    f.add("rond 45 minuten bellen", MON, duration=minutes(45), start=None)
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 uur development", WED, date=today(WED), duration=hours(3))
@@ -565,6 +570,13 @@ def date_cases(f: CaseFile) -> None:
     f.add("komende week op woensdag 3 uur deploy", SUN, date=next_iso_week_day(SUN, WE), duration=hours(3))
 
 
+    f.row(SILENT + "op de + ordinal (op de 3e, op de 21ste) = that day of the month, the most recent one (today included)")
+    f.add("op de 3e 2 uur overleg", WED, date=most_recent_month_day(WED, 3), duration=hours(2))
+    f.add("op de 21ste 3 uur migratie", FRI, date=most_recent_month_day(FRI, 21), duration=hours(3),
+          note="the 21st has not come yet this month: 21 October")
+    f.add("4 uur support op de 2de", JAN4, date=most_recent_month_day(JAN4, 2), duration=hours(4))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")
     f.add("om 14:30 overleg met de klant", WED, date=today(WED), **lone(hhmm(14, 30)))
@@ -720,6 +732,12 @@ def clock_cases(f: CaseFile) -> None:
     f.add("vrijdagavond om 7 uur livegang", SAT, date=most_recent_weekday(SAT, FR), **lone(evening(7)))
 
 
+    f.row("Clock: am/pm glued as one letter (3:15p, 9a) or spaced (p m) in a Dutch phrase")
+    f.add("om 3:15p overleg", WED, **lone(pm(3, 15)))
+    f.add("9a standup gestart", TUE, **lone(am(9)))
+    f.add("vanaf 4p testen", THU, **lone(pm(4)))
+
+
 def range_cases(f: CaseFile) -> None:
     f.row("Ranges: van .. tot .., n-n, h:mm-h:mm, tussen .. en .. give start, end and duration = end - start")
     f.add("van 9 tot 11 overleg", WED, date=today(WED), **span(working(9), working(11)))
@@ -862,6 +880,13 @@ def range_cases(f: CaseFile) -> None:
     f.add("gisterochtend 10-12 overleg", MON, date=days_ago(MON, 1), **span(morning(10), NOON))
     f.add("'s ochtends van 8 tot 12 testen", THU, **span(morning(8), NOON))
     f.add("maandagochtend 9-12 workshop", WED, date=most_recent_weekday(WED, MO), **span(morning(9), NOON))
+
+
+    f.row("Ranges: dotted clock times joined by a dash (8.30-12, 10.15-12.45) are a range, not a date")
+    f.add("8.30-12 support", THU, **span(hhmm(8, 30), working(12)))
+    f.add("10.15-12.45 design", FRI, **span(hhmm(10, 15), hhmm(12, 45)))
+    f.add("gisteren 13.30-17 migratie", WED, date=days_ago(WED, 1), **span(hhmm(13, 30), hhmm(17)))
+    f.add("9.00-11.30 overleg met Erik", MON, **span(hhmm(9), hhmm(11, 30)))
 
 
 def negative_cases(f: CaseFile) -> None:

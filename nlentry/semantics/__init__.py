@@ -52,6 +52,8 @@ class Semantics:
         self.numbers = locale.numbers
         self.ordinals = locale.ordinals
         self.daypart_words = locale.daypart_words
+        # unit words that never name a clock hour: "around 3 hours" is how long, not when
+        self.duration_units = frozenset(locale.words.get("duration_units", ()))
 
     def transform(self, node: Node) -> Any:
         method = _METHODS.get(node.data)
@@ -612,10 +614,27 @@ def _whole_hours(node: Any) -> bool:
             and type(amount.children[0]) is Node and amount.children[0].data == "number")
 
 
-def _split(tree: Node) -> list[Node]:
+def _unit_words(node: Node) -> set[str]:
+    """The unit words of a duration ("hours" in "3 hours")."""
+    words: set[str] = set()
+    for child in node.children:
+        if type(child) is Node:
+            if child.data in _RANK:
+                words.update(str(c) for c in child.children if type(c) is Token)
+            else:
+                words |= _unit_words(child)
+    return words
+
+
+def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Node]:
     """One parse item, or several where a duration swallowed a second one."""
     if tree.data == "duration":
         return _runs(tree)
+    if tree.data in ("clock_at", "clock_from", "clock_until") and duration_units and tree.children:
+        inner = tree.children[-1]
+        if type(inner) is Node and inner.data == "duration" and _unit_words(inner) & duration_units:
+            # "around 3 hours": a duration after a cue that is also an approximation (the cue in its span)
+            return _runs(Node(inner.data, [*tree.children[:-1], *inner.children]))
     if tree.data == "clock_range" and tree.children and type(tree.children[0]) is Node \
             and tree.children[0].data == "duration" and not (
                 _whole_hours(tree.children[0]) and _whole_hours(tree.children[-1])):
@@ -634,7 +653,7 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
     for whole in trees:
-        for tree in _split(whole) if whole.data in _SPLIT else (whole,):
+        for tree in _split(whole, semantics.duration_units) if whole.data in _SPLIT else (whole,):
             span = span_of(tree)
             if span is None:
                 continue

@@ -353,9 +353,29 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 state = table[states[-1]][origin]
                 states.append(state)
             if state == end and token is None:
-                root = values[-1]
-                return [n for n in root.children if type(n) is Node]
+                return _items(values[-1].children)
     raise _Stuck(stop, values)  # pragma: no cover - the loop always ends at $END
+
+
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
+def _items(children: list[Any]) -> list[Node]:
+    """The items among the phrase's children (the tokens between them fell through to the description).
+
+    One token that fell through is read after all: a two-digit number that cannot be a clock hour,
+    right after a date that ends in its month name, is that date's year ("3 aug 96"). LALR cannot
+    choose there: after "3 aug", the next number may just as well begin a duration ("3 aug 45 min").
+    """
+    items = []
+    for child in children:
+        if type(child) is Node:
+            items.append(child)
+        elif (child.type == "INT" and len(child) == 2 and child >= "25" and items
+              and items[-1].data == "date_text" and type(items[-1].children[-1]) is Node
+              and items[-1].children[-1].data in _MONTHS):
+            items[-1] = Node("date_text", [*items[-1].children, Node("year", [child])])
+    return items
 
 
 class Parsed(Record):

@@ -498,6 +498,17 @@ def date_cases(f: CaseFile) -> None:
     f.add("december the 24th 3 hours support", NEW_YEAR, date=most_recent_date(NEW_YEAR, 12, 24), duration=hours(3))
 
 
+    f.row("Dates: day + month name + a two-digit year that cannot be an hour (3 nov 25) = that date")
+    f.add("3 nov 25 support 2 hours", WED, date=ymd(2025, 11, 3), duration=hours(2))
+    f.add("12 march 26 meeting 1 hour", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
+    f.add("3 aug 45 minutes call", WED, date=most_recent_date(WED, 8, 3), duration=minutes(45),
+          note="a number with a unit after the month is a duration, not a year")
+
+    f.row("Dates: year + month name + day (2025 november 3) = that date")
+    f.add("2025 november 3 deploy 2 hours", WED, date=ymd(2025, 11, 3), duration=hours(2))
+    f.add("the deadline was 2026 march 12, review 1 hour", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: am/pm (2pm, 2:30 pm, 2 p.m.; 12am = 00:00, 12pm = 12:00); a lone clock gives the start only")
     f.add("at 2pm meeting with the client", WED, date=today(WED), **lone(pm(2)))

@@ -577,6 +577,18 @@ def date_cases(f: CaseFile) -> None:
     f.add("4 uur support op de 2de", JAN4, date=most_recent_month_day(JAN4, 2), duration=hours(4))
 
 
+    f.row("Dates: day + month name + a two-digit year that cannot be an hour (3 nov 25) = that date")
+    f.add("3 nov 25 support 2 uur", WED, date=ymd(2025, 11, 3), duration=hours(2))
+    f.add("12 maart 26 overleg 1 uur", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
+    f.add("migratie 30 dec 25 4 uur", JAN4, date=ymd(2025, 12, 30), duration=hours(4))
+    f.add("3 aug 45 minuten bellen", WED, date=most_recent_date(WED, 8, 3), duration=minutes(45),
+          note="a number with a unit after the month is a duration, not a year")
+
+    f.row("Dates: year + month name + day (2025 november 3) = that date")
+    f.add("2025 november 3 deploy 2 uur", WED, date=ymd(2025, 11, 3), duration=hours(2))
+    f.add("2026 mrt 12 review 1 uur", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")
     f.add("om 14:30 overleg met de klant", WED, date=today(WED), **lone(hhmm(14, 30)))

@@ -262,6 +262,10 @@ def tokens_of(text: str, code: str) -> list[Token]:
             for base, lexemes in _chunks(text, code) for kind, value, start, end in lexemes]
 
 
+# Constructions that, right before a plain word, belong to that word and name no time:
+# a bare ordinal ("de 2e versie", "the 2nd round"; with a cue, "op de 2e", it is a day of the month).
+_BEFORE_A_WORD = frozenset({"day_ordinal"})
+
 # Plain words: no construction contains one, they only ever fall through to the description.
 _PLAIN = frozenset({"WORD", "PUNCT", "TAG"})
 
@@ -406,6 +410,9 @@ def parse_items(text: str, code: str) -> Parsed:
             if kind in _PLAIN:
                 if stretch:
                     recovered += _parse_stretch(compiled, stretch, items)
+                    if kind == "WORD" and items and items[-1].data in _BEFORE_A_WORD \
+                            and (span_of(items[-1]) or (0, -1))[1] == stretch[-1].end_pos:
+                        items.pop()  # "de 2e versie", "the 2nd round": the ordinal is the word's, no date
                     stretch = []
             else:  # _token(kind, value, base + start, base + end), spelled out: the commonest call
                 token = _new_str(Token, value)

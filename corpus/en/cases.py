@@ -63,6 +63,7 @@ from common import (
     months_ago,
     morning,
     most_recent_date,
+    most_recent_month_day,
     most_recent_nth_weekday,
     most_recent_weekday,
     next_iso_week_day,
@@ -507,6 +508,15 @@ def date_cases(f: CaseFile) -> None:
     f.row("Dates: year + month name + day (2025 november 3) = that date")
     f.add("2025 november 3 deploy 2 hours", WED, date=ymd(2025, 11, 3), duration=hours(2))
     f.add("the deadline was 2026 march 12, review 1 hour", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
+
+
+    f.row("Dates: a bare the + ordinal right before a word belongs to that word (the 2nd round): no date; before a time or at the end it is a day")
+    f.add("1h for the 2nd round of interviews", WED, date=today(WED), duration=hours(1))
+    f.add("the 3rd draft of the proposal 2 hours", MON, date=today(MON), duration=hours(2))
+    f.add("the 5th 3 hours support", WED, date=most_recent_month_day(WED, 5), duration=hours(3))
+    f.add("3 hours migration the 12th", THU, date=most_recent_month_day(THU, 12), duration=hours(3))
+    f.add("on the 3rd fixed the login bug 2h", FRI, date=most_recent_month_day(FRI, 3), duration=hours(2),
+          note="after on it is a day of the month, whatever follows")
 
 
 def clock_cases(f: CaseFile) -> None:

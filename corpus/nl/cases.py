@@ -589,6 +589,14 @@ def date_cases(f: CaseFile) -> None:
     f.add("2026 mrt 12 review 1 uur", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
 
 
+    f.row("Dates: a bare de + ordinal right before a word belongs to that word (de 2e versie): no date; before a time or at the end it is a day")
+    f.add("2 uur aan de 3e iteratie van het ontwerp", WED, date=today(WED), duration=hours(2))
+    f.add("de 2e ronde interviews 1 uur", MON, date=today(MON), duration=hours(1))
+    f.add("review van de 4de versie, 45 min", FRI, date=today(FRI), duration=minutes(45))
+    f.add("de 5e 3 uur support", WED, date=most_recent_month_day(WED, 5), duration=hours(3))
+    f.add("3 uur migratie de 12de", THU, date=most_recent_month_day(THU, 12), duration=hours(3))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")
     f.add("om 14:30 overleg met de klant", WED, date=today(WED), **lone(hhmm(14, 30)))

@@ -440,6 +440,9 @@ class Semantics:
     def day_of_month(self, c: list[Any]) -> DayRef:
         return c[0] if isinstance(c[0], DayRef) else DayRef("month_day", day=c[0])
 
+    def day_ordinal(self, c: list[Any]) -> DayRef:
+        return self.day_of_month(c)
+
     def day_relative_month(self, c: list[Any]) -> DayRef:
         day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in str(c[0]) if ch.isdigit()))
         return DayRef("month_day", day=day, months=c[-1])

@@ -519,6 +519,13 @@ def date_cases(f: CaseFile) -> None:
           note="after on it is a day of the month, whatever follows")
 
 
+    f.row("Dates: week-anchored weekdays in other orders")
+    f.add("next week tuesday 1 hour training", THU, date=next_iso_week_day(THU, TU), duration=hours(1))
+    f.add("wednesday of this week 3 hours testing", SAT, date=this_iso_week_day(SAT, WE), duration=hours(3))
+    f.add("this week on thursday from 2 to 4 workshop", FRI, date=this_iso_week_day(FRI, TH), **span(working(2), working(4)))
+    f.add("2 hours support last week on monday", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(2))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: am/pm (2pm, 2:30 pm, 2 p.m.; 12am = 00:00, 12pm = 12:00); a lone clock gives the start only")
     f.add("at 2pm meeting with the client", WED, date=today(WED), **lone(pm(2)))
@@ -633,6 +640,12 @@ def clock_cases(f: CaseFile) -> None:
     f.add("around 3pm meeting", THU, **lone(pm(3)))
 
 
+    f.row("Clock: a day part before or after the time (in the evening half past 8, yday evening at 9) overrides the working-hours rule")
+    f.add("in the evening half past 8 deploy", WED, **lone(evening(*half_past(8))))
+    f.add("yday evening at 9 hotfix", MON, date=days_ago(MON, 1), **lone(evening(9)))
+    f.add("tuesday afternoon at quarter past 3 review", THU, date=most_recent_weekday(THU, TU), **lone(afternoon(*kwart_over(3))))
+
+
 def range_cases(f: CaseFile) -> None:
     f.row("Ranges: n-n, h:mm-h:mm, from .. to .., between .. and .. give start, end and duration = end - start")
     f.add("9-11 testing", WED, date=today(WED), **span(working(9), working(11)))
@@ -743,6 +756,12 @@ def range_cases(f: CaseFile) -> None:
     f.add("this morning 10-12 support", WED, date=today(WED), **span(morning(10), NOON))
     f.add("in the morning from 9 to 12 testing", THU, **span(morning(9), NOON))
     f.add("yesterday morning 8-12 migration", MON, date=days_ago(MON, 1), **span(morning(8), NOON))
+
+
+    f.row("Ranges: a weekday and a day part, then a dash range (tuesday afternoon 2-4)")
+    f.add("tuesday afternoon 2-4 review", THU, date=most_recent_weekday(THU, TU), **span(afternoon(2), afternoon(4)))
+    f.add("monday morning 9-12 planning", WED, date=most_recent_weekday(WED, MO), **span(morning(9), NOON))
+    f.add("friday evening 7-9 release", SAT, date=most_recent_weekday(SAT, FR), **span(evening(7), evening(9)))
 
 
 def negative_cases(f: CaseFile) -> None:

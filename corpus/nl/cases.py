@@ -597,6 +597,13 @@ def date_cases(f: CaseFile) -> None:
     f.add("3 uur migratie de 12de", THU, date=most_recent_month_day(THU, 12), duration=hours(3))
 
 
+    f.row("Dates: week-anchored weekdays in other orders and with a glued day part")
+    f.add("dinsdag volgende week 1 uur workshop", THU, date=next_iso_week_day(THU, TU), duration=hours(1))
+    f.add("vorige week dinsdagmiddag 2 uur overleg", SAT, date=prev_iso_week_day(SAT, TU), duration=hours(2))
+    f.add("3 uur support vorige week op woensdag", MON, date=prev_iso_week_day(MON, WE), duration=hours(3))
+    f.add("deze week woensdag van 9 tot 11 review", FRI, date=this_iso_week_day(FRI, WE), **span(hhmm(9), hhmm(11)))
+
+
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")
     f.add("om 14:30 overleg met de klant", WED, date=today(WED), **lone(hhmm(14, 30)))
@@ -756,6 +763,16 @@ def clock_cases(f: CaseFile) -> None:
     f.add("om 3:15p overleg", WED, **lone(pm(3, 15)))
     f.add("9a standup gestart", TUE, **lone(am(9)))
     f.add("vanaf 4p testen", THU, **lone(pm(4)))
+
+
+    f.row("Clock: a day part before or after a Dutch clock word ('s avonds half 8, half 8 's ochtends) overrides the working-hours rule")
+    f.add("'s avonds half 8 deploy", WED, **lone(evening(*half(8))))
+    f.add("half 8 's ochtends standup", THU, **lone(morning(*half(8))))
+    f.add("'s middags kwart over 3 overleg", FRI, **lone(afternoon(*kwart_over(3))))
+    f.add("gisteravond half 10 hotfix", MON, date=days_ago(MON, 1), **lone(evening(*half(10))))
+    f.add("'s ochtends om half 9 begonnen", TUE, **lone(morning(*half(9))))
+    f.add("gister 's avonds om 9 uur release", SUN, date=days_ago(SUN, 1), **lone(evening(9)))
+    f.add("kwart voor 7 's avonds livegang", SAT, **lone(evening(*kwart_voor(7))))
 
 
 def range_cases(f: CaseFile) -> None:

@@ -234,6 +234,14 @@ def duration_cases(f: CaseFile) -> None:
     f.add("deploy 10-min", TUE, duration=minutes(10))
 
 
+    f.row("Durations: an approximation after the duration (or so, ish, or thereabouts, give or take) reads as the number")
+    f.add("an hour or so on support", WED, duration=hours(1))
+    f.add("2 hours ish code review", MON, duration=hours(2))
+    f.add("3 hours or thereabouts migration", THU, duration=hours(3))
+    f.add("45 minutes give or take, standup", FRI, duration=minutes(45))
+    f.add("deploy, 90 min or so", SUN, duration=minutes(90))
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 hours development", WED, date=today(WED), duration=hours(3))

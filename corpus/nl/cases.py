@@ -273,6 +273,14 @@ def duration_cases(f: CaseFile) -> None:
     f.add("rond 45 minuten bellen", MON, duration=minutes(45), start=None)
 
 
+    f.row("Durations: an approximation after the duration (2 uur of zo, ofzo, ongeveer, of daaromtrent) reads as the number; zo is not zondag there")
+    f.add("een half uur of zo bellen", WED, date=today(WED), duration=hours(0.5))
+    f.add("2 uur ofzo support", SUN, date=today(SUN), duration=hours(2))
+    f.add("3 uur ongeveer aan de webshop", MON, duration=hours(3))
+    f.add("anderhalf uur of daaromtrent overleg", THU, duration=hours(1.5))
+    f.add("migratie, 4 uur of zo", SAT, date=today(SAT), duration=hours(4))
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 uur development", WED, date=today(WED), duration=hours(3))

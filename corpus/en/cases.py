@@ -772,6 +772,11 @@ def range_cases(f: CaseFile) -> None:
     f.add("friday evening 7-9 release", SAT, date=most_recent_weekday(SAT, FR), **span(evening(7), evening(9)))
 
 
+    f.row("Ranges: clock hours with h and minutes (9h-11h30)")
+    f.add("9h-11h30 planning", WED, **span(hhmm(9), hhmm(11, 30)))
+    f.add("from 9 - 11 review", TUE, **span(working(9), working(11)))
+
+
 def negative_cases(f: CaseFile) -> None:
     f.row("Negative: numbers that are not durations stay text")
     f.add("fixed 2 bugs", WED, duration=None, start=None)

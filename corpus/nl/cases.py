@@ -934,6 +934,14 @@ def range_cases(f: CaseFile) -> None:
     f.add("9.00-11.30 overleg met Erik", MON, **span(hhmm(9), hhmm(11, 30)))
 
 
+    f.row("Ranges: clock hours with their unit and minutes (9u-11u30), bare ranges ending in uur (10 tot 12 uur), a spaced dash after van")
+    f.add("9u-11u30 overleg", WED, **span(hhmm(9), hhmm(11, 30)))
+    f.add("13u-15u45 workshop", MON, **span(hhmm(13), hhmm(15, 45)))
+    f.add("10 tot 12 uur support", THU, **span(working(10), working(12)))
+    f.add("1 tot 5 uur migratie", FRI, **span(working(1), working(5)))
+    f.add("van 9 - 11 review", TUE, **span(working(9), working(11)))
+
+
 def negative_cases(f: CaseFile) -> None:
     f.row("Negative: numbers that are not durations stay text")
     f.add("sprint 42 planning", WED, duration=None, start=None)

@@ -629,6 +629,12 @@ def _unit_words(node: Node) -> set[str]:
     return words
 
 
+def _clock_hour_shaped(node: Any) -> bool:
+    """Written like a clock hour with its unit: whole hours ("11u", "16 uur"), hours and minutes ("11u30")."""
+    return _whole_hours(node) or (type(node) is Node and node.data == "clock_hm"
+                                  and type(node.children[0]) is Token and node.children[0].type == "UNIT_HM")
+
+
 def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Node]:
     """One parse item, or several where a duration swallowed a second one."""
     if tree.data == "duration":
@@ -640,8 +646,8 @@ def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Nod
             return _runs(Node(inner.data, [*tree.children[:-1], *inner.children]))
     if tree.data == "clock_range" and tree.children and type(tree.children[0]) is Node \
             and tree.children[0].data == "duration" and not (
-                _whole_hours(tree.children[0]) and _whole_hours(tree.children[-1])):
-        # "2 uur tot 17:00" is a duration and an end; only "9u tot 11u", "14u-16u" name two clock hours
+                _whole_hours(tree.children[0]) and _clock_hour_shaped(tree.children[-1])):
+        # "2 uur tot 17:00" is a duration and an end; "9u tot 11u", "14u-16u", "9h-11h30" name two clock times
         return [*_split(tree.children[0]), Node("clock_until", tree.children[1:])]
     if tree.data in ("clock_at", "clock_from", "clock_until", "clock_range") and tree.children:
         inner = tree.children[-1]

@@ -185,6 +185,14 @@ def most_recent_month_day(now: datetime, day: int) -> str:
     raise ValueError(f"no day {day} in the two years before {now}")
 
 
+def most_recent_weekday_month_day(now: datetime, wd: int, day: int) -> str:
+    """`friday the 13th`, `vrijdag de 13e`: the most recent day of that number that falls on that weekday."""
+    d = now.date()
+    while not (d.day == day and d.weekday() == wd):
+        d -= timedelta(days=1)
+    return d.isoformat()
+
+
 def month_day(now: datetime, months: int, day: int) -> str:
     """`the 20th of the previous/current/following month`: that day of the month `months` away."""
     y, m = divmod(now.month - 1 + months, 12)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Terminals that are always allowed to stand alone (fall through to the description).
 _FALLTHROUGH = ["WORD", "INT", "YEAR", "DECIMAL", "PAIR", "FRACTION", "HM", "UNIT_HM", "DMY", "YMD",
-                "ORDINAL", "TAG", "PUNCT", "NUMWORD", "ORDWORD", "DAYPART_WORD"]
+                "ORDINAL", "DAY_DOT", "TAG", "PUNCT", "NUMWORD", "ORDWORD", "DAYPART_WORD"]
 _WORD = re.compile(r"[^\W\d_]+(?:[\-'][^\W\d_]+)*")
 _WORD_TABLES = ("NUMWORD", "ORDWORD", "DAYPART_WORD")
 

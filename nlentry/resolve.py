@@ -92,6 +92,14 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
         if _valid(year, ref.day, ref.month):  # "05/31/2024": only month-first makes a date
             return date(year, ref.day or 0, ref.month or 0)
         return None
+    if kind == "month_day" and ref.weekday is not None:  # "friday the 13th": the most recent such day
+        base = today.replace(day=1)
+        for _ in range(36):
+            if _valid(base.year, base.month, ref.day) and date(base.year, base.month, ref.day or 0) <= today \
+                    and date(base.year, base.month, ref.day or 0).weekday() == ref.weekday:
+                return date(base.year, base.month, ref.day or 0)
+            base = _shift_months(base, -1)
+        return None
     if kind == "month_day":
         base = _shift_months(today.replace(day=1), ref.months or 0)
         if ref.months is None and (ref.day or 0) > today.day:

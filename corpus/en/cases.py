@@ -66,6 +66,7 @@ from common import (
     most_recent_month_day,
     most_recent_nth_weekday,
     most_recent_weekday,
+    most_recent_weekday_month_day,
     next_iso_week_day,
     next_weekday_strict,
     night,
@@ -532,6 +533,17 @@ def date_cases(f: CaseFile) -> None:
     f.add("wednesday of this week 3 hours testing", SAT, date=this_iso_week_day(SAT, WE), duration=hours(3))
     f.add("this week on thursday from 2 to 4 workshop", FRI, date=this_iso_week_day(FRI, TH), **span(working(2), working(4)))
     f.add("2 hours support last week on monday", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(2))
+
+
+    f.row(SILENT + "weekday + the + ordinal (friday the 13th) = the most recent day of that number that falls on that weekday")
+    f.add("friday the 13th deploy 2h", WED, date=most_recent_weekday_month_day(WED, FR, 13), duration=hours(2))
+    f.add("monday the 1st meeting 1 hour", WED, date=most_recent_weekday_month_day(WED, MO, 1), duration=hours(1))
+    f.add("3 hours support on tuesday the 3rd", FRI, date=most_recent_weekday_month_day(FRI, TU, 3), duration=hours(3))
+    f.add("sun the 25th 4 hours migration", JAN4, date=most_recent_weekday_month_day(JAN4, SU, 25), duration=hours(4))
+
+    f.row("Dates: the day before yday, y'day")
+    f.add("the day before yday 2 hours review", WED, date=days_ago(WED, 2), duration=hours(2))
+    f.add("y'day 3h support", MON, date=days_ago(MON, 1), duration=hours(3))
 
 
 def clock_cases(f: CaseFile) -> None:

@@ -66,6 +66,7 @@ from common import (
     most_recent_month_day,
     most_recent_nth_weekday,
     most_recent_weekday,
+    most_recent_weekday_month_day,
     next_iso_week_day,
     next_weekday_strict,
     night,
@@ -610,6 +611,20 @@ def date_cases(f: CaseFile) -> None:
     f.add("vorige week dinsdagmiddag 2 uur overleg", SAT, date=prev_iso_week_day(SAT, TU), duration=hours(2))
     f.add("3 uur support vorige week op woensdag", MON, date=prev_iso_week_day(MON, WE), duration=hours(3))
     f.add("deze week woensdag van 9 tot 11 review", FRI, date=this_iso_week_day(FRI, WE), **span(hhmm(9), hhmm(11)))
+
+
+    f.row(SILENT + "weekday + de + ordinal (vrijdag de 13e) = the most recent day of that number that falls on that weekday")
+    f.add("vrijdag de 13e 2 uur deploy", WED, date=most_recent_weekday_month_day(WED, FR, 13), duration=hours(2))
+    f.add("maandag de 1e overleg 1 uur", WED, date=most_recent_weekday_month_day(WED, MO, 1), duration=hours(1))
+    f.add("3 uur support dinsdag de 3e", FRI, date=most_recent_weekday_month_day(FRI, TU, 3), duration=hours(3))
+    f.add("zondag de 25ste 4 uur migratie", JAN4, date=most_recent_weekday_month_day(JAN4, SU, 25), duration=hours(4))
+
+    f.row("Dates: a day number with a dot before the month (3. dec., 3 dec.) = the most recent such date")
+    f.add("3. dec. 2 uur support", WED, date=most_recent_date(WED, 12, 3), duration=hours(2))
+    f.add("3 dec. overleg 1 uur", NEW_YEAR, date=most_recent_date(NEW_YEAR, 12, 3), duration=hours(1))
+    f.add("op 12. maart 3 uur migratie", JUN10, date=most_recent_date(JUN10, 3, 12), duration=hours(3))
+    f.add("4 uur testen 28. feb.", LEAP, date=most_recent_date(LEAP, 2, 28), duration=hours(4))
+    f.add("overleg om 10.", TUE, **lone(working(10)), note="a dot after a clock hour ends the sentence")
 
 
 def clock_cases(f: CaseFile) -> None:

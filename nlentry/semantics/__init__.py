@@ -38,7 +38,7 @@ class Year(int):
 
 # Terminals whose text carries a value; every other token is a keyword and means only its node.
 VALUE_TOKENS = frozenset({"INT", "NUMWORD", "ORDWORD", "DAYPART_WORD", "DECIMAL", "HM", "UNIT_HM", "DMY",
-                          "YMD", "PAIR", "FRACTION", "ORDINAL", "YEAR"})
+                          "YMD", "PAIR", "FRACTION", "ORDINAL", "YEAR", "DAY_DOT"})
 
 
 class Semantics:
@@ -73,7 +73,9 @@ class Semantics:
         if len(c) == 1:
             one = c[0]
             if isinstance(one, Token):  # the commonest: one INT or number word
-                return int(one) if one.type == "INT" else self.numbers[str(one)]
+                if one.type == "INT":
+                    return int(one)
+                return int(one[:-1]) if one.type == "DAY_DOT" else self.numbers[str(one)]
             return int(one) if not isinstance(one, HourMinute) else one  # from number_words
         values = [int(t) if t.type == "INT" else self.numbers[str(t)] for t in c]
         if len(values) > 1 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
@@ -338,6 +340,9 @@ class Semantics:
 
     def weekday_recent(self, c: list[int]) -> DayRef:
         return DayRef("weekday", weekday=c[0], mode="recent")
+
+    def weekday_month_day(self, c: list[int]) -> DayRef:
+        return DayRef("month_day", weekday=c[0], day=c[1])
 
     def weekday_last(self, c: list[int]) -> DayRef:
         return DayRef("weekday", weekday=c[0], mode="last")

@@ -262,8 +262,8 @@ def tokens_of(text: str, code: str) -> list[Token]:
             for base, lexemes in _chunks(text, code) for kind, value, start, end in lexemes]
 
 
-# Constructions that, right before a plain word, belong to that word and name no time:
-# a bare ordinal ("de 2e versie", "the 2nd round"; with a cue, "op de 2e", it is a day of the month).
+# Constructions that, right before a plain word and not after a day cue (locale.toml `cues.day`), belong
+# to that word and name no time: a bare ordinal ("de 2e versie", "for the 2nd round"; "op de 2e" is a day).
 _BEFORE_A_WORD = frozenset({"day_ordinal"})
 
 # Plain words: no construction contains one, they only ever fall through to the description.
@@ -410,9 +410,8 @@ def parse_items(text: str, code: str) -> Parsed:
             if kind in _PLAIN:
                 if stretch:
                     recovered += _parse_stretch(compiled, stretch, items)
-                    if kind == "WORD" and items and items[-1].data in _BEFORE_A_WORD \
-                            and (span_of(items[-1]) or (0, -1))[1] == stretch[-1].end_pos:
-                        items.pop()  # "de 2e versie", "the 2nd round": the ordinal is the word's, no date
+                    if kind == "WORD" and items and items[-1].data in _BEFORE_A_WORD:
+                        _drop_before_a_word(items, stretch, code)
                     stretch = []
             else:  # _token(kind, value, base + start, base + end), spelled out: the commonest call
                 token = _new_str(Token, value)
@@ -421,6 +420,20 @@ def parse_items(text: str, code: str) -> Parsed:
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
     return Parsed(tuple(items), recovered)
+
+
+def _drop_before_a_word(items: list[Node], stretch: list[Token], code: str) -> None:
+    """Drop the last item when it ends the stretch right before a plain word, unless a day cue or another
+    item ("maandag de 1e") comes right before it."""
+    span = span_of(items[-1])
+    if span is None or span[1] != stretch[-1].end_pos:
+        return
+    before = [t for t in stretch if t.end_pos <= span[0]]
+    if before and str(before[-1]) in get(code).cues.get("day", ()):
+        return
+    if before and len(items) > 1 and (span_of(items[-2]) or (0, -1))[1] == before[-1].end_pos:
+        return
+    items.pop()
 
 
 def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -> int:

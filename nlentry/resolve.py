@@ -222,6 +222,8 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
             # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
             if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
                 day_ref = item.value
+            elif day_ref.kind == "weekday" and item.value.kind == "month_day" and item.value.months is None:
+                day_ref = item.value.replace(weekday=day_ref.weekday)  # "friday the 13th"
             out.spans.append(("date", item.start, item.end))
         elif item.kind == "duration":
             assert isinstance(item.value, Duration)

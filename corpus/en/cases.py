@@ -202,7 +202,6 @@ def duration_cases(f: CaseFile) -> None:
     f.row("Durations: a word that is plain text (clock) next to a duration")
     f.add("fixed the clock skew on the build server, 2 hours", WED, duration=hours(2))
 
-
     f.row("Durations: the fraction signs ½ ¼ ¾, alone or after a whole number (1½ hours); a quarter hour")
     f.add("½ hour call with Erik", WED, duration=hours(0.5))
     f.add("¾ hour documentation", MON, duration=minutes(45))
@@ -233,7 +232,6 @@ def duration_cases(f: CaseFile) -> None:
     f.add("2hrs review", THU, duration=hours(2))
     f.add("2 hrs. support", FRI, duration=hours(2))
     f.add("deploy 10-min", TUE, duration=minutes(10))
-
 
     f.row("Durations: an approximation after the duration (or so, ish, or thereabouts, give or take) reads as the number")
     f.add("an hour or so on support", WED, duration=hours(1))
@@ -490,7 +488,6 @@ def date_cases(f: CaseFile) -> None:
     f.add("friday evening from 7 to 9 release", SAT, date=most_recent_weekday(SAT, FR), **span(evening(7), evening(9)))
     f.add("support on wednesday afternoon at 3", FRI, date=most_recent_weekday(FRI, WE), **lone(afternoon(3)))
 
-
     f.row("Dates: last/this/next week (on) + weekday, weekday (of) last/this/next week = that day in that ISO week (Mon-Sun)")
     f.add("last week on friday 3 hours support", WED, date=prev_iso_week_day(WED, FR), duration=hours(3))
     f.add("monday of last week 2 hours meeting", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(2))
@@ -501,12 +498,10 @@ def date_cases(f: CaseFile) -> None:
     f.add("tuesday next week 1 hour training", NEW_YEAR, date=next_iso_week_day(NEW_YEAR, TU), duration=hours(1))
     f.add("previous week on thursday 2 hours deploy", JAN4, date=prev_iso_week_day(JAN4, TH), duration=hours(2))
 
-
     f.row("Dates: month + the + ordinal (february the 15th) = the most recent such date, today included")
     f.add("february the 15th 2 hours workshop", WED, date=most_recent_date(WED, 2, 15), duration=hours(2))
     f.add("november the 3rd meeting 1 hour", MON, date=most_recent_date(MON, 11, 3), duration=hours(1))
     f.add("december the 24th 3 hours support", NEW_YEAR, date=most_recent_date(NEW_YEAR, 12, 24), duration=hours(3))
-
 
     f.row("Dates: day + month name + a two-digit year that cannot be an hour (3 nov 25) = that date")
     f.add("3 nov 25 support 2 hours", WED, date=ymd(2025, 11, 3), duration=hours(2))
@@ -518,7 +513,6 @@ def date_cases(f: CaseFile) -> None:
     f.add("2025 november 3 deploy 2 hours", WED, date=ymd(2025, 11, 3), duration=hours(2))
     f.add("the deadline was 2026 march 12, review 1 hour", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
 
-
     f.row("Dates: a bare the + ordinal right before a word belongs to that word (the 2nd round): no date; before a time or at the end it is a day")
     f.add("1h for the 2nd round of interviews", WED, date=today(WED), duration=hours(1))
     f.add("the 3rd draft of the proposal 2 hours", MON, date=today(MON), duration=hours(2))
@@ -527,13 +521,11 @@ def date_cases(f: CaseFile) -> None:
     f.add("on the 3rd fixed the login bug 2h", FRI, date=most_recent_month_day(FRI, 3), duration=hours(2),
           note="after on it is a day of the month, whatever follows")
 
-
     f.row("Dates: week-anchored weekdays in other orders")
     f.add("next week tuesday 1 hour training", THU, date=next_iso_week_day(THU, TU), duration=hours(1))
     f.add("wednesday of this week 3 hours testing", SAT, date=this_iso_week_day(SAT, WE), duration=hours(3))
     f.add("this week on thursday from 2 to 4 workshop", FRI, date=this_iso_week_day(FRI, TH), **span(working(2), working(4)))
     f.add("2 hours support last week on monday", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(2))
-
 
     f.row(SILENT + "weekday + the + ordinal (friday the 13th) = the most recent day of that number that falls on that weekday")
     f.add("friday the 13th deploy 2h", WED, date=most_recent_weekday_month_day(WED, FR, 13), duration=hours(2))
@@ -544,6 +536,9 @@ def date_cases(f: CaseFile) -> None:
     f.row("Dates: the day before yday, y'day")
     f.add("the day before yday 2 hours review", WED, date=days_ago(WED, 2), duration=hours(2))
     f.add("y'day 3h support", MON, date=days_ago(MON, 1), duration=hours(3))
+
+    f.row("Dates: weekday + the + a date with its month (friday the 13th of november) = that date")
+    f.add("friday the 13th of november 3h review", WED, date=most_recent_date(WED, 11, 13), duration=hours(3))
 
 
 def clock_cases(f: CaseFile) -> None:
@@ -653,12 +648,10 @@ def clock_cases(f: CaseFile) -> None:
     f.add("at 3p call with the client", WED, date=today(WED), **lone(pm(3)))
     f.add("at 9a standup", MON, date=today(MON), **lone(am(9)))
 
-
     f.row("Clock: around + a duration with a unit word is how long, not when (around 3 hours); around + a clock is the start")
     f.add("around 3 hours on the dashboard", WED, duration=hours(3), start=None)
     f.add("around 90 minutes support", MON, duration=minutes(90), start=None)
     f.add("around 3pm meeting", THU, **lone(pm(3)))
-
 
     f.row("Clock: a day part before or after the time (in the evening half past 8, yday evening at 9) overrides the working-hours rule")
     f.add("in the evening half past 8 deploy", WED, **lone(evening(*half_past(8))))
@@ -764,25 +757,21 @@ def range_cases(f: CaseFile) -> None:
     f.row("Ranges: a day part word overrides the working-hours rule")
     f.add("tonite 8-10 hotfix", SUN, date=today(SUN), **span(evening(8), evening(10)))
 
-
     f.row("Ranges: clock hours written with h (9h-11h, from 9h to 11h)")
     f.add("9h-11h deploy", THU, **span(hhmm(9), hhmm(11)))
     f.add("from 9h to 11h workshop", WED, **span(hhmm(9), hhmm(11)))
     f.add("14h-16h design", MON, **span(hhmm(14), hhmm(16)))
     f.add("yesterday 8h-12h support", FRI, date=days_ago(FRI, 1), **span(hhmm(8), hhmm(12)))
 
-
     f.row("Ranges: after a morning day part, a range ending at 12 ends at noon (this morning 10-12)")
     f.add("this morning 10-12 support", WED, date=today(WED), **span(morning(10), NOON))
     f.add("in the morning from 9 to 12 testing", THU, **span(morning(9), NOON))
     f.add("yesterday morning 8-12 migration", MON, date=days_ago(MON, 1), **span(morning(8), NOON))
 
-
     f.row("Ranges: a weekday and a day part, then a dash range (tuesday afternoon 2-4)")
     f.add("tuesday afternoon 2-4 review", THU, date=most_recent_weekday(THU, TU), **span(afternoon(2), afternoon(4)))
     f.add("monday morning 9-12 planning", WED, date=most_recent_weekday(WED, MO), **span(morning(9), NOON))
     f.add("friday evening 7-9 release", SAT, date=most_recent_weekday(SAT, FR), **span(evening(7), evening(9)))
-
 
     f.row("Ranges: clock hours with h and minutes (9h-11h30)")
     f.add("9h-11h30 planning", WED, **span(hhmm(9), hhmm(11, 30)))
@@ -824,6 +813,11 @@ def negative_cases(f: CaseFile) -> None:
 
     f.row("Negative: a number word that is a count, next to a real duration")
     f.add("zero downtime deploy in 2 hours", THU, duration=hours(2), start=None)
+
+    f.row("Negative: numbers joined by to or a dash that cannot be clock hours stay text; a bare ordinal before a word is that word's")
+    f.add("pages 40 to 45 translated", WED, duration=None, start=None)
+    f.add("the 3rd time deploying, 1 hour", THU, date=today(THU), duration=hours(1))
+    f.add("3 hours for the 4th iteration", FRI, date=today(FRI), duration=hours(3))
 
 
 def entry_cases(f: CaseFile) -> None:

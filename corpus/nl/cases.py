@@ -232,7 +232,6 @@ def duration_cases(f: CaseFile) -> None:
     f.add("twee en een half uur documentatie", JUN10, duration=hours(2.5))
     f.add("drie en een half uur deployen", AUTUMN, duration=hours(3.5))
 
-
     f.row("Durations: the fraction signs ½ ¼ ¾, alone or after a whole number (1½ uur)")
     f.add("½ uur bellen met Erik", WED, duration=hours(0.5))
     f.add("¾ uur documentatie", MON, duration=minutes(45))
@@ -268,11 +267,9 @@ def duration_cases(f: CaseFile) -> None:
     f.add("2-uur workshop", THU, duration=hours(2))
     f.add("3uur testen", FRI, duration=hours(3))
 
-
     f.row("Durations: rond + a duration with a unit word other than uur is how long, not when (rond 90 minuten)")
     f.add("rond 90 minuten overleg", WED, duration=minutes(90), start=None)
     f.add("rond 45 minuten bellen", MON, duration=minutes(45), start=None)
-
 
     f.row("Durations: an approximation after the duration (2 uur of zo, ofzo, ongeveer, of daaromtrent) reads as the number; zo is not zondag there")
     f.add("een half uur of zo bellen", WED, date=today(WED), duration=hours(0.5))
@@ -566,7 +563,6 @@ def date_cases(f: CaseFile) -> None:
     f.add("zondagavond 2 uur release", JAN4, date=most_recent_weekday(JAN4, SU), duration=hours(2))
     f.add("maandagnamiddag 45 minuten bellen", TUE, date=most_recent_weekday(TUE, MO), duration=minutes(45))
 
-
     f.row("Dates: vorige/deze/volgende week (op) + weekday = that day in the previous/current/next ISO week (Mon-Sun)")
     f.add("vorige week op vrijdag 3 uur support", WED, date=prev_iso_week_day(WED, FR), duration=hours(3))
     f.add("vorige week op maandag overleg 1 uur", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(1))
@@ -578,13 +574,11 @@ def date_cases(f: CaseFile) -> None:
     f.add("volgende week op donderdag 1 uur training", NEW_YEAR, date=next_iso_week_day(NEW_YEAR, TH), duration=hours(1))
     f.add("komende week op woensdag 3 uur deploy", SUN, date=next_iso_week_day(SUN, WE), duration=hours(3))
 
-
     f.row(SILENT + "op de + ordinal (op de 3e, op de 21ste) = that day of the month, the most recent one (today included)")
     f.add("op de 3e 2 uur overleg", WED, date=most_recent_month_day(WED, 3), duration=hours(2))
     f.add("op de 21ste 3 uur migratie", FRI, date=most_recent_month_day(FRI, 21), duration=hours(3),
           note="the 21st has not come yet this month: 21 October")
     f.add("4 uur support op de 2de", JAN4, date=most_recent_month_day(JAN4, 2), duration=hours(4))
-
 
     f.row("Dates: day + month name + a two-digit year that cannot be an hour (3 nov 25) = that date")
     f.add("3 nov 25 support 2 uur", WED, date=ymd(2025, 11, 3), duration=hours(2))
@@ -597,7 +591,6 @@ def date_cases(f: CaseFile) -> None:
     f.add("2025 november 3 deploy 2 uur", WED, date=ymd(2025, 11, 3), duration=hours(2))
     f.add("2026 mrt 12 review 1 uur", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
 
-
     f.row("Dates: a bare de + ordinal right before a word belongs to that word (de 2e versie): no date; before a time or at the end it is a day")
     f.add("2 uur aan de 3e iteratie van het ontwerp", WED, date=today(WED), duration=hours(2))
     f.add("de 2e ronde interviews 1 uur", MON, date=today(MON), duration=hours(1))
@@ -605,13 +598,11 @@ def date_cases(f: CaseFile) -> None:
     f.add("de 5e 3 uur support", WED, date=most_recent_month_day(WED, 5), duration=hours(3))
     f.add("3 uur migratie de 12de", THU, date=most_recent_month_day(THU, 12), duration=hours(3))
 
-
     f.row("Dates: week-anchored weekdays in other orders and with a glued day part")
     f.add("dinsdag volgende week 1 uur workshop", THU, date=next_iso_week_day(THU, TU), duration=hours(1))
     f.add("vorige week dinsdagmiddag 2 uur overleg", SAT, date=prev_iso_week_day(SAT, TU), duration=hours(2))
     f.add("3 uur support vorige week op woensdag", MON, date=prev_iso_week_day(MON, WE), duration=hours(3))
     f.add("deze week woensdag van 9 tot 11 review", FRI, date=this_iso_week_day(FRI, WE), **span(hhmm(9), hhmm(11)))
-
 
     f.row(SILENT + "weekday + de + ordinal (vrijdag de 13e) = the most recent day of that number that falls on that weekday")
     f.add("vrijdag de 13e 2 uur deploy", WED, date=most_recent_weekday_month_day(WED, FR, 13), duration=hours(2))
@@ -625,6 +616,9 @@ def date_cases(f: CaseFile) -> None:
     f.add("op 12. maart 3 uur migratie", JUN10, date=most_recent_date(JUN10, 3, 12), duration=hours(3))
     f.add("4 uur testen 28. feb.", LEAP, date=most_recent_date(LEAP, 2, 28), duration=hours(4))
     f.add("overleg om 10.", TUE, **lone(working(10)), note="a dot after a clock hour ends the sentence")
+
+    f.row(SILENT + "op de + ordinal = that day of the month, the most recent one (today included), whatever word follows")
+    f.add("op de 3e support 2 uur", WED, date=most_recent_month_day(WED, 3), duration=hours(2))
 
 
 def clock_cases(f: CaseFile) -> None:
@@ -781,12 +775,10 @@ def clock_cases(f: CaseFile) -> None:
     f.add("om 10 uur zaterdagnacht storing", SUN, date=most_recent_weekday(SUN, SA), **lone(night(10)))
     f.add("vrijdagavond om 7 uur livegang", SAT, date=most_recent_weekday(SAT, FR), **lone(evening(7)))
 
-
     f.row("Clock: am/pm glued as one letter (3:15p, 9a) or spaced (p m) in a Dutch phrase")
     f.add("om 3:15p overleg", WED, **lone(pm(3, 15)))
     f.add("9a standup gestart", TUE, **lone(am(9)))
     f.add("vanaf 4p testen", THU, **lone(pm(4)))
-
 
     f.row("Clock: a day part before or after a Dutch clock word ('s avonds half 8, half 8 's ochtends) overrides the working-hours rule")
     f.add("'s avonds half 8 deploy", WED, **lone(evening(*half(8))))
@@ -912,7 +904,6 @@ def range_cases(f: CaseFile) -> None:
     f.add("dinsdagmiddag van 1 tot 4 workshop", WED, date=most_recent_weekday(WED, TU), **span(afternoon(1), afternoon(4)))
     f.add("maandagochtend van 8 tot 11 support", MON, date=most_recent_weekday(MON, MO), **span(morning(8), morning(11)))
 
-
     f.row("Ranges: clock hours written with their unit (9u tot 11u, 14u-16u, 9h-11h, 9 uur tot 11 uur)")
     f.add("9u tot 11u overleg", WED, **span(hhmm(9), hhmm(11)))
     f.add("14u-16u design", MON, **span(hhmm(14), hhmm(16)))
@@ -933,7 +924,6 @@ def range_cases(f: CaseFile) -> None:
     f.add("11 tot 1 workshop", SUN, **span(working(11), working(1)))
     f.add("10 - 12 overleg", JUN10, **span(working(10), working(12)))
 
-
     f.row("Ranges: after a morning day part, a range ending at 12 ends at noon (vanmorgen 8-12)")
     f.add("vanmorgen 8-12 support", WED, date=today(WED), **span(morning(8), NOON))
     f.add("vanochtend 9-12 migratie", FRI, date=today(FRI), **span(morning(9), NOON))
@@ -941,13 +931,11 @@ def range_cases(f: CaseFile) -> None:
     f.add("'s ochtends van 8 tot 12 testen", THU, **span(morning(8), NOON))
     f.add("maandagochtend 9-12 workshop", WED, date=most_recent_weekday(WED, MO), **span(morning(9), NOON))
 
-
     f.row("Ranges: dotted clock times joined by a dash (8.30-12, 10.15-12.45) are a range, not a date")
     f.add("8.30-12 support", THU, **span(hhmm(8, 30), working(12)))
     f.add("10.15-12.45 design", FRI, **span(hhmm(10, 15), hhmm(12, 45)))
     f.add("gisteren 13.30-17 migratie", WED, date=days_ago(WED, 1), **span(hhmm(13, 30), hhmm(17)))
     f.add("9.00-11.30 overleg met Erik", MON, **span(hhmm(9), hhmm(11, 30)))
-
 
     f.row("Ranges: clock hours with their unit and minutes (9u-11u30), bare ranges ending in uur (10 tot 12 uur), a spaced dash after van")
     f.add("9u-11u30 overleg", WED, **span(hhmm(9), hhmm(11, 30)))
@@ -994,6 +982,14 @@ def negative_cases(f: CaseFile) -> None:
 
     f.row("Negative: a number word that is a count, next to a real duration")
     f.add("2 uur testen, nul bugs gevonden", THU, duration=hours(2), start=None)
+
+    f.row("Negative: numbers joined by tot or a dash that cannot be clock hours stay text; a bare ordinal before a word is that word's")
+    f.add("tickets 40 tot 45 afgehandeld", WED, duration=None, start=None)
+    f.add("tickets 40 tot 45 afgehandeld in 2 uur", MON, duration=hours(2), start=None)
+    f.add("de 2e keer deployen, 1 uur", THU, date=today(THU), duration=hours(1))
+    f.add("3 uur aan de 4e iteratie", FRI, date=today(FRI), duration=hours(3))
+    f.add("10 tot 15 minuten pauze", TUE, duration=minutes(15), start=None,
+          note=SILENT + "a number before a duration in minutes is its lower bound: the duration counts")
 
 
 def entry_cases(f: CaseFile) -> None:

@@ -263,7 +263,7 @@ class Semantics:
         if len(c) == 3 and c[1] == HOUR:  # "9h to 11h": hours are no minutes before anything
             return ClockRange(_as_clock(c[0]), target)
         if len(c) == 2:  # no unit: "3 to 4" may be a range
-            as_range = ClockRange(_as_clock(c[0]), target)
+            as_range = self.clock_range([c[0], target])
             if minutes not in _CLOCK_MINUTES or target.minute:
                 return as_range  # "3 to 4", "10 to quarter to 12"
             return _minutes_from(target, -minutes).with_(as_range=as_range)
@@ -289,7 +289,10 @@ class Semantics:
         return "until", _cued(c[0])
 
     def clock_range(self, c: list[Any]) -> ClockRange:
-        return ClockRange(_as_clock(c[0]), _as_clock(c[1]))
+        start, end = _as_clock(c[0]), _as_clock(c[1])
+        if max(start.hour, end.hour) > 24 or max(start.minute, end.minute) > 59:
+            raise ValueError("no clock range")  # "tickets 40 tot 45": numbers, not times
+        return ClockRange(start, end)
 
     def clock_for(self, c: list[Any]) -> tuple[str | None, Clock, Duration]:
         first, duration = c[0], c[-1]
@@ -341,7 +344,9 @@ class Semantics:
     def weekday_recent(self, c: list[int]) -> DayRef:
         return DayRef("weekday", weekday=c[0], mode="recent")
 
-    def weekday_month_day(self, c: list[int]) -> DayRef:
+    def weekday_month_day(self, c: list[Any]) -> DayRef:
+        if isinstance(c[1], DayRef):  # "friday the 13th of november": the date says it all
+            return c[1]
         return DayRef("month_day", weekday=c[0], day=c[1])
 
     def weekday_last(self, c: list[int]) -> DayRef:
@@ -654,6 +659,9 @@ def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Nod
                 _whole_hours(tree.children[0]) and _clock_hour_shaped(tree.children[-1])):
         # "2 uur tot 17:00" is a duration and an end; "9u tot 11u", "14u-16u", "9h-11h30" name two clock times
         return [*_split(tree.children[0]), Node("clock_until", tree.children[1:])]
+    if tree.data == "clock_range" and tree.children and type(tree.children[-1]) is Node \
+            and tree.children[-1].data == "duration" and not _clock_hour_shaped(tree.children[-1]):
+        return _runs(tree.children[-1])  # "10 tot 15 minuten": how long, with a lower bound
     if tree.data in ("clock_at", "clock_from", "clock_until", "clock_range") and tree.children:
         inner = tree.children[-1]
         if isinstance(inner, Node) and inner.data == "duration":

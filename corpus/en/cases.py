@@ -241,6 +241,11 @@ def duration_cases(f: CaseFile) -> None:
     f.add("deploy, 90 min or so", SUN, duration=minutes(90))
 
 
+    f.row("Durations: an approximation word is only one right before the duration (talked about the roadmap, about 2 hours)")
+    f.add("talked about the roadmap, about 2 hours", WED, duration=hours(2))
+    f.add("about an issue with the login ~1h", THU, duration=hours(1))
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 hours development", WED, date=today(WED), duration=hours(3))

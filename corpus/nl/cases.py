@@ -279,6 +279,12 @@ def duration_cases(f: CaseFile) -> None:
     f.add("migratie, 4 uur of zo", SAT, date=today(SAT), duration=hours(4))
 
 
+    f.row("Durations: an approximation word is only one right before the duration (bijna klaar, zo'n 2 uur)")
+    f.add("bijna klaar met de release, zo'n 2 uur", WED, duration=hours(2))
+    f.add("ongeveer om 3 uur begonnen", THU, **lone(working(3)),
+          note="ongeveer before a clock time is no approximation of a duration")
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 uur development", WED, date=today(WED), duration=hours(3))

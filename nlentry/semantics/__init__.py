@@ -164,6 +164,9 @@ class Semantics:
     def half_hour(self, _: list[Any]) -> Duration:
         return Duration(1800)
 
+    def approx(self, _: list[Any]) -> None:
+        return None  # "ongeveer": read_items joins it to the duration right after it
+
     def half_more(self, _: list[Any]) -> Duration:
         return Duration(0.0, half=True)
 
@@ -674,11 +677,18 @@ def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Nod
 def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
+    approx: tuple[int, int] | None = None
     for whole in trees:
+        if whole.data == "approx":
+            approx = span_of(whole)
+            continue
+        before, approx = approx, None
         for tree in _split(whole, semantics.duration_units) if whole.data in _SPLIT else (whole,):
             span = span_of(tree)
             if span is None:
                 continue
+            if before is not None and 0 <= span[0] - before[1] <= 1 and tree.data == "duration":
+                span = (before[0], span[1])  # "ongeveer 2 uur": the approximation reads as the number
             try:
                 value = semantics.transform(tree)
             except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):

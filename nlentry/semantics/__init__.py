@@ -657,11 +657,6 @@ def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Nod
         if type(inner) is Node and inner.data == "duration" and _unit_words(inner) & duration_units:
             # "around 3 hours": a duration after a cue that is also an approximation (the cue in its span)
             return _runs(Node(inner.data, [*tree.children[:-1], *inner.children]))
-    if tree.data == "clock_range" and tree.children and type(tree.children[0]) is Node \
-            and tree.children[0].data == "duration" and not (
-                _whole_hours(tree.children[0]) and _clock_hour_shaped(tree.children[-1])):
-        # "2 uur tot 17:00" is a duration and an end; "9u tot 11u", "14u-16u", "9h-11h30" name two clock times
-        return [*_split(tree.children[0]), Node("clock_until", tree.children[1:])]
     if tree.data == "clock_range" and tree.children and type(tree.children[-1]) is Node \
             and tree.children[-1].data == "duration" and not _clock_hour_shaped(tree.children[-1]):
         return _runs(tree.children[-1])  # "10 tot 15 minuten": how long, with a lower bound
@@ -674,10 +669,28 @@ def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Nod
     return [tree]
 
 
+def _hour_ranges(trees: tuple[Node, ...]) -> list[Node]:
+    """The items, with a clock hour and an end right after it joined into a range ("9u tot 11u", "14u-16u").
+
+    Only hours written like clock hours on both sides: "2 uur tot 17:00" stays a duration and an end.
+    """
+    out: list[Node] = []
+    for tree in trees:
+        if tree.data == "clock_until" and out and out[-1].data == "duration" and _whole_hours(out[-1]) \
+                and _clock_hour_shaped(tree.children[-1]) \
+                and 0 <= (span_of(tree) or (0, 0))[0] - (span_of(out[-1]) or (0, -9))[1] <= 1:
+            out[-1] = Node("clock_range", [out[-1], *tree.children])
+        else:
+            out.append(tree)
+    return out
+
+
 def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
     approx: tuple[int, int] | None = None
+    if len(trees) > 1:
+        trees = tuple(_hour_ranges(trees))
     for whole in trees:
         if whole.data == "approx":
             approx = span_of(whole)

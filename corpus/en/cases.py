@@ -954,3 +954,16 @@ def entry_cases(f: CaseFile) -> None:
     f.add("2 hours on dashbord", FRI, duration=hours(2), project=project("Dashboard"))
     f.add("configuratr testing 1 hour", TUE, duration=hours(1), service=service("Testing"),
           project=project("Configurator"))
+
+
+    f.row("Entry: the newer kinds of time phrases in whole sentences with names (abbreviations, approximations, week-anchored days)")
+    f.add("about 2 hours on the dashboard yday with Lisa", THU, date=days_ago(THU, 1), duration=hours(2),
+          project=project("Dashboard"), persons=people("Lisa"))
+    f.add("next week on friday 2h deploy for timi", THU, date=next_iso_week_day(THU, FR), duration=hours(2),
+          project=project("Timi"), service=service("Deployment"))
+    f.add("the day before yday 9h-11h support on the chatbot", THU, date=days_ago(THU, 2), **span(hhmm(9), hhmm(11)),
+          project=project("Chatbot"), service=service("Support"))
+    f.add("tuesday afternoon 2-4 code review with Sophie", FRI, date=most_recent_weekday(FRI, TU),
+          **span(afternoon(2), afternoon(4)), service=service("Code review"), persons=people("Sophie"))
+    f.add("friday the 13th ~45 min standup with Bram", MON, date=most_recent_weekday_month_day(MON, FR, 13),
+          duration=minutes(45), service=service("Standup"), persons=people("Bram"))

@@ -1179,3 +1179,22 @@ def entry_cases(f: CaseFile) -> None:
           duration=hours(6), service=service("Development"), project=project("Zonnepanelen Calculator"))
     f.add("vanochtend 1,5 uur support rooster", SPRING, date=today(SPRING), duration=hours(1.5),
           service=service("Support"), project=project("Roosterapp"))
+
+
+    f.row("Entry: the newer kinds of time phrases in whole sentences with names (glued words, approximations, unit spellings, bare ranges)")
+    f.add("gister ~2u aan de webshop met Erik", THU, date=days_ago(THU, 1), duration=hours(2),
+          project=project("Webshop"), persons=people("Erik"))
+    f.add("dinsdagmiddag 14u-16u overleg met Sanne over de nieuwsbrief", THU, date=most_recent_weekday(THU, TU),
+          **span(hhmm(14), hhmm(16)), project=project("Nieuwsbrief"), service=service("Overleg"), persons=people("Sanne"))
+    f.add("vorige week op vrijdag een uurtje of drie support voor Acme", THU, date=prev_iso_week_day(THU, FR),
+          duration=hours(3), project=sole_project("Acme"), service=service("Support"), persons=[])
+    f.add("vanmorgen 8-12 testen aan het klantportaal", THU, date=today(THU), **span(morning(8), NOON),
+          project=project("Klantportaal"), service=service("Testing"))
+    f.add("zo'n anderhalf uur code review met Rowan", MON, duration=hours(1.5), service=service("Code review"),
+          persons=people("Rowan"))
+    f.add("½ uur standup met Kaat en Daan", TUE, duration=hours(0.5), service=service("Standup"),
+          persons=people("Kaat", "Daan"))
+    f.add("eergister 10 tot 12 overleg", FRI, date=days_ago(FRI, 2), **span(working(10), working(12)),
+          service=service("Overleg"))
+    f.add("op de 3e 3 uur design voor de roosterapp", WED, date=most_recent_month_day(WED, 3), duration=hours(3),
+          project=project("Roosterapp"), service=service("Design"))

@@ -246,6 +246,11 @@ def duration_cases(f: CaseFile) -> None:
     f.add("about an issue with the login ~1h", THU, duration=hours(1))
 
 
+    f.row(SILENT + "a number before a duration in minutes is its lower bound: the duration counts (10 to 15 minutes)")
+    f.add("10 to 15 minutes break", WED, duration=minutes(15), start=None)
+    f.add("spent 20 to 30 min on review", MON, duration=minutes(30), start=None)
+
+
 def date_cases(f: CaseFile) -> None:
     f.row("Dates: no date in the phrase = the date of now")
     f.add("3 hours development", WED, date=today(WED), duration=hours(3))

@@ -261,7 +261,9 @@ class Semantics:
     def minutes_past(self, c: list[Any]) -> Clock:
         return _minutes_from(_as_clock(c[-1]), _whole(c[0]))
 
-    def minutes_before(self, c: list[Any]) -> Clock | ClockRange:
+    def minutes_before(self, c: list[Any]) -> Clock | ClockRange | Duration:
+        if isinstance(c[-1], Duration):  # "10 to 15 minutes": how long, with a lower bound
+            return c[-1]
         minutes, target = _whole(c[0]), _as_clock(c[-1])
         if len(c) == 3 and c[1] == HOUR:  # "9h to 11h": hours are no minutes before anything
             return ClockRange(_as_clock(c[0]), target)

@@ -371,6 +371,9 @@ def _items(children: list[Any]) -> list[Node]:
     right after a date that ends in its month name, is that date's year ("3 aug 96"). LALR cannot
     choose there: after "3 aug", the next number may just as well begin a duration ("3 aug 45 min").
     """
+    items = [child for child in children if type(child) is Node]
+    if not any(item.data == "date_text" for item in items):
+        return items  # the common case
     items = []
     for child in children:
         if type(child) is Node:

@@ -669,6 +669,12 @@ def clock_cases(f: CaseFile) -> None:
     f.add("tuesday afternoon at quarter past 3 review", THU, date=most_recent_weekday(THU, TU), **lone(afternoon(*kwart_over(3))))
 
 
+    f.row("Clock: n to noon/midnight is n minutes before it when no working-hours range could end there (15 to noon); 9 to noon stays a range")
+    f.add("15 to noon standup", WED, **lone(hhmm(11, 45)))
+    f.add("deploy at 15 to midnight", SAT, **lone(hhmm(23, 45)))
+    f.add("9 to noon workshop", THU, **span(working(9), NOON))
+
+
 def range_cases(f: CaseFile) -> None:
     f.row("Ranges: n-n, h:mm-h:mm, from .. to .., between .. and .. give start, end and duration = end - start")
     f.add("9-11 testing", WED, date=today(WED), **span(working(9), working(11)))

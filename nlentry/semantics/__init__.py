@@ -268,6 +268,12 @@ class Semantics:
         if len(c) == 3 and c[1] == HOUR:  # "9h to 11h": hours are no minutes before anything
             return ClockRange(_as_clock(c[0]), target)
         if len(c) == 2:  # no unit: "3 to 4" may be a range
+            if target.fixed and target.hour in (0, 12) and not target.minute and 0 < minutes < 60 \
+                    and not 7 <= minutes <= 11:
+                # "15 to noon": no range starts at 15:00 (or 13:00-18:00 by the working-hours rule) and ends
+                # at noon; "9 to noon" may be one. After "from", the range reading stays available.
+                as_range = ClockRange(_as_clock(c[0]), target) if minutes <= 24 else None
+                return _minutes_from(target, -minutes).with_(as_range=as_range)
             as_range = self.clock_range([c[0], target])
             if minutes not in _CLOCK_MINUTES or target.minute:
                 return as_range  # "3 to 4", "10 to quarter to 12"

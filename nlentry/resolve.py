@@ -95,9 +95,10 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
     if kind == "month_day" and ref.weekday is not None:  # "friday the 13th": the most recent such day
         base = today.replace(day=1)
         for _ in range(36):
-            if _valid(base.year, base.month, ref.day) and date(base.year, base.month, ref.day or 0) <= today \
-                    and date(base.year, base.month, ref.day or 0).weekday() == ref.weekday:
-                return date(base.year, base.month, ref.day or 0)
+            if _valid(base.year, base.month, ref.day):
+                found = date(base.year, base.month, ref.day or 0)
+                if found <= today and found.weekday() == ref.weekday:
+                    return found
             base = _shift_months(base, -1)
         return None
     if kind == "month_day":

@@ -951,6 +951,11 @@ def range_cases(f: CaseFile) -> None:
     f.add("van 9 - 11 review", TUE, **span(working(9), working(11)))
 
 
+    f.row("Ranges: an end in hours and minutes after van .. tot (van 9 tot 11 uur 30) is the end, not a duration")
+    f.add("van 9 tot 11 uur 30 overleg", WED, **span(working(9), hhmm(11, 30)))
+    f.add("van 9 tot 11 uur en 30 minuten support", MON, **span(working(9), hhmm(11, 30)))
+
+
 def negative_cases(f: CaseFile) -> None:
     f.row("Negative: numbers that are not durations stay text")
     f.add("sprint 42 planning", WED, duration=None, start=None)

@@ -650,6 +650,12 @@ def _unit_words(node: Node) -> set[str]:
     return words
 
 
+def _below_hours(node: Node) -> bool:
+    """A duration counted in units below the hour only ("15 minuten"): it can name no clock time."""
+    ranks = [_rank(piece) for piece in node.children if type(piece) is Node and piece.data not in _TAILS]
+    return bool(ranks) and max(ranks) < _RANK["hours"]
+
+
 def _clock_hour_shaped(node: Any) -> bool:
     """Written like a clock hour with its unit: whole hours ("11u", "16 uur"), hours and minutes ("11u30")."""
     return _whole_hours(node) or (type(node) is Node and node.data == "clock_hm"
@@ -666,7 +672,7 @@ def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Nod
             # "around 3 hours": a duration after a cue that is also an approximation (the cue in its span)
             return _runs(Node(inner.data, [*tree.children[:-1], *inner.children]))
     if tree.data == "clock_range" and tree.children and type(tree.children[-1]) is Node \
-            and tree.children[-1].data == "duration" and not _clock_hour_shaped(tree.children[-1]):
+            and tree.children[-1].data == "duration" and _below_hours(tree.children[-1]):
         return _runs(tree.children[-1])  # "10 tot 15 minuten": how long, with a lower bound
     if tree.data in ("clock_at", "clock_from", "clock_until", "clock_range") and tree.children:
         inner = tree.children[-1]

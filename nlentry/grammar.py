@@ -263,7 +263,7 @@ def tokens_of(text: str, code: str) -> list[Token]:
 
 
 # Constructions that, right before a plain word and not after a day cue (locale.toml `cues.day`), belong
-# to that word and name no time: a bare ordinal ("de 2e versie", "for the 2nd round"; "op de 2e" is a day).
+# to that word and name no time: a bare ordinal ("de 3e iteratie", "the 4th batch"; "op de 3e" is a day).
 _BEFORE_A_WORD = frozenset({"day_ordinal"})
 
 # Plain words: no construction contains one, they only ever fall through to the description.

@@ -523,8 +523,8 @@ def date_cases(f: CaseFile) -> None:
     f.add("2025 november 3 deploy 2 hours", WED, date=ymd(2025, 11, 3), duration=hours(2))
     f.add("the deadline was 2026 march 12, review 1 hour", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
 
-    f.row("Dates: a bare the + ordinal right before a word belongs to that word (the 2nd round): no date; before a time or at the end it is a day")
-    f.add("1h for the 2nd round of interviews", WED, date=today(WED), duration=hours(1))
+    f.row("Dates: a bare the + ordinal right before a word belongs to that word (the 4th batch): no date; before a time or at the end it is a day")
+    f.add("1h prepping the 4th batch of user tests", WED, date=today(WED), duration=hours(1))
     f.add("the 3rd draft of the proposal 2 hours", MON, date=today(MON), duration=hours(2))
     f.add("the 5th 3 hours support", WED, date=most_recent_month_day(WED, 5), duration=hours(3))
     f.add("3 hours migration the 12th", THU, date=most_recent_month_day(THU, 12), duration=hours(3))
@@ -547,8 +547,8 @@ def date_cases(f: CaseFile) -> None:
     f.add("the day before yday 2 hours review", WED, date=days_ago(WED, 2), duration=hours(2))
     f.add("y'day 3h support", MON, date=days_ago(MON, 1), duration=hours(3))
 
-    f.row("Dates: weekday + the + a date with its month (friday the 13th of november) = that date")
-    f.add("friday the 13th of november 3h review", WED, date=most_recent_date(WED, 11, 13), duration=hours(3))
+    f.row("Dates: weekday + the + a date with its month (sunday the 8th of march) = that date")
+    f.add("sunday the 8th of march 90 min planning", JUN10, date=most_recent_date(JUN10, 3, 8), duration=minutes(90))
 
 
 def clock_cases(f: CaseFile) -> None:
@@ -659,8 +659,8 @@ def clock_cases(f: CaseFile) -> None:
     f.add("at 9a standup", MON, date=today(MON), **lone(am(9)))
 
     f.row("Clock: around + a duration with a unit word is how long, not when (around 3 hours); around + a clock is the start")
-    f.add("around 3 hours on the dashboard", WED, duration=hours(3), start=None)
-    f.add("around 90 minutes support", MON, duration=minutes(90), start=None)
+    f.add("spent around 4 hrs fixing the importer", WED, duration=hours(4), start=None)
+    f.add("release notes, around 40 mins", MON, duration=minutes(40), start=None)
     f.add("around 3pm meeting", THU, **lone(pm(3)))
 
     f.row("Clock: a day part before or after the time (in the evening half past 8, yday evening at 9) overrides the working-hours rule")
@@ -785,8 +785,8 @@ def range_cases(f: CaseFile) -> None:
     f.add("yesterday morning 8-12 migration", MON, date=days_ago(MON, 1), **span(morning(8), NOON))
 
     f.row("Ranges: a weekday and a day part, then a dash range (tuesday afternoon 2-4)")
-    f.add("tuesday afternoon 2-4 review", THU, date=most_recent_weekday(THU, TU), **span(afternoon(2), afternoon(4)))
-    f.add("monday morning 9-12 planning", WED, date=most_recent_weekday(WED, MO), **span(morning(9), NOON))
+    f.add("thursday afternoon 1-3 review", SAT, date=most_recent_weekday(SAT, TH), **span(afternoon(1), afternoon(3)))
+    f.add("wednesday morning 10-12 planning", FRI, date=most_recent_weekday(FRI, WE), **span(morning(10), NOON))
     f.add("friday evening 7-9 release", SAT, date=most_recent_weekday(SAT, FR), **span(evening(7), evening(9)))
 
     f.row("Ranges: clock hours with h and minutes (9h-11h30)")
@@ -974,7 +974,7 @@ def entry_cases(f: CaseFile) -> None:
           project=project("Timi"), service=service("Deployment"))
     f.add("the day before yday 9h-11h support on the chatbot", THU, date=days_ago(THU, 2), **span(hhmm(9), hhmm(11)),
           project=project("Chatbot"), service=service("Support"))
-    f.add("tuesday afternoon 2-4 code review with Sophie", FRI, date=most_recent_weekday(FRI, TU),
-          **span(afternoon(2), afternoon(4)), service=service("Code review"), persons=people("Sophie"))
+    f.add("monday afternoon 3-5 code review with Sophie", FRI, date=most_recent_weekday(FRI, MO),
+          **span(afternoon(3), afternoon(5)), service=service("Code review"), persons=people("Sophie"))
     f.add("friday the 13th ~45 min standup with Bram", MON, date=most_recent_weekday_month_day(MON, FR, 13),
           duration=minutes(45), service=service("Standup"), persons=people("Bram"))

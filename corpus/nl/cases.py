@@ -560,7 +560,7 @@ def date_cases(f: CaseFile) -> None:
     f.add("gister om 3 uur overleg", LEAP_NEXT, date=days_ago(LEAP_NEXT, 1), **lone(working(3)))
 
     f.row("Dates: a weekday and a day part written as one word (dinsdagmiddag) = that weekday (most recent, today included) + that day part")
-    f.add("dinsdagmiddag 2 uur overleg", THU, date=most_recent_weekday(THU, TU), duration=hours(2))
+    f.add("dinsdagmiddag 50 minuten bellen", THU, date=most_recent_weekday(THU, TU), duration=minutes(50))
     f.add("maandagochtend 3 uur support", WED, date=most_recent_weekday(WED, MO), duration=hours(3))
     f.add("donderdagavond 1 uur deploy", SAT, date=most_recent_weekday(SAT, TH), duration=hours(1))
     f.add("zaterdagnacht 2 uur storing opgelost", SUN, date=most_recent_weekday(SUN, SA), duration=hours(2))
@@ -570,7 +570,7 @@ def date_cases(f: CaseFile) -> None:
     f.add("maandagnamiddag 45 minuten bellen", TUE, date=most_recent_weekday(TUE, MO), duration=minutes(45))
 
     f.row("Dates: vorige/deze/volgende week (op) + weekday = that day in the previous/current/next ISO week (Mon-Sun)")
-    f.add("vorige week op vrijdag 3 uur support", WED, date=prev_iso_week_day(WED, FR), duration=hours(3))
+    f.add("vorige week op vrijdag een halfuurtje support", WED, date=prev_iso_week_day(WED, FR), duration=hours(0.5))
     f.add("vorige week op maandag overleg 1 uur", SUN, date=prev_iso_week_day(SUN, MO), duration=hours(1))
     f.add("afgelopen week op dinsdag 2 uur testen", JAN4, date=prev_iso_week_day(JAN4, TU), duration=hours(2))
     f.add("deze week op maandag 4 uur migratie", FRI, date=this_iso_week_day(FRI, MO), duration=hours(4))
@@ -597,8 +597,8 @@ def date_cases(f: CaseFile) -> None:
     f.add("2025 november 3 deploy 2 uur", WED, date=ymd(2025, 11, 3), duration=hours(2))
     f.add("2026 mrt 12 review 1 uur", JUN10, date=ymd(2026, 3, 12), duration=hours(1))
 
-    f.row("Dates: a bare de + ordinal right before a word belongs to that word (de 2e versie): no date; before a time or at the end it is a day")
-    f.add("2 uur aan de 3e iteratie van het ontwerp", WED, date=today(WED), duration=hours(2))
+    f.row("Dates: a bare de + ordinal right before a word belongs to that word (de 3e iteratie): no date; before a time or at the end it is a day")
+    f.add("2 uur aan de 3e iteratie van de huisstijl", WED, date=today(WED), duration=hours(2))
     f.add("de 2e ronde interviews 1 uur", MON, date=today(MON), duration=hours(1))
     f.add("review van de 4de versie, 45 min", FRI, date=today(FRI), duration=minutes(45))
     f.add("de 5e 3 uur support", WED, date=most_recent_month_day(WED, 5), duration=hours(3))
@@ -921,7 +921,7 @@ def range_cases(f: CaseFile) -> None:
           note="a duration then an end is no range: the duration counts back from the end")
 
     f.row("Ranges: bare hours joined by tot, without van (10 tot 12; 9 tot 5 by the working-hours rule; half 2 tot 4)")
-    f.add("10 tot 12 overleg", WED, **span(working(10), working(12)))
+    f.add("10 tot 12 klantgesprekken", WED, **span(working(10), working(12)))
     f.add("9 tot 5 gewerkt aan de webshop", MON, **span(working(9), working(5)))
     f.add("half 2 tot 4 review", THU, **span(working(*half(2)), working(4)))
     f.add("gisteren 8 tot 12 support", FRI, date=days_ago(FRI, 1), **span(working(8), working(12)))
@@ -935,13 +935,13 @@ def range_cases(f: CaseFile) -> None:
     f.add("vanochtend 9-12 migratie", FRI, date=today(FRI), **span(morning(9), NOON))
     f.add("gisterochtend 10-12 overleg", MON, date=days_ago(MON, 1), **span(morning(10), NOON))
     f.add("'s ochtends van 8 tot 12 testen", THU, **span(morning(8), NOON))
-    f.add("maandagochtend 9-12 workshop", WED, date=most_recent_weekday(WED, MO), **span(morning(9), NOON))
+    f.add("vrijdagochtend 8-12 workshop", SUN, date=most_recent_weekday(SUN, FR), **span(morning(8), NOON))
 
     f.row("Ranges: dotted clock times joined by a dash (8.30-12, 10.15-12.45) are a range, not a date")
-    f.add("8.30-12 support", THU, **span(hhmm(8, 30), working(12)))
-    f.add("10.15-12.45 design", FRI, **span(hhmm(10, 15), hhmm(12, 45)))
+    f.add("7.45-12 support", THU, **span(hhmm(7, 45), working(12)))
+    f.add("13.20-16.50 refactoren", FRI, **span(hhmm(13, 20), hhmm(16, 50)))
     f.add("gisteren 13.30-17 migratie", WED, date=days_ago(WED, 1), **span(hhmm(13, 30), hhmm(17)))
-    f.add("9.00-11.30 overleg met Erik", MON, **span(hhmm(9), hhmm(11, 30)))
+    f.add("9.15-11.40 bellen met Erik", MON, **span(hhmm(9, 15), hhmm(11, 40)))
 
     f.row("Ranges: clock hours with their unit and minutes (9u-11u30), bare ranges ending in uur (10 tot 12 uur), a spaced dash after van")
     f.add("9u-11u30 overleg", WED, **span(hhmm(9), hhmm(11, 30)))
@@ -1199,7 +1199,7 @@ def entry_cases(f: CaseFile) -> None:
           persons=people("Rowan"))
     f.add("½ uur standup met Kaat en Daan", TUE, duration=hours(0.5), service=service("Standup"),
           persons=people("Kaat", "Daan"))
-    f.add("eergister 10 tot 12 overleg", FRI, date=days_ago(FRI, 2), **span(working(10), working(12)),
+    f.add("eergister 1 tot 3 overleg", FRI, date=days_ago(FRI, 2), **span(working(1), working(3)),
           service=service("Overleg"))
     f.add("op de 3e 3 uur design voor de roosterapp", WED, date=most_recent_month_day(WED, 3), duration=hours(3),
           project=project("Roosterapp"), service=service("Design"))

@@ -52,7 +52,7 @@ class Semantics:
         self.numbers = locale.numbers
         self.ordinals = locale.ordinals
         self.daypart_words = locale.daypart_words
-        # unit words that never name a clock hour: "around 3 hours" is how long, not when
+        # unit words that never name a clock hour: "around 4 hours" is how long, not when
         self.duration_units = frozenset(locale.words.get("duration_units", ()))
 
     def transform(self, node: Node) -> Any:
@@ -356,7 +356,7 @@ class Semantics:
         return DayRef("weekday", weekday=c[0], mode="recent")
 
     def weekday_month_day(self, c: list[Any]) -> DayRef:
-        if isinstance(c[1], DayRef):  # "friday the 13th of november": the date says it all
+        if isinstance(c[1], DayRef):  # "sunday the 8th of march": the date says it all
             return c[1]
         return DayRef("month_day", weekday=c[0], day=c[1])
 
@@ -669,7 +669,7 @@ def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Nod
     if tree.data in ("clock_at", "clock_from", "clock_until") and duration_units and tree.children:
         inner = tree.children[-1]
         if type(inner) is Node and inner.data == "duration" and _unit_words(inner) & duration_units:
-            # "around 3 hours": a duration after a cue that is also an approximation (the cue in its span)
+            # "around 4 hours": a duration after a cue that is also an approximation (the cue in its span)
             return _runs(Node(inner.data, [*tree.children[:-1], *inner.children]))
     if tree.data == "clock_range" and tree.children and type(tree.children[-1]) is Node \
             and tree.children[-1].data == "duration" and _below_hours(tree.children[-1]):

@@ -125,11 +125,12 @@ class Compiled(Record):
     `table[state][symbol]` is a state number to shift to (>= 0) or `~rule` to reduce by;
     `rules[i]` is (origin, length, node name, how: `KEEP`, `NODE`, `BUILD`, `BUILD_EXPAND1` or `GROW`).
     The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
-    words and symbols to terminal names. `alone` is learnt while parsing: terminal -> whether a
-    token of it alone between plain words makes an item (or needs a recovery).
+    words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
+    (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
+    alone between plain words makes an item (or needs a recovery).
     """
 
-    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "alone")
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone")
     table: Table
     rules: tuple[tuple[str, int, str, int], ...]
     start: int
@@ -137,23 +138,25 @@ class Compiled(Record):
     pattern: str
     words: dict[str, str]
     symbols: dict[str, str]
+    glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
-                 pattern: str, words: dict[str, str], symbols: dict[str, str]) -> None:
-        self._init(table, rules, start, end, pattern, words, symbols, {})
+                 pattern: str, words: dict[str, str], symbols: dict[str, str],
+                 glued: dict[str, tuple[tuple[str, int, int], ...]]) -> None:
+        self._init(table, rules, start, end, pattern, words, symbols, glued, {})
 
 
-TABLES_FORMAT = "nlentry-tables-1"
+TABLES_FORMAT = "nlentry-tables-2"
 """The first value of a tables file; `unpack` refuses anything else."""
 
 
 def unpack(packed: Any) -> Compiled:
     """`Compiled` from what `nlentry.grammar_build.packed_tables` made; `ValueError` when it is not that."""
-    if not isinstance(packed, tuple) or len(packed) != 9 or packed[0] != TABLES_FORMAT:
+    if not isinstance(packed, tuple) or len(packed) != 10 or packed[0] != TABLES_FORMAT:
         raise ValueError("not a tables file of this version")
-    _, symbols, rows, rules, start, end, pattern, words, symbol_names = packed
-    return Compiled(Table(symbols, rows), rules, start, end, pattern, words, symbol_names)
+    _, symbols, rows, rules, start, end, pattern, words, symbol_names, glued = packed
+    return Compiled(Table(symbols, rows), rules, start, end, pattern, words, symbol_names, glued)
 
 
 def _fingerprint(code: str) -> str:
@@ -193,10 +196,11 @@ def load(code: str) -> Compiled:
 
 
 @cache
-def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str],
+                                dict[str, tuple[tuple[str, int, int], ...]]]:
     compiled = load(code)
     # Leading whitespace is part of a match, so the spaces between tokens cost no match of their own.
-    return re.compile(rf"\s*(?:{compiled.pattern})"), compiled.words, compiled.symbols
+    return re.compile(rf"\s*(?:{compiled.pattern})"), compiled.words, compiled.symbols, compiled.glued
 
 
 _CHUNK = re.compile(r"\S+")
@@ -206,9 +210,10 @@ Lexeme = tuple[str, str, int, int]
 
 
 def lex(text: str, code: str) -> tuple[Lexeme, ...]:
-    """The tokens of `text` by one pass of the locale's lexer (keywords by dictionary lookup)."""
-    master, words, symbols = _lexer(code)
-    out = []
+    """The tokens of `text` by one pass of the locale's lexer (keywords by dictionary lookup; a glued
+    word such as `dinsdagmiddag` becomes the tokens of its pieces)."""
+    master, words, symbols, glued = _lexer(code)
+    out: list[Lexeme] = []
     for m in master.finditer(text):
         kind = m.lastgroup
         if kind == "__SPACE" or kind is None:
@@ -217,6 +222,9 @@ def lex(text: str, code: str) -> tuple[Lexeme, ...]:
         value = text[start:end]
         if kind == "WORD":
             kind = words.get(value, "WORD")
+            if kind == "WORD" and value in glued:
+                out.extend((piece, value[a:b], start + a, start + b) for piece, a, b in glued[value])
+                continue
             if kind == "WORD" and "-" in value and "-" in symbols:
                 pieces = value.split("-")
                 if all(p in words for p in pieces):  # keywords joined by dashes ("ma-vr", "mon-fri")
@@ -265,6 +273,10 @@ def tokens_of(text: str, code: str) -> list[Token]:
     return [_token(kind, value, base + start, base + end)
             for base, lexemes in _chunks(text, code) for kind, value, start, end in lexemes]
 
+
+# Constructions that, right before a plain word and not after a day cue (locale.toml `cues.day`), belong
+# to that word and name no time: a bare ordinal ("de 3e iteratie", "the 4th batch"; "op de 3e" is a day).
+_BEFORE_A_WORD = frozenset({"day_ordinal"})
 
 # Plain words: no construction contains one, they only ever fall through to the description.
 _PLAIN = frozenset({"WORD", "PUNCT", "TAG"})
@@ -357,9 +369,32 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 state = table[states[-1]][origin]
                 states.append(state)
             if state == end and token is None:
-                root = values[-1]
-                return [n for n in root.children if type(n) is Node]
+                return _items(values[-1].children)
     raise _Stuck(stop, values)  # pragma: no cover - the loop always ends at $END
+
+
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
+def _items(children: list[Any]) -> list[Node]:
+    """The items among the phrase's children (the tokens between them fell through to the description).
+
+    One token that fell through is read after all: a two-digit number that cannot be a clock hour,
+    right after a date that ends in its month name, is that date's year ("3 aug 96"). LALR cannot
+    choose there: after "3 aug", the next number may just as well begin a duration ("3 aug 45 min").
+    """
+    items = [child for child in children if type(child) is Node]
+    if not any(item.data == "date_text" for item in items):
+        return items  # the common case
+    items = []
+    for child in children:
+        if type(child) is Node:
+            items.append(child)
+        elif (child.type == "INT" and len(child) == 2 and child >= "25" and items
+              and items[-1].data == "date_text" and type(items[-1].children[-1]) is Node
+              and items[-1].children[-1].data in _MONTHS):
+            items[-1] = Node("date_text", [*items[-1].children, Node("year", [child])])
+    return items
 
 
 class Parsed(Record):
@@ -390,6 +425,8 @@ def parse_items(text: str, code: str) -> Parsed:
             if kind in _PLAIN:
                 if stretch:
                     recovered += _parse_stretch(compiled, stretch, items)
+                    if kind == "WORD" and items and items[-1].data in _BEFORE_A_WORD:
+                        _drop_before_a_word(items, stretch, code)
                     stretch = []
             else:  # _token(kind, value, base + start, base + end), spelled out: the commonest call
                 token = _new_str(Token, value)
@@ -398,6 +435,20 @@ def parse_items(text: str, code: str) -> Parsed:
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
     return Parsed(tuple(items), recovered)
+
+
+def _drop_before_a_word(items: list[Node], stretch: list[Token], code: str) -> None:
+    """Drop the last item when it ends the stretch right before a plain word, unless a day cue or another
+    item ("maandag de 1e") comes right before it."""
+    span = span_of(items[-1])
+    if span is None or span[1] != stretch[-1].end_pos:
+        return
+    before = [t for t in stretch if t.end_pos <= span[0]]
+    if before and str(before[-1]) in get(code).cues.get("day", ()):
+        return
+    if before and len(items) > 1 and (span_of(items[-2]) or (0, -1))[1] == before[-1].end_pos:
+        return
+    items.pop()
 
 
 def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -> int:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Terminals that are always allowed to stand alone (fall through to the description).
 _FALLTHROUGH = ["WORD", "INT", "YEAR", "DECIMAL", "PAIR", "FRACTION", "HM", "UNIT_HM", "DMY", "YMD",
-                "ORDINAL", "TAG", "PUNCT", "NUMWORD", "ORDWORD", "DAYPART_WORD"]
+                "ORDINAL", "DAY_DOT", "TAG", "PUNCT", "NUMWORD", "ORDWORD", "DAYPART_WORD"]
 _WORD = re.compile(r"[^\W\d_]+(?:[\-'][^\W\d_]+)*")
 _WORD_TABLES = ("NUMWORD", "ORDWORD", "DAYPART_WORD")
 
@@ -202,6 +202,7 @@ def packed_tables(code: str) -> tuple[Any, ...]:
     for name, values in zip(_WORD_TABLES, tables, strict=True):
         for word in values:
             words.setdefault(word, name)
+    glued = _glued_pieces(locale, words)
     # Lark's own order: priority, then the longest possible match first
     shapes.sort(key=lambda s: (-s[0], -s[1], s[2]))
     pattern = "|".join(f"(?P<{n}>{p})" for _, _, n, p in shapes) + r"|(?P<__SPACE>\s+)"
@@ -217,4 +218,27 @@ def packed_tables(code: str) -> tuple[Any, ...]:
         pattern,
         words,
         symbols,
+        glued,
     )
+
+
+def _glued_pieces(locale: Locale, words: dict[str, str]) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Each glued word of the locale (`dinsdagmiddag`) -> its pieces as (terminal, start, end).
+
+    A piece takes the terminal of the word it reads as; a word the grammar knows as a whole stays whole.
+    A piece that carries a value (a number word) must be written as the word it reads as.
+    """
+    out: dict[str, tuple[tuple[str, int, int], ...]] = {}
+    for written, pieces in locale.glued.items():
+        if written in words:
+            continue
+        spans = []
+        pos = 0
+        for piece, read_as in pieces:
+            kind = words.get(read_as)
+            if kind is None or (kind in _WORD_TABLES and piece != read_as):
+                raise ValueError(f"{locale.code}: glued {written!r}: {read_as!r} is no word of the grammar")
+            spans.append((kind, pos, pos + len(piece)))
+            pos += len(piece)
+        out[written] = tuple(spans)
+    return out

@@ -62,7 +62,7 @@ def folder(code: str) -> Path | None:
 class Locale(Record):
     """One language: its code, its grammar text and the value tables of its `locale.toml`."""
 
-    __slots__ = ("code", "name", "grammar", "numbers", "ordinals", "daypart_words", "cues", "words")
+    __slots__ = ("code", "name", "grammar", "numbers", "ordinals", "daypart_words", "cues", "words", "glued")
     code: str
     name: str
     grammar: str
@@ -71,12 +71,14 @@ class Locale(Record):
     daypart_words: dict[str, tuple[int, str]]
     cues: dict[str, tuple[str, ...]]
     words: dict[str, Any]
+    glued: dict[str, tuple[tuple[str, str], ...]]
 
     def __init__(self, code: str, name: str, grammar: str, numbers: dict[str, int], ordinals: dict[str, int],
                  daypart_words: dict[str, tuple[int, str]], cues: dict[str, tuple[str, ...]],
-                 words: dict[str, Any] | None = None) -> None:
+                 words: dict[str, Any] | None = None,
+                 glued: dict[str, tuple[tuple[str, str], ...]] | None = None) -> None:
         self._init(code, name, grammar, numbers, ordinals, daypart_words, cues,
-                   {} if words is None else words)
+                   {} if words is None else words, {} if glued is None else glued)
 
     @property
     def literals(self) -> frozenset[str]:
@@ -107,7 +109,8 @@ def _literal_set(grammar: str) -> frozenset[str]:
 @cache
 def _vocabulary(code: str) -> frozenset[str]:
     locale = get(code)
-    words = set(locale.literals) | set(locale.numbers) | set(locale.ordinals) | set(locale.daypart_words)
+    words = (set(locale.literals) | set(locale.numbers) | set(locale.ordinals) | set(locale.daypart_words)
+             | set(locale.glued))
     for cue_list in locale.cues.values():
         words.update(c for c in cue_list if " " not in c)
     words -= set(locale.words.get("borrowed", ()))  # accepted, but they do not make a phrase this language
@@ -125,6 +128,28 @@ def _compound_numbers(data: dict[str, Any], numbers: dict[str, int]) -> dict[str
             for tw, tv in tens.items():
                 word = uw + joiner + tw if spec.get("order") == "unit_first" else tw + joiner + uw
                 out.setdefault(word, tv + uv)
+    return out
+
+
+def _glued_words(data: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Words written as one that read as several, from the locale's `[[glued]]` groups.
+
+    Each group joins every head, joiner (optional) and tail: `dinsdag` + `middag` is read as `dinsdag middag`,
+    `drie` + `ën` + `half` as `drie en half`. A part given as a list reads as itself; given as a table,
+    each written form reads as the word it maps to (`ën` -> `en`). The value: (written piece, read as) pairs.
+    """
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for group in data.get("glued", []):
+        parts = []
+        for key in ("heads", "joiners", "tails"):
+            spec = group.get(key)
+            if spec:
+                parts.append(list(spec.items()) if isinstance(spec, dict) else [(w, w) for w in spec])
+        combos: list[tuple[tuple[str, str], ...]] = [()]
+        for part in parts:
+            combos = [(*combo, (str(w), str(r))) for combo in combos for w, r in part]
+        for combo in combos:
+            out.setdefault("".join(w for w, _ in combo), combo)
     return out
 
 
@@ -153,6 +178,7 @@ def get(code: str) -> Locale:
         daypart_words={str(k): (int(v[0]), str(v[1])) for k, v in data.get("daypart_words", {}).items()},
         cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
         words=dict(data.get("words", {})),
+        glued=_glued_words(data),
     )
 
 

@@ -92,6 +92,15 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
         if _valid(year, ref.day, ref.month):  # "05/31/2024": only month-first makes a date
             return date(year, ref.day or 0, ref.month or 0)
         return None
+    if kind == "month_day" and ref.weekday is not None:  # "friday the 13th": the most recent such day
+        base = today.replace(day=1)
+        for _ in range(36):
+            if _valid(base.year, base.month, ref.day):
+                found = date(base.year, base.month, ref.day or 0)
+                if found <= today and found.weekday() == ref.weekday:
+                    return found
+            base = _shift_months(base, -1)
+        return None
     if kind == "month_day":
         base = _shift_months(today.replace(day=1), ref.months or 0)
         if ref.months is None and (ref.day or 0) > today.day:
@@ -172,6 +181,8 @@ def clock_range(a: Clock, b: Clock, part: str | None) -> tuple[int, int, bool]:
         b = b.with_(part=a.part)
     start = hour24(a, part) * 60 + a.minute
     end = hour24(b, part) * 60 + b.minute
+    if end < start and b.hour == 12 and not (b.meridiem or b.fixed) and (b.part or part) == "morning":
+        end += 12 * 60  # "vanmorgen 8-12": a morning range ends at noon
     if end <= start and (b.fixed or b.part == "night" or b.meridiem == "am") and start >= 12 * 60:
         return start, end, True
     return start, end, False
@@ -213,6 +224,8 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
             # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
             if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
                 day_ref = item.value
+            elif day_ref.kind == "weekday" and item.value.kind == "month_day" and item.value.months is None:
+                day_ref = item.value.replace(weekday=day_ref.weekday)  # "friday the 13th"
             out.spans.append(("date", item.start, item.end))
             if item.role is not None and days:  # "ma en di", "ma t/m vr": one entry cannot hold them all
                 several = True

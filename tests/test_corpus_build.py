@@ -1,6 +1,6 @@
 """The committed corpus equals what `corpus/build.py` computes, and the cases are internally consistent.
 
-`corpus/build.py` defines every case and computes each expected date and time from the case's own
+`corpus/<code>/cases.py` defines every case and computes each expected date and time from the case's own
 `now`; the JSONL files are its output. If this test fails, run `python corpus/build.py` and commit.
 """
 
@@ -79,3 +79,18 @@ def test_catalog_loads() -> None:
     acme = next(c for c in catalog.clients if c.name == "Acme")
     active = [p for p in catalog.projects if p.client_id == acme.id and p.active]
     assert [p.id for p in active] == [50], "Acme must have exactly one active project"
+
+
+def test_locales_are_discovered_from_their_folders(build: ModuleType, tmp_path: Path) -> None:
+    """A folder with a cases.py is a locale: its `<kind>_cases` functions make its files."""
+    assert build.locales() == ("en", "nl")
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "cases.py").write_text(
+        "from common import WED, hours\n\n\n"
+        "def duration_cases(f):\n    f.add('2 xx', WED, duration=hours(2))\n",
+        encoding="utf-8")
+    (tmp_path / "notes").mkdir()  # a folder without cases.py is not a locale
+    files = build.build_case_files(tmp_path)
+    assert [(f.lang, f.kind) for f in files] == [("xx", "duration")]
+    assert files[0].records()[0]["id"] == "xx-duration-0001"
+    assert files[0].records()[0]["expect"] == {"duration": 7200}

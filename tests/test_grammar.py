@@ -88,3 +88,20 @@ def test_lexing_chunk_by_chunk_equals_lexing_the_whole_text(code: str) -> None:
         folded = grammar.normalise(text)
         got = [(t.type, str(t), t.start_pos, t.end_pos) for t in grammar.tokens_of(folded, code)]
         assert got == list(grammar.lex(folded, code)), text
+
+
+# Words that now start a construction (an approximation, a day cue, a glued dash) but are plain words as
+# often: in plain text they must not walk the parser into a dead end (a recovery lowers the confidence).
+_PLAIN_USES = [
+    ("nl", "2 uur - overleg met Erik"), ("nl", "2 uur tot de lunch"), ("nl", "op de webshop 2 uur"),
+    ("nl", "vrijdag de hele dag support"), ("nl", "bijna een hele dag bezig, 2 uur"),
+    ("en", "talked about the roadmap 2h"), ("en", "about an issue with the login 2h"),
+    ("en", "2 hours on the dashboard"), ("en", "work on the 2nd floor 2h"),
+]
+
+
+@pytest.mark.parametrize("code,text", _PLAIN_USES)
+def test_plain_uses_of_construction_words_need_no_recovery(code: str, text: str) -> None:
+    from nlentry.grammar import normalise, parse_items
+
+    assert parse_items(normalise(text), code).recovered == 0

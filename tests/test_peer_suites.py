@@ -1,7 +1,7 @@
 """The peer suites (shared/peer-suites, beside the checkout) measure breadth; this guards the figures.
 
-The issue's floor: at least 90% of all peer cases exactly right, and at least 95% on each duration
-file. The phrases are never special-cased; this only stops a grammar change from losing ground.
+The issue's floor: at least 97% of all peer cases exactly right (issue 9), and at least 95% on each
+duration file. The phrases are never special-cased; this only stops a grammar change from losing ground.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def report() -> accuracy.Report:
 
 
 def test_overall_exact_rate(report: accuracy.Report) -> None:
-    assert report.total.exact_rate >= 0.90, f"{report.total.exact_rate:.1%} of {report.total.cases}"
+    assert report.total.exact_rate >= 0.97, f"{report.total.exact_rate:.1%} of {report.total.cases}"
 
 
 def test_each_duration_file(report: accuracy.Report) -> None:

@@ -38,7 +38,7 @@ class Year(int):
 
 # Terminals whose text carries a value; every other token is a keyword and means only its node.
 VALUE_TOKENS = frozenset({"INT", "NUMWORD", "ORDWORD", "DAYPART_WORD", "DECIMAL", "HM", "UNIT_HM", "DMY",
-                          "YMD", "PAIR", "FRACTION", "ORDINAL", "YEAR"})
+                          "YMD", "PAIR", "FRACTION", "ORDINAL", "YEAR", "DAY_DOT"})
 
 
 class Semantics:
@@ -52,6 +52,8 @@ class Semantics:
         self.numbers = locale.numbers
         self.ordinals = locale.ordinals
         self.daypart_words = locale.daypart_words
+        # unit words that never name a clock hour: "around 4 hours" is how long, not when
+        self.duration_units = frozenset(locale.words.get("duration_units", ()))
 
     def transform(self, node: Node) -> Any:
         method = _METHODS.get(node.data)
@@ -71,7 +73,9 @@ class Semantics:
         if len(c) == 1:
             one = c[0]
             if isinstance(one, Token):  # the commonest: one INT or number word
-                return int(one) if one.type == "INT" else self.numbers[str(one)]
+                if one.type == "INT":
+                    return int(one)
+                return int(one[:-1]) if one.type == "DAY_DOT" else self.numbers[str(one)]
             return int(one) if not isinstance(one, HourMinute) else one  # from number_words
         values = [int(t) if t.type == "INT" else self.numbers[str(t)] for t in c]
         if len(values) > 1 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
@@ -97,7 +101,11 @@ class Semantics:
         return c[0] + 0.25 * (c[1] if len(c) > 1 else 1)
 
     def fraction(self, c: list[Token]) -> Pair:
-        return self.pair(c)
+        glyph = _FRACTION_GLYPHS.get(str(c[0]))
+        return glyph if glyph is not None else self.pair(c)
+
+    def amount_and_fraction(self, c: list[Any]) -> float:
+        return float(c[0]) + _plain(c[1])
 
     def pair(self, c: list[Token]) -> Pair:
         text = str(c[0])
@@ -139,7 +147,7 @@ class Semantics:
         return Duration(1.5 * c[0])
 
     def quarters(self, c: list[Any]) -> Duration:
-        return Duration(900 * (c[0] if c else 1))
+        return Duration(900 * (c[0] if c else 1), unit=900)
 
     def quarter_hour(self, _: list[Any]) -> Duration:
         return Duration(900)
@@ -156,8 +164,14 @@ class Semantics:
     def half_hour(self, _: list[Any]) -> Duration:
         return Duration(1800)
 
+    def approx(self, _: list[Any]) -> None:
+        return None  # "ongeveer": read_items joins it to the duration right after it
+
     def half_more(self, _: list[Any]) -> Duration:
         return Duration(0.0, half=True)
+
+    def or_amount(self, c: list[Any]) -> Duration:
+        return Duration(_plain(c[0]), unit=c[1] if len(c) > 1 else 0, count=True)
 
     def unit_hm(self, c: list[Token]) -> Duration:
         h, m = _split_hm(str(c[0]))
@@ -178,6 +192,9 @@ class Semantics:
         for piece in c:
             if piece.half:  # "an hour and a half": half of the unit before
                 total += (previous.unit if previous else HOUR) / 2
+            elif piece.count:  # "een uurtje of drie": the count of the piece before was a guess
+                unit = piece.unit or (previous.unit if previous else 0) or HOUR
+                total += piece.seconds * unit - (previous.seconds if previous else 0)
             elif piece.hm:  # "1 hour thirty": a bare number counts minutes, and only after hours
                 if previous is not None and previous.unit == HOUR:
                     total += piece.seconds
@@ -244,10 +261,20 @@ class Semantics:
     def minutes_past(self, c: list[Any]) -> Clock:
         return _minutes_from(_as_clock(c[-1]), _whole(c[0]))
 
-    def minutes_before(self, c: list[Any]) -> Clock | ClockRange:
+    def minutes_before(self, c: list[Any]) -> Clock | ClockRange | Duration:
+        if isinstance(c[-1], Duration):  # "10 to 15 minutes": how long, with a lower bound
+            return c[-1]
         minutes, target = _whole(c[0]), _as_clock(c[-1])
+        if len(c) == 3 and c[1] == HOUR:  # "9h to 11h": hours are no minutes before anything
+            return ClockRange(_as_clock(c[0]), target)
         if len(c) == 2:  # no unit: "3 to 4" may be a range
-            as_range = ClockRange(_as_clock(c[0]), target)
+            if target.fixed and target.hour in (0, 12) and not target.minute and 0 < minutes < 60 \
+                    and not 7 <= minutes <= 11:
+                # "15 to noon": no range starts at 15:00 (or 13:00-18:00 by the working-hours rule) and ends
+                # at noon; "9 to noon" may be one. After "from", the range reading stays available.
+                as_range = ClockRange(_as_clock(c[0]), target) if minutes <= 24 else None
+                return _minutes_from(target, -minutes).with_(as_range=as_range)
+            as_range = self.clock_range([c[0], target])
             if minutes not in _CLOCK_MINUTES or target.minute:
                 return as_range  # "3 to 4", "10 to quarter to 12"
             return _minutes_from(target, -minutes).with_(as_range=as_range)
@@ -273,7 +300,10 @@ class Semantics:
         return "until", _cued(c[0])
 
     def clock_range(self, c: list[Any]) -> ClockRange:
-        return ClockRange(_as_clock(c[0]), _as_clock(c[1]))
+        start, end = _as_clock(c[0]), _as_clock(c[1])
+        if max(start.hour, end.hour) > 24 or max(start.minute, end.minute) > 59:
+            raise ValueError("no clock range")  # "tickets 40 tot 45": numbers, not times
+        return ClockRange(start, end)
 
     def clock_for(self, c: list[Any]) -> tuple[str | None, Clock, Duration]:
         first, duration = c[0], c[-1]
@@ -324,6 +354,11 @@ class Semantics:
 
     def weekday_recent(self, c: list[int]) -> DayRef:
         return DayRef("weekday", weekday=c[0], mode="recent")
+
+    def weekday_month_day(self, c: list[Any]) -> DayRef:
+        if isinstance(c[1], DayRef):  # "sunday the 8th of march": the date says it all
+            return c[1]
+        return DayRef("month_day", weekday=c[0], day=c[1])
 
     def weekday_last(self, c: list[int]) -> DayRef:
         return DayRef("weekday", weekday=c[0], mode="last")
@@ -426,6 +461,9 @@ class Semantics:
     def day_of_month(self, c: list[Any]) -> DayRef:
         return c[0] if isinstance(c[0], DayRef) else DayRef("month_day", day=c[0])
 
+    def day_ordinal(self, c: list[Any]) -> DayRef:
+        return self.day_of_month(c)
+
     def day_relative_month(self, c: list[Any]) -> DayRef:
         day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in str(c[0]) if ch.isdigit()))
         return DayRef("month_day", day=day, months=c[-1])
@@ -470,6 +508,8 @@ def _split_hm(text: str) -> tuple[int, int]:
             return int(h), int(rest[:2] or 0)
     return int(text), 0
 
+
+_FRACTION_GLYPHS = {"½": Pair(1, 2, "/", False), "¼": Pair(1, 4, "/", False), "¾": Pair(3, 4, "/", False)}
 
 # minute counts that make "N to H" a clock time rather than a range "from N to H"
 _CLOCK_MINUTES = frozenset({5, 10, 20, 25})
@@ -543,7 +583,7 @@ _JOINED = {"day_also": "and", "day_until": "through"}
 _RANK = {"seconds": 1, "minutes": 2, "hours": 3, "days": 4, "weeks": 5, "months": 6, "years": 7}
 _PIECE_RANK = {"unit_hm": 3, "hm_duration": 3, "one_hour": 3, "quarters": 2, "quarter_hour": 2,
                "half_hour": 2}
-_TAILS = {"half_more"}
+_TAILS = {"half_more", "or_amount"}
 
 
 def _rank(piece: Node) -> int:
@@ -595,10 +635,54 @@ _SPLIT = frozenset({"duration", "clock_at", "clock_from", "clock_until", "clock_
 """The items `_split` may cut in two (a duration that swallowed another, also after a clock cue)."""
 
 
-def _split(tree: Node) -> list[Node]:
+def _whole_hours(node: Any) -> bool:
+    """A duration of one piece, a whole number of hours ("9u", "11 uur", "9h"): the shape of a clock hour."""
+    if type(node) is not Node or node.data != "duration" or len(node.children) != 1:
+        return False
+    piece = node.children[0]
+    if type(piece) is not Node or piece.data != "amount_unit":
+        return False
+    amount, unit = piece.children[0], piece.children[-1]
+    return (type(unit) is Node and unit.data == "hours" and type(amount) is Node and amount.data == "amount"
+            and type(amount.children[0]) is Node and amount.children[0].data == "number")
+
+
+def _unit_words(node: Node) -> set[str]:
+    """The unit words of a duration ("hours" in "3 hours")."""
+    words: set[str] = set()
+    for child in node.children:
+        if type(child) is Node:
+            if child.data in _RANK:
+                words.update(str(c) for c in child.children if type(c) is Token)
+            else:
+                words |= _unit_words(child)
+    return words
+
+
+def _below_hours(node: Node) -> bool:
+    """A duration counted in units below the hour only ("15 minuten"): it can name no clock time."""
+    ranks = [_rank(piece) for piece in node.children if type(piece) is Node and piece.data not in _TAILS]
+    return bool(ranks) and max(ranks) < _RANK["hours"]
+
+
+def _clock_hour_shaped(node: Any) -> bool:
+    """Written like a clock hour with its unit: whole hours ("11u", "16 uur"), hours and minutes ("11u30")."""
+    return _whole_hours(node) or (type(node) is Node and node.data == "clock_hm"
+                                  and type(node.children[0]) is Token and node.children[0].type == "UNIT_HM")
+
+
+def _split(tree: Node, duration_units: frozenset[str] = frozenset()) -> list[Node]:
     """One parse item, or several where a duration swallowed a second one."""
     if tree.data == "duration":
         return _runs(tree)
+    if tree.data in ("clock_at", "clock_from", "clock_until") and duration_units and tree.children:
+        inner = tree.children[-1]
+        if type(inner) is Node and inner.data == "duration" and _unit_words(inner) & duration_units:
+            # "around 4 hours": a duration after a cue that is also an approximation (the cue in its span)
+            return _runs(Node(inner.data, [*tree.children[:-1], *inner.children]))
+    if tree.data == "clock_range" and tree.children and type(tree.children[-1]) is Node \
+            and tree.children[-1].data == "duration" and _below_hours(tree.children[-1]):
+        return _runs(tree.children[-1])  # "10 tot 15 minuten": how long, with a lower bound
     if tree.data in ("clock_at", "clock_from", "clock_until", "clock_range") and tree.children:
         inner = tree.children[-1]
         if isinstance(inner, Node) and inner.data == "duration":
@@ -608,14 +692,39 @@ def _split(tree: Node) -> list[Node]:
     return [tree]
 
 
+def _hour_ranges(trees: tuple[Node, ...]) -> list[Node]:
+    """The items, with a clock hour and an end right after it joined into a range ("9u tot 11u", "14u-16u").
+
+    Only hours written like clock hours on both sides: "2 uur tot 17:00" stays a duration and an end.
+    """
+    out: list[Node] = []
+    for tree in trees:
+        if tree.data == "clock_until" and out and out[-1].data == "duration" and _whole_hours(out[-1]) \
+                and _clock_hour_shaped(tree.children[-1]) \
+                and 0 <= (span_of(tree) or (0, 0))[0] - (span_of(out[-1]) or (0, -9))[1] <= 1:
+            out[-1] = Node("clock_range", [out[-1], *tree.children])
+        else:
+            out.append(tree)
+    return out
+
+
 def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
     """The values of a phrase's items, each with its span; unknown constructions are skipped."""
     items: list[Item] = []
+    approx: tuple[int, int] | None = None
+    if len(trees) > 1:
+        trees = tuple(_hour_ranges(trees))
     for whole in trees:
-        for tree in _split(whole) if whole.data in _SPLIT else (whole,):
+        if whole.data == "approx":
+            approx = span_of(whole)
+            continue
+        before, approx = approx, None
+        for tree in _split(whole, semantics.duration_units) if whole.data in _SPLIT else (whole,):
             span = span_of(tree)
             if span is None:
                 continue
+            if before is not None and 0 <= span[0] - before[1] <= 1 and tree.data == "duration":
+                span = (before[0], span[1])  # "ongeveer 2 uur": the approximation reads as the number
             try:
                 value = semantics.transform(tree)
             except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):

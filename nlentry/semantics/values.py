@@ -111,21 +111,25 @@ class DayRef(Record):
 class Duration(Record):
     """A length of time in seconds; `unit` is the unit it was counted in (seconds per unit).
 
-    `hm` marks a bare number counting minutes ("1 hour thirty"); `half` a lone "and a half".
+    `hm` marks a bare number counting minutes ("1 hour thirty"); `half` a lone "and a half"; `count` the
+    number after "of"/"or" that replaces the count of the piece before ("een uurtje of drie": seconds 3).
     """
 
-    __slots__ = ("seconds", "hm", "unit", "half")
+    __slots__ = ("seconds", "hm", "unit", "half", "count")
     seconds: float
     hm: bool
     unit: int
     half: bool
+    count: bool
 
-    def __init__(self, seconds: float, hm: bool = False, unit: int = 0, half: bool = False) -> None:
-        set_seconds, set_hm, set_unit, set_half = Duration._set
+    def __init__(self, seconds: float, hm: bool = False, unit: int = 0, half: bool = False,
+                 count: bool = False) -> None:
+        set_seconds, set_hm, set_unit, set_half, set_count = Duration._set
         set_seconds(self, seconds)
         set_hm(self, hm)
         set_unit(self, unit)
         set_half(self, half)
+        set_count(self, count)
 
 
 class Pair(Record):

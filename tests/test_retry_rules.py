@@ -1,4 +1,5 @@
-"""The outbox's retry rules against the hosted providers without client-side ids (Timi, Timeneye).
+"""The outbox's retry rules against the hosted providers without client-side ids (Timi, Timeneye, Toggl
+Track, Clockify, Harvest).
 
 A retry looks for an earlier copy only when the outcome of a post is unknown (a timeout or a connection
 lost after sending), matches on the version that was sent, and never takes a remote entry that another
@@ -21,8 +22,11 @@ from nlentry.model import Entry, Ref
 from nlentry.outbox import Outbox
 from nlentry.providers._http import FakeApi
 from nlentry.providers.base import Provider
+from nlentry.providers.clockify.testing import fake_provider as clockify_provider
+from nlentry.providers.harvest.testing import fake_provider as harvest_provider
 from nlentry.providers.timeneye.testing import fake_provider as timeneye_provider
 from nlentry.providers.timi.testing import fake_provider as timi_provider
+from nlentry.providers.toggl.testing import fake_provider as toggl_provider
 from nlentry.store import Store
 
 DAY = date(2026, 11, 18)
@@ -39,7 +43,8 @@ def phrase(minutes: int = 60, text: str = "1 uur overleg klant") -> Entry:
                  project=PROJECT[-1], service=SERVICE[-1])
 
 
-@pytest.fixture(params=[timi_provider, timeneye_provider], ids=["timi", "timeneye"])
+@pytest.fixture(params=[timi_provider, timeneye_provider, toggl_provider, clockify_provider,
+                        harvest_provider], ids=["timi", "timeneye", "toggl", "clockify", "harvest"])
 def hosted(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Outbox, Provider, FakeApi]]:
     wiring: Wiring = request.param
     with wiring() as (provider, fake), Store(tmp_path / "nlentry.db") as store:

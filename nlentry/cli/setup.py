@@ -153,7 +153,7 @@ def cmd_init(ctx: Context) -> int:
     if path.exists() and not args.force:
         raise UsageError(ctx.say("init_exists", path=path))
     ask = _terminal() and not args.yes
-    known = providers.names()
+    known = sorted(providers.names(), key=lambda n: (n != config.DEFAULT_PROVIDER, n))  # the default first
     name = args.provider
     if name is None and ask:
         ctx.err.write(ctx.say("init_providers") + "\n")
@@ -182,6 +182,8 @@ def cmd_init(ctx: Context) -> int:
                 if ask else default
             if value:
                 settings[key] = value
+    if ask:
+        settings.update(_switch_workspace(ctx, name, settings))
     catalog = args.catalog
     if name == "local" and catalog is None and ask:
         catalog = _ask(ctx, ctx.say("init_ask_catalog")) or None
@@ -281,6 +283,8 @@ def _login_token(ctx: Context, name: str) -> int:
     if not token:
         raise UsageError(ctx.say("login_no_token"))
     config.register_secret(token)
+    if not args.no_verify:
+        updates.update(_pick_workspace(ctx, name, {**settings, **updates, "token": token}))
     catalog = None if args.no_verify else _verify(ctx, name, {**settings, **updates, "token": token})
     where = _keep_secrets(ctx, name, {"token": token}, updates)
     ctx.print(ctx.say("login_saved", provider=name, where=where))
@@ -343,6 +347,66 @@ def _verify(ctx: Context, name: str, settings: Mapping[str, Any]) -> Catalog:
         raise AuthError(ctx.say("login_refused", provider=name, error=exc)) from None
     except ProviderError as exc:
         raise ProviderError(ctx.say("login_unreachable", provider=name, error=exc)) from None
+
+
+def _workspace_key(name: str) -> str | None:
+    """The setting that picks a workspace or account (`workspace_id`, `account_id`), None if the
+    provider has no such choice."""
+    from nlentry import providers
+
+    return getattr(providers.provider_class(name), "workspace_setting", None)
+
+
+def _pick_workspace(ctx: Context, name: str, settings: Mapping[str, Any], *,
+                    current: str | None = None) -> dict[str, str]:
+    """The workspace (Toggl, Clockify) or account (Harvest) to book in, listed from the provider: the
+    only one, or the one chosen on the terminal (default: the provider's own default, else the first);
+    {} when the provider has no such choice or `settings` already name one (and `current` is None)."""
+    from nlentry import providers
+    from nlentry.providers.base import AuthError, ProviderError
+
+    key = _workspace_key(name)
+    if key is None or (current is None and settings.get(key)):
+        return {}
+    try:
+        provider = providers.get(name, settings, transport=TRANSPORT)
+        try:
+            found = provider.workspaces()  # type: ignore[attr-defined]
+        finally:
+            provider.close()
+    except AuthError as exc:
+        raise AuthError(ctx.say("login_refused", provider=name, error=exc)) from None
+    except ProviderError as exc:
+        raise ProviderError(ctx.say("login_unreachable", provider=name, error=exc)) from None
+    if not found:
+        raise ProviderError(ctx.say("login_no_workspace", provider=name))
+    chosen = next((w for w in found if w.id == current), None) or \
+        next((w for w in found if w.default), found[0])
+    if len(found) > 1 and _terminal():
+        ctx.err.write(ctx.say("login_workspaces", provider=name) + "\n")
+        for number, workspace in enumerate(found, start=1):
+            ctx.err.write(f"  {number}) {workspace.name} ({key} = {workspace.id})\n")
+        ids = [w.id for w in found]
+        picked = _choose(ctx, ctx.say("login_ask_workspace", default=chosen.id), ids, chosen.id)
+        chosen = found[ids.index(picked)]
+    ctx.print(ctx.say("login_workspace", provider=name, name=chosen.name, key=key, id=chosen.id))
+    return {key: chosen.id}
+
+
+def _switch_workspace(ctx: Context, name: str, given: Mapping[str, str]) -> dict[str, str]:
+    """In `init`, for a signed-in provider with workspaces or accounts: offer the list again (a
+    `--set workspace_id=...` wins); nothing when not signed in yet (`login` asks) or unreachable."""
+    from nlentry.providers.base import ProviderError
+
+    key = _workspace_key(name) if name != "local" else None
+    if key is None or key in given or not _signed_in(ctx, name):
+        return {}
+    settings = {**config.provider_settings(name, env=ctx.env), **given}
+    try:
+        return _pick_workspace(ctx, name, settings, current=str(settings.get(key) or ""))
+    except ProviderError as exc:
+        ctx.note(str(exc))
+        return {}
 
 
 def _after_login(ctx: Context, name: str, catalog: Catalog | None) -> None:

@@ -2,7 +2,8 @@
 
 Each module lists its assumptions in `ASSUMED`; the comment above each one quotes the note of
 spec/providers.md that says the document leaves it unknown (Timi section 1, Timeneye section 2, Tyme
-section 4). Every other constant there says where it comes from ([doc]) or that it is nlentry's own.
+section 4, Toggl Track 5, Clockify 6, Harvest 7). Every other constant there says where it comes from
+([doc]) or that it is nlentry's own.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 
 import pytest
 
-SECTIONS = {"timi": 1, "timeneye": 2, "tyme": 4}
+SECTIONS = {"timi": 1, "timeneye": 2, "tyme": 4, "toggl": 5, "clockify": 6, "harvest": 7}
 
 
 def constants(name: str) -> dict[str, str]:
@@ -76,7 +77,7 @@ def test_the_provider_uses_its_assumptions(name: str) -> None:
 
 def test_the_assumptions_import_nothing_heavy() -> None:
     code = ("import sys\n"
-            "for name in ('timi', 'timeneye', 'tyme'):\n"
+            f"for name in {tuple(SECTIONS)!r}:\n"
             "    __import__(f'nlentry.providers.{name}.assumptions')\n"
             "print('httpx' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

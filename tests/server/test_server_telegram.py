@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import NOW, Server
+from conftest import NOW, Server, count
 
 pytestmark = pytest.mark.anyio
 
@@ -130,7 +130,7 @@ async def test_a_redelivered_update_is_answered_once(server: Server) -> None:
     assert first.status_code == 200 and first.json()["method"] == "sendMessage"
     again = await server.telegram(update)  # Telegram did not hear the answer and sends it again
     assert again.status_code == 200 and again.json() == {}
-    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 1
+    assert count(server.state.db, "pending") == 1
     fresh = await server.telegram(message("2 uur overleg"))  # the same words, a new update
     assert fresh.json()["method"] == "sendMessage"
-    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 2
+    assert count(server.state.db, "pending") == 2

@@ -46,13 +46,7 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
               f"{'' if applied else ' (up to date)'}", file=sys.stderr)
         return 0
     if args.action == "status":
-        storage = pg.PostgresStorage(settings.database_url, secret_keys=settings.secret_keys,
-                                     pool_size=1, check_schema=False)
-        try:
-            with storage.pool.connection() as conn:
-                version = pg.applied_version(conn)
-        finally:
-            storage.close()
+        version = pg.version_of(settings.database_url)
         verdict = "up to date" if version == pg.LATEST else (
             "run 'nlentry db upgrade'" if version < pg.LATEST else "newer than this nlentry")
         print(f"{settings.storage_name()}: schema version {version}, "

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import psycopg
     from psycopg_pool import ConnectionPool
 
-__all__ = ["LATEST", "Migration", "PostgresStorage", "applied_version", "migrations", "upgrade"]
+__all__ = ["LATEST", "Migration", "PostgresStorage", "applied_version", "migrations", "upgrade", "version_of"]
 
 log = logging.getLogger("nlentry.server")
 
@@ -72,11 +72,16 @@ def _where(url: str) -> str:
     return f"{parts.hostname or 'localhost'}{f':{parts.port}' if parts.port else ''}{parts.path or '/'}"
 
 
-def _unavailable(url: str, exc: BaseException) -> StorageUnavailable:
+def _unavailable(url: str, exc: BaseException, *, starting: bool = False) -> StorageUnavailable:
+    """The error for a database that cannot be reached: its address only when starting (for the operator;
+    a request's answer never shows it), the cause only in the log."""
     from nlentry.config import redact
 
     log.warning("database %s unavailable: %s", _where(url), redact(f"{type(exc).__name__}: {exc}")[:300])
-    return StorageUnavailable(f"the database ({_where(url)}) cannot be reached; try again later")
+    if starting:
+        return StorageUnavailable(f"cannot connect to the database at {_where(url)}: "
+                                  f"{redact(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}")
+    return StorageUnavailable("the server's database cannot be reached; try again later")
 
 
 def applied_version(conn: psycopg.Connection[Any]) -> int:
@@ -86,6 +91,17 @@ def applied_version(conn: psycopg.Connection[Any]) -> int:
         return 0
     row = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
     return int(row[0]) if row else 0
+
+
+def version_of(url: str, *, connect_timeout: float = 10) -> int:
+    """The newest migration applied to the database at `url` (0: none)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout))) as conn:
+            return applied_version(conn)
+    except psycopg.OperationalError as exc:
+        raise _unavailable(url, exc, starting=True) from None
 
 
 def upgrade(url: str, *, connect_timeout: float = 10) -> list[Migration]:
@@ -99,7 +115,7 @@ def upgrade(url: str, *, connect_timeout: float = 10) -> list[Migration]:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
     except psycopg.OperationalError as exc:
-        raise _unavailable(url, exc) from None
+        raise _unavailable(url, exc, starting=True) from None
     done = []
     with conn:
         conn.execute("SELECT pg_advisory_lock(%s)", (_LOCK,))
@@ -124,6 +140,15 @@ def upgrade(url: str, *, connect_timeout: float = 10) -> list[Migration]:
     return done
 
 
+def _check(version: int) -> None:
+    """`SchemaError` unless `version` is exactly the newest migration this nlentry ships."""
+    if version > LATEST:
+        raise SchemaError(_newer(version))
+    if version < LATEST:
+        raise SchemaError(f"the database schema is at version {version}, this nlentry needs {LATEST}: "
+                          "run 'nlentry db upgrade'")
+
+
 def _newer(version: int) -> str:
     return (f"the database schema is at version {version}, newer than this nlentry knows ({LATEST}): "
             "upgrade nlentry")
@@ -144,7 +169,7 @@ class PostgresStorage:
     shared = True
 
     def __init__(self, url: str, *, secret_keys: Sequence[str], pool_size: int = 10,
-                 check_schema: bool = True, timeout: float = 10.0) -> None:
+                 check_schema: bool = True, timeout: float = 5.0) -> None:
         from nlentry.config import ConfigError
 
         if not secret_keys:
@@ -155,8 +180,18 @@ class PostgresStorage:
         self.vault = Vault(secret_keys)
         self.url = url
         self.timeout = timeout
+        import psycopg
         from psycopg_pool import ConnectionPool
 
+        # one plain connection first: a database that is down or has another schema fails at once,
+        # with libpq's reason, instead of after the pool's retries
+        try:
+            with psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(timeout))) as conn:
+                version = applied_version(conn)
+        except psycopg.OperationalError as exc:
+            raise _unavailable(url, exc, starting=True) from None
+        if check_schema:
+            _check(version)
         self.pool: ConnectionPool[Any] = ConnectionPool(
             url, min_size=1, max_size=max(1, pool_size), open=False, timeout=timeout,
             kwargs={"autocommit": True, "connect_timeout": max(1, int(timeout))}, name="nlentry",
@@ -165,25 +200,7 @@ class PostgresStorage:
             self.pool.open(wait=True, timeout=timeout)
         except Exception as exc:
             self.pool.close()
-            raise _unavailable(url, exc) from None
-        if check_schema:
-            try:
-                self.check_schema()
-            except BaseException:
-                self.pool.close()
-                raise
-
-    def check_schema(self) -> None:
-        """`SchemaError` unless the database is at exactly the newest migration this nlentry ships."""
-        with self._conn() as conn:
-            version = applied_version(conn)
-        if version > LATEST:
-            raise SchemaError(_newer(version))
-        if version < LATEST:
-            raise SchemaError(
-                f"the database schema is at version {version}, this nlentry needs {LATEST}: "
-                "run 'nlentry db upgrade'"
-            )
+            raise _unavailable(url, exc, starting=True) from None
 
     @contextmanager
     def _conn(self, timeout: float | None = None) -> Iterator[psycopg.Connection[Any]]:

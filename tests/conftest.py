@@ -7,20 +7,13 @@ Without PostgreSQL binaries the tests that ask for them are skipped, with the re
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from pg_cluster import PgCluster, PgUnavailable
+from pg_cluster import PgCluster, PgUnavailable, missing
 
 TEMPLATE = "nlentry_template"
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"PostgreSQL is needed under CI (.ci/run installs it): {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +23,11 @@ def pg_cluster() -> Iterator[PgCluster]:
         import psycopg  # noqa: F401
         import psycopg_pool  # noqa: F401
     except ImportError as exc:
-        _missing(f"psycopg is not installed (pip install -e '.[test]'): {exc}")
+        missing(f"psycopg is not installed (pip install -e '.[test]'): {exc}")
     try:
         cluster = PgCluster.start()
     except PgUnavailable as exc:
-        _missing(str(exc))
+        missing(str(exc))
     try:
         from nlentry.server.pg import upgrade
 

@@ -25,10 +25,12 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
-__all__ = ["PgCluster", "PgUnavailable", "find_bindir"]
+__all__ = ["PgCluster", "PgUnavailable", "find_bindir", "missing"]
 
 
 class PgUnavailable(Exception):
@@ -43,6 +45,15 @@ def find_bindir() -> Path | None:
         initdb = shutil.which("initdb")
         return Path(initdb).parent if initdb else None
     return max(found, key=lambda d: int(d.parent.name) if d.parent.name.isdigit() else 0)
+
+
+def missing(reason: str, env: Mapping[str, str] | None = None) -> NoReturn:
+    """No PostgreSQL for the tests: skip them with `reason`, but fail under CI (`CI=true`)."""
+    import pytest
+
+    if (os.environ if env is None else env).get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL is needed under CI (.ci/run installs it): {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 def _free_port() -> int:

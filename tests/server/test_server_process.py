@@ -1,4 +1,5 @@
-"""The real thing: `nlentry serve` in its own process on a free 127.0.0.1 port, spoken to over HTTP."""
+"""The real thing: `nlentry serve` in its own process on a free 127.0.0.1 port, spoken to over HTTP, with
+its state in server.db or in PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from conftest import SLACK_SECRET, make_user, write_config
+from conftest import SLACK_SECRET, backend_config, make_user, write_config
 
 from nlentry.server.slack import sign
 
@@ -28,9 +29,9 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
+def served(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
     home = tmp_path / "server"
-    write_config(home)
+    write_config(home, **backend_config(backend, request, tmp_path))
     make_user(home, "alice")
     done = subprocess.run(
         [sys.executable, "-m", "nlentry", "apikey", "create", "alice"],
@@ -68,13 +69,16 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
         except subprocess.TimeoutExpired:
             process.kill()
             output, _ = process.communicate()
-        assert key not in output and SLACK_SECRET not in output  # nothing secret in the server's output
+        # nothing secret in the server's output: the API key, Slack's secret, the credentials' key
+        assert key not in output and SLACK_SECRET not in output
+        assert request.getfixturevalue("secret_key") not in output
 
 
 def test_real_server_over_http(served: tuple[str, str]) -> None:
     base, key = served
     with httpx.Client(base_url=base, timeout=10) as client:
         assert client.get("/healthz").json()["status"] == "ok"
+        assert client.get("/readyz").json()["status"] == "ok"
         assert "/v1/parse" in client.get("/openapi.json").json()["paths"]
         auth = {"Authorization": f"Bearer {key}"}
         r = client.post("/v1/parse", headers=auth, json={"text": "2,5 uur met Rowan aan Timi gewerkt"})

@@ -29,7 +29,9 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def served(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
+def served(
+    tmp_path: Path, backend: str, secret_key: str, request: pytest.FixtureRequest
+) -> Iterator[tuple[str, str]]:
     home = tmp_path / "server"
     write_config(home, **backend_config(backend, request, tmp_path))
     make_user(home, "alice")
@@ -71,7 +73,7 @@ def served(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iter
             output, _ = process.communicate()
         # nothing secret in the server's output: the API key, Slack's secret, the credentials' key
         assert key not in output and SLACK_SECRET not in output
-        assert request.getfixturevalue("secret_key") not in output
+        assert secret_key not in output
 
 
 def test_real_server_over_http(served: tuple[str, str]) -> None:

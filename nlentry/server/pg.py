@@ -64,6 +64,18 @@ def migrations() -> list[Migration]:
 LATEST = max((m.version for m in migrations()), default=0)
 
 
+def require() -> None:
+    """`ConfigError` with the install command when the `postgres` extra is not installed."""
+    import importlib.util
+
+    from nlentry.config import ConfigError
+
+    missing = [m for m in ("psycopg", "psycopg_pool", "cryptography") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ConfigError(f"a database_url needs the postgres extra ({', '.join(missing)} missing): "
+                          "pip install 'nlentry[postgres]'")
+
+
 def _where(url: str) -> str:
     """host:port/database of a URL, without user or password (for messages)."""
     from urllib.parse import urlsplit
@@ -95,6 +107,7 @@ def applied_version(conn: psycopg.Connection[Any]) -> int:
 
 def version_of(url: str, *, connect_timeout: float = 10) -> int:
     """The newest migration applied to the database at `url` (0: none)."""
+    require()
     import psycopg
 
     try:
@@ -110,6 +123,7 @@ def upgrade(url: str, *, connect_timeout: float = 10) -> list[Migration]:
     Safe to run from several places at once (an advisory lock makes them take turns). Refuses a
     database that is newer than this nlentry.
     """
+    require()
     import psycopg
 
     try:
@@ -172,6 +186,7 @@ class PostgresStorage:
                  check_schema: bool = True, timeout: float = 5.0) -> None:
         from nlentry.config import ConfigError
 
+        require()
         if not secret_keys:
             raise ConfigError(
                 "a database_url needs a secret key to encrypt the users' credentials: set "

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -177,13 +178,15 @@ class PostgresStorage:
         pool_size: most connections this process opens.
         check_schema: refuse a schema that is not exactly `LATEST` (`SchemaError`).
         timeout: seconds to wait for a connection before `StorageUnavailable`.
+        pause: seconds after a failure during which requests fail at once instead of waiting (many
+            routes run on the event loop: an outage must not hold it); `ping` still tries, and ends it.
     """
 
     kind = "postgresql"
     shared = True
 
     def __init__(self, url: str, *, secret_keys: Sequence[str], pool_size: int = 10,
-                 check_schema: bool = True, timeout: float = 5.0) -> None:
+                 check_schema: bool = True, timeout: float = 2.0, pause: float = 5.0) -> None:
         from nlentry.config import ConfigError
 
         require()
@@ -195,6 +198,8 @@ class PostgresStorage:
         self.vault = Vault(secret_keys)
         self.url = url
         self.timeout = timeout
+        self.pause = pause
+        self._down_until = 0.0
         import psycopg
         from psycopg_pool import ConnectionPool
 
@@ -218,14 +223,19 @@ class PostgresStorage:
             raise _unavailable(url, exc, starting=True) from None
 
     @contextmanager
-    def _conn(self, timeout: float | None = None) -> Iterator[psycopg.Connection[Any]]:
+    def _conn(self, *, probe: bool = False) -> Iterator[psycopg.Connection[Any]]:
         import psycopg
 
+        if not probe and time.monotonic() < self._down_until:
+            raise StorageUnavailable("the server's database cannot be reached; try again later")
         try:
-            with self.pool.connection(timeout=timeout or self.timeout) as conn:
+            with self.pool.connection(timeout=self.timeout) as conn:
                 yield conn
         except psycopg.OperationalError as exc:
+            self._down_until = time.monotonic() + self.pause
             raise _unavailable(self.url, exc) from None
+        if probe:
+            self._down_until = 0.0
 
     def _one(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> tuple[Any, ...] | None:
         with self._conn() as conn:
@@ -419,7 +429,7 @@ class PostgresStorage:
             conn.execute("DELETE FROM rate_buckets WHERE tat <= extract(epoch from statement_timestamp())")
 
     def ping(self) -> None:
-        with self._conn(timeout=2.0) as conn:
+        with self._conn(probe=True) as conn:
             conn.execute("SELECT 1")
 
     def close(self) -> None:

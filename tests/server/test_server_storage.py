@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -284,9 +285,11 @@ async def test_readyz_checks_the_database_and_healthz_does_not(home: Path, backe
                 assert down.status_code == 503 and down.json()["status"] == "unavailable"
                 assert "127.0.0.1" not in down.text and name not in down.text
                 assert (await client.get("/healthz")).status_code == 200
+                started = time.monotonic()
                 key_free = await client.post("/v1/parse", headers={"Authorization": "Bearer nle_x"},
                                              json={"text": "1 uur"})
                 assert key_free.status_code == 503  # the key cannot be looked up: not a 500, not a 401
+                assert time.monotonic() - started < 1.0  # at once: an outage does not hold the event loop
             finally:
                 allow(True)
             for _ in range(100):  # ready again soon after the database is back (the pool reconnects)
@@ -294,5 +297,8 @@ async def test_readyz_checks_the_database_and_healthz_does_not(home: Path, backe
                     break
                 await asyncio.sleep(0.2)
             assert (await client.get("/readyz")).status_code == 200
+            again = await client.post("/v1/parse", headers={"Authorization": "Bearer nle_x"},
+                                      json={"text": "1 uur"})
+            assert again.status_code == 401  # the database answers again: the key is looked up, unknown
     await state.aclose()
     state.close()

@@ -28,21 +28,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def served(
-    tmp_path: Path, backend: str, secret_key: str, request: pytest.FixtureRequest
-) -> Iterator[tuple[str, str]]:
-    home = tmp_path / "server"
-    write_config(home, **backend_config(backend, request, tmp_path))
-    make_user(home, "alice")
-    done = subprocess.run(
-        [sys.executable, "-m", "nlentry", "apikey", "create", "alice"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NLENTRY_HOME": str(home)},
-        check=True,
-    )
-    key = done.stdout.strip()
+@contextlib.contextmanager
+def serving(home: Path, *secrets: str) -> Iterator[str]:
+    """`nlentry serve` on a free port of 127.0.0.1 over `home`, until the block ends; yields its base URL.
+    Afterwards none of `secrets` may be in what the process printed."""
     port = free_port()
     env = {**os.environ, "NLENTRY_HOME": str(home)}
     env.pop("NLENTRY_SLACK_SIGNING_SECRET", None)
@@ -63,7 +52,7 @@ def served(
             assert process.poll() is None, process.stdout.read() if process.stdout else ""
             assert time.monotonic() < deadline, "the server did not start"
             time.sleep(0.1)
-        yield base, key
+        yield base
     finally:
         process.terminate()
         try:
@@ -71,9 +60,50 @@ def served(
         except subprocess.TimeoutExpired:
             process.kill()
             output, _ = process.communicate()
-        # nothing secret in the server's output: the API key, Slack's secret, the credentials' key
-        assert key not in output and SLACK_SECRET not in output
-        assert secret_key not in output
+        assert not [s for s in secrets if s in output]  # nothing secret in the server's output
+
+
+def api_key(home: Path, user: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "nlentry", "apikey", "create", user],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NLENTRY_HOME": str(home)},
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def served(
+    tmp_path: Path, backend: str, secret_key: str, request: pytest.FixtureRequest
+) -> Iterator[tuple[str, str]]:
+    home = tmp_path / "server"
+    write_config(home, **backend_config(backend, request, tmp_path))
+    make_user(home, "alice")
+    key = api_key(home, "alice")
+    # the API key, Slack's secret and the credentials' key never appear in the server's output
+    with serving(home, key, SLACK_SECRET, secret_key) as base:
+        yield base, key
+
+
+def test_two_processes_on_postgresql_share_one_rate(
+    tmp_path: Path, pg_url: str, secret_key: str, request: pytest.FixtureRequest
+) -> None:
+    """Two real `nlentry serve` processes on one PostgreSQL database: a user's requests spread over both
+    are allowed exactly `rate_limit` times (in memory, each process would allow it on its own)."""
+    home = tmp_path / "server"
+    write_config(home, rate_limit=6, rate_period=3600, **backend_config("postgresql", request, tmp_path))
+    make_user(home, "alice")
+    key = api_key(home, "alice")
+    with serving(home, key, secret_key) as one, serving(home, key, secret_key) as two:
+        auth = {"Authorization": f"Bearer {key}"}
+        codes = [
+            httpx.post(f"{base}/v1/parse", headers=auth, json={"text": "1 uur"}, timeout=10).status_code
+            for _ in range(8)
+            for base in (one, two)
+        ]
+    assert codes.count(200) == 6 and codes.count(429) == 10 and codes[:6] == [200] * 6
 
 
 def test_real_server_over_http(served: tuple[str, str]) -> None:

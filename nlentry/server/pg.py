@@ -86,14 +86,14 @@ def _where(url: str) -> str:
 
 
 def _unavailable(url: str, exc: BaseException, *, starting: bool = False) -> StorageUnavailable:
-    """The error for a database that cannot be reached: its address only when starting (for the operator;
-    a request's answer never shows it), the cause only in the log."""
+    """The error for a database that cannot be reached. Starting, it names the address and the cause (for
+    the operator); serving, the cause goes to the log and the error (a request's answer) names neither."""
     from nlentry.config import redact
 
-    log.warning("database %s unavailable: %s", _where(url), redact(f"{type(exc).__name__}: {exc}")[:300])
     if starting:
         return StorageUnavailable(f"cannot connect to the database at {_where(url)}: "
                                   f"{redact(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}")
+    log.warning("database %s unavailable: %s", _where(url), redact(f"{type(exc).__name__}: {exc}")[:300])
     return StorageUnavailable("the server's database cannot be reached; try again later")
 
 

@@ -138,3 +138,21 @@ def test_credentials_are_encrypted_at_rest_and_the_key_rotates(
     key_file.write_text(f"# the newest first\n{new}\n", encoding="utf-8")
     write_config(home, database_url=pg_url, secret_key_file=str(key_file))
     assert Settings.load({"NLENTRY_HOME": str(home)}).secret_keys == (new,)
+
+
+def test_settings_of_the_database_and_its_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from nlentry.config import ConfigError
+
+    home = tmp_path / "server"
+    write_config(home, database_url="mysql://root@db/x")
+    with pytest.raises(ConfigError, match="postgresql:// URL"):
+        Settings.load({"NLENTRY_HOME": str(home)})
+    write_config(home, database_url="postgresql://db/x", secret_key_file=str(tmp_path / "nonesuch.key"))
+    status, _, err = run(home, "users", "ls", capsys=capsys)
+    assert status == 1 and "nonesuch.key" in err and "Traceback" not in err
+    key = new_key()
+    settings = Settings.load({"NLENTRY_HOME": str(home), "NLENTRY_SECRET_KEY": f" {key} , {new_key()} "})
+    assert settings.secret_keys[0] == key and len(settings.secret_keys) == 2  # the environment wins
+    assert key not in repr(settings) and "postgresql" not in repr(settings)
+    assert Settings.load({"NLENTRY_HOME": str(home), "NLENTRY_DATABASE_URL": "postgresql://u:pw-7a7a7a@h:5/d",
+                          "NLENTRY_SECRET_KEY": key}).storage_name() == "postgresql://h:5/d"

@@ -3,8 +3,9 @@
 `nlentry.cli.main` hands these commands to `run(args, env=...)`. `serve` needs the `server` extra
 (FastAPI, uvicorn); `apikey` and `users` only touch the server's storage (server.db, or PostgreSQL
 with `database_url`: the `postgres` extra) and the users' folders, so they work without it. A new API
-key is printed once, on standard output, and nowhere else; nothing else here
-prints a secret. Exit statuses: 0 ok, 1 usage (bad arguments, unknown user, bad link code).
+key is printed once, on standard output, and nowhere else; nothing else here prints a secret. Exit
+statuses: 0 ok, 1 usage (bad arguments, unknown user, bad link code), a configuration that cannot be
+used (no database key, an unreachable database, a schema this nlentry does not know).
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ Usage::
 One nlentry user is one NLENTRY_HOME (`<server home>/users/<id>/`), so the journal needs no notion of
 users: each has its own provider, settings (its own config.toml, 0600) and database, and every
 `nlentry` command works on it with `NLENTRY_HOME=<that folder>`. The user's provider credentials are
-kept by the server's storage (`set_provider_settings`): on SQLite in that same config.toml, on
-PostgreSQL encrypted in the database, and handed to the journal in its environment, never written to
-the folder. A chat identity is `slack:<team id>:<user id>` or `telegram:<user id>`.
+kept by the server's storage (`set_provider_settings`): on SQLite in that same config.toml; on
+PostgreSQL encrypted in the database, never in the folder. Either way `env` hands them to the journal
+in its environment (in memory). A chat identity is `slack:<team id>:<user id>` or `telegram:<user id>`.
 """
 
 from __future__ import annotations

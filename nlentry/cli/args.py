@@ -505,13 +505,18 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
                                         "'nlentry db upgrade' before starting a new version.",
                             epilog="examples:\n  nlentry db upgrade\n  nlentry db status\n"
                                    "  export NLENTRY_SECRET_KEY=$(nlentry db keygen)\n"
-                                   "  NLENTRY_SECRET_KEY=$NEW,$OLD nlentry db rotate-key\n",
+                                   "  NLENTRY_SECRET_KEY=$NEW,$OLD nlentry db rotate-key\n"
+                                   "  nlentry db migrate-from-sqlite          # server.db of this home\n",
                             formatter_class=formatter)
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=ArgumentParser)
     actions.add_parser("upgrade", help="apply the schema migrations the database lacks")
     actions.add_parser("status", help="the schema version of the database and the one this nlentry needs")
     actions.add_parser("keygen", help="print a new key for NLENTRY_SECRET_KEY")
     actions.add_parser("rotate-key", help="encrypt the stored credentials again with the first key")
+    a = actions.add_parser("migrate-from-sqlite",
+                           help="move a SQLite server's users, keys, links and credentials into PostgreSQL")
+    a.add_argument("home", nargs="?", metavar="HOME",
+                   help="the SQLite server's home, with its server.db (default: this server's home)")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

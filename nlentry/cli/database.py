@@ -1,5 +1,6 @@
 """`nlentry db`: the server's database. `upgrade` applies the schema migrations, `status` shows them,
-`keygen` makes a key for the credentials, `rotate-key` encrypts them again with the first key.
+`keygen` makes a key for the credentials, `rotate-key` encrypts them again with the first key,
+`migrate-from-sqlite [HOME]` moves a SQLite server's state into PostgreSQL (`nlentry.server.move`).
 
 The database is the one the server's settings name (`[server] database_url` or `NLENTRY_DATABASE_URL`:
 PostgreSQL; without it `<home>/server.db`, which upgrades itself when opened). A server process refuses
@@ -12,11 +13,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
 
+    from nlentry.server.pg import PostgresStorage
     from nlentry.server.settings import Settings
 
 __all__ = ["run"]
@@ -54,6 +57,8 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
         return 0 if version == pg.LATEST else 1
     storage = pg.PostgresStorage(settings.database_url, secret_keys=settings.secret_keys, pool_size=1)
     try:
+        if args.action == "migrate-from-sqlite":
+            return _move(Path(args.home).expanduser() if args.home else settings.home, storage)
         count = storage.rotate_credentials()
     finally:
         storage.close()
@@ -62,10 +67,25 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     return 0
 
 
+def _move(home: Path, storage: PostgresStorage) -> int:
+    import time
+
+    from nlentry.server.move import move_server_state
+
+    moved = move_server_state(home, storage, now=time.time())
+    counts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in moved.rows.items())
+    print(f"moved from {home / 'server.db'}: {counts}; {moved.credentials} credentials (encrypted, "
+          "and taken out of the users' config.toml)", file=sys.stderr)
+    return 0
+
+
 def _sqlite(args: argparse.Namespace, settings: Settings) -> int:
     from nlentry.cli.args import UsageError
     from nlentry.server.db import SCHEMA_VERSION, ServerDB
 
+    if args.action == "migrate-from-sqlite":
+        raise UsageError("migrate-from-sqlite needs the PostgreSQL database to move to: set [server] "
+                         "database_url or NLENTRY_DATABASE_URL")
     if args.action == "rotate-key":
         raise UsageError("rotate-key is for PostgreSQL (database_url): on SQLite the users' credentials "
                          "are in their own config.toml files (0600), not encrypted with a key")

@@ -20,7 +20,14 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from nlentry.server.storage import KeyRow, PendingRow, ServerStorage, StorageUnavailable, UserRow
+from nlentry.server.storage import (
+    STATE_TABLES,
+    KeyRow,
+    PendingRow,
+    ServerStorage,
+    StorageUnavailable,
+    UserRow,
+)
 from nlentry.store import Store, StoreError
 
 __all__ = ["SQLiteStorage", "ServerDB", "first_delivery"]
@@ -297,6 +304,15 @@ class SQLiteStorage:
             for table in ("deliveries", "link_codes", "pending"):
                 db.execute(f"DELETE FROM {table} WHERE expires_at <= ?", (now,))
             db.execute("DELETE FROM rate_buckets WHERE tat <= ?", (now,))
+
+    def export(self, *, now: float) -> dict[str, list[tuple[object, ...]]]:
+        """Every row of the `STATE_TABLES` (what has expired left out), for another back end."""
+        found = {}
+        for table, columns in STATE_TABLES.items():
+            where = " WHERE expires_at > ?" if "expires_at" in columns else ""
+            rows = self.db.query(f"SELECT {', '.join(columns)} FROM {table}{where}", (now,) if where else ())
+            found[table] = [tuple(r) for r in rows]
+        return found
 
     def ping(self) -> None:
         try:

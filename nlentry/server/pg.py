@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nlentry.server.storage import KeyRow, PendingRow, SchemaError, StorageUnavailable, UserRow
+from nlentry.server.storage import (
+    STATE_TABLES,
+    KeyRow,
+    PendingRow,
+    SchemaError,
+    StorageUnavailable,
+    UserRow,
+)
 from nlentry.server.vault import Vault
 
 if TYPE_CHECKING:
@@ -408,6 +415,31 @@ class PostgresStorage:
         ):
             found.setdefault(provider, {})[name] = self.vault.decrypt(secret)
         return found
+
+    def import_state(self, rows: Mapping[str, Sequence[Sequence[object]]],
+                     credentials: Mapping[str, Mapping[str, Mapping[str, str]]], *, now: float) -> None:
+        """Fill an empty database with another back end's `STATE_TABLES` rows and users' credentials,
+        in one transaction; `StoreError` when it has users already (nothing is merged)."""
+        from nlentry.store import StoreError
+
+        with self._conn() as conn, conn.transaction():
+            conn.execute("LOCK TABLE users IN EXCLUSIVE MODE")  # no user added meanwhile
+            if conn.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone() == (True,):
+                raise StoreError(f"the database {_where(self.url)} has users already: nothing was moved")
+            for table, columns in STATE_TABLES.items():
+                found = [tuple(bool(v) if c == "changing" else v for c, v in zip(columns, row, strict=True))
+                         for row in rows.get(table, ())]
+                if found:
+                    with conn.cursor() as cur:
+                        cur.executemany(
+                            f"INSERT INTO {table} ({', '.join(columns)}) "
+                            f"VALUES ({', '.join(['%s'] * len(columns))})".encode(), found)
+            for user_id, providers in credentials.items():
+                for provider, values in providers.items():
+                    for name, value in values.items():
+                        conn.execute("INSERT INTO credentials (user_id, provider, name, secret, updated_at) "
+                                     "VALUES (%s, %s, %s, %s, %s)",
+                                     (user_id, provider, name, self.vault.encrypt(value), now))
 
     def rotate_credentials(self) -> int:
         """Encrypt every stored credential again with the first key; returns how many."""

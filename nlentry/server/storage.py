@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from nlentry.server.settings import Settings
 
 __all__ = [
+    "STATE_TABLES",
     "KeyRow",
     "PendingRow",
     "SchemaError",
@@ -44,6 +45,19 @@ __all__ = [
     "UserRow",
     "open_storage",
 ]
+
+
+#: the tables of the server's state that move between back ends (`nlentry db migrate-from-sqlite`), in
+#: the order they are filled (a row's user first), with their columns in order; the ones with an
+#: `expires_at` move only while it is in the future
+STATE_TABLES: dict[str, tuple[str, ...]] = {
+    "users": ("id", "locale", "created_at"),
+    "api_keys": ("id", "hash", "user_id", "name", "created_at"),
+    "chat_links": ("identity", "user_id", "created_at"),
+    "link_codes": ("hash", "identity", "expires_at"),
+    "pending": ("id", "user_id", "entry", "changing", "expires_at"),
+    "deliveries": ("id", "expires_at"),
+}
 
 
 class SchemaError(NlentryError):

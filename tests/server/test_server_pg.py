@@ -156,3 +156,56 @@ def test_settings_of_the_database_and_its_key(tmp_path: Path, capsys: pytest.Cap
     assert key not in repr(settings) and "postgresql" not in repr(settings)
     assert Settings.load({"NLENTRY_HOME": str(home), "NLENTRY_DATABASE_URL": "postgresql://u:pw-7a7a7a@h:5/d",
                           "NLENTRY_SECRET_KEY": key}).storage_name() == "postgresql://h:5/d"
+
+
+def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], secret_key: str
+) -> None:
+    from conftest import NOW, PROVIDER_TOKEN, make_user
+
+    from nlentry import config
+    from nlentry.model import Entry
+    from nlentry.server.auth import ApiKeys
+    from nlentry.server.pending import Confirmations
+    from nlentry.server.users import Users
+
+    home = tmp_path / "server"
+    write_config(home)  # a SQLite server, with two users, a key, links, a code, a confirmation
+    make_user(home, "alice", "--locale", "nl")
+    make_user(home, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
+    sqlite = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    key, _ = ApiKeys(sqlite).create("alice", name="laptop")
+    users = Users(Settings.load({"NLENTRY_HOME": str(home)}), sqlite)
+    users.link("alice", "slack:T1:U1")
+    code = users.link_code("telegram:77")
+    entry = Entry(text="2 uur overleg", locale="nl", date=NOW.date(), duration=7200)
+    waiting = Confirmations(sqlite, ttl=900).open("alice", entry)
+    assert sqlite.first_delivery(["telegram:5"], now=NOW.timestamp(), keep=1e9)
+    sqlite.close()
+    before = (home / "server.db").read_bytes()
+
+    write_config(home, database_url=pg_url)
+    env = {"NLENTRY_SECRET_KEY": secret_key}
+    status, _, err = run(home, "db", "migrate-from-sqlite", capsys=capsys, **env)
+    assert status == 0, err
+    assert "2 users, 1 api keys, 1 chat links, 1 link codes, 1 pending" in err and "1 credentials" in err
+    assert PROVIDER_TOKEN not in err
+    assert (home / "server.db").read_bytes() == before  # read, never changed
+    bob = config.load({"NLENTRY_HOME": str(home / "users" / "bob")})
+    assert bob.default_provider == "flaky" and "token" not in bob.provider("flaky")  # out of the folder
+
+    settings = Settings.load({"NLENTRY_HOME": str(home), **env})
+    moved = open_storage(settings)
+    try:
+        assert [(u.id, u.locale, u.identities) for u in moved.users()] == [
+            ("alice", "nl", ("slack:T1:U1",)), ("bob", None, ())]
+        assert ApiKeys(moved).user_of(key) == "alice"
+        assert moved.credentials("bob") == {"flaky": {"token": PROVIDER_TOKEN}}
+        taken = Confirmations(moved, ttl=900).take(waiting.id, "alice")
+        assert taken is not None and taken.entry == entry
+        assert not moved.first_delivery(["telegram:5"], now=NOW.timestamp(), keep=1.0)  # handled already
+        assert Users(settings, moved).redeem("bob", code) == "telegram:77"
+    finally:
+        moved.close()
+    status, _, err = run(home, "db", "migrate-from-sqlite", capsys=capsys, **env)  # again: refused
+    assert status == 1 and "has users already" in err

@@ -40,6 +40,7 @@ The secrets are registered with `nlentry.config.register_secret`, so `redact` ma
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,8 +107,6 @@ class Settings:
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Read the server's config.toml and environment; `overrides` win (e.g. `port=9000`)."""
-        import os
-
         env = dict(os.environ if env is None else env)
         cfg = config.load(env)
         server, slack, telegram = _table(cfg, "server"), _table(cfg, "slack"), _table(cfg, "telegram")
@@ -199,6 +198,8 @@ def _secret_keys(env: Mapping[str, str], server: Mapping[str, Any]) -> tuple[str
     if not text.strip() and server.get("secret_key_file"):
         path = Path(str(server["secret_key_file"])).expanduser()
         try:
+            if os.name == "posix" and path.stat().st_mode & 0o077:
+                raise config.ConfigError(f"secret_key_file {path} may be read by others: chmod 600 {path}")
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise config.ConfigError(f"secret_key_file {path}: {exc.strerror or exc}") from None

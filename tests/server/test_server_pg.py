@@ -137,6 +137,10 @@ def test_credentials_are_encrypted_at_rest_and_the_key_rotates(
     key_file = tmp_path / "keys"
     key_file.write_text(f"# the newest first\n{new}\n", encoding="utf-8")
     write_config(home, database_url=pg_url, secret_key_file=str(key_file))
+    key_file.chmod(0o644)
+    status, out, err = run(home, "users", "ls", capsys=capsys)
+    assert status == 1 and "may be read by others: chmod 600" in err and new not in out + err
+    key_file.chmod(0o600)
     assert Settings.load({"NLENTRY_HOME": str(home)}).secret_keys == (new,)
 
 

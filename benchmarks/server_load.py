@@ -242,6 +242,7 @@ def main() -> None:
             from nlentry.server.vault import new_key
 
             (home / "secret.key").write_text(new_key(), encoding="utf-8")
+            (home / "secret.key").chmod(0o600)
             database = f'database_url = "{args.database}"\nsecret_key_file = "{home / "secret.key"}"\n'
         (home / "config.toml").write_text(
             f'[server]\nrate_limit = 1000000000\nauto_confirm = 0.0\n{database}'

@@ -9,9 +9,11 @@ Usage (the fixtures in tests/conftest.py do this)::
 The server refuses to run as root, so when the tests run as root the cluster's folder belongs to the
 `postgres` user and `initdb` / `pg_ctl` run as that user (`runuser -u postgres --`). It listens on a free
 loopback port only (its Unix socket goes into the same folder), trusts local connections, and runs
-with `fsync=off`: nothing of it outlives the test session. Without the binaries the tests are skipped
-with the reason, except under CI (`CI=true`), where a missing PostgreSQL is a failure: `.ci/run`
-installs Debian's `postgresql` package.
+with `fsync=off`: nothing of it outlives the test session. A session that was killed cannot stop its
+cluster; the next one to start stops and removes every cluster whose session (`owner.pid`) is gone,
+but only clusters of its own kernel boot and PID namespace (machines or containers may share /tmp, not
+their processes). Without the binaries the tests are skipped with the reason, except under CI
+(`CI=true`), where a missing PostgreSQL is a failure: `.ci/run` installs Debian's `postgresql` package.
 """
 
 from __future__ import annotations
@@ -56,6 +58,50 @@ def missing(reason: str, env: Mapping[str, str] | None = None) -> NoReturn:
     pytest.skip(reason)
 
 
+_PREFIX = "nlentry-pg-"
+
+
+def _namespace() -> str:
+    """This kernel boot and PID namespace, in which a pid means one process (`?` when unknown)."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        return f"{boot}/{os.readlink('/proc/self/ns/pid')}".replace(" ", "")
+    except OSError:
+        return "?"
+
+
+def _owner() -> str:
+    """`<pid namespace> <pid>` of this test session."""
+    return f"{_namespace()} {os.getpid()}"
+
+
+def _gone(owner: str) -> bool:
+    """True when the session that wrote `owner` is dead (never for another PID namespace's session)."""
+    namespace, _, pid = owner.partition(" ")
+    if namespace != _namespace() or namespace == "?" or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _reap_orphans(bindir: Path) -> None:
+    """Stop and remove the clusters left by test sessions that were killed (their owner is gone)."""
+    for root in Path(tempfile.gettempdir()).glob(_PREFIX + "*"):
+        try:
+            owner = (root / "owner.pid").read_text(encoding="ascii")
+        except OSError:
+            continue
+        if not _gone(owner):
+            continue
+        run_as = "postgres" if os.geteuid() == 0 and root.stat().st_uid != 0 else None
+        PgCluster(bindir, root, 0, run_as).stop()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -79,7 +125,9 @@ class PgCluster:
             raise PgUnavailable("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb): "
                                 "apt-get install postgresql")
         run_as = None
-        root = Path(tempfile.mkdtemp(prefix="nlentry-pg-"))
+        _reap_orphans(bindir)
+        root = Path(tempfile.mkdtemp(prefix=_PREFIX))
+        (root / "owner.pid").write_text(_owner(), encoding="ascii")
         if os.geteuid() == 0:
             try:
                 owner = pwd.getpwnam("postgres")

@@ -2,6 +2,7 @@
 
     python benchmarks/server_load.py                      # both measurements, default settings
     python benchmarks/server_load.py --workers 2 --seconds 10 --clients 64
+    python benchmarks/server_load.py --database postgresql://nlentry@127.0.0.1/bench   # state in PostgreSQL
 
 1. `POST /v1/parse` with `--clients` concurrent keep-alive connections for `--seconds` (after a warm-up):
    requests per second and latency percentiles (target: >= 1,000 req/s with p99 <= 50 ms, 64 clients).
@@ -11,7 +12,9 @@
 
 The clients are plain asyncio streams speaking HTTP/1.1 (no client library in the measured path), in
 this process; the server is a separate process (uvicorn with httptools and uvloop when installed,
-access log off). The server's rate limit is lifted for the run (`rate_limit` in its config.toml).
+access log off). The server's rate limit is lifted for the run (`rate_limit` in its config.toml); with
+`--database` it is still counted, in the database (one statement per request), which is what a parse
+request costs there. The database must be empty or at nlentry's schema (`nlentry db upgrade` is run).
 """
 
 from __future__ import annotations
@@ -209,6 +212,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=64, help="concurrent connections (default 64)")
     parser.add_argument("--seconds", type=float, default=10.0, help="measured seconds (default 10)")
     parser.add_argument("--slow", type=float, default=2.0, help="seconds the slow provider takes (default 2)")
+    parser.add_argument("--database", metavar="URL",
+                        help="keep the server's state in this PostgreSQL database (default: server.db)")
     rates = {
         "--rate": ([1000.0, 1200.0], "offered /v1/parse loads, req/s"),
         "--slack-rate": ([20.0, 50.0], "offered Slack command rates, per second"),
@@ -225,16 +230,27 @@ def main() -> None:
         pass
     print(
         f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the run; "
-        f"server: {args.workers} uvicorn worker processes; python {sys.version.split()[0]}"
+        f"server: {args.workers} uvicorn worker processes; python {sys.version.split()[0]}; "
+        f"state: {'PostgreSQL' if args.database else 'SQLite'}"
     )
 
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "server"
         home.mkdir()
+        database = ""
+        if args.database:
+            from nlentry.server.vault import new_key
+
+            (home / "secret.key").write_text(new_key(), encoding="utf-8")
+            (home / "secret.key").chmod(0o600)
+            database = f'database_url = "{args.database}"\nsecret_key_file = "{home / "secret.key"}"\n'
         (home / "config.toml").write_text(
-            f'[server]\nrate_limit = 1000000000\nauto_confirm = 0.0\n[slack]\nsigning_secret = "{SECRET}"\n',
+            f'[server]\nrate_limit = 1000000000\nauto_confirm = 0.0\n{database}'
+            f'[slack]\nsigning_secret = "{SECRET}"\n',
             encoding="utf-8",
         )
+        if args.database:
+            nlentry(home, "db", "upgrade")
         nlentry(home, "users", "add", "bench")
         subprocess.run(
             [sys.executable, "-m", "nlentry", "catalog", "import", str(ROOT / "corpus" / "catalog.json")],

@@ -1,4 +1,5 @@
-"""The distributions ship the language definitions: grammars/ goes into the wheel as nlentry/grammars/.
+"""The distributions ship the language definitions (grammars/ goes into the wheel as nlentry/grammars/)
+and the server's PostgreSQL migrations (nlentry/server/migrations/pg/*.sql).
 
 hatch's force-include does nothing in editable installs, so only a real build shows whether the
 grammars reach users. Skipped only when `build` (in the `test` extra) is not installed.
@@ -62,3 +63,14 @@ def test_sdist_ships_grammars_and_corpus(dists: Path) -> None:
     corpus = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "corpus").rglob("*")
                     if p.is_file() and "__pycache__" not in p.parts)  # bytecode of build.py is not source
     assert not [f for f in corpus if f not in names], f"corpus files missing from {sdist.name}"
+
+
+def test_wheel_ships_the_server_migrations(dists: Path) -> None:
+    """`nlentry db upgrade` reads the numbered SQL files from the installed package."""
+    (wheel,) = dists.glob("nlentry-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+    folder = ROOT / "nlentry" / "server" / "migrations" / "pg"
+    sql = sorted(p.relative_to(ROOT).as_posix() for p in folder.glob("*.sql"))
+    assert sql and "nlentry/server/migrations/pg/0001_server_state.sql" in sql
+    assert not [f for f in sql if f not in names], f"migrations missing from {wheel.name}"

@@ -57,6 +57,7 @@ _COMMANDS = {
                     "nlentry.cli.entries"),
     **dict.fromkeys(("init", "login", "projects", "services", "people", "completion"), "nlentry.cli.setup"),
     **dict.fromkeys(("serve", "apikey", "users"), "nlentry.cli.serve"),
+    "db": "nlentry.cli.database",
 }
 
 

@@ -413,12 +413,12 @@ catalog) in phrases: nlentry add 2 uur aan Web<Tab>.
     p.add_argument("--provider", metavar="NAME", help=argparse.SUPPRESS)
 
 
-# --- the chat-bot server: serve, apikey, users (nlentry/cli/serve.py) -------------------------------
+# --- the chat-bot server: serve, apikey, users (nlentry/cli/serve.py), db (nlentry/cli/database.py) --
 
 
 def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
                          formatter: type[argparse.HelpFormatter]) -> None:
-    """serve, apikey, users."""
+    """serve, apikey, users, db."""
     p = commands.add_parser(
         "serve", help="run the chat-bot server (Slack, Telegram, JSON API)",
         description="Run the chat-bot HTTP server: the JSON API (/v1), Slack (/slack/commands, "
@@ -498,6 +498,26 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
     chat_account(u, code=True)
     u = users.add_parser("unlink", help="unlink a chat account")
     chat_account(u, code=False)
+
+    p = commands.add_parser("db", help="the server's database: schema upgrades, the credentials' key",
+                            description="The database named by [server] database_url or "
+                                        "NLENTRY_DATABASE_URL (PostgreSQL; without it server.db). A server "
+                                        "refuses to start on a schema older or newer than it knows: run "
+                                        "'nlentry db upgrade' before starting a new version.",
+                            epilog="examples:\n  nlentry db upgrade\n  nlentry db status\n"
+                                   "  export NLENTRY_SECRET_KEY=$(nlentry db keygen)\n"
+                                   "  NLENTRY_SECRET_KEY=$NEW,$OLD nlentry db rotate-key\n"
+                                   "  nlentry db migrate-from-sqlite          # server.db of this home\n",
+                            formatter_class=formatter)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=ArgumentParser)
+    actions.add_parser("upgrade", help="apply the schema migrations the database lacks")
+    actions.add_parser("status", help="the schema version of the database and the one this nlentry needs")
+    actions.add_parser("keygen", help="print a new key for NLENTRY_SECRET_KEY")
+    actions.add_parser("rotate-key", help="encrypt the stored credentials again with the first key")
+    a = actions.add_parser("migrate-from-sqlite",
+                           help="move a SQLite server's users, keys, links and credentials into PostgreSQL")
+    a.add_argument("home", nargs="?", metavar="HOME",
+                   help="the SQLite server's home, with its server.db (default: this server's home)")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -1,9 +1,11 @@
 """The server commands: `serve` (run it), `apikey` (API keys), `users` (users and their chat accounts).
 
 `nlentry.cli.main` hands these commands to `run(args, env=...)`. `serve` needs the `server` extra
-(FastAPI, uvicorn); `apikey` and `users` only touch server.db and the users' folders, so they work
-without it. A new API key is printed once, on standard output, and nowhere else; nothing else here
-prints a secret. Exit statuses: 0 ok, 1 usage (bad arguments, unknown user, bad link code).
+(FastAPI, uvicorn); `apikey` and `users` only touch the server's storage (server.db, or PostgreSQL
+with `database_url`: the `postgres` extra) and the users' folders, so they work without it. A new API
+key is printed once, on standard output, and nowhere else; nothing else here prints a secret. Exit
+statuses: 0 ok, 1 usage (bad arguments, unknown user, bad link code), a configuration that cannot be
+used (no database key, an unreachable database, a schema this nlentry does not know).
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from nlentry.cli.args import UsageError
 if TYPE_CHECKING:
     import argparse
 
-    from nlentry.server.db import ServerDB
     from nlentry.server.settings import Settings
+    from nlentry.server.storage import ServerStorage
     from nlentry.server.users import Users
 
 __all__ = ["run"]
@@ -34,9 +36,9 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     settings = Settings.load(env)
     if args.command == "serve":
         return _serve(args, settings)
-    from nlentry.server.db import ServerDB
+    from nlentry.server.storage import open_storage
 
-    db = ServerDB(settings.database)
+    db = open_storage(settings)
     try:
         if args.command == "apikey":
             return _apikey(args, db)
@@ -51,10 +53,15 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from nlentry.server.storage import open_storage
+
     try:
         import uvicorn
     except ImportError:
         raise UsageError("the server needs its extra: pip install 'nlentry[server]'") from None
+    # refuse at once (a clear message, a non-zero status) a database that cannot be reached, has a schema
+    # older or newer than this nlentry's, or has no key for its credentials; not in every worker's log
+    open_storage(settings).close()
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     workers = args.workers or settings.workers
@@ -65,7 +72,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         f"nlentry serve: http://{host}:{port} ({workers} worker{'s' if workers > 1 else ''}); "
         f"Slack {on[bool(settings.slack_signing_secret)]}, "
         f"Telegram {on[bool(settings.telegram_secret_token)]}; "
-        f"home {settings.home}",
+        f"home {settings.home}, state in {settings.storage_name()}",
         file=sys.stderr,
         flush=True,
     )
@@ -87,7 +94,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 # --- apikey ----------------------------------------------------------------------------------------
 
 
-def _apikey(args: argparse.Namespace, db: ServerDB) -> int:
+def _apikey(args: argparse.Namespace, db: ServerStorage) -> int:
     from datetime import datetime
 
     from nlentry.server.auth import ApiKeys
@@ -95,8 +102,7 @@ def _apikey(args: argparse.Namespace, db: ServerDB) -> int:
 
     keys = ApiKeys(db)
     if args.action == "create":
-        row = db.query("SELECT id FROM users WHERE id = ?", (args.user,))
-        if not row:
+        if db.user(args.user) is None:
             raise UserError(f"no user {args.user!r} (add one with 'nlentry users add {args.user}')")
         key, info = keys.create(args.user, name=args.name)
         print(key)
@@ -159,7 +165,7 @@ def _configure(args: argparse.Namespace, users: Users, user_id: str) -> None:
         config.save(cfg, env)
     if args.setting:
         name = args.provider or config.default_provider(env)
-        config.set_provider_settings(name, _settings_of(args.setting), env)
+        users.set_provider_settings(user_id, name, _settings_of(args.setting))
     if args.locale:
         users.set_locale(user_id, args.locale)
 
@@ -182,7 +188,7 @@ def _account(args: argparse.Namespace) -> str:
     return identity("telegram", args.telegram)
 
 
-def _users(args: argparse.Namespace, settings: Settings, db: ServerDB) -> int:
+def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage) -> int:
     from nlentry.server.users import Users
 
     users = Users(settings, db)

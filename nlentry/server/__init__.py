@@ -7,12 +7,14 @@ Usage::
 
     app = create_app(Settings.load(os.environ))     # any ASGI server; `nlentry serve` runs uvicorn
 
-Modules, one job each: `settings` (config.toml and environment), `db` (server.db), `auth` (API keys),
+Modules, one job each: `settings` (config.toml and environment), `storage` (the protocol of the
+server's state) with `db` (its SQLite implementation, server.db) and `pg` (PostgreSQL, with `vault` for
+the credentials and the SQL files of `migrations/pg/`), `auth` (API keys),
 `users` (users, chat links, link codes, journals), `pending` (entries awaiting an answer), `limits`
 (body size, rate), `replies` (texts from `grammars/<code>/server.toml`), `chat` (the conversation,
-chat-neutral), `api`, `slack`, `telegram` (the routes), `errors` (HTTP errors), `worker` (background
-flushing), `state` (what a process shares), `app` (the assembly). Every route is a thin layer over
-`nlentry.journal.Journal`, like the command line. Needs the `server` extra
+chat-neutral), `api`, `slack`, `telegram`, `health` (the routes), `errors` (HTTP errors), `worker`
+(background flushing), `state` (what a process shares), `app` (the assembly). Every route is a thin
+layer over `nlentry.journal.Journal`, like the command line. Needs the `server` extra
 (`pip install 'nlentry[server]'`); importing this package imports none of it until `create_app`.
 """
 

@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from nlentry import __version__
-from nlentry.server import api, errors, slack, telegram
+from nlentry.server import api, errors, health, slack, telegram
 from nlentry.server.limits import BodyLimit
 from nlentry.server.settings import Settings
 from nlentry.server.state import ServerState
@@ -91,6 +91,7 @@ def create_app(
     app.include_router(api.router(state))
     app.include_router(slack.router(state))
     app.include_router(telegram.router(state))
+    app.include_router(health.router(state))
     return app
 
 

@@ -4,7 +4,7 @@ Usage::
 
     from nlentry.server.auth import ApiKeys
 
-    keys = ApiKeys(db)
+    keys = ApiKeys(storage)
     key, info = keys.create("alice", name="laptop")    # print `key` once; the database keeps its hash
     keys.user_of(key)                                  # "alice" (None for an unknown or revoked key)
     keys.revoke(info.id)
@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from nlentry.server.db import ServerDB
+from nlentry.server.storage import ServerStorage
 
 __all__ = ["KEY_PREFIX", "ApiKey", "ApiKeys", "digest"]
 
@@ -50,10 +50,10 @@ class ApiKey:
 
 
 class ApiKeys:
-    """The API keys in server.db; see the module docstring."""
+    """The API keys in the server's storage (`nlentry.server.storage`); see the module docstring."""
 
     def __init__(
-        self, db: ServerDB, *, cache_ttl: float = 5.0, clock: Callable[[], float] = time.monotonic
+        self, db: ServerStorage, *, cache_ttl: float = 5.0, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.db = db
         self.cache_ttl = cache_ttl
@@ -65,11 +65,7 @@ class ApiKeys:
         """A new key for `user_id`: returns the key (show it once, it is not kept) and its record."""
         key = KEY_PREFIX + secrets.token_urlsafe(32)
         info = ApiKey(key[:_ID_LENGTH], user_id, name, time.time())
-        with self.db.transaction() as db:
-            db.execute(
-                "INSERT INTO api_keys (id, hash, user_id, name, created_at) VALUES (?, ?, ?, ?, ?)",
-                (info.id, digest(key), user_id, name, info.created_at),
-            )
+        self.db.add_key(info.id, digest(key), user_id, name=name, now=info.created_at)
         return key, info
 
     def user_of(self, key: str) -> str | None:
@@ -82,8 +78,8 @@ class ApiKeys:
             cached = self._cache.get(wanted)
         if cached is not None and cached[0] > now:
             return cached[1]
-        rows = self.db.query("SELECT hash, user_id FROM api_keys WHERE hash = ?", (wanted,))
-        user = rows[0]["user_id"] if rows and hmac.compare_digest(rows[0]["hash"], wanted) else None
+        found = self.db.key_owner(wanted)
+        user = found[1] if found is not None and hmac.compare_digest(found[0], wanted) else None
         with self._lock:
             if len(self._cache) > 10_000:  # a flood of made-up keys must not grow memory without end
                 self._cache.clear()
@@ -92,18 +88,11 @@ class ApiKeys:
 
     def keys(self, user_id: str | None = None) -> list[ApiKey]:
         """The keys (all, or one user's), oldest first; never the keys themselves."""
-        sql = "SELECT id, user_id, name, created_at FROM api_keys"
-        rows = (
-            self.db.query(sql + " WHERE user_id = ? ORDER BY created_at", (user_id,))
-            if user_id
-            else self.db.query(sql + " ORDER BY created_at")
-        )
-        return [ApiKey(r["id"], r["user_id"], r["name"], r["created_at"]) for r in rows]
+        return [ApiKey(k.id, k.user_id, k.name, k.created_at) for k in self.db.keys(user_id)]
 
     def revoke(self, key_id: str) -> bool:
         """Delete the key with this public id; True if there was one."""
-        with self.db.transaction() as db:
-            cur = db.execute("DELETE FROM api_keys WHERE id = ?", (key_id,))
+        found = self.db.revoke_key(key_id)
         with self._lock:
             self._cache.clear()
-        return cur.rowcount > 0
+        return found

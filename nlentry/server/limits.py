@@ -5,9 +5,13 @@ Usage::
     app = BodyLimit(app, max_body=128 * 1024)     # ASGI middleware: 413 before the body is read whole
     limiter = RateLimiter(rate=60, period=60)
     wait = limiter.check("alice")                 # 0.0: go ahead; else seconds until the next request
+    limiter = RateLimiter(rate=60, period=60, storage=storage)   # the same, counted in the database
 
-The rate limit is a token bucket per user (`rate` requests per `period`, bursts up to `rate`), kept in
-memory: each worker process counts on its own, so with N workers a user gets up to N times the rate.
+The rate limit is a token bucket per user (`rate` requests per `period`, bursts up to `rate`). Without
+a storage it is kept in memory (the SQLite set-up): each worker process counts on its own, so with N
+workers a user gets up to N times the rate. With one (PostgreSQL) it is kept there: one row per user,
+updated in one statement (GCRA, the same limit as the token bucket, on the database's clock), so any
+number of processes on any number of hosts together give a user exactly the rate.
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ import json
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nlentry.server.storage import ServerStorage
 
 __all__ = ["BodyLimit", "RateLimiter"]
 
@@ -28,7 +35,14 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class RateLimiter:
-    """A token bucket per key; thread-safe. See the module docstring."""
+    """A token bucket per key; thread-safe. See the module docstring.
+
+    Parameters:
+        rate, period: `rate` requests per `period` seconds, bursts up to `rate`.
+        clock: the clock of the in-memory buckets.
+        max_keys: the most in-memory buckets (beyond: all are forgotten).
+        storage: keep the buckets there instead (`ServerStorage.take_token`, on the database's clock).
+    """
 
     def __init__(
         self,
@@ -37,16 +51,20 @@ class RateLimiter:
         period: float,
         clock: Callable[[], float] = time.monotonic,
         max_keys: int = 100_000,
+        storage: ServerStorage | None = None,
     ) -> None:
         self.capacity = float(rate)
         self.per_second = float(rate) / float(period)
         self.clock = clock
         self.max_keys = max_keys
+        self.storage = storage
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
     def check(self, key: str) -> float:
         """Take one token for `key`: 0.0 if there was one, else the seconds until there is one."""
+        if self.storage is not None:
+            return self.storage.take_token(key, interval=1.0 / self.per_second, burst=self.capacity)
         now = self.clock()
         with self._lock:
             tokens, last = self._buckets.get(key, (self.capacity, now))

@@ -1,4 +1,4 @@
-"""Entries waiting for the user's Confirm / Change / Cancel, kept in server.db until they expire.
+"""Entries waiting for the user's Confirm / Change / Cancel, kept in the server's storage until they expire.
 
 Usage::
 
@@ -14,13 +14,12 @@ the message did, or the server may have restarted in between.
 from __future__ import annotations
 
 import secrets
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from nlentry.model import Entry
-from nlentry.server.db import ServerDB
+from nlentry.server.storage import PendingRow, ServerStorage
 from nlentry.store import entry_from_json, entry_to_json
 
 __all__ = ["Confirmations", "Pending"]
@@ -38,15 +37,15 @@ class Pending:
 
 
 class Confirmations:
-    """The pending confirmations in server.db; see the module docstring.
+    """The pending confirmations; see the module docstring.
 
     Parameters:
-        db: server.db.
+        db: the server's storage.
         ttl: seconds an unanswered confirmation stays valid.
         clock: unix time (tests pass a fake).
     """
 
-    def __init__(self, db: ServerDB, *, ttl: float, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, db: ServerStorage, *, ttl: float, clock: Callable[[], float] = time.time) -> None:
         self.db = db
         self.ttl = ttl
         self.clock = clock
@@ -54,58 +53,30 @@ class Confirmations:
     def open(self, user_id: str, entry: Entry) -> Pending:
         """Keep `entry` until the user answers; returns it with its new id."""
         pending = Pending(secrets.token_urlsafe(12), user_id, entry, False, self.clock() + self.ttl)
-        with self.db.transaction() as db:
-            db.execute("DELETE FROM pending WHERE expires_at <= ?", (self.clock(),))
-            db.execute(
-                "INSERT INTO pending (id, user_id, entry, changing, expires_at) VALUES (?, ?, ?, 0, ?)",
-                (pending.id, user_id, entry_to_json(entry), pending.expires_at),
-            )
+        row = PendingRow(pending.id, user_id, entry_to_json(entry), False, pending.expires_at)
+        self.db.open_pending(row, now=self.clock())
         return pending
 
     def get(self, pending_id: str, user_id: str) -> Pending | None:
         """The user's pending entry with this id, or None (unknown, someone else's, expired)."""
-        rows = self.db.query(
-            "SELECT * FROM pending WHERE id = ? AND user_id = ? AND expires_at > ?",
-            (pending_id, user_id, self.clock()),
-        )
-        return _pending(rows[0]) if rows else None
+        return _pending(self.db.pending(pending_id, user_id, now=self.clock()))
 
     def take(self, pending_id: str, user_id: str) -> Pending | None:
         """Remove and return the user's pending entry (None if there is none any more)."""
-        with self.db.transaction() as db:
-            row = db.execute(
-                "SELECT * FROM pending WHERE id = ? AND user_id = ? AND expires_at > ?",
-                (pending_id, user_id, self.clock()),
-            ).fetchone()
-            if row is not None:
-                db.execute("DELETE FROM pending WHERE id = ?", (pending_id,))
-        return None if row is None else _pending(row)
+        return _pending(self.db.take_pending(pending_id, user_id, now=self.clock()))
 
     def update(self, pending: Pending, entry: Entry, *, changing: bool = False) -> Pending:
         """Store a changed entry (or the Change mark) and give it a fresh expiry."""
         expires = self.clock() + self.ttl
-        with self.db.transaction() as db:
-            db.execute(
-                "UPDATE pending SET entry = ?, changing = ?, expires_at = ? WHERE id = ?",
-                (entry_to_json(entry), int(changing), expires, pending.id),
-            )
+        self.db.update_pending(pending.id, entry_to_json(entry), changing=changing, expires_at=expires)
         return Pending(pending.id, pending.user_id, entry, changing, expires)
 
     def changing(self, user_id: str) -> Pending | None:
         """The user's newest entry whose Change button was pressed (the next message amends it)."""
-        rows = self.db.query(
-            "SELECT * FROM pending WHERE user_id = ? AND changing = 1 AND expires_at > ? "
-            "ORDER BY expires_at DESC LIMIT 1",
-            (user_id, self.clock()),
-        )
-        return _pending(rows[0]) if rows else None
+        return _pending(self.db.changing_pending(user_id, now=self.clock()))
 
 
-def _pending(row: sqlite3.Row) -> Pending:
-    return Pending(
-        row["id"],
-        row["user_id"],
-        entry_from_json(row["entry"]),
-        bool(row["changing"]),
-        float(row["expires_at"]),
-    )
+def _pending(row: PendingRow | None) -> Pending | None:
+    if row is None:
+        return None
+    return Pending(row.id, row.user_id, entry_from_json(row.entry), row.changing, row.expires_at)

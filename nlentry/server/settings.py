@@ -14,7 +14,8 @@ Layout (every key optional)::
     port = 8080
     workers = 1                 # uvicorn worker processes
     max_body = 131072           # bytes; larger request bodies get 413
-    rate_limit = 60             # requests per user per `rate_period` seconds (per worker process); 429 beyond
+    rate_limit = 60             # requests per user per `rate_period` seconds; 429 beyond (counted per
+                                #   process on SQLite, shared by all processes on PostgreSQL)
     rate_period = 60
     auto_confirm = 1.01         # chat: save at once when the confidence is at least this and no name is
                                 #   ambiguous (above 1: always ask; 1.0: ask only when unsure)
@@ -22,6 +23,12 @@ Layout (every key optional)::
     link_code_ttl = 600         # seconds a link code stays valid
     flush_interval = 30         # seconds between the background worker's outbox flushes
     locale = "en"               # replies to users whose language is not known yet
+    database_url = "postgresql://user:password@host/db"   # or NLENTRY_DATABASE_URL: the server's state in
+                                #   PostgreSQL, shared by any number of processes (default: <home>/server.db)
+    secret_key_file = "/etc/nlentry/secret.key"   # or NLENTRY_SECRET_KEY: the key(s) that encrypt the
+                                #   users' credentials in PostgreSQL (comma-separated or one a line; first
+                                #   encrypts, all decrypt); required with database_url
+    pool_size = 10              # PostgreSQL connections per server process
 
     [slack]
     signing_secret = "..."      # or NLENTRY_SLACK_SIGNING_SECRET
@@ -33,6 +40,7 @@ The secrets are registered with `nlentry.config.register_secret`, so `redact` ma
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +52,8 @@ __all__ = ["Settings"]
 
 ENV_SLACK_SECRET = "NLENTRY_SLACK_SIGNING_SECRET"
 ENV_TELEGRAM_SECRET = "NLENTRY_TELEGRAM_SECRET_TOKEN"
+ENV_DATABASE_URL = "NLENTRY_DATABASE_URL"
+ENV_SECRET_KEY = "NLENTRY_SECRET_KEY"
 SLACK_RESPONSE_HOSTS = ("hooks.slack.com",)
 
 
@@ -87,13 +97,16 @@ class Settings:
     telegram_secret_token: str | None = field(default=None, repr=False)
     #: hosts a Slack `response_url` may point at (anything else is not called: no request forgery)
     slack_response_hosts: tuple[str, ...] = SLACK_RESPONSE_HOSTS
+    #: PostgreSQL for the server's state (None: `<home>/server.db`); may hold a password: never shown
+    database_url: str | None = field(default=None, repr=False)
+    #: the keys of `nlentry.server.vault` (first encrypts); from NLENTRY_SECRET_KEY or `secret_key_file`
+    secret_keys: tuple[str, ...] = field(default=(), repr=False)
+    pool_size: int = 10
     env: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Read the server's config.toml and environment; `overrides` win (e.g. `port=9000`)."""
-        import os
-
         env = dict(os.environ if env is None else env)
         cfg = config.load(env)
         server, slack, telegram = _table(cfg, "server"), _table(cfg, "slack"), _table(cfg, "telegram")
@@ -120,10 +133,23 @@ class Settings:
             "slack_response_hosts": tuple(str(h) for h in hosts)
             if isinstance(hosts, list)
             else SLACK_RESPONSE_HOSTS,
+            "database_url": _database_url(env, server),
+            "secret_keys": _secret_keys(env, server),
+            "pool_size": int(_number(server.get("pool_size"), 10, low=1)),
             "env": env,
         }
         values.update(overrides)
         return cls(**values)
+
+    def storage_name(self) -> str:
+        """Where the server's state is, fit to print: the file, or the database URL without password."""
+        if not self.database_url:
+            return str(self.database)
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.database_url)
+        host = parts.hostname or "localhost"
+        return f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}{parts.path}"
 
     @property
     def users_dir(self) -> Path:
@@ -147,3 +173,37 @@ class Settings:
             if name in self.env:
                 env[name] = self.env[name]
         return env
+
+
+def _database_url(env: Mapping[str, str], server: Mapping[str, Any]) -> str | None:
+    url = env.get(ENV_DATABASE_URL) or server.get("database_url") or None
+    if url is None:
+        return None
+    if not isinstance(url, str) or not url.startswith(("postgresql://", "postgres://")):
+        raise config.ConfigError("database_url (or NLENTRY_DATABASE_URL) must be a postgresql:// URL")
+    from urllib.parse import unquote, urlsplit
+
+    password = urlsplit(url).password
+    if password:
+        config.register_secret(password)
+        config.register_secret(unquote(password))
+    return url
+
+
+def _secret_keys(env: Mapping[str, str], server: Mapping[str, Any]) -> tuple[str, ...]:
+    """The vault keys: NLENTRY_SECRET_KEY (comma-separated), else the file `[server] secret_key_file`."""
+    from nlentry.server.vault import parse_keys
+
+    text = env.get(ENV_SECRET_KEY, "")
+    if not text.strip() and server.get("secret_key_file"):
+        path = Path(str(server["secret_key_file"])).expanduser()
+        try:
+            if os.name == "posix" and path.stat().st_mode & 0o077:
+                raise config.ConfigError(f"secret_key_file {path} may be read by others: chmod 600 {path}")
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise config.ConfigError(f"secret_key_file {path}: {exc.strerror or exc}") from None
+    keys = parse_keys(text)
+    for key in keys:
+        config.register_secret(key)
+    return keys

@@ -1,4 +1,4 @@
-"""The objects one server process shares: settings, server.db, users, keys, confirmations, limits.
+"""The objects one server process shares: settings, storage, users, keys, confirmations, limits.
 
 `ServerState` is built once by `create_app` and reached by every route; tests build one directly
 (`ServerState(settings, clock=..., transport=...)`) to drive the clock and fake the outside world.
@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from nlentry.server.auth import ApiKeys
 from nlentry.server.chat import Chat
-from nlentry.server.db import ServerDB
 from nlentry.server.limits import RateLimiter
 from nlentry.server.pending import Confirmations
 from nlentry.server.settings import Settings
+from nlentry.server.storage import ServerStorage, open_storage
 from nlentry.server.users import Users
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ class ServerState:
         clock: unix time for expiry and Slack timestamps (tests pass a fake).
         now: the instant phrases are read at (default: the real current time).
         transport: the httpx transport of outgoing calls (Slack's `response_url`); tests pass a mock.
+        storage: the server's state (default: `open_storage(settings)`: server.db, or PostgreSQL).
     """
 
     def __init__(
@@ -48,16 +49,20 @@ class ServerState:
         clock: Callable[[], float] = time.time,
         now: Callable[[], datetime] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        storage: ServerStorage | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock
         self.now = now
         self.transport = transport
-        self.db = ServerDB(settings.database)
+        #: the server's state (`nlentry.server.storage`): every question about it goes here
+        self.db: ServerStorage = storage if storage is not None else open_storage(settings)
         self.users = Users(settings, self.db, clock=clock)
         self.keys = ApiKeys(self.db)
         self.confirmations = Confirmations(self.db, ttl=settings.pending_ttl, clock=clock)
-        self.limiter = RateLimiter(rate=settings.rate_limit, period=settings.rate_period)
+        # in memory on one box; in the database when processes on several hosts share it
+        self.limiter = RateLimiter(rate=settings.rate_limit, period=settings.rate_period,
+                                   storage=self.db if self.db.shared else None)
         self.chat = Chat(settings, self.users, self.confirmations, self.limiter, now=now)
         self._http: httpx.AsyncClient | None = None
         #: where posting after a reply runs: its own threads, so a slow provider never takes the
@@ -81,8 +86,8 @@ class ServerState:
     async def aclose(self) -> None:
         """Close the outgoing client and the users' journals (both are opened again on next use).
 
-        server.db stays open: an app may be started again (a test client runs the lifespan on each
-        `with`), and the connection goes with the process.
+        The storage stays open: an app may be started again (a test client runs the lifespan on each
+        `with`), and its connections go with the process (`close` closes them).
         """
         if self._http is not None:
             await self._http.aclose()
@@ -92,3 +97,7 @@ class ServerState:
         self.posting.shutdown(wait=False, cancel_futures=True)
         self.posting = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nlentry-post")
         self.users.close()
+
+    def close(self) -> None:
+        """Close the storage's connections (after `aclose`; the state cannot be used again)."""
+        self.db.close()

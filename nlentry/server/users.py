@@ -12,9 +12,11 @@ Usage::
     users.journal("alice")                    # the user's `nlentry.journal.Journal` (opened once, kept)
 
 One nlentry user is one NLENTRY_HOME (`<server home>/users/<id>/`), so the journal needs no notion of
-users: each has its own provider, credentials (in its own config.toml, 0600) and database, and every
-`nlentry` command works on it with `NLENTRY_HOME=<that folder>`. A chat identity is
-`slack:<team id>:<user id>` or `telegram:<user id>`.
+users: each has its own provider, settings (its own config.toml, 0600) and database, and every
+`nlentry` command works on it with `NLENTRY_HOME=<that folder>`. The user's provider credentials are
+kept by the server's storage (`set_provider_settings`): on SQLite in that same config.toml; on
+PostgreSQL encrypted in the database, never in the folder. Either way `env` hands them to the journal
+in its environment (in memory). A chat identity is `slack:<team id>:<user id>` or `telegram:<user id>`.
 """
 
 from __future__ import annotations
@@ -23,15 +25,15 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nlentry.errors import NlentryError
 from nlentry.server.auth import digest
-from nlentry.server.db import ServerDB
 from nlentry.server.settings import Settings
+from nlentry.server.storage import ServerStorage, UserRow
 
 if TYPE_CHECKING:
     from nlentry.journal import Journal
@@ -72,11 +74,13 @@ class Users:
 
     Parameters:
         settings: where the users' folders are, how long link codes last.
-        db: server.db.
+        db: the server's storage (`nlentry.server.storage`).
         clock: unix time (tests pass a fake to expire codes).
     """
 
-    def __init__(self, settings: Settings, db: ServerDB, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, settings: Settings, db: ServerStorage, *, clock: Callable[[], float] = time.time
+    ) -> None:
         self.settings = settings
         self.db = db
         self.clock = clock
@@ -106,21 +110,17 @@ class Users:
             cfg = config.load(env)
             cfg.data["default_provider"] = provider
             config.save(cfg, env)
-        with self.db.transaction() as db:
-            db.execute(
-                "INSERT INTO users (id, locale, created_at) VALUES (?, ?, ?)", (user_id, locale, self.clock())
-            )
+        if not self.db.add_user(user_id, locale=locale, now=self.clock()):
+            raise UserError(f"user {user_id!r} exists already")
         return User(user_id, locale, home)
 
     def get(self, user_id: str) -> User | None:
         """The user, with its linked chat identities; None if there is none."""
-        rows = self.db.query("SELECT id, locale FROM users WHERE id = ?", (user_id,))
-        if not rows:
-            return None
-        links = self.db.query(
-            "SELECT identity FROM chat_links WHERE user_id = ? ORDER BY identity", (user_id,)
-        )
-        return User(rows[0]["id"], rows[0]["locale"], self.home(user_id), tuple(r["identity"] for r in links))
+        row = self.db.user(user_id)
+        return None if row is None else self._user(row)
+
+    def _user(self, row: UserRow) -> User:
+        return User(row.id, row.locale, self.home(row.id), row.identities)
 
     def require(self, user_id: str) -> User:
         """The user, or `UserError`."""
@@ -131,17 +131,12 @@ class Users:
 
     def all(self) -> list[User]:
         """Every user, by id."""
-        return [
-            u
-            for r in self.db.query("SELECT id FROM users ORDER BY id")
-            if (u := self.get(r["id"])) is not None
-        ]
+        return [self._user(row) for row in self.db.users()]
 
     def remove(self, user_id: str) -> None:
         """Remove the user with its keys, links and pending confirmations (its folder is kept)."""
         self.require(user_id)
-        with self.db.transaction() as db:
-            db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        self.db.remove_user(user_id)
         with self._lock:
             journal = self._journals.pop(user_id, None)
         if journal is not None:
@@ -150,34 +145,53 @@ class Users:
     def set_locale(self, user_id: str, locale: str | None) -> None:
         """The language replies fall back to for this user."""
         self.require(user_id)
-        with self.db.transaction() as db:
-            db.execute("UPDATE users SET locale = ? WHERE id = ?", (locale, user_id))
+        self.db.set_locale(user_id, locale)
+
+    def set_provider_settings(self, user_id: str, provider: str, values: Mapping[str, str]) -> None:
+        """Merge settings into the user's `[providers.<provider>]`: secrets (`token`, ...) go to the
+        storage's credentials, the rest to the user's config.toml."""
+        from nlentry import config
+
+        self.require(user_id)
+        secret = {k: v for k, v in values.items() if config.is_secret_key(k)}
+        plain = {k: v for k, v in values.items() if k not in secret}
+        for value in secret.values():
+            config.register_secret(value)
+        if plain:
+            config.set_provider_settings(provider, plain, self.settings.user_env(self.home(user_id)))
+        if secret:
+            self.db.put_credentials(user_id, provider, secret, now=self.clock())
+
+    def env(self, user_id: str) -> dict[str, str]:
+        """The environment the user's journal opens with: its home, and its credentials from the storage
+        as `NLENTRY_<PROVIDER>_<KEY>` (in memory only; they win over the folder's config.toml)."""
+        from nlentry import config
+
+        env = self.settings.user_env(self.home(user_id))
+        for provider, values in self.db.credentials(user_id).items():
+            prefix = "NLENTRY_" + re.sub(r"[^A-Za-z0-9]", "_", provider).upper() + "_"
+            for key, value in values.items():
+                config.register_secret(value)
+                env[prefix + key.upper()] = value
+        return env
 
     # --- chat identities -------------------------------------------------------------------------
 
     def user_of(self, chat_identity: str) -> User | None:
         """The user a chat identity is linked to, or None."""
-        rows = self.db.query("SELECT user_id FROM chat_links WHERE identity = ?", (chat_identity,))
-        return self.get(rows[0]["user_id"]) if rows else None
+        user_id = self.db.user_of_identity(chat_identity)
+        return None if user_id is None else self.get(user_id)
 
     def link(self, user_id: str, chat_identity: str) -> None:
         """Link a chat identity to a user (replacing an earlier link of that identity)."""
         self.require(user_id)
         if not re.fullmatch(r"(slack:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+|telegram:-?\d+)", chat_identity):
             raise UserError(f"not a chat identity (slack:TEAM:USER or telegram:ID): {chat_identity!r}")
-        with self.db.transaction() as db:
-            db.execute(
-                "INSERT INTO chat_links (identity, user_id, created_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (identity) DO UPDATE SET user_id = excluded.user_id",
-                (chat_identity, user_id, self.clock()),
-            )
-            db.execute("DELETE FROM link_codes WHERE identity = ?", (chat_identity,))
+        self.db.link(chat_identity, user_id, now=self.clock())
 
     def unlink(self, chat_identity: str) -> bool:
         """Remove a chat identity's link; True if there was one."""
-        with self.db.transaction() as db:
-            cur = db.execute("DELETE FROM chat_links WHERE identity = ?", (chat_identity,))
-        return cur.rowcount > 0
+        return self.db.unlink(chat_identity)
 
     def link_code(self, chat_identity: str) -> str:
         """A new one-time code that links this chat identity (it replaces the identity's earlier code).
@@ -186,14 +200,8 @@ class Users:
         """
         code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
         now = self.clock()
-        with self.db.transaction() as db:
-            db.execute("DELETE FROM link_codes WHERE expires_at <= ?", (now,))
-            db.execute(
-                "INSERT INTO link_codes (hash, identity, expires_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (identity) DO UPDATE SET hash = excluded.hash, "
-                "expires_at = excluded.expires_at",
-                (digest(code), chat_identity, now + self.settings.link_code_ttl),
-            )
+        expires = now + self.settings.link_code_ttl
+        self.db.put_link_code(digest(code), chat_identity, expires_at=expires, now=now)
         return f"{code[:4]}-{code[4:]}"
 
     def redeem(self, user_id: str, code: str) -> str:
@@ -203,16 +211,11 @@ class Users:
         """
         self.require(user_id)
         now = self.clock()
-        with self.db.transaction() as db:
-            row = db.execute(
-                "SELECT identity, expires_at FROM link_codes WHERE hash = ?", (digest(normal_code(code)),)
-            ).fetchone()
-            if row is not None:
-                db.execute("DELETE FROM link_codes WHERE hash = ?", (digest(normal_code(code)),))
-        if row is None or row["expires_at"] <= now:
+        found = self.db.take_link_code(digest(normal_code(code)))
+        if found is None or found[1] <= now:
             raise UserError("unknown or expired link code: ask the bot for a new one")
-        self.link(user_id, row["identity"])
-        return str(row["identity"])
+        self.link(user_id, found[0])
+        return found[0]
 
     # --- journals --------------------------------------------------------------------------------
 
@@ -223,7 +226,7 @@ class Users:
         with self._lock:
             journal = self._journals.get(user_id)
             if journal is None:
-                journal = Journal.open(self.settings.user_env(self.home(user_id)))
+                journal = Journal.open(self.env(user_id))
                 self._journals[user_id] = journal
             return journal
 

@@ -3,7 +3,9 @@
 An entry whose post failed (provider down, slow, 429) stays pending in the user's outbox with its
 next try set by the outbox's backoff; this worker is what tries again, so a chat reply that said
 "queued" becomes a posted entry without anyone asking. It also notices a catalog that was re-synced
-(by a save's background refresh, or by another process) and makes the journal read it again.
+(by a save's background refresh, or by another process) and makes the journal read it again, and
+drops from the server's storage what has expired (deliveries, link codes, confirmations, rate buckets).
+A round that cannot reach the database is logged and tried again at the next interval.
 
 With several server processes only one runs the flushes at a time: the one holding an exclusive
 lock on `<home>/worker.lock` (taken over by another when it exits). Two flushers would be safe
@@ -19,6 +21,7 @@ import os
 from typing import IO, TYPE_CHECKING
 
 from nlentry.config import redact
+from nlentry.errors import NlentryError
 
 if TYPE_CHECKING:
     from nlentry.outbox import FlushReport
@@ -41,6 +44,7 @@ class Worker:
     def run_once(self) -> dict[str, FlushReport]:
         """One round over every user: post what is due; returns each user's flush report."""
         reports: dict[str, FlushReport] = {}
+        self.state.db.prune(now=self.state.clock())
         for user in self.state.users.all():
             try:
                 journal = self.state.users.journal(user.id)
@@ -79,7 +83,10 @@ class Worker:
         while True:
             await asyncio.sleep(self.state.settings.flush_interval)
             if self.leader():
-                await self.state.after_reply(self.run_once)
+                try:
+                    await self.state.after_reply(self.run_once)
+                except NlentryError as exc:  # the database is down: the next round tries again
+                    log.warning("the worker's round failed: %s", redact(exc))
 
     def start(self) -> None:
         """Run in the background of the current event loop."""

@@ -1,5 +1,8 @@
 """Fixtures of the server tests: a server home with two users, an app driven in-process, a fake clock,
-a fake Slack `response_url`, a provider that can be down or slow, and request signers."""
+a fake Slack `response_url`, a provider that can be down or slow, and request signers.
+
+The server's state is kept on both back ends: `home` (and so `server`) is parametrised over SQLite
+(server.db) and PostgreSQL (a fresh database of the session's throwaway cluster, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from nlentry.providers.local import LocalProvider
 from nlentry.server.app import create_app
 from nlentry.server.settings import Settings
 from nlentry.server.slack import sign
+from nlentry.server.storage import ServerStorage, open_storage
 from nlentry.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +38,7 @@ NOW = datetime(2026, 11, 18, 14, 30, tzinfo=timezone(timedelta(hours=1)))
 SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TELEGRAM_SECRET = "tg-secret-token-4242-abcdef"
 PROVIDER_TOKEN = "flaky-provider-token-0987654321"
+BACKENDS = ["sqlite", "postgresql"]
 
 
 class Clock:
@@ -201,10 +206,36 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+def backend_config(backend: str, request: pytest.FixtureRequest, folder: Path) -> dict[str, Any]:
+    """The `[server]` settings that put the state on `backend`: nothing for SQLite; for PostgreSQL a
+    fresh database of the test cluster and a key file for the credentials."""
+    if backend == "sqlite":
+        return {}
+    key_file = folder / "secret.key"
+    key_file.write_text(request.getfixturevalue("secret_key") + "\n", encoding="utf-8")
+    key_file.chmod(0o600)
+    return {"database_url": request.getfixturevalue("pg_url"), "secret_key_file": str(key_file)}
+
+
+def count(storage: ServerStorage, table: str) -> int:
+    """How many rows a table of the server's storage has (either back end)."""
+    sql = f"SELECT COUNT(*) FROM {table}"
+    if storage.kind == "sqlite":
+        return int(storage.db.query(sql)[0][0])  # type: ignore[attr-defined]
+    with storage.pool.connection() as conn:  # type: ignore[attr-defined]
+        return int(conn.execute(sql).fetchone()[0])
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The back end of the server's state: "sqlite" or "postgresql"."""
+    return str(request.param)
+
+
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
+def home(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Path:
     home = tmp_path / "server"
-    write_config(home, rate_limit=1000, auto_confirm=1.01)
+    write_config(home, rate_limit=1000, auto_confirm=1.01, **backend_config(backend, request, tmp_path))
     return home
 
 
@@ -214,11 +245,9 @@ async def server(home: Path) -> AsyncIterator[Server]:
     make_user(home, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
     keys = {}
     for user in ("alice", "bob"):
-        settings = Settings.load({"NLENTRY_HOME": str(home)})
         from nlentry.server.auth import ApiKeys
-        from nlentry.server.db import ServerDB
 
-        db = ServerDB(settings.database)
+        db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
         keys[user] = ApiKeys(db).create(user)[0]
         db.close()
     clock = Clock()
@@ -242,3 +271,4 @@ async def server(home: Path) -> AsyncIterator[Server]:
     ) as client:
         yield Server(app, client, home, clock, keys, posts)
     await app.state.nlentry.aclose()
+    app.state.nlentry.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import NOW, Server, make_user, write_config
+from conftest import NOW, Server, backend_config, make_user, write_config
 
 from nlentry.server.app import create_app
 from nlentry.server.settings import Settings
@@ -229,9 +229,9 @@ async def test_body_over_the_limit_is_413(server: Server) -> None:
     assert r.status_code == 413
 
 
-async def test_rate_limit_per_user(tmp_path: Path) -> None:
+async def test_rate_limit_per_user(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> None:
     home = tmp_path / "server"
-    write_config(home, rate_limit=3, rate_period=60)
+    write_config(home, rate_limit=3, rate_period=60, **backend_config(backend, request, tmp_path))
     make_user(home, "carol")
     settings = Settings.load({"NLENTRY_HOME": str(home)})
     app = create_app(settings, worker=False)
@@ -249,6 +249,7 @@ async def test_rate_limit_per_user(tmp_path: Path) -> None:
         r = await client.post("/v1/parse", headers={"Authorization": f"Bearer {key}"}, json={"text": "1 uur"})
         assert int(r.headers["retry-after"]) >= 1
     await app.state.nlentry.aclose()
+    app.state.nlentry.close()
 
 
 async def test_link_a_chat_account_with_the_code_the_bot_sent(server: Server) -> None:

@@ -1,4 +1,5 @@
-"""`nlentry users`, `nlentry apikey`: through `nlentry.cli.main`, as a person would type them."""
+"""`nlentry users`, `nlentry apikey`: through `nlentry.cli.main`, as a person would type them, with the
+server's state on each back end (SQLite server.db, PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import backend_config, write_config
 
 from nlentry import config
 from nlentry.cli import main
 from nlentry.server.auth import ApiKeys
-from nlentry.server.db import ServerDB
 from nlentry.server.settings import Settings
+from nlentry.server.storage import ServerStorage, open_storage
 
 
 def run(home: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -23,11 +25,33 @@ def run(home: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int
     return status, out, err
 
 
-def test_users_and_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def server_home(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Path:
+    """A server home whose state is on `backend` (config.toml names the database and the key file)."""
     home = tmp_path / "server"
+    write_config(home, **backend_config(backend, request, tmp_path))
+    return home
+
+
+def storage_of(home: Path) -> ServerStorage:
+    return open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+
+
+def stored_text(storage: ServerStorage, table: str) -> str:
+    """Every value of a table of the storage, as one text (to look for what must not be there)."""
+    if storage.kind == "sqlite":
+        return repr([tuple(r) for r in storage.db.query(f"SELECT * FROM {table}")])  # type: ignore[attr-defined]
+    with storage.pool.connection() as conn:  # type: ignore[attr-defined]
+        return repr(conn.execute(f"SELECT * FROM {table}").fetchall())
+
+
+def test_users_and_links(server_home: Path, backend: str, capsys: pytest.CaptureFixture[str]) -> None:
+    home = server_home
     assert run(home, "users", "add", "alice", "--locale", "nl", capsys=capsys)[0] == 0
     assert stat.S_IMODE(os.stat(home / "users" / "alice").st_mode) == 0o700
-    assert stat.S_IMODE(os.stat(home / "server.db").st_mode) == 0o600
+    assert (home / "server.db").exists() == (backend == "sqlite")
+    if backend == "sqlite":
+        assert stat.S_IMODE(os.stat(home / "server.db").st_mode) == 0o600
     assert run(home, "users", "add", "alice", capsys=capsys)[0] == 1  # exists
     assert run(home, "users", "add", "../etc", capsys=capsys)[0] == 1  # not a folder name
     assert run(home, "users", "link", "alice", "--slack", "T1:U1", capsys=capsys)[0] == 0
@@ -50,7 +74,7 @@ def test_users_and_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     settings = Settings.load({"NLENTRY_HOME": str(home)})
     from nlentry.server.users import Users
 
-    code = Users(settings, ServerDB(settings.database)).link_code("telegram:7")
+    code = Users(settings, open_storage(settings)).link_code("telegram:7")
     assert run(home, "users", "link", "alice", "--code", code, capsys=capsys)[0] == 0
     assert run(home, "users", "link", "alice", "--code", code, capsys=capsys)[0] == 1  # used up
     assert run(home, "users", "rm", "alice", capsys=capsys)[0] == 0
@@ -58,9 +82,9 @@ def test_users_and_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_user_provider_settings_with_a_secret_from_stdin(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    server_home: Path, backend: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    home = tmp_path / "server"
+    home = server_home
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cr3t-token-value\n"))
     status, out, err = run(
         home,
@@ -79,25 +103,40 @@ def test_user_provider_settings_with_a_secret_from_stdin(
     user_env = {"NLENTRY_HOME": str(home / "users" / "bob")}
     cfg = config.load(user_env)
     assert cfg.default_provider == "timetagger"
-    assert cfg.provider("timetagger") == {"base_url": "http://127.0.0.1:1/api", "token": "s3cr3t-token-value"}
     assert stat.S_IMODE(os.stat(home / "users" / "bob" / "config.toml").st_mode) == 0o600
+    # what the user's journal is opened with: the provider's settings, the token included
+    from nlentry.server.users import Users
+
+    storage = storage_of(home)
+    users = Users(Settings.load({"NLENTRY_HOME": str(home)}), storage)
+    settings = config.provider_settings("timetagger", env=users.env("bob"))
+    assert settings["base_url"] == "http://127.0.0.1:1/api" and settings["token"] == "s3cr3t-token-value"
+    if backend == "sqlite":  # in the user's own config.toml, as for any nlentry user
+        assert cfg.provider("timetagger") == {
+            "base_url": "http://127.0.0.1:1/api", "token": "s3cr3t-token-value"
+        }
+    else:  # encrypted in the database; the folder holds no secret
+        assert cfg.provider("timetagger") == {"base_url": "http://127.0.0.1:1/api"}
+        assert "s3cr3t" not in (home / "users" / "bob" / "config.toml").read_text()
+        assert "s3cr3t" not in stored_text(storage, "credentials")
+    storage.close()
     assert run(home, "users", "set", "bob", "--provider", "nonesuch", capsys=capsys)[0] == 1
 
 
 def test_api_keys_are_shown_once_and_stored_hashed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    server_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    home = tmp_path / "server"
+    home = server_home
     run(home, "users", "add", "alice", capsys=capsys)
     assert run(home, "apikey", "create", "nobody", capsys=capsys)[0] == 1
     status, out, err = run(home, "apikey", "create", "alice", "--name", "laptop", capsys=capsys)
     key = out.strip()
     assert status == 0 and key.startswith("nle_") and len(key) > 40 and key not in err
-    assert key not in (home / "server.db").read_bytes().decode("latin-1")
+    db = storage_of(home)
+    assert key not in stored_text(db, "api_keys") and key[4:] not in stored_text(db, "api_keys")
     listed = json.loads(run(home, "apikey", "ls", "--json", capsys=capsys)[1])
     assert [(k["user"], k["name"]) for k in listed] == [("alice", "laptop")]
     assert key not in json.dumps(listed)
-    db = ServerDB(Settings.load({"NLENTRY_HOME": str(home)}).database)
     assert ApiKeys(db).user_of(key) == "alice"
     assert ApiKeys(db).user_of(key[:-1] + ("A" if key[-1] != "A" else "B")) is None
     assert run(home, "apikey", "revoke", listed[0]["id"], capsys=capsys)[0] == 0

@@ -1,4 +1,5 @@
-"""The real thing: `nlentry serve` in its own process on a free 127.0.0.1 port, spoken to over HTTP."""
+"""The real thing: `nlentry serve` in its own process on a free 127.0.0.1 port, spoken to over HTTP, with
+its state in server.db or in PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from conftest import SLACK_SECRET, TELEGRAM_SECRET, make_user, write_config
+from conftest import SLACK_SECRET, TELEGRAM_SECRET, backend_config, make_user, write_config
 
 from nlentry.server.slack import sign
 
@@ -27,19 +28,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    home = tmp_path / "server"
-    write_config(home)
-    make_user(home, "alice")
-    done = subprocess.run(
-        [sys.executable, "-m", "nlentry", "apikey", "create", "alice"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NLENTRY_HOME": str(home)},
-        check=True,
-    )
-    key = done.stdout.strip()
+@contextlib.contextmanager
+def serving(home: Path, *secrets: str) -> Iterator[str]:
+    """`nlentry serve` on a free port of 127.0.0.1 over `home`, until the block ends; yields its base URL.
+    Afterwards none of `secrets` may be in what the process printed."""
     port = free_port()
     env = {**os.environ, "NLENTRY_HOME": str(home)}
     env.pop("NLENTRY_SLACK_SIGNING_SECRET", None)
@@ -60,7 +52,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
             assert process.poll() is None, process.stdout.read() if process.stdout else ""
             assert time.monotonic() < deadline, "the server did not start"
             time.sleep(0.1)
-        yield base, key
+        yield base
     finally:
         process.terminate()
         try:
@@ -68,13 +60,57 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
         except subprocess.TimeoutExpired:
             process.kill()
             output, _ = process.communicate()
-        assert key not in output and SLACK_SECRET not in output  # nothing secret in the server's output
+        assert not [s for s in secrets if s in output]  # nothing secret in the server's output
+
+
+def api_key(home: Path, user: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "nlentry", "apikey", "create", user],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NLENTRY_HOME": str(home)},
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def served(
+    tmp_path: Path, backend: str, secret_key: str, request: pytest.FixtureRequest
+) -> Iterator[tuple[str, str]]:
+    home = tmp_path / "server"
+    write_config(home, **backend_config(backend, request, tmp_path))
+    make_user(home, "alice")
+    key = api_key(home, "alice")
+    # the API key, Slack's secret and the credentials' key never appear in the server's output
+    with serving(home, key, SLACK_SECRET, secret_key) as base:
+        yield base, key
+
+
+def test_two_processes_on_postgresql_share_one_rate(
+    tmp_path: Path, pg_url: str, secret_key: str, request: pytest.FixtureRequest
+) -> None:
+    """Two real `nlentry serve` processes on one PostgreSQL database: a user's requests spread over both
+    are allowed exactly `rate_limit` times (in memory, each process would allow it on its own)."""
+    home = tmp_path / "server"
+    write_config(home, rate_limit=6, rate_period=3600, **backend_config("postgresql", request, tmp_path))
+    make_user(home, "alice")
+    key = api_key(home, "alice")
+    with serving(home, key, secret_key) as one, serving(home, key, secret_key) as two:
+        auth = {"Authorization": f"Bearer {key}"}
+        codes = [
+            httpx.post(f"{base}/v1/parse", headers=auth, json={"text": "1 uur"}, timeout=10).status_code
+            for _ in range(8)
+            for base in (one, two)
+        ]
+    assert codes.count(200) == 6 and codes.count(429) == 10 and codes[:6] == [200] * 6
 
 
 def test_real_server_over_http(served: tuple[str, str]) -> None:
     base, key = served
     with httpx.Client(base_url=base, timeout=10) as client:
         assert client.get("/healthz").json()["status"] == "ok"
+        assert client.get("/readyz").json()["status"] == "ok"
         assert "/v1/parse" in client.get("/openapi.json").json()["paths"]
         auth = {"Authorization": f"Bearer {key}"}
         r = client.post("/v1/parse", headers=auth, json={"text": "2,5 uur met Rowan aan Timi gewerkt"})

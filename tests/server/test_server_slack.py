@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from conftest import NOW, PROVIDER_TOKEN, SLACK_SECRET, TELEGRAM_SECRET, Server, button, buttons
+from conftest import NOW, PROVIDER_TOKEN, SLACK_SECRET, TELEGRAM_SECRET, Server, button, buttons, count
 
 from nlentry.server.slack import MAX_AGE, sign, verify
 
@@ -295,7 +295,7 @@ async def test_a_replayed_request_does_nothing_twice(linked: Server) -> None:
     linked.clock.advance(30)  # within the five minutes a signature is valid
     replay = await linked.client.post("/slack/commands", content=body, headers=headers)
     assert replay.status_code == 200 and replay.content == b""
-    assert linked.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 1
+    assert count(linked.state.db, "pending") == 1
 
 
 async def test_a_slack_retry_signed_anew_does_nothing_twice(linked: Server) -> None:
@@ -306,7 +306,7 @@ async def test_a_slack_retry_signed_anew_does_nothing_twice(linked: Server) -> N
     assert retry.status_code == 200 and retry.content == b""
     again = await linked.slack_command("2 uur overleg")  # the user types it again: a new trigger_id
     assert "Zo opslaan?" in again.json()["text"]
-    assert linked.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 2
+    assert count(linked.state.db, "pending") == 2
 
 
 # --- a refused phrase is a chat reply (Slack shows an error for a non-2xx answer) ------------------
@@ -328,7 +328,7 @@ async def test_a_refused_phrase_gets_an_ephemeral_reply(linked: Server, text: st
     r = await linked.slack_command(text)
     assert r.status_code == 200, r.text
     assert r.json()["response_type"] == "ephemeral" and r.json()["text"].startswith(reply)
-    assert linked.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 0
+    assert count(linked.state.db, "pending") == 0
 
 
 async def test_undecodable_bytes_in_a_command_get_a_reply(linked: Server) -> None:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import NOW, TELEGRAM_SECRET, Server
+from conftest import NOW, TELEGRAM_SECRET, Server, count
 
 pytestmark = pytest.mark.anyio
 
@@ -131,10 +131,10 @@ async def test_a_redelivered_update_is_answered_once(server: Server) -> None:
     assert first.status_code == 200 and first.json()["method"] == "sendMessage"
     again = await server.telegram(update)  # Telegram did not hear the answer and sends it again
     assert again.status_code == 200 and again.json() == {}
-    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 1
+    assert count(server.state.db, "pending") == 1
     fresh = await server.telegram(message("2 uur overleg"))  # the same words, a new update
     assert fresh.json()["method"] == "sendMessage"
-    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 2
+    assert count(server.state.db, "pending") == 2
 
 
 # --- a refused phrase is a chat reply (Telegram redelivers any update not answered with a 2xx) -------
@@ -155,7 +155,7 @@ async def test_a_refused_phrase_gets_a_reply_not_an_http_error(server: Server, t
     r = await server.telegram(message(text))
     assert r.status_code == 200, r.text
     assert r.json()["method"] == "sendMessage" and r.json()["text"].startswith(REFUSED[text])
-    assert server.state.db.query("SELECT COUNT(*) AS n FROM pending")[0]["n"] == 0
+    assert count(server.state.db, "pending") == 0
 
 
 async def test_a_refused_english_phrase_is_answered_in_english(server: Server) -> None:

@@ -1,0 +1,242 @@
+"""What the server keeps about itself, as a small protocol with two implementations.
+
+Usage::
+
+    from nlentry.server.storage import open_storage
+
+    storage = open_storage(settings)      # SQLite (<home>/server.db) unless a database_url is set
+    storage.add_user("alice", locale="nl", now=time.time())
+    storage.first_delivery(["telegram:42"], now=time.time(), keep=86400)   # False the second time
+
+The server's own state is users (and their language), API keys (hashed), chat links and one-time link
+codes (hashed), pending confirmations, the chat deliveries already handled, rate-limit buckets, and the
+provider credentials of each user. `Users`, `ApiKeys`, `Confirmations`, the rate limiter and the chat
+routes ask this protocol; none of them holds SQL of its own. The implementations:
+
+- `nlentry.server.db.SQLiteStorage`: `<home>/server.db`, one box (the embedded default). Credentials
+  stay in each user's own config.toml (0600), as for any nlentry user.
+- `nlentry.server.pg.PostgresStorage`: a PostgreSQL database shared by any number of server processes
+  on any number of hosts; credentials encrypted at rest (`nlentry.server.vault`).
+
+Every operation is one short transaction, and each one that must be atomic across processes (taking a
+pending confirmation, redeeming a link code, recording a delivery, taking a rate token) is one statement
+or one transaction that the database serialises. Times are unix seconds (floats) from the caller's
+clock, so tests can drive them; the rate limiter may use the database's own clock instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from nlentry.errors import NlentryError
+
+if TYPE_CHECKING:
+    from nlentry.server.settings import Settings
+
+__all__ = [
+    "STATE_TABLES",
+    "KeyRow",
+    "PendingRow",
+    "SchemaError",
+    "ServerStorage",
+    "StorageUnavailable",
+    "UserRow",
+    "open_storage",
+]
+
+
+#: the tables of the server's state that move between back ends (`nlentry db migrate-from-sqlite`), in
+#: the order they are filled (a row's user first), with their columns in order; the ones with an
+#: `expires_at` move only while it is in the future
+STATE_TABLES: dict[str, tuple[str, ...]] = {
+    "users": ("id", "locale", "created_at"),
+    "api_keys": ("id", "hash", "user_id", "name", "created_at"),
+    "chat_links": ("identity", "user_id", "created_at"),
+    "link_codes": ("hash", "identity", "expires_at"),
+    "pending": ("id", "user_id", "entry", "changing", "expires_at"),
+    "deliveries": ("id", "expires_at"),
+}
+
+
+class SchemaError(NlentryError):
+    """The database's schema is older or newer than this nlentry knows (run `nlentry db upgrade`)."""
+
+
+class StorageUnavailable(NlentryError):
+    """The database cannot be reached (down, refused, timed out)."""
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A user as stored: its id, its language and the chat identities linked to it (sorted)."""
+
+    id: str
+    locale: str | None
+    identities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """An API key as stored: public id, owner, label, creation time (never the key, nor its hash)."""
+
+    id: str
+    user_id: str
+    name: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """A pending confirmation as stored (the entry as `nlentry.store.entry_to_json` wrote it)."""
+
+    id: str
+    user_id: str
+    entry: str
+    changing: bool
+    expires_at: float
+
+
+class ServerStorage(Protocol):
+    """The server's state; see the module docstring. Implementations are safe to share between threads."""
+
+    #: "sqlite" or "postgresql"
+    kind: str
+    #: True when several processes on several hosts may share it (rate limits are then kept in it)
+    shared: bool
+
+    # --- users -----------------------------------------------------------------------------------
+
+    def add_user(self, user_id: str, *, locale: str | None, now: float) -> bool:
+        """Add a user; False when one with that id exists already."""
+        ...
+
+    def user(self, user_id: str) -> UserRow | None:
+        """The user with its linked identities, or None."""
+        ...
+
+    def users(self) -> list[UserRow]:
+        """Every user, by id."""
+        ...
+
+    def remove_user(self, user_id: str) -> bool:
+        """Remove a user with its keys, links, pending confirmations and credentials; False if none."""
+        ...
+
+    def set_locale(self, user_id: str, locale: str | None) -> None:
+        """The language replies fall back to for this user."""
+        ...
+
+    # --- chat links and link codes ---------------------------------------------------------------
+
+    def user_of_identity(self, identity: str) -> str | None:
+        """The id of the user a chat identity is linked to, or None."""
+        ...
+
+    def link(self, identity: str, user_id: str, *, now: float) -> None:
+        """Link (or re-link) a chat identity to a user; the identity's link code is dropped."""
+        ...
+
+    def unlink(self, identity: str) -> bool:
+        """Remove an identity's link; True if there was one."""
+        ...
+
+    def put_link_code(self, code_hash: str, identity: str, *, expires_at: float, now: float) -> None:
+        """Store the (hashed) link code of an identity, replacing its earlier one; drops expired codes."""
+        ...
+
+    def take_link_code(self, code_hash: str) -> tuple[str, float] | None:
+        """Remove a link code and return (identity, expires_at); None when there is no such code."""
+        ...
+
+    # --- API keys --------------------------------------------------------------------------------
+
+    def add_key(self, key_id: str, key_hash: str, user_id: str, *, name: str, now: float) -> None:
+        """Store a new key's hash."""
+        ...
+
+    def key_owner(self, key_hash: str) -> tuple[str, str] | None:
+        """(stored hash, user id) of the key with this hash, or None."""
+        ...
+
+    def keys(self, user_id: str | None = None) -> list[KeyRow]:
+        """The keys, all or one user's, oldest first."""
+        ...
+
+    def revoke_key(self, key_id: str) -> bool:
+        """Delete the key with this public id; True if there was one."""
+        ...
+
+    # --- pending confirmations -------------------------------------------------------------------
+
+    def open_pending(self, row: PendingRow, *, now: float) -> None:
+        """Store a new pending confirmation; drops expired ones."""
+        ...
+
+    def pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
+        """The user's unexpired pending confirmation with this id, or None."""
+        ...
+
+    def take_pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
+        """Remove and return it (atomically: of two concurrent takes, one gets it)."""
+        ...
+
+    def update_pending(self, pending_id: str, entry: str, *, changing: bool, expires_at: float) -> None:
+        """Store a changed entry, the Change mark and a new expiry."""
+        ...
+
+    def changing_pending(self, user_id: str, *, now: float) -> PendingRow | None:
+        """The user's newest unexpired confirmation whose Change button was pressed, or None."""
+        ...
+
+    # --- deliveries, rate limits -----------------------------------------------------------------
+
+    def first_delivery(self, ids: list[str], *, now: float, keep: float) -> bool:
+        """Record a chat delivery under each of `ids` for `keep` seconds; False when any was seen before
+        (then nothing is recorded). Atomic across processes."""
+        ...
+
+    def take_token(self, key: str, *, interval: float, burst: float, now: float | None = None) -> float:
+        """One request of `key` by GCRA (one request per `interval` seconds, `burst` at once): 0.0 when
+        allowed, else the seconds to wait. `now` None: the database's clock."""
+        ...
+
+    # --- provider credentials --------------------------------------------------------------------
+
+    def put_credentials(self, user_id: str, provider: str, values: Mapping[str, str], *, now: float) -> None:
+        """Keep secret provider settings (`token`, ...) of a user, merged with those kept before."""
+        ...
+
+    def credentials(self, user_id: str) -> dict[str, dict[str, str]]:
+        """The user's kept secret provider settings: provider -> name -> value."""
+        ...
+
+    # --- plumbing --------------------------------------------------------------------------------
+
+    def prune(self, *, now: float) -> None:
+        """Drop what has expired: deliveries, link codes, pending confirmations, full rate buckets."""
+        ...
+
+    def ping(self) -> None:
+        """Raise `StorageUnavailable` when the database cannot be reached."""
+        ...
+
+    def close(self) -> None:
+        """Close the connection(s)."""
+        ...
+
+
+def open_storage(settings: Settings, *, check_schema: bool = True) -> ServerStorage:
+    """The storage the settings name: PostgreSQL when `database_url` is set, else `<home>/server.db`.
+
+    `check_schema`: refuse (`SchemaError`) a PostgreSQL schema older or newer than this nlentry's.
+    """
+    if settings.database_url:
+        from nlentry.server.pg import PostgresStorage
+
+        return PostgresStorage(settings.database_url, secret_keys=settings.secret_keys,
+                               pool_size=settings.pool_size, check_schema=check_schema)
+    from nlentry.server.db import SQLiteStorage
+
+    return SQLiteStorage(settings.database, users_dir=settings.users_dir)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cache
+from typing import Literal, overload
 
 from nlentry import grammar, locales
 from nlentry.catalog.index import CatalogIndex
@@ -17,8 +18,10 @@ from nlentry.entry import assemble
 from nlentry.errors import InputError, NlentryError
 from nlentry.fallback import fallback_date
 from nlentry.model import Catalog, Entry
+from nlentry.reading import Reading, Trace
 from nlentry.resolve import resolve
 from nlentry.semantics import Semantics, read_items
+from nlentry.semantics.values import Item
 
 MAX_LENGTH = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -84,6 +87,32 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     return words
 
 
+def _read_items(parsed: grammar.Parsed, code: str, trace: Trace) -> list[Item]:
+    """The items of the parse trees, each traced with the grammar rule that read it."""
+    semantics = _semantics(code)
+    items: list[Item] = []
+    for tree in parsed.items:
+        found = read_items((tree,), semantics)
+        rule = tree.data
+        for item in found:
+            trace.append(("item", rule, item.kind, item.start, item.end, item.value))
+        items.extend(found)
+    for _ in range(min(parsed.recovered, 4)):
+        trace.append(("doubt", "recovered", None))
+    return items
+
+
+@overload
+def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
+          locale: str | None = None, max_length: int = MAX_LENGTH,
+          trace: Literal[False] = False) -> Entry: ...
+
+
+@overload
+def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
+          locale: str | None = None, max_length: int = MAX_LENGTH, trace: Literal[True]) -> Reading: ...
+
+
 def parse(
     text: str,
     *,
@@ -91,22 +120,24 @@ def parse(
     now: datetime | None = None,
     locale: str | None = None,
     max_length: int = MAX_LENGTH,
-) -> Entry:
-    """Read one phrase into an Entry (see `nlentry.parse` for the documented contract)."""
+    trace: bool = False,
+) -> Entry | Reading:
+    """Read one phrase into an Entry (see `nlentry.parse` for the documented contract).
+
+    With `trace=True`, the `Reading`: the Entry and the trace it was derived from (`nlentry.reading`).
+    """
     text = check_text(text, max_length)
     moment = _now(now)
     folded = grammar.normalise(text)
     code = locales.get(locale).code if locale is not None else locales.detect(folded)
-    parsed = grammar.parse_items(folded, code)
-    items = read_items(parsed.items, _semantics(code))
+    facts: Trace = []
+    items = _read_items(grammar.parse_items(folded, code), code, facts)
     try:
-        times = resolve(items, moment)
+        times = resolve(items, moment, facts)
     except NlentryError:
         raise
     except (OverflowError, ValueError):  # dates and durations beyond what datetime can hold
         raise InputError(_OUT_OF_RANGE) from None
-    if parsed.recovered:
-        times.penalty += 0.05 * min(parsed.recovered, 4)
     words = leftover_words(text, times.spans)
     if not times.has_date:
         found = fallback_date(text, words, code, moment)
@@ -115,10 +146,21 @@ def parse(
             times.date, times.has_date = day, True
             times.implied.discard("date")
             times.spans.append(("date", start, end))
-            times.penalty += 0.1
+            facts.append(("fallback", start, end, day))
+            facts.append(("doubt", "fallback_date", None))
             words = [w for w in words if w.end <= start or w.start >= end]
+    for field, start, end in times.spans:
+        facts.append(("read", field, start, end))
+    if not times.has_date:
+        facts.append(("convention", "defaulted_date", None, None, None))
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
+    facts.extend(names.facts)
+    used = names.used
+    for k, word in enumerate(words):
+        if k not in used:
+            facts.append(("unread", word.start, word.end, word.text, "description"))
     try:
-        return assemble(text, code, times, words, names)
+        entry = assemble(text, code, times, words, names, facts)
     except OverflowError:
         raise InputError(_OUT_OF_RANGE) from None
+    return Reading(entry, facts) if trace else entry

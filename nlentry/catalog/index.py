@@ -142,9 +142,12 @@ class CatalogIndex:
         self.targets: tuple[Target, ...] = tuple(targets)
 
         exact: dict[str, list[int]] = {}
+        name_keys = [""] * len(targets)
         for number, spellings in names:
-            for spelling in spellings:
+            for k, spelling in enumerate(spellings):
                 key = normalize(spelling)
+                if not k:
+                    name_keys[number] = key
                 if not key:
                     continue
                 hits = exact.get(key)
@@ -154,6 +157,8 @@ class CatalogIndex:
                     hits.append(number)
         self.exact = exact
         """key -> target numbers (ascending, so in catalog order)."""
+        self.name_keys = tuple(name_keys)
+        """target number -> the key of its name (an exact match by any other key is by an alias)."""
 
         variants: dict[str, str | list[str]] = {}
         add = variants.setdefault

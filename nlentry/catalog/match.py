@@ -17,8 +17,10 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
+from nlentry import reading
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
 from nlentry.model import Alternative, Record, Ref, Span
+from nlentry.reading import Fact
 
 
 class Word(Record):
@@ -58,39 +60,48 @@ class NameMatch(Record):
     """What the catalog stage read from the leftover words.
 
     `used` holds the indices of the words that were consumed (names, applied cue words, joiners between
-    people, tags); the others make up the description. `penalty` is how much the caller should lower the
-    confidence (0 = sure). `alternatives` is filled only when a field had competing candidates.
+    people, tags); the others make up the description. `facts` is this stage's part of the reading trace
+    (`nlentry.reading`): each match and how it was made, each doubt, the alternatives of a field that had
+    competing candidates. `penalty`, `warnings` and `alternatives` are read from it.
     """
 
-    __slots__ = ("project", "service", "client", "persons", "tags", "alternatives", "spans", "used",
-                 "penalty", "warnings")
+    __slots__ = ("project", "service", "client", "persons", "tags", "spans", "used", "facts")
     project: Ref | None
     service: Ref | None
     client: Ref | None
     persons: tuple[Ref, ...]
     tags: tuple[str, ...]
-    alternatives: dict[str, tuple[Alternative, ...]]
     spans: tuple[Span, ...]
     used: frozenset[int]
-    penalty: float
-    warnings: tuple[str, ...]
+    facts: tuple[Fact, ...]
 
     def __init__(self, project: Ref | None, service: Ref | None, client: Ref | None, persons: tuple[Ref, ...],
-                 tags: tuple[str, ...], alternatives: dict[str, tuple[Alternative, ...]],
-                 spans: tuple[Span, ...], used: frozenset[int], penalty: float,
-                 warnings: tuple[str, ...]) -> None:
-        (set_project, set_service, set_client, set_persons, set_tags, set_alternatives, set_spans, set_used,
-         set_penalty, set_warnings) = NameMatch._set  # one a parse: spelled out rather than `_init`
+                 tags: tuple[str, ...], spans: tuple[Span, ...], used: frozenset[int],
+                 facts: tuple[Fact, ...]) -> None:
+        (set_project, set_service, set_client, set_persons, set_tags, set_spans, set_used,
+         set_facts) = NameMatch._set  # one a parse: spelled out rather than `_init`
         set_project(self, project)
         set_service(self, service)
         set_client(self, client)
         set_persons(self, persons)
         set_tags(self, tags)
-        set_alternatives(self, alternatives)
         set_spans(self, spans)
         set_used(self, used)
-        set_penalty(self, penalty)
-        set_warnings(self, warnings)
+        set_facts(self, facts)
+
+    @property
+    def penalty(self) -> float:
+        """How much this stage lowers the confidence (0 = sure)."""
+        return reading.penalty(list(self.facts))
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return reading.warnings(list(self.facts))
+
+    @property
+    def alternatives(self) -> dict[str, tuple[Alternative, ...]]:
+        """The other catalog items that fit a field, by field; empty when no field had competition."""
+        return reading.summary(list(self.facts))[2]
 
 
 _NO_WORDS: frozenset[int] = frozenset()
@@ -98,7 +109,7 @@ _NO_WORDS: frozenset[int] = frozenset()
 
 def _nothing() -> NameMatch:
     """The match of words that name nothing."""
-    return NameMatch(None, None, None, (), (), {}, (), _NO_WORDS, 0.0, ())
+    return NameMatch(None, None, None, (), (), (), _NO_WORDS, ())
 
 
 def _span_order(span: Span) -> tuple[int, int]:
@@ -114,14 +125,6 @@ TIE = 0.01
 """Scores of readings (0..1): exact beats near miss, a cue lifts a reading, a client-derived project or an
 inactive project counts a little less. Readings closer than `TIE` are about equally likely."""
 
-FUZZY_PENALTY = 0.15
-AMBIGUOUS_PENALTY = 0.3
-CROSS_FIELD_PENALTY = 0.2
-MINOR_PENALTY = 0.1
-UNKNOWN_PERSON_PENALTY = 0.05
-LOWERCASE_PERSON_PENALTY = 0.45
-"""An unknown person written in lowercase may be any word ("met klant"): enough to fall below the default
-`confirm_below` (0.6), so the user is asked."""
 CLIENT_PROJECT_SCORE = 0.5
 
 _FIELD_ORDER = ("project", "service", "person", "client")
@@ -576,10 +579,12 @@ class _Reader:
         number, via = found[0]
         targets = self.index.targets
         target = targets[number]
-        span = Span("client" if via is not None else slot, m.start, m.end, self.text[m.start:m.end])
+        span_field = "client" if via is not None else slot
+        span = Span(span_field, m.start, m.end, self.text[m.start:m.end])
         used = frozenset((*range(m.first, m.stop), *m.cue))
+        matched = ("match", span_field, m.start, m.end, target.id, target.name, self._how(m, number, via))
         if slot == "service":
-            return NameMatch(None, Ref(target.id, target.name), None, (), (), {}, (span,), used, 0.0, ())
+            return NameMatch(None, Ref(target.id, target.name), None, (), (), (span,), used, (matched,))
         client_number = via
         if client_number is None and target.client_id is not None:
             client_number = self.index.client_number.get(target.client_id)
@@ -587,9 +592,17 @@ class _Reader:
         if client_number is not None:
             client = Ref(targets[client_number].id, targets[client_number].name)
         if target.active:
-            return NameMatch(Ref(target.id, target.name), None, client, (), (), {}, (span,), used, 0.0, ())
-        return NameMatch(Ref(target.id, target.name), None, client, (), (), {}, (span,), used, MINOR_PENALTY,
-                         (f"project '{target.name}' is inactive",))
+            return NameMatch(Ref(target.id, target.name), None, client, (), (), (span,), used, (matched,))
+        return NameMatch(Ref(target.id, target.name), None, client, (), (), (span,), used,
+                         (matched, ("doubt", "inactive", f"project '{target.name}' is inactive")))
+
+    def _how(self, m: _Mention, number: int, via: int | None) -> str:
+        """How mention `m` matched target `number` (see `nlentry.reading.HOW`)."""
+        if via is not None:
+            return "client"
+        if not m.exact:
+            return "near"
+        return "name" if self._key(m.first, m.stop) == self.index.name_keys[number] else "alias"
 
     def _assign(self, mentions: list[_Mention], tag_words: list[int]) -> NameMatch:
         """Give each mention its field, settle competing readings, collect persons and tags."""
@@ -597,19 +610,24 @@ class _Reader:
         targets = index.targets
         used: set[int] = set()
         spans: list[Span] = []
-        warnings: list[str] = []
+        facts: list[Fact] = []
+        doubt = facts.append
         alternatives: dict[str, list[Alternative]] = {}
-        penalty = 0.0
 
         text = self.text
 
         def surface(m: _Mention) -> str:
             return text[m.start:m.end]
 
-        def use(m: _Mention, span_field: str) -> None:
+        def use(m: _Mention, span_field: str, number: int | None, how: str) -> None:
             used.update(range(m.first, m.stop))
             used.update(m.cue)
             spans.append(Span(span_field, m.start, m.end, text[m.start:m.end]))
+            if number is None:
+                facts.append(("match", span_field, m.start, m.end, None, m.unknown, how))
+            else:
+                facts.append(("match", span_field, m.start, m.end, targets[number].id, targets[number].name,
+                              how))
 
         def alternative(number: int, score: float) -> Alternative:
             t = targets[number]
@@ -682,25 +700,22 @@ class _Reader:
             return winner, ranked[1:]
 
         def settle(slot: str, winner: _Candidate, losers: list[_Candidate]) -> None:
-            nonlocal penalty
             for m in by_slot[slot]:
                 for number, via in m.readings[slot]:
                     if number == winner.number:
-                        use(m, "client" if via is not None else slot)
+                        use(m, "client" if via is not None else slot, number, self._how(m, number, via))
                         break
             name = targets[winner.number].name
             if not winner.mention.exact:
-                penalty += FUZZY_PENALTY
-                warnings.append(f"read '{surface(winner.mention)}' as {slot} '{name}'")
+                doubt(("doubt", "near_name", f"read '{surface(winner.mention)}' as {slot} '{name}'"))
             if not targets[winner.number].active:
-                penalty += MINOR_PENALTY
-                warnings.append(f"project '{name}' is inactive")
+                doubt(("doubt", "inactive", f"project '{name}' is inactive"))
             if losers:
                 alternatives[_ALT_KEY[slot]] = [alternative(c.number, c.score) for c in losers]
                 tied = winner.score - losers[0].score < TIE
-                penalty += AMBIGUOUS_PENALTY if tied else MINOR_PENALTY
                 others = ", ".join(f"'{targets[c.number].name}'" for c in losers)
-                warnings.append(f"{slot} '{name}' chosen; could also be {others}")
+                doubt(("doubt", "ambiguous" if tied else "preferred",
+                       f"{slot} '{name}' chosen; could also be {others}"))
 
         project: Ref | None = None
         service: Ref | None = None
@@ -730,11 +745,11 @@ class _Reader:
         else:
             for m in by_slot.get("client", ()):
                 if any(number == client_number for number, _ in m.readings["client"]):
-                    use(m, "client")
+                    use(m, "client", client_number, self._how(m, client_number, None))
                 else:
-                    penalty += MINOR_PENALTY
                     owner = project.name if project is not None else ""
-                    warnings.append(f"'{surface(m)}' is not the client of project '{owner}'")
+                    doubt(("doubt", "not_the_client",
+                           f"'{surface(m)}' is not the client of project '{owner}'"))
         if client_number is not None:
             target = targets[client_number]
             client = Ref(target.id, target.name)
@@ -742,26 +757,25 @@ class _Reader:
         persons: list[Ref] = []
         seen: set[object] = set()
         for m in by_slot.get("person", ()):
-            use(m, "person")
             if m.unknown is not None:
+                use(m, "person", None, "unknown")
                 ref = Ref(None, m.unknown)
                 key: object = ("unknown", fold(m.unknown))
-                penalty += UNKNOWN_PERSON_PENALTY if m.unknown[0].isupper() else LOWERCASE_PERSON_PENALTY
-                warnings.append(f"person '{m.unknown}' is not in the catalog")
+                doubt(("doubt", "unknown_person" if m.unknown[0].isupper() else "lowercase_person",
+                       f"person '{m.unknown}' is not in the catalog"))
             else:
                 numbers = sorted({number for number, _ in m.readings["person"]})
+                use(m, "person", numbers[0], "person" if m.exact else "near")
                 chosen = targets[numbers[0]]
                 ref = Ref(chosen.id, chosen.name)
                 key = ("known", chosen.id)
                 if not m.exact:
-                    penalty += FUZZY_PENALTY
-                    warnings.append(f"read '{surface(m)}' as person '{chosen.name}'")
+                    doubt(("doubt", "near_name", f"read '{surface(m)}' as person '{chosen.name}'"))
                 if len(numbers) > 1:
                     score = self._score(m, numbers[0], None)
                     alternatives.setdefault("persons", []).extend(alternative(n, score) for n in numbers[1:])
-                    penalty += AMBIGUOUS_PENALTY
                     names = ", ".join(f"'{targets[n].name}'" for n in numbers[1:])
-                    warnings.append(f"person '{chosen.name}' chosen; could also be {names}")
+                    doubt(("doubt", "ambiguous", f"person '{chosen.name}' chosen; could also be {names}"))
             if key not in seen:
                 seen.add(key)
                 persons.append(ref)
@@ -776,8 +790,8 @@ class _Reader:
                          if number != chosen_numbers.get(slot)]
                 if extra:
                     alternatives.setdefault(_ALT_KEY[slot], []).extend(extra)
-                    penalty += CROSS_FIELD_PENALTY
-                    warnings.append(f"'{surface(m)}' read as {m.slot}; could also be a {slot}")
+                    doubt(("doubt", "cross_field",
+                           f"'{surface(m)}' read as {m.slot}; could also be a {slot}"))
 
         tags: list[str] = []
         for k in tag_words:
@@ -790,15 +804,8 @@ class _Reader:
 
         if len(spans) > 1:
             spans.sort(key=_span_order)
-        return NameMatch(
-            project,
-            service,
-            client,
-            tuple(persons),
-            tuple(tags),
-            {k: tuple(v) for k, v in alternatives.items() if v} if alternatives else {},
-            tuple(spans),
-            frozenset(used),
-            round(min(1.0, penalty), 4) if penalty else 0.0,
-            tuple(warnings),
-        )
+        for field, found in alternatives.items():
+            if found:
+                facts.append(("alternatives", field, tuple(found)))
+        return NameMatch(project, service, client, tuple(persons), tuple(tags), tuple(spans), frozenset(used),
+                         tuple(facts))

@@ -19,9 +19,10 @@ from nlentry.errors import InputError, NlentryError
 from nlentry.fallback import fallback_date
 from nlentry.model import Catalog, Entry
 from nlentry.reading import Reading, Trace
-from nlentry.resolve import resolve
+from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
-from nlentry.semantics.values import Item
+from nlentry.semantics.values import DayRef, Item
+from nlentry.unread import why_unread
 
 MAX_LENGTH = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -36,13 +37,19 @@ def _semantics(code: str) -> Semantics:
 _OUT_OF_RANGE = "a date or duration in the text is out of range"
 
 
+_ARTICLE_RULE = re.compile(r"^_a\s*:(.*)$", re.M)
+"""The grammar rule of the indefinite article ("een", "a", "an")."""
+
+
 @cache
 def _cues(code: str) -> Cues:
     locale = locales.get(code)
     cues = locale.cues
+    articles = _ARTICLE_RULE.search(locale.grammar)
     return Cues(project=frozenset(cues.get("project", ())), person=frozenset(cues.get("person", ())),
                 joiners=frozenset(cues.get("joiners", ())),
-                not_names=frozenset(locale.words.get("not_names", ())))
+                not_names=frozenset(locale.words.get("not_names", ())),
+                articles=frozenset(re.findall(r'"([^"]+)"', articles.group(1)) if articles else ()))
 
 
 def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
@@ -102,6 +109,45 @@ def _read_items(parsed: grammar.Parsed, code: str, trace: Trace) -> list[Item]:
     return items
 
 
+def _trace_unread(text: str, words: list[Word], used: frozenset[int], spans: list[tuple[str, int, int]],
+                  code: str, trace: Trace) -> None:
+    """Trace each word no stage used, and doubt the ones that look like part of a date or time."""
+    starts = {s for _, s, _ in spans}
+    ends = {e for _, _, e in spans}
+    when_starts = {s for f, s, _ in spans if f != "duration"}  # dates and clock times, not lengths
+    when_ends = {e for f, _, e in spans if f != "duration"}
+    for k, word in enumerate(words):
+        if k in used:
+            continue
+        left, right = word.start, word.end
+        while left and text[left - 1] in " ,":
+            left -= 1
+        while right < len(text) and text[right] in " ,":
+            right += 1
+        why = why_unread(word.text, code, left in when_ends or right in when_starts,
+                         word.start in ends or word.end in starts)
+        trace.append(("unread", word.start, word.end, word.text, why or "description"))
+        if why is not None:
+            trace.append(("doubt", "unread_time", f"'{word.text}' {why}"))
+
+
+def _trace_ordinals(text: str, items: list[Item], words: list[Word], used: frozenset[int],
+                    trace: Trace) -> None:
+    """Doubt a bare day of the month followed by a plain word: "the 2nd version" may be no date at all."""
+    days = {item.end for item in items if isinstance(item.value, DayRef) and item.value.kind == "month_day"}
+    if not days:
+        return
+    for k, word in enumerate(words):
+        if k in used or not word.text.isalpha():
+            continue
+        gap = word.start
+        while gap and text[gap - 1] == " ":
+            gap -= 1
+        if gap in days and gap < word.start:
+            trace.append(("doubt", "ordinal_before_noun",
+                          f"'{text[gap:word.end].strip()}' follows a day of the month: it may not be a date"))
+
+
 @overload
 def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
           locale: str | None = None, max_length: int = MAX_LENGTH,
@@ -148,6 +194,8 @@ def parse(
             times.spans.append(("date", start, end))
             facts.append(("fallback", start, end, day))
             facts.append(("doubt", "fallback_date", None))
+            if abs((day - moment.date()).days) > FAR_DAYS:
+                facts.append(("doubt", "far_date", f"the date {day:%d %b %Y} is more than a year away"))
             words = [w for w in words if w.end <= start or w.start >= end]
     for field, start, end in times.spans:
         facts.append(("read", field, start, end))
@@ -155,10 +203,8 @@ def parse(
         facts.append(("convention", "defaulted_date", None, None, None))
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
     facts.extend(names.facts)
-    used = names.used
-    for k, word in enumerate(words):
-        if k not in used:
-            facts.append(("unread", word.start, word.end, word.text, "description"))
+    _trace_unread(text, words, names.used, times.spans, code, facts)
+    _trace_ordinals(text, items, words, names.used, facts)
     try:
         entry = assemble(text, code, times, words, names, facts)
     except OverflowError:

@@ -61,12 +61,21 @@ WEIGHTS: dict[str, float] = {
     "end_before_start": 0.3,     # a range that ends before it starts
     "end_before_start_at": 0.0,  # "from 4 until 2": the end is dropped
     "length_mismatch": 0.1,      # the length stated disagrees with the range
-    "long": 0.0,                 # longer than 12 hours
+    "long": 0.45,                # longer than 12 hours: rarely meant, often a misreading ("15h")
+    "two_days": 0.45,            # two days named that disagree ("maandag dinsdag")
+    "two_ranges": 0.45,          # a second time range ("9-12 en 13-17"): one entry cannot hold both
+    "two_times": 0.45,           # a second start or end time
+    "clock_digits_as_date": 0.45,  # "8-12" after a day part read as a date
+    "far_date": 0.45,            # a guessed date more than a year from now ("8.30-12" as 30 Aug 2012)
+    "ordinal_before_noun": 0.45,  # "the 2nd version": an ordinal that may not be a day of the month
     "fallback_date": 0.1,        # a date read by dateparser, not by the grammar
     "no_length": 0.3,            # nothing says how long
+    "unread_time": 0.45,         # a word left unread that looks like part of a date or time
     # the catalog stage
     "near_name": 0.15,           # a name read through a one-edit typo
-    "prefix_name": 0.15,         # a name read from the start of a longer one
+    "prefix_name": 0.45,         # a name read from its first words ("intranet"): it may be a plain word
+    "article_before_name": 0.45,  # "an intern": a name after an indefinite article is likely a plain noun
+    "weak_name": 0.45,           # a person-like word one edit from a short name ("met Acmee": client Acme?)
     "inactive": 0.1,             # the project is inactive
     "ambiguous": 0.3,            # two catalog items fit about equally well
     "preferred": 0.1,            # another item fits, less well

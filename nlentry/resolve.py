@@ -15,6 +15,7 @@ from nlentry.reading import Trace
 from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
 
 WORK_START, WORK_END = 7, 18  # the working-hours window: 07:00-18:59
+FAR_DAYS = 366  # a date further from today read from a two-digit year is doubted
 DAY_SECONDS = 86400
 
 
@@ -172,6 +173,8 @@ def clock_range(a: Clock, b: Clock, part: str | None) -> tuple[int, int, bool]:
         b = b.with_(part=a.part)
     start = hour24(a, part) * 60 + a.minute
     end = hour24(b, part) * 60 + b.minute
+    if end <= start and b.hour == 12 and not _has_hint(b) and (b.part or part) == "morning":
+        end = 12 * 60 + b.minute  # a morning that runs until 12 ends at noon ("vanmorgen 8-12")
     if end <= start and (b.fixed or b.part == "night" or b.meridiem == "am") and start >= 12 * 60:
         return start, end, True
     return start, end, False
@@ -185,6 +188,13 @@ def _leans_past(ref: DayRef) -> bool:
     if ref.kind == "weekday":
         return ref.mode == "recent"
     return (ref.kind == "date" and ref.year is None) or (ref.kind == "month_day" and ref.months is None)
+
+
+def _agrees(ref: DayRef, day: date, today: date) -> bool:
+    """Does `ref` name `day`? A weekday agrees with any date on that weekday ("Tuesday, 10 March")."""
+    if ref.kind == "weekday" and ref.mode == "recent":
+        return day.weekday() == ref.weekday
+    return resolve_day(ref, today) == day
 
 
 def _note_working_hours(trace: Trace, clocks: tuple[Clock, ...], hours: tuple[int, ...], part: str | None,
@@ -222,15 +232,18 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     durations: list[Duration] = []
     bare: list[tuple[Item, Clock]] = []
     clocked = False  # is any item a clock time or a range (then "a-b" is a date): counted once, not per pair
+    days: list[DayRef] = []  # every day the phrase names, to see whether they agree
 
     for item in items:
         if item.kind == "part":
             part = part or str(item.value)
             if isinstance(item.extra, DayRef):
+                days.append(item.extra)
                 day_ref = day_ref or item.extra
             out.spans.append(("date" if item.extra else "daypart", item.start, item.end))
         elif item.kind == "day":
             assert isinstance(item.value, DayRef)
+            days.append(item.value)
             # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
             if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
                 day_ref = item.value
@@ -249,9 +262,13 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
             if _pair_is_date(pair, clocked, part):
                 ref = DayRef("date", day=pair.a, month=pair.b)
                 if resolve_day(ref, today) is not None:
+                    days.append(ref)
                     day_ref = ref if day_ref is None or day_ref.kind == "weekday" else day_ref
                     out.spans.append(("date", item.start, item.end))
                     trace.append(("convention", "dash_as_date", item.start, item.end, None))
+                    if part is not None and pair.a <= 24 and pair.b <= 24 and pair.sep != "/":
+                        trace.append(("doubt", "clock_digits_as_date",
+                                      f"'{pair.a}-{pair.b}' after a day part read as a date"))
                 else:
                     trace.append(("doubt", "dash_not_a_date", None))
             else:
@@ -263,6 +280,7 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
             assert isinstance(item.value, ClockRange)
             a, b = item.value.start, item.value.end
             ranges.append((a, b, item.start, item.end))
+            days.extend(d for d in (a.day, b.day) if d is not None)
             day_ref = day_ref or a.day or b.day
             out.spans.append(("time", item.start, item.end))
         elif item.kind == "clock_for":
@@ -274,6 +292,7 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
             assert isinstance(item.value, Clock)
             clock = item.value
             if clock.day is not None:
+                days.append(clock.day)
                 day_ref = day_ref or clock.day
             if item.role == "until":
                 ends.append((clock, item.start, item.end))
@@ -302,6 +321,12 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
             out.date, out.has_date = resolved, True
             if resolved < today and _leans_past(day_ref):
                 trace.append(("convention", "past_leaning", None, None, f"{resolved:%a %Y-%m-%d}"))
+            if day_ref.kind == "date" and day_ref.year is not None and day_ref.year < 100 and abs(
+                    (resolved - today).days) > FAR_DAYS:
+                trace.append(("doubt", "far_date", f"the date {resolved:%d %b %Y} is more than a year away"))
+            if len(days) > 1 and not all(_agrees(ref, resolved, today) for ref in days):
+                trace.append(("doubt", "two_days",
+                              f"the phrase names more than one day; using {resolved:%a %d %b}"))
         else:
             trace.append(("doubt", "no_such_date", "that date does not exist; using today"))
     if not out.has_date:
@@ -311,6 +336,12 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     if len(durations) > 1:
         trace.append(("doubt", "durations", "more than one duration in the phrase; the first one counts"))
 
+    if len(ranges) > 1:
+        trace.append(("doubt", "two_ranges",
+                      "more than one time range in the phrase; the first one counts"))
+    elif len(starts) > 1 or len(ends) > 1:
+        trace.append(("doubt", "two_times",
+                      "more than one start or end time in the phrase; the first one counts"))
     if ranges:
         a, b, first, last = ranges[0]
         start_m, end_m, next_day = clock_range(a, b, part)

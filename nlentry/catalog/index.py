@@ -201,6 +201,20 @@ class CatalogIndex:
         self.multi_last = frozenset(last)
         """First and last words of multi-word fuzzy names: one edit leaves one of them intact."""
 
+        prefixes: dict[str, list[int]] = {}
+        for key, numbers in exact.items():
+            tokens = key.split(" ")
+            for k in range(1, len(tokens)):
+                head = " ".join(tokens[:k])
+                if letters(head) >= FUZZY_MIN_LETTERS and head not in exact:
+                    found = prefixes.setdefault(head, [])
+                    found.extend(n for n in numbers if n not in found)
+        self.prefixes = {head: tuple(sorted(ns)) for head, ns in prefixes.items()}
+        self.short_keys = tuple(k for k in exact if k.isalpha() and len(k) == FUZZY_MIN_LETTERS - 1)
+        """Names of four letters: too short for near misses in general, see `near_short`."""
+        """The leading whole words of a multi-word name or alias ("intranet" of "Intranet 2.0") -> the
+        targets they start, when they are no name themselves and have five letters or more."""
+
         client_number = {t.id: n for n, t in enumerate(targets) if t.field == "client"}
         active: dict[int, list[int]] = {}
         for n, t in enumerate(targets):
@@ -260,6 +274,15 @@ class CatalogIndex:
                 self._near.clear()
             self._near[key] = found
         return found
+
+    def near_short(self, key: str) -> tuple[int, ...]:
+        """Clients and projects of a four-letter name one edit from `key` ("acmee" -> "Acme"): asked only
+        where a name is expected anyway (after "met"/"with"), since in general text "time" is not "Timi"."""
+        if not key.isalpha() or abs(len(key) - (FUZZY_MIN_LETTERS - 1)) > 1:
+            return ()
+        targets = self.targets
+        return tuple(sorted({n for short in self.short_keys if one_edit(key, short) for n in self.exact[short]
+                             if targets[n].field in ("client", "project")}))
 
     def readings(self, targets: tuple[int, ...]) -> dict[str, tuple[tuple[int, int | None], ...]]:
         """How the name of `targets` can be read: field -> (target number, client it came through).

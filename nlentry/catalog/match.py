@@ -42,18 +42,20 @@ class Cues(Record):
     """Locale data: which words cue which field (lowercase).
 
     Multi-word cues are space-joined, e.g. "samen met"; "," may be a joiner. `not_names` are the articles,
-    pronouns and quantifiers ("de", "the", "mijn", "whole") that are never the name of a person.
+    pronouns and quantifiers ("de", "the", "mijn", "whole") that are never the name of a person;
+    `articles` the indefinite articles ("een", "a", "an"): a name right after one is likely a plain noun.
     """
 
-    __slots__ = ("project", "person", "joiners", "not_names")
+    __slots__ = ("project", "person", "joiners", "not_names", "articles")
     project: frozenset[str]
     person: frozenset[str]
     joiners: frozenset[str]
     not_names: frozenset[str]
+    articles: frozenset[str]
 
     def __init__(self, project: frozenset[str], person: frozenset[str], joiners: frozenset[str],
-                 not_names: frozenset[str] = frozenset()) -> None:
-        self._init(project, person, joiners, not_names)
+                 not_names: frozenset[str] = frozenset(), articles: frozenset[str] = frozenset()) -> None:
+        self._init(project, person, joiners, not_names, articles)
 
 
 class NameMatch(Record):
@@ -156,14 +158,16 @@ _SCORES = {(e, c, v, a): _score(e, c, v, a) for e in (True, False) for c in (Tru
 class _CueTable:
     """`Cues` folded and indexed by first word, longest cue first."""
 
-    __slots__ = ("by_first", "tokens", "comma_joins", "not_names")
+    __slots__ = ("by_first", "tokens", "comma_joins", "not_names", "articles")
 
     def __init__(self, by_first: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]],
-                 tokens: frozenset[str], comma_joins: bool, not_names: frozenset[str]) -> None:
+                 tokens: frozenset[str], comma_joins: bool, not_names: frozenset[str],
+                 articles: frozenset[str] = frozenset()) -> None:
         self.by_first = by_first
         self.tokens = tokens
         self.comma_joins = comma_joins
         self.not_names = not_names
+        self.articles = articles
 
 
 @lru_cache(maxsize=64)
@@ -180,7 +184,8 @@ def _compile(cues: Cues) -> _CueTable:
     by_first = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in grouped.items()}
     comma_joins = "joiner" in kinds.get((",",), set())
     not_names = frozenset(t for phrase in cues.not_names for t in fold(phrase).split())
-    return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins, not_names)
+    return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins, not_names,
+                     frozenset(fold(a) for a in cues.articles))
 
 
 _TABLES: dict[int, tuple[Cues, _CueTable]] = {}
@@ -204,6 +209,7 @@ class _Hit(NamedTuple):
     targets: tuple[int, ...]
     exact: bool
     length: int
+    prefix: bool  # read from the leading words of a longer name ("intranet" of "Intranet 2.0")
 
 
 _new_hit = tuple.__new__  # `_Hit(...)` without the call to its generated __new__
@@ -213,11 +219,11 @@ class _Mention:
     """A run of words read as one name: words `first` to `stop`, text `start` to `end`."""
 
     __slots__ = ("first", "stop", "start", "end", "targets", "exact", "length", "cue", "cue_kind", "unknown",
-                 "slot", "readings")
+                 "slot", "readings", "prefix", "weak")
 
     def __init__(self, first: int, stop: int, start: int, end: int, targets: tuple[int, ...], exact: bool,
                  length: int, cue: tuple[int, ...] = (), cue_kind: str | None = None,
-                 unknown: str | None = None) -> None:
+                 unknown: str | None = None, prefix: bool = False) -> None:
         self.first = first
         self.stop = stop
         self.start = start
@@ -230,6 +236,8 @@ class _Mention:
         self.unknown = unknown
         self.slot = ""
         self.readings = _NO_READINGS
+        self.prefix = prefix
+        self.weak = False  # a near miss of a four-letter name: weak evidence, always asked
 
 
 class _Candidate(NamedTuple):
@@ -394,7 +402,7 @@ class _Reader:
             key = self._key(p, q)
             exact = index.exact.get(key)
             if exact:
-                return _new_hit(_Hit, (q, tuple(exact), True, len(key)))
+                return _new_hit(_Hit, (q, tuple(exact), True, len(key), False))
         tokens = self.table.tokens
         if self.cue_tok[p] in tokens:
             return None
@@ -409,7 +417,13 @@ class _Reader:
             key = self._key(p, q)
             near = index.near_targets(key)
             if near:
-                return _new_hit(_Hit, (q, near, False, len(key)))
+                return _new_hit(_Hit, (q, near, False, len(key), False))
+        if first in index.multi_starts:
+            for q in range(min(run_end, p + index.max_words), p, -1):
+                key = self._key(p, q)
+                heads = index.prefixes.get(key)
+                if heads:
+                    return _new_hit(_Hit, (q, heads, False, len(key), True))
         return None
 
     def cue_at(self, i: int, wanted: frozenset[str]) -> tuple[int, frozenset[str]]:
@@ -448,12 +462,12 @@ class _Reader:
         hit = self.lookup(k)
         if self._person_targets(hit):
             return True
-        return allow_unknown and (hit is None or not hit.exact) and self.name_like(k)
+        return allow_unknown and hit is None and self.name_like(k)
 
     def _mention(self, p: int, hit: _Hit, targets: tuple[int, ...], cue: tuple[int, ...],
                  cue_kind: str | None) -> _Mention:
         return _Mention(p, hit.stop, self.core_start[p], self.core_end[hit.stop - 1], targets, hit.exact,
-                        hit.length, cue, cue_kind)
+                        hit.length, cue, cue_kind, prefix=hit.prefix)
 
     def persons(self, p: int, lead: tuple[int, ...], allow_unknown: bool) -> tuple[list[_Mention], int]:
         """People from word `p` on, joined by joiners; `lead` are the cue words before the first one."""
@@ -468,8 +482,16 @@ class _Reader:
             if hit is not None and people:
                 out.append(self._mention(q, hit, people, pending, kind))
                 q = hit.stop
-            elif allow_unknown and (hit is None or not hit.exact) and self.name_like(q):
+            elif allow_unknown and hit is None and self.name_like(q):
                 core = self.text[self.core_start[q]:self.core_end[q]]
+                near = self.index.near_short(self.nf_c[q])
+                if near:  # "met Acmee": a client or project with a typo, not a person
+                    weak = _Mention(q, q + 1, self.core_start[q], self.core_end[q], near, False, len(core),
+                                    pending)
+                    weak.weak = True
+                    out.append(weak)
+                    q += 1
+                    break
                 out.append(_Mention(q, q + 1, self.core_start[q], self.core_end[q], (), True, len(core),
                                     pending, kind, unknown=core))
                 q += 1
@@ -568,7 +590,7 @@ class _Reader:
         """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
         commonest case by far), without its machinery for competing readings; None for any other mention.
         """
-        if m.unknown is not None or m.cue_kind is not None or not m.exact:
+        if m.unknown is not None or m.cue_kind is not None or not m.exact or self._after_article(m):
             return None
         readings = self.index.readings(m.targets)
         if len(readings) != 1:
@@ -596,12 +618,17 @@ class _Reader:
         return NameMatch(Ref(target.id, target.name), None, client, (), (), (span,), used,
                          (matched, ("doubt", "inactive", f"project '{target.name}' is inactive")))
 
+    def _after_article(self, m: _Mention) -> bool:
+        """Does an indefinite article stand right before mention `m` ("an intern", "een webshop")?"""
+        k = m.first - 1
+        return k >= 0 and not m.cue and self.adjacent[m.first] and self.cue_tok[k] in self.table.articles
+
     def _how(self, m: _Mention, number: int, via: int | None) -> str:
         """How mention `m` matched target `number` (see `nlentry.reading.HOW`)."""
         if via is not None:
             return "client"
         if not m.exact:
-            return "near"
+            return "prefix" if m.prefix else "near"
         return "name" if self._key(m.first, m.stop) == self.index.name_keys[number] else "alias"
 
     def _assign(self, mentions: list[_Mention], tag_words: list[int]) -> NameMatch:
@@ -706,8 +733,14 @@ class _Reader:
                         use(m, "client" if via is not None else slot, number, self._how(m, number, via))
                         break
             name = targets[winner.number].name
+            if self._after_article(winner.mention):
+                phrase = text[self.words[winner.mention.first - 1].start:winner.mention.end]
+                doubt(("doubt", "article_before_name",
+                       f"'{phrase}' may be a plain noun, not {slot} '{name}'"))
             if not winner.mention.exact:
-                doubt(("doubt", "near_name", f"read '{surface(winner.mention)}' as {slot} '{name}'"))
+                m = winner.mention
+                code = "prefix_name" if m.prefix else "weak_name" if m.weak else "near_name"
+                doubt(("doubt", code, f"read '{surface(winner.mention)}' as {slot} '{name}'"))
             if not targets[winner.number].active:
                 doubt(("doubt", "inactive", f"project '{name}' is inactive"))
             if losers:

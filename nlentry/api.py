@@ -21,8 +21,8 @@ from nlentry.model import Catalog, Entry
 from nlentry.reading import Reading, Trace
 from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
-from nlentry.semantics.values import DayRef, Item
-from nlentry.unread import why_unread
+from nlentry.semantics.values import Item
+from nlentry.unread import kind_of, needs_position, why_unread
 
 MAX_LENGTH = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -94,8 +94,9 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     return words
 
 
-def _read_items(parsed: grammar.Parsed, code: str, trace: Trace) -> list[Item]:
-    """The items of the parse trees, each traced with the grammar rule that read it."""
+def _read_items(parsed: grammar.Parsed, code: str, trace: Trace, month_days: list[int]) -> list[Item]:
+    """The items of the parse trees, each traced with the grammar rule that read it; `month_days` gets
+    the end of each bare day of the month ("the 2nd")."""
     semantics = _semantics(code)
     items: list[Item] = []
     for tree in parsed.items:
@@ -103,6 +104,8 @@ def _read_items(parsed: grammar.Parsed, code: str, trace: Trace) -> list[Item]:
         rule = tree.data
         for item in found:
             trace.append(("item", rule, item.kind, item.start, item.end, item.value))
+            if item.kind == "day" and item.value.kind == "month_day":  # type: ignore[attr-defined]
+                month_days.append(item.end)
         items.extend(found)
     for _ in range(min(parsed.recovered, 4)):
         trace.append(("doubt", "recovered", None))
@@ -110,42 +113,40 @@ def _read_items(parsed: grammar.Parsed, code: str, trace: Trace) -> list[Item]:
 
 
 def _trace_unread(text: str, words: list[Word], used: frozenset[int], spans: list[tuple[str, int, int]],
-                  code: str, trace: Trace) -> None:
-    """Trace each word no stage used, and doubt the ones that look like part of a date or time."""
-    starts = {s for _, s, _ in spans}
-    ends = {e for _, _, e in spans}
-    when_starts = {s for f, s, _ in spans if f != "duration"}  # dates and clock times, not lengths
-    when_ends = {e for f, _, e in spans if f != "duration"}
+                  code: str, month_days: list[int], trace: Trace) -> None:
+    """Trace each word no stage used, and doubt the ones that look like part of a date or time, or that
+    follow a bare day of the month ("the 2nd version" may be no date at all)."""
+    starts: set[int] | None = None
     for k, word in enumerate(words):
         if k in used:
             continue
-        left, right = word.start, word.end
-        while left and text[left - 1] in " ,":
-            left -= 1
-        while right < len(text) and text[right] in " ,":
-            right += 1
-        why = why_unread(word.text, code, left in when_ends or right in when_starts,
-                         word.start in ends or word.end in starts)
-        trace.append(("unread", word.start, word.end, word.text, why or "description"))
+        raw = word.text
+        kind = kind_of(raw, code)
+        if starts is None:
+            starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
+            when_starts = {s for f, s, _ in spans if f != "duration"}  # dates and clock times, not lengths
+            when_ends = {e for f, _, e in spans if f != "duration"}
+        glued = word.start in ends or word.end in starts
+        touches = False
+        if glued or needs_position(raw, kind):
+            left, right = word.start, word.end
+            while left and text[left - 1] in " ,":
+                left -= 1
+            while right < len(text) and text[right] in " ,":
+                right += 1
+            touches = left in when_ends or right in when_starts
+        why = why_unread(raw, kind, touches, glued) if kind is not None or glued or touches else None
+        trace.append(("unread", word.start, word.end, raw, why or "description"))
         if why is not None:
-            trace.append(("doubt", "unread_time", f"'{word.text}' {why}"))
-
-
-def _trace_ordinals(text: str, items: list[Item], words: list[Word], used: frozenset[int],
-                    trace: Trace) -> None:
-    """Doubt a bare day of the month followed by a plain word: "the 2nd version" may be no date at all."""
-    days = {item.end for item in items if isinstance(item.value, DayRef) and item.value.kind == "month_day"}
-    if not days:
-        return
-    for k, word in enumerate(words):
-        if k in used or not word.text.isalpha():
-            continue
-        gap = word.start
-        while gap and text[gap - 1] == " ":
-            gap -= 1
-        if gap in days and gap < word.start:
-            trace.append(("doubt", "ordinal_before_noun",
-                          f"'{text[gap:word.end].strip()}' follows a day of the month: it may not be a date"))
+            trace.append(("doubt", "unread_time", f"'{raw}' {why}"))
+        elif month_days and raw.isalpha():
+            gap = word.start
+            while gap and text[gap - 1] == " ":
+                gap -= 1
+            if gap in month_days and gap < word.start:
+                phrase = text[gap:word.end].strip()
+                trace.append(("doubt", "ordinal_before_noun",
+                              f"'{phrase}' follows a day of the month: it may not be a date"))
 
 
 @overload
@@ -177,7 +178,8 @@ def parse(
     folded = grammar.normalise(text)
     code = locales.get(locale).code if locale is not None else locales.detect(folded)
     facts: Trace = []
-    items = _read_items(grammar.parse_items(folded, code), code, facts)
+    month_days: list[int] = []
+    items = _read_items(grammar.parse_items(folded, code), code, facts, month_days)
     try:
         times = resolve(items, moment, facts)
     except NlentryError:
@@ -203,8 +205,7 @@ def parse(
         facts.append(("convention", "defaulted_date", None, None, None))
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
     facts.extend(names.facts)
-    _trace_unread(text, words, names.used, times.spans, code, facts)
-    _trace_ordinals(text, items, words, names.used, facts)
+    _trace_unread(text, words, names.used, times.spans, code, month_days, facts)
     try:
         entry = assemble(text, code, times, words, names, facts)
     except OverflowError:

@@ -347,7 +347,8 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
         start_m, end_m, next_day = clock_range(a, b, part)
         out.start = _to_time(*divmod(start_m, 60))
         out.end = _to_time(*divmod(end_m, 60))
-        _note_working_hours(trace, (a, b), (start_m // 60, end_m // 60), part, first, last)
+        if end_m > 12 * 60:
+            _note_working_hours(trace, (a, b), (start_m // 60, end_m // 60), part, first, last)
         if end_m <= start_m and not next_day:
             trace.append(("doubt", "end_before_start", "the end lies before the start"))
             out.end = None
@@ -362,12 +363,16 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     elif starts or ends:
         if starts:
             s, first, last = starts[0]
-            out.start = _to_time(hour24(s, part), s.minute)
-            _note_working_hours(trace, (s,), (hour24(s, part),), part, first, last)
+            hour = hour24(s, part)
+            out.start = _to_time(hour, s.minute)
+            if hour > 12:
+                _note_working_hours(trace, (s,), (hour,), part, first, last)
         if ends:
             e, first, last = ends[0]
-            out.end = _to_time(hour24(e, part), e.minute)
-            _note_working_hours(trace, (e,), (hour24(e, part),), part, first, last)
+            hour = hour24(e, part)
+            out.end = _to_time(hour, e.minute)
+            if hour > 12:
+                _note_working_hours(trace, (e,), (hour,), part, first, last)
         if out.start and out.end:
             span = (out.end.hour * 60 + out.end.minute) - (out.start.hour * 60 + out.start.minute)
             if span <= 0:

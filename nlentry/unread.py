@@ -94,13 +94,12 @@ def is_time_word(word: str, code: str) -> bool:
     return False
 
 
-def why_unread(word: str, code: str, touches_time: bool, glued: bool) -> str | None:
+def why_unread(word: str, kind: str | None, touches_time: bool, glued: bool) -> str | None:
     """Why a leftover `word` may be part of a date or time the reading missed; None for plain description.
 
-    `touches_time`: only spaces or a comma lie between the word and a date or time the reading took;
-    `glued`: nothing at all does.
+    `kind` is `kind_of(word)`; `touches_time`: only spaces or a comma lie between the word and a date or
+    clock time the reading took; `glued`: nothing at all lies between the word and a time expression.
     """
-    kind = _kind(word, code)
     if kind is TIME_NUMBER and not touches_time:
         return GLUED if glued else None
     if kind is None and word.isalnum() and (glued or (touches_time and len(word) == 1 and word.isalpha())):
@@ -108,8 +107,13 @@ def why_unread(word: str, code: str, touches_time: bool, glued: bool) -> str | N
     return kind
 
 
+def needs_position(word: str, kind: str | None) -> bool:
+    """Does `why_unread` depend on where `word` stands (else it is `kind`, whatever its neighbours)?"""
+    return kind is TIME_NUMBER or (kind is None and len(word) == 1)
+
+
 @lru_cache(maxsize=8192)
-def _kind(word: str, code: str) -> str | None:
+def kind_of(word: str, code: str) -> str | None:
     """What `word` looks like on its own: TIME_DIGITS, TIME_NUMBER (any number), TIME_WORD or None."""
     if _CLOCK_OR_DATE.match(word):
         return TIME_DIGITS

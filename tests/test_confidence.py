@@ -111,3 +111,15 @@ def test_a_prefix_of_a_catalog_name_resolves_and_asks() -> None:
 def test_plain_readings_stay_sure(text: str) -> None:
     entry = read(text)
     assert entry.confidence >= ASK, (entry.confidence, entry.warnings)
+
+
+def test_a_prefix_several_names_share_gives_alternatives_not_a_guess() -> None:
+    from nlentry.model import Project
+
+    catalog = Catalog(projects=(Project(1, "Mobile App"), Project(2, "Mobile Web"),
+                                Project(3, "Intranet 2.0")))
+    entry = nlentry.parse("aan mobile gewerkt 2 uur", catalog=catalog, now=NOW)
+    assert entry.project is not None
+    assert {entry.project.id, *(a.id for a in entry.alternatives["project"])} == {1, 2}
+    assert entry.confidence < nlentry.parse("intranet 2 uur", catalog=catalog, now=NOW).confidence < ASK
+    assert nlentry.parse("mobile app 2 uur", catalog=catalog, now=NOW).confidence == 1.0

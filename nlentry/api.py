@@ -48,7 +48,8 @@ def _cues(code: str) -> Cues:
     articles = _ARTICLE_RULE.search(locale.grammar)
     return Cues(project=frozenset(cues.get("project", ())), person=frozenset(cues.get("person", ())),
                 joiners=frozenset(cues.get("joiners", ())),
-                not_names=frozenset(locale.words.get("not_names", ())),
+                not_names=frozenset((*locale.words.get("not_names", ()),
+                                     *locale.words.get("field_words", ()))),
                 articles=frozenset(re.findall(r'"([^"]+)"', articles.group(1)) if articles else ()))
 
 

@@ -62,6 +62,7 @@ def report(reading: Reading, now: datetime) -> dict[str, Any]:
     text = entry.text
     rules: dict[tuple[int, int], tuple[str, object]] = {}
     fallback: set[tuple[int, int]] = set()
+    unused: set[tuple[int, int]] = set()
     matches: dict[tuple[str, int, int], tuple[Any, ...]] = {}
     conventions: list[str] = []
     unread: list[dict[str, Any]] = []
@@ -72,6 +73,8 @@ def report(reading: Reading, now: datetime) -> dict[str, Any]:
             rules.setdefault((fact[3], fact[4]), (fact[1], fact[5]))
         elif kind == "fallback":
             fallback.add((fact[1], fact[2]))
+        elif kind == "unused":
+            unused.add((fact[2], fact[3]))
         elif kind == "match":
             matches[(fact[1], fact[2], fact[3])] = fact
         elif kind == "convention":
@@ -90,8 +93,8 @@ def report(reading: Reading, now: datetime) -> dict[str, Any]:
                 part["rule"] = _FALLBACK_RULE
             elif where in rules:
                 part["rule"], read = rules[where]
-                if isinstance(read, Duration) and read.seconds != entry.duration:
-                    part["ignored"] = True  # a second length: the first one counts
+                if where in unused or (isinstance(read, Duration) and read.seconds != entry.duration):
+                    part["ignored"] = True  # a second length, range or time: the first one counts
             value = _value(entry, span.field)
             if value:
                 part["value"] = value

@@ -10,6 +10,7 @@ a plain tuple whose first element names its kind:
     ("match", field, start, end, id, name, how)  a catalog item matched: how is one of `HOW`
     ("alternatives", key, alternatives)      other catalog items that fit field `key`
     ("unread", start, end, word, why)        a leftover word the reading did not use, and why
+    ("unused", field, start, end)            an item read but not used: a second range or start time
     ("doubt", code, message)                 something the reading is unsure of; `WEIGHTS[code]`
                                              lowers the confidence, `message` (or None) is a warning
 

@@ -339,9 +339,12 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     if len(ranges) > 1:
         trace.append(("doubt", "two_ranges",
                       "more than one time range in the phrase; the first one counts"))
+        trace.extend(("unused", "time", first, last) for _, _, first, last in ranges[1:])
     elif len(starts) > 1 or len(ends) > 1:
         trace.append(("doubt", "two_times",
                       "more than one start or end time in the phrase; the first one counts"))
+        trace.extend(("unused", "start", first, last) for _, first, last in starts[1:])
+        trace.extend(("unused", "end", first, last) for _, first, last in ends[1:])
     if ranges:
         a, b, first, last = ranges[0]
         start_m, end_m, next_day = clock_range(a, b, part)

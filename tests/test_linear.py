@@ -29,7 +29,7 @@ class CountingItems(list[Item]):
 
 def _items(repeats: int) -> list[Item]:
     text = UNIT * repeats
-    return _read_items(grammar.parse_items(grammar.normalise(text), "nl"), "nl", [])
+    return _read_items(grammar.parse_items(grammar.normalise(text), "nl"), "nl", [], [])
 
 
 def test_resolve_visits_each_item_a_bounded_number_of_times() -> None:

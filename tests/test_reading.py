@@ -115,3 +115,11 @@ def test_explain_renders_on_the_command_line(text: str) -> None:
 
     out = render(explain(text, catalog=CATALOG, now=NOW), paint=lambda _kind, s: s)
     assert out.splitlines()[0].startswith(repr(text)) and "confidence" in out
+
+
+def test_explain_marks_a_second_range_as_not_used() -> None:
+    report = explain("9-12 en 13-17 overleg", catalog=None, now=NOW)
+    parts = {p["text"]: p for p in report["parts"]}
+    assert parts["9-12"]["value"] == "09:00-12:00" and not parts["9-12"].get("ignored")
+    assert parts["13-17"].get("ignored")
+    assert any(d["doubt"] == "two_ranges" for d in report["doubts"])

@@ -42,7 +42,8 @@ class Cues(Record):
     """Locale data: which words cue which field (lowercase).
 
     Multi-word cues are space-joined, e.g. "samen met"; "," may be a joiner. `not_names` are the articles,
-    pronouns and quantifiers ("de", "the", "mijn", "whole") that are never the name of a person;
+    pronouns and quantifiers ("de", "the", "mijn", "whole") and the field words of `amend` ("project")
+    that are never the name of a person, nor the start of a longer name read as a prefix;
     `articles` the indefinite articles ("een", "a", "an"): a name right after one is likely a plain noun.
     """
 
@@ -418,7 +419,7 @@ class _Reader:
             near = index.near_targets(key)
             if near:
                 return _new_hit(_Hit, (q, near, False, len(key), False))
-        if first in index.multi_starts:
+        if first in index.multi_starts and self.cue_tok[p] not in self.table.not_names:
             for q in range(min(run_end, p + index.max_words), p, -1):
                 key = self._key(p, q)
                 heads = index.prefixes.get(key)

@@ -98,16 +98,13 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
 def _read_items(parsed: grammar.Parsed, code: str, trace: Trace, month_days: list[int]) -> list[Item]:
     """The items of the parse trees, each traced with the grammar rule that read it; `month_days` gets
     the end of each bare day of the month ("the 2nd")."""
-    semantics = _semantics(code)
-    items: list[Item] = []
-    for tree in parsed.items:
-        found = read_items((tree,), semantics)
-        rule = tree.data
-        for item in found:
-            trace.append(("item", rule, item.kind, item.start, item.end, item.value))
-            if item.kind == "day" and item.value.kind == "month_day":  # type: ignore[attr-defined]
-                month_days.append(item.end)
-        items.extend(found)
+    rules: list[str] = []
+    items = read_items(parsed.items, _semantics(code), rules)
+    for item, rule in zip(items, rules, strict=True):
+        kind = item.kind
+        trace.append(("item", rule, kind, item.start, item.end, item.value))
+        if kind == "day" and item.value.kind == "month_day":  # type: ignore[attr-defined]
+            month_days.append(item.end)
     for _ in range(min(parsed.recovered, 4)):
         trace.append(("doubt", "recovered", None))
     return items
@@ -118,26 +115,29 @@ def _trace_unread(text: str, words: list[Word], used: frozenset[int], spans: lis
     """Trace each word no stage used, and doubt the ones that look like part of a date or time, or that
     follow a bare day of the month ("the 2nd version" may be no date at all)."""
     starts: set[int] | None = None
+    size = len(text)
     for k, word in enumerate(words):
         if k in used:
             continue
-        raw = word.text
+        raw, first, last = word.text, word.start, word.end
         kind = kind_of(raw, code)
-        if starts is None:
-            starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
-            when_starts = {s for f, s, _ in spans if f != "duration"}  # dates and clock times, not lengths
-            when_ends = {e for f, _, e in spans if f != "duration"}
-        glued = word.start in ends or word.end in starts
-        touches = False
-        if glued or needs_position(raw, kind):
-            left, right = word.start, word.end
+        near = needs_position(raw, kind)
+        glued = touches = False
+        if near or (first and not text[first - 1].isspace()) or (last < size and not text[last].isspace()):
+            if starts is None:
+                starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
+                when_starts = {s for f, s, _ in spans if f != "duration"}  # dates and clock times
+                when_ends = {e for f, _, e in spans if f != "duration"}
+            glued = first in ends or last in starts
+        if glued or near:
+            left, right = first, last
             while left and text[left - 1] in " ,":
                 left -= 1
-            while right < len(text) and text[right] in " ,":
+            while right < size and text[right] in " ,":
                 right += 1
             touches = left in when_ends or right in when_starts
         why = why_unread(raw, kind, touches, glued) if kind is not None or glued or touches else None
-        trace.append(("unread", word.start, word.end, raw, why or "description"))
+        trace.append(("unread", first, last, raw, why or "description"))
         if why is not None:
             trace.append(("doubt", "unread_time", f"'{raw}' {why}"))
         elif month_days and raw.isalpha():
@@ -190,6 +190,8 @@ def parse(
     words = leftover_words(text, times.spans)
     if not times.has_date:
         found = fallback_date(text, words, code, moment)
+        if found is not None and any(s < found[2] and found[1] < e for _, s, e in times.spans):
+            found = None  # the fallback never takes text the grammar read ("10 ' nov": 10 minutes)
         if found is not None:
             day, start, end = found
             times.date, times.has_date = day, True

@@ -123,3 +123,12 @@ def test_explain_marks_a_second_range_as_not_used() -> None:
     assert parts["9-12"]["value"] == "09:00-12:00" and not parts["9-12"].get("ignored")
     assert parts["13-17"].get("ignored")
     assert any(d["doubt"] == "two_ranges" for d in report["doubts"])
+
+
+def test_the_fallback_never_takes_text_the_grammar_read() -> None:
+    # found by the cover property: dateparser read "10 ' nov" though "10 '" is ten minutes
+    entry = nlentry.parse("\" 10 ' nov", now=NOW)
+    spans = sorted((s.start, s.end) for s in entry.spans)
+    assert all(a_end <= b_start or (a_start, a_end) == (b_start, b_end)
+               for (a_start, a_end), (b_start, b_end) in zip(spans, spans[1:], strict=False))
+    assert entry.duration == 600

@@ -468,7 +468,7 @@ class _Reader:
     def _mention(self, p: int, hit: _Hit, targets: tuple[int, ...], cue: tuple[int, ...],
                  cue_kind: str | None) -> _Mention:
         return _Mention(p, hit.stop, self.core_start[p], self.core_end[hit.stop - 1], targets, hit.exact,
-                        hit.length, cue, cue_kind, prefix=hit.prefix)
+                        hit.length, cue, cue_kind, None, hit.prefix)
 
     def persons(self, p: int, lead: tuple[int, ...], allow_unknown: bool) -> tuple[list[_Mention], int]:
         """People from word `p` on, joined by joiners; `lead` are the cue words before the first one."""

@@ -22,7 +22,7 @@ from nlentry.reading import Reading, Trace
 from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
 from nlentry.semantics.values import Item
-from nlentry.unread import kind_of, needs_position, why_unread
+from nlentry.unread import TIME_NUMBER, kind_of, why_unread
 
 MAX_LENGTH = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -105,8 +105,8 @@ def _read_items(parsed: grammar.Parsed, code: str, trace: Trace, month_days: lis
         trace.append(("item", rule, kind, item.start, item.end, item.value))
         if kind == "day" and item.value.kind == "month_day":  # type: ignore[attr-defined]
             month_days.append(item.end)
-    for _ in range(min(parsed.recovered, 4)):
-        trace.append(("doubt", "recovered", None))
+    if parsed.recovered:
+        trace.extend([("doubt", "recovered", None)] * min(parsed.recovered, 4))
     return items
 
 
@@ -121,9 +121,9 @@ def _trace_unread(text: str, words: list[Word], used: frozenset[int], spans: lis
             continue
         raw, first, last = word.text, word.start, word.end
         kind = kind_of(raw, code)
-        near = needs_position(raw, kind)
+        near = kind is TIME_NUMBER or (kind is None and len(raw) == 1)  # where it stands matters
         glued = touches = False
-        if near or (first and not text[first - 1].isspace()) or (last < size and not text[last].isspace()):
+        if near or (first and text[first - 1] != " ") or (last < size and text[last] != " "):
             if starts is None:
                 starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
                 when_starts = {s for f, s, _ in spans if f != "duration"}  # dates and clock times
@@ -207,8 +207,10 @@ def parse(
     if not times.has_date:
         facts.append(("convention", "defaulted_date", None, None, None))
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
-    facts.extend(names.facts)
-    _trace_unread(text, words, names.used, times.spans, code, month_days, facts)
+    if names.facts:
+        facts.extend(names.facts)
+    if len(names.used) < len(words):
+        _trace_unread(text, words, names.used, times.spans, code, month_days, facts)
     try:
         entry = assemble(text, code, times, words, names, facts)
     except OverflowError:

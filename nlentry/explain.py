@@ -10,7 +10,7 @@ the entry. The command line and the chat server only render the dict `report` re
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from nlentry.model import Catalog, Entry
@@ -46,6 +46,8 @@ def _value(entry: Entry, field: str) -> str:
 
 def _convention(fact: tuple[Any, ...], text: str) -> str:
     _, name, start, end, detail = fact
+    if isinstance(detail, date):
+        detail = f"{detail:%a %Y-%m-%d}"
     note = CONVENTIONS[name]
     if start is not None:
         note += f": '{text[start:end]}'"

@@ -6,6 +6,8 @@ a plain tuple whose first element names its kind:
     ("item", rule, kind, start, end, value)   the grammar rule `rule` read text[start:end] as `value`
     ("read", field, start, end)               the resolve stage put that text in a time field
     ("convention", name, start, end, detail)  a convention of spec/conventions.md decided an ambiguity
+                                             (start/end None: the whole phrase; detail: a date, a
+                                             time or None)
     ("fallback", start, end, date)            the dateparser fallback read a date the grammar did not
     ("match", field, start, end, id, name, how)  a catalog item matched: how is one of `HOW`
     ("alternatives", key, alternatives)      other catalog items that fit field `key`
@@ -90,18 +92,23 @@ WEIGHTS: dict[str, float] = {
 MIN_CONFIDENCE = 0.05
 
 
+_SUMMARY_KINDS = frozenset({"doubt", "alternatives"})
+
+
 def summary(trace: Trace) -> tuple[float, tuple[str, ...], dict[str, tuple[Alternative, ...]]]:
     """(confidence, warnings, alternatives) of a reading, from its trace."""
+    found = [f for f in trace if f[0] in _SUMMARY_KINDS]
+    if not found:
+        return 1.0, (), {}
     penalty = 0.0
     warnings: list[str] = []
     alternatives: dict[str, tuple[Alternative, ...]] = {}
-    for fact in trace:
-        kind = fact[0]
-        if kind == "doubt":
+    for fact in found:
+        if fact[0] == "doubt":
             penalty += WEIGHTS[fact[1]]
             if fact[2] is not None:
                 warnings.append(fact[2])
-        elif kind == "alternatives":
+        else:
             alternatives[fact[1]] = alternatives.get(fact[1], ()) + fact[2]
     confidence = round(max(MIN_CONFIDENCE, min(1.0, 1.0 - penalty)), 2)
     return confidence, tuple(warnings), alternatives

@@ -320,7 +320,7 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
         if resolved is not None:
             out.date, out.has_date = resolved, True
             if resolved < today and _leans_past(day_ref):
-                trace.append(("convention", "past_leaning", None, None, f"{resolved:%a %Y-%m-%d}"))
+                trace.append(("convention", "past_leaning", None, None, resolved))
             if day_ref.kind == "date" and day_ref.year is not None and day_ref.year < 100 and abs(
                     (resolved - today).days) > FAR_DAYS:
                 trace.append(("doubt", "far_date", f"the date {resolved:%d %b %Y} is more than a year away"))
@@ -350,7 +350,7 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
         start_m, end_m, next_day = clock_range(a, b, part)
         out.start = _to_time(*divmod(start_m, 60))
         out.end = _to_time(*divmod(end_m, 60))
-        if end_m > 12 * 60:
+        if end_m > 12 * 60 and (a.hour < WORK_START or b.hour < WORK_START):
             _note_working_hours(trace, (a, b), (start_m // 60, end_m // 60), part, first, last)
         if end_m <= start_m and not next_day:
             trace.append(("doubt", "end_before_start", "the end lies before the start"))
@@ -368,13 +368,13 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
             s, first, last = starts[0]
             hour = hour24(s, part)
             out.start = _to_time(hour, s.minute)
-            if hour > 12:
+            if s.hour < WORK_START < hour:
                 _note_working_hours(trace, (s,), (hour,), part, first, last)
         if ends:
             e, first, last = ends[0]
             hour = hour24(e, part)
             out.end = _to_time(hour, e.minute)
-            if hour > 12:
+            if e.hour < WORK_START < hour:
                 _note_working_hours(trace, (e,), (hour,), part, first, last)
         if out.start and out.end:
             span = (out.end.hour * 60 + out.end.minute) - (out.start.hour * 60 + out.start.minute)

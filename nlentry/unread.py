@@ -107,11 +107,6 @@ def why_unread(word: str, kind: str | None, touches_time: bool, glued: bool) -> 
     return kind
 
 
-def needs_position(word: str, kind: str | None) -> bool:
-    """Does `why_unread` depend on where `word` stands (else it is `kind`, whatever its neighbours)?"""
-    return kind is TIME_NUMBER or (kind is None and len(word) == 1)
-
-
 @lru_cache(maxsize=8192)
 def kind_of(word: str, code: str) -> str | None:
     """What `word` looks like on its own: TIME_DIGITS, TIME_NUMBER (any number), TIME_WORD or None."""

@@ -210,6 +210,8 @@ class CatalogIndex:
                     found = prefixes.setdefault(head, [])
                     found.extend(n for n in numbers if n not in found)
         self.prefixes = {head: tuple(sorted(ns)) for head, ns in prefixes.items()}
+        self.prefix_starts = frozenset(head.split(" ", 1)[0] for head in prefixes)
+        """The first words of `prefixes`: a word outside it starts no prefix reading."""
         self.short_keys = tuple(k for k in exact if k.isalpha() and len(k) == FUZZY_MIN_LETTERS - 1)
         """Names of four letters: too short for near misses in general, see `near_short`."""
         """The leading whole words of a multi-word name or alias ("intranet" of "Intranet 2.0") -> the

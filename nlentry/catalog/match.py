@@ -419,7 +419,7 @@ class _Reader:
             near = index.near_targets(key)
             if near:
                 return _new_hit(_Hit, (q, near, False, len(key), False))
-        if first in index.multi_starts and self.cue_tok[p] not in self.table.not_names:
+        if nf_c[p] in index.prefix_starts and self.cue_tok[p] not in self.table.not_names:
             for q in range(min(run_end, p + index.max_words), p, -1):
                 key = self._key(p, q)
                 heads = index.prefixes.get(key)
@@ -591,8 +591,9 @@ class _Reader:
         """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
         commonest case by far), without its machinery for competing readings; None for any other mention.
         """
-        if m.unknown is not None or m.cue_kind is not None or not m.exact or self._after_article(m):
-            return None
+        if m.unknown is not None or m.cue_kind is not None or not m.exact or (
+                m.first and self.cue_tok[m.first - 1] in self.table.articles):
+            return None  # an article before the name: `_assign` weighs it
         readings = self.index.readings(m.targets)
         if len(readings) != 1:
             return None
@@ -605,7 +606,9 @@ class _Reader:
         span_field = "client" if via is not None else slot
         span = Span(span_field, m.start, m.end, self.text[m.start:m.end])
         used = frozenset((*range(m.first, m.stop), *m.cue))
-        matched = ("match", span_field, m.start, m.end, target.id, target.name, self._how(m, number, via))
+        how = "client" if via is not None else (
+            "name" if self._key(m.first, m.stop) == self.index.name_keys[number] else "alias")
+        matched = ("match", span_field, m.start, m.end, target.id, target.name, how)
         if slot == "service":
             return NameMatch(None, Ref(target.id, target.name), None, (), (), (span,), used, (matched,))
         client_number = via

@@ -203,6 +203,8 @@ class CatalogIndex:
 
         prefixes: dict[str, list[int]] = {}
         for key, numbers in exact.items():
+            if " " not in key:
+                continue
             tokens = key.split(" ")
             for k in range(1, len(tokens)):
                 head = " ".join(tokens[:k])

@@ -13,13 +13,15 @@ Importing this package is cheap: the grammar (lark), dateparser and httpx are lo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from nlentry.errors import CatalogError, EntryRefused, InputError, LocaleError, NlentryError
 from nlentry.model import Catalog, Entry
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    from nlentry.reading import Reading
 
 __all__ = [
     "Catalog",
@@ -36,13 +38,26 @@ __all__ = [
 __version__ = "0.1.0"
 
 
+@overload
+def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
+          locale: str | None = None,
+          trace: Literal[False] = False) -> Entry: ...
+
+
+@overload
+def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
+          locale: str | None = None,
+          trace: Literal[True]) -> Reading: ...
+
+
 def parse(
     text: str,
     *,
     catalog: Catalog | None = None,
     now: datetime | None = None,
     locale: str | None = None,
-) -> Entry:
+    trace: bool = False,
+) -> Entry | Reading:
     """Read one time-entry phrase into an `Entry`.
 
     Parameters:
@@ -50,12 +65,16 @@ def parse(
         catalog: clients, projects, services and people to resolve names against.
         now: an aware datetime that relative dates and times are read from; default: now, local zone.
         locale: ``"nl"`` or ``"en"`` to skip detection.
+        trace: return the `nlentry.reading.Reading` instead: ``(entry, trace)``, the entry and the facts
+            it was derived from (each item read and its rule, each convention, match, doubt, unread word).
 
     Raises `InputError` for unreadable text, `LocaleError` for an unknown locale and `EntryRefused`
     (carrying the entry) when the entry breaks a hard rule such as lasting more than 24 hours.
     """
     from nlentry.api import parse as _parse
 
+    if trace:
+        return _parse(text, catalog=catalog, now=now, locale=locale, trace=True)
     return _parse(text, catalog=catalog, now=now, locale=locale)
 
 

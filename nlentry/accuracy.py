@@ -23,6 +23,12 @@ Scoring, per key of `expect`:
   A refused entry is still scored on its other fields through `EntryRefused.entry`.
 
 The locale is not passed to the parser unless `use_lang=True`: detecting it is part of what is measured.
+
+A wrong case is *silent* when the parser gave an entry at or above the confirmation threshold
+(`confirm_below`, 0.6 by default): `nlentry add` would have saved it without asking. A wrong case the
+parser refused, or read below the threshold, is *asked*: the user sees it before it is saved. Each tally
+counts both (`silent_wrong`, `wrong_asked`), and the right readings that would still be asked about
+(`right_asked`, the price of caution); the aim is few silent wrong readings (<= 0.5% of the cases).
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from typing import Any
 
 from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.isotime import parse_now
+from nlentry.journal import DEFAULT_CONFIRM_BELOW
 from nlentry.model import Catalog, Entry
 
 __all__ = [
@@ -200,17 +207,26 @@ def field_order(names: Iterable[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class CaseResult:
-    """The outcome of one case. `error` holds the parser's message when it raised."""
+    """The outcome of one case. `error` holds the parser's message when it raised; `confidence` is the
+    entry's when the parser gave one without raising; `sure` says it was at or above the threshold, so
+    the entry would be saved without asking."""
 
     case: Case
     fields: dict[str, FieldResult]
     error: str | None = None
     seconds: float = 0.0
+    confidence: float | None = None
+    sure: bool = False
 
     @property
     def passed(self) -> bool:
         """Every expected field is right (an exact match)."""
         return all(f.ok for f in self.fields.values())
+
+    @property
+    def silent_wrong(self) -> bool:
+        """Wrong, yet sure enough to be saved without asking: the worst outcome."""
+        return self.sure and not self.passed
 
     def wrong(self) -> list[tuple[str, FieldResult]]:
         """The fields that are wrong, in report order."""
@@ -238,6 +254,7 @@ def check(
     catalog: Catalog | None = None,
     use_lang: bool = False,
     parse: ParseFn | None = None,
+    confirm_below: float = DEFAULT_CONFIRM_BELOW,
 ) -> CaseResult:
     """Parse one case and compare the keys of its `expect`.
 
@@ -246,6 +263,7 @@ def check(
         catalog: the catalog to resolve names against (the caller loads the one the case names).
         use_lang: pass the case's `lang` as the locale instead of letting the parser detect it.
         parse: the parse function (default `nlentry.parse`); a seam for tests.
+        confirm_below: the confidence below which an entry is confirmed before it is saved.
 
     Never raises for a parser failure: an unexpected exception is recorded as the case's `error`.
     """
@@ -276,7 +294,9 @@ def check(
         if key == "error":
             expected = bool(expected)
         fields[key] = FieldResult(expected, got, got == expected)
-    return CaseResult(case, fields, error, seconds)
+    confidence = entry.confidence if entry is not None and error is None else None
+    sure = confidence is not None and confidence >= confirm_below
+    return CaseResult(case, fields, error, seconds, confidence, sure)
 
 
 # --- aggregating ---------------------------------------------------------------------------------
@@ -302,14 +322,29 @@ class Tally:
     exact: int = 0
     seconds: float = 0.0
     fields: dict[str, FieldTally] = field(default_factory=dict)
+    silent_wrong: int = 0
+    wrong_asked: int = 0
+    right_asked: int = 0
 
     @property
     def exact_rate(self) -> float:
         return self.exact / self.cases if self.cases else 0.0
 
+    @property
+    def silent_wrong_rate(self) -> float:
+        """The share of all cases that are wrong yet sure (saved without asking)."""
+        return self.silent_wrong / self.cases if self.cases else 0.0
+
     def add(self, result: CaseResult) -> None:
         self.cases += 1
         self.exact += result.passed
+        if not result.passed:
+            if result.silent_wrong:
+                self.silent_wrong += 1
+            else:
+                self.wrong_asked += 1
+        elif not result.sure and result.error is None:
+            self.right_asked += 1
         self.seconds += result.seconds
         for key, f in result.fields.items():
             tally = self.fields.setdefault(key, FieldTally())
@@ -325,6 +360,10 @@ class Tally:
             "cases": self.cases,
             "exact": self.exact,
             "exact_rate": round(self.exact_rate, 4),
+            "silent_wrong": self.silent_wrong,
+            "silent_wrong_rate": round(self.silent_wrong_rate, 4),
+            "wrong_asked": self.wrong_asked,
+            "right_asked": self.right_asked,
             "fields": {k: {"ok": t.ok, "total": t.total, "rate": round(t.rate, 4)}
                        for k, t in self.ordered_fields()},
         }
@@ -373,6 +412,8 @@ def failure_to_dict(result: CaseResult) -> dict[str, Any]:
         "where": result.case.where,
         "text": result.case.text,
         "error": result.error,
+        "confidence": result.confidence,
+        "silent": result.silent_wrong,
         "fields": {k: {"expected": f.expected, "got": f.got} for k, f in result.wrong()},
     }
 
@@ -384,6 +425,7 @@ def run(
     use_lang: bool = False,
     parse: ParseFn | None = None,
     on_result: Callable[[CaseResult], None] | None = None,
+    confirm_below: float = DEFAULT_CONFIRM_BELOW,
 ) -> Report:
     """Check every case of the given files and directories.
 
@@ -393,6 +435,7 @@ def run(
         use_lang: pass each case's `lang` as the locale (default: the parser detects it).
         parse: the parse function (default `nlentry.parse`).
         on_result: called after each case, e.g. for progress.
+        confirm_below: the confirmation threshold that decides which wrong cases are silent.
 
     All files are read before any case runs, so a bad file fails fast with `CaseFileError`.
     """
@@ -413,7 +456,8 @@ def run(
     for path, cases in loaded:
         file_report = FileReport(path=path)
         for case in cases:
-            result = check(case, catalog=catalog_for(case), use_lang=use_lang, parse=parse)
+            result = check(case, catalog=catalog_for(case), use_lang=use_lang, parse=parse,
+                           confirm_below=confirm_below)
             file_report.add(result)
             report.total.add(result)
             if on_result is not None:

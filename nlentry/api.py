@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cache
+from typing import Literal, overload
 
 from nlentry import grammar, locales
 from nlentry.catalog.index import CatalogIndex
@@ -17,8 +18,11 @@ from nlentry.entry import assemble
 from nlentry.errors import InputError, NlentryError
 from nlentry.fallback import fallback_date
 from nlentry.model import Catalog, Entry
-from nlentry.resolve import resolve
+from nlentry.reading import Reading, Trace
+from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
+from nlentry.semantics.values import Item
+from nlentry.unread import TIME_NUMBER, kind_of, why_unread
 
 MAX_LENGTH = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -33,13 +37,20 @@ def _semantics(code: str) -> Semantics:
 _OUT_OF_RANGE = "a date or duration in the text is out of range"
 
 
+_ARTICLE_RULE = re.compile(r"^_a\s*:(.*)$", re.M)
+"""The grammar rule of the indefinite article ("een", "a", "an")."""
+
+
 @cache
 def _cues(code: str) -> Cues:
     locale = locales.get(code)
     cues = locale.cues
+    articles = _ARTICLE_RULE.search(locale.grammar)
     return Cues(project=frozenset(cues.get("project", ())), person=frozenset(cues.get("person", ())),
                 joiners=frozenset(cues.get("joiners", ())),
-                not_names=frozenset(locale.words.get("not_names", ())))
+                not_names=frozenset((*locale.words.get("not_names", ()),
+                                     *locale.words.get("field_words", ()))),
+                articles=frozenset(re.findall(r'"([^"]+)"', articles.group(1)) if articles else ()))
 
 
 def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
@@ -84,6 +95,72 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     return words
 
 
+def _read_items(parsed: grammar.Parsed, code: str, trace: Trace, month_days: list[int]) -> list[Item]:
+    """The items of the parse trees, each traced with the grammar rule that read it; `month_days` gets
+    the end of each bare day of the month ("the 2nd")."""
+    rules: list[str] = []
+    items = read_items(parsed.items, _semantics(code), rules)
+    for item, rule in zip(items, rules, strict=True):
+        kind = item.kind
+        trace.append(("item", rule, kind, item.start, item.end, item.value))
+        if kind == "day" and item.value.kind == "month_day":  # type: ignore[attr-defined]
+            month_days.append(item.end)
+    if parsed.recovered:
+        trace.extend([("doubt", "recovered", None)] * min(parsed.recovered, 4))
+    return items
+
+
+def _trace_unread(text: str, words: list[Word], used: frozenset[int], spans: list[tuple[str, int, int]],
+                  code: str, month_days: list[int], trace: Trace) -> None:
+    """Trace each word no stage used, and doubt the ones that look like part of a date or time, or that
+    follow a bare day of the month ("the 2nd version" may be no date at all)."""
+    starts: set[int] | None = None
+    size = len(text)
+    for k, word in enumerate(words):
+        if k in used:
+            continue
+        raw, first, last = word.text, word.start, word.end
+        kind = kind_of(raw, code)
+        near = kind is TIME_NUMBER or (kind is None and len(raw) == 1)  # where it stands matters
+        glued = touches = False
+        if near or (first and text[first - 1] != " ") or (last < size and text[last] != " "):
+            if starts is None:
+                starts, ends = {s for _, s, _ in spans}, {e for _, _, e in spans}
+                when_starts = {s for f, s, _ in spans if f != "duration"}  # dates and clock times
+                when_ends = {e for f, _, e in spans if f != "duration"}
+            glued = first in ends or last in starts
+        if glued or near:
+            left, right = first, last
+            while left and text[left - 1] in " ,":
+                left -= 1
+            while right < size and text[right] in " ,":
+                right += 1
+            touches = left in when_ends or right in when_starts
+        why = why_unread(raw, kind, touches, glued) if kind is not None or glued or touches else None
+        trace.append(("unread", first, last, raw, why or "description"))
+        if why is not None:
+            trace.append(("doubt", "unread_time", f"'{raw}' {why}"))
+        elif month_days and raw.isalpha():
+            gap = word.start
+            while gap and text[gap - 1] == " ":
+                gap -= 1
+            if gap in month_days and gap < word.start:
+                phrase = text[gap:word.end].strip()
+                trace.append(("doubt", "ordinal_before_noun",
+                              f"'{phrase}' follows a day of the month: it may not be a date"))
+
+
+@overload
+def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
+          locale: str | None = None, max_length: int = MAX_LENGTH,
+          trace: Literal[False] = False) -> Entry: ...
+
+
+@overload
+def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
+          locale: str | None = None, max_length: int = MAX_LENGTH, trace: Literal[True]) -> Reading: ...
+
+
 def parse(
     text: str,
     *,
@@ -91,34 +168,51 @@ def parse(
     now: datetime | None = None,
     locale: str | None = None,
     max_length: int = MAX_LENGTH,
-) -> Entry:
-    """Read one phrase into an Entry (see `nlentry.parse` for the documented contract)."""
+    trace: bool = False,
+) -> Entry | Reading:
+    """Read one phrase into an Entry (see `nlentry.parse` for the documented contract).
+
+    With `trace=True`, the `Reading`: the Entry and the trace it was derived from (`nlentry.reading`).
+    """
     text = check_text(text, max_length)
     moment = _now(now)
     folded = grammar.normalise(text)
     code = locales.get(locale).code if locale is not None else locales.detect(folded)
-    parsed = grammar.parse_items(folded, code)
-    items = read_items(parsed.items, _semantics(code))
+    facts: Trace = []
+    month_days: list[int] = []
+    items = _read_items(grammar.parse_items(folded, code), code, facts, month_days)
     try:
-        times = resolve(items, moment)
+        times = resolve(items, moment, facts)
     except NlentryError:
         raise
     except (OverflowError, ValueError):  # dates and durations beyond what datetime can hold
         raise InputError(_OUT_OF_RANGE) from None
-    if parsed.recovered:
-        times.penalty += 0.05 * min(parsed.recovered, 4)
     words = leftover_words(text, times.spans)
     if not times.has_date:
         found = fallback_date(text, words, code, moment)
+        if found is not None and any(s < found[2] and found[1] < e for _, s, e in times.spans):
+            found = None  # the fallback never takes text the grammar read ("10 ' nov": 10 minutes)
         if found is not None:
             day, start, end = found
             times.date, times.has_date = day, True
             times.implied.discard("date")
             times.spans.append(("date", start, end))
-            times.penalty += 0.1
+            facts.append(("fallback", start, end, day))
+            facts.append(("doubt", "fallback_date", None))
+            if abs((day - moment.date()).days) > FAR_DAYS:
+                facts.append(("doubt", "far_date", f"the date {day:%d %b %Y} is more than a year away"))
             words = [w for w in words if w.end <= start or w.start >= end]
+    for field, start, end in times.spans:
+        facts.append(("read", field, start, end))
+    if not times.has_date:
+        facts.append(("convention", "defaulted_date", None, None, None))
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
+    if names.facts:
+        facts.extend(names.facts)
+    if len(names.used) < len(words):
+        _trace_unread(text, words, names.used, times.spans, code, month_days, facts)
     try:
-        return assemble(text, code, times, words, names)
+        entry = assemble(text, code, times, words, names, facts)
     except OverflowError:
         raise InputError(_OUT_OF_RANGE) from None
+    return Reading(entry, facts) if trace else entry

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from nlentry import reading
 from nlentry.catalog.match import NameMatch, Word
 from nlentry.errors import EntryRefused
 from nlentry.model import Entry, Span
+from nlentry.reading import Trace
 from nlentry.resolve import Resolved
 
 MAX_SECONDS = 24 * 3600
@@ -35,19 +37,22 @@ def _description(text: str, words: list[Word]) -> str:
 _span_order = attrgetter("start", "end")
 
 
-def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch) -> Entry:
-    """The Entry of a phrase; raises `EntryRefused` (carrying it) when it lasts over 24 hours."""
+def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch,
+             trace: Trace) -> Entry:
+    """The Entry of a phrase; raises `EntryRefused` (carrying it) when it lasts over 24 hours.
+
+    The confidence, warnings and alternatives come from the reading's `trace` (`nlentry.reading`).
+    """
     spans = [Span(f, s, e, text[s:e]) for f, s, e in times.spans]
     spans.extend(names.spans)
     spans.sort(key=_span_order)
-    penalty = times.penalty + names.penalty
     if times.duration is None and times.start is None:
-        penalty += 0.3  # nothing says how long: the entry cannot be booked as it stands
+        trace.append(("doubt", "no_length", None))  # the entry cannot be booked as it stands
+    confidence, warnings, alternatives = reading.summary(trace)
     entry = Entry(  # positionally, in field order: text, locale, date, start, end, duration, project, ...
         text, locale, times.date, times.start, times.end, times.duration, names.project, names.service,
         names.client, names.persons, names.tags, None, _description(text, words),
-        round(max(0.05, min(1.0, 1.0 - penalty)), 2), tuple(spans), dict(names.alternatives),
-        (*times.warnings, *names.warnings), frozenset(times.implied),
+        confidence, tuple(spans), alternatives, warnings, frozenset(times.implied),
     )
     if entry.duration is not None and entry.duration > MAX_SECONDS:
         hours = entry.duration / 3600

@@ -2,7 +2,9 @@
 
 Called only when the grammar read no date and a leftover word is a month name of the locale's
 grammar or a year; dateparser is imported then, never before. It reads past-leaning, day first,
-from `now`, and never overrides what the grammar read (it only sees the leftover words).
+from `now`, and never overrides what the grammar read (it only sees the leftover words). A date
+written in digits alone is never taken from it: digits the grammar did not read as a date are clock
+times or numbers ("7.45-11.15"), and dateparser would turn them into one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ _MONTH_RULE = re.compile(r"^_(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 _LITERAL = re.compile(r'"([^"]+)"')
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CLOCK_LIKE = re.compile(r"\b(?:[01]?\d|2[0-4])[.:h][0-5]\d\b|\b\d{1,2}\s*-\s*\d{1,2}\b")
 
 
 @cache
@@ -62,4 +65,7 @@ def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tup
     offset = text.find(phrase, start)
     if offset < 0:
         return None
+    whole = text[text.rfind(" ", 0, offset) + 1:offset + len(phrase)]  # from the start of its first word
+    if not _LETTERS.search(phrase) or _CLOCK_LIKE.search(whole):
+        return None  # digits that read as clock times or a range: never a date from the fallback
     return moment.date(), offset, offset + len(phrase)

@@ -11,26 +11,27 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, time, timedelta
 
+from nlentry.reading import Trace
 from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
 
 WORK_START, WORK_END = 7, 18  # the working-hours window: 07:00-18:59
+FAR_DAYS = 366  # a date further from today read from a two-digit year is doubted
 DAY_SECONDS = 86400
 
 
 class Resolved:
     """What the time expressions of a phrase amount to (filled in by `resolve`, then by the fallback)."""
 
-    __slots__ = ("date", "start", "end", "duration", "implied", "spans", "warnings", "penalty", "has_date")
+    __slots__ = ("date", "start", "end", "duration", "implied", "spans", "trace", "has_date")
 
-    def __init__(self, date: date) -> None:
+    def __init__(self, date: date, trace: Trace) -> None:
         self.date = date
         self.start: time | None = None
         self.end: time | None = None
         self.duration: int | None = None
         self.implied: set[str] = set()
         self.spans: list[tuple[str, int, int]] = []
-        self.warnings: list[str] = []
-        self.penalty = 0.0
+        self.trace = trace
         self.has_date = False
 
 
@@ -181,8 +182,8 @@ def clock_range(a: Clock, b: Clock, part: str | None) -> tuple[int, int, bool]:
         b = b.with_(part=a.part)
     start = hour24(a, part) * 60 + a.minute
     end = hour24(b, part) * 60 + b.minute
-    if end < start and b.hour == 12 and not (b.meridiem or b.fixed) and (b.part or part) == "morning":
-        end += 12 * 60  # "vanmorgen 8-12": a morning range ends at noon
+    if end <= start and b.hour == 12 and not _has_hint(b) and (b.part or part) == "morning":
+        end = 12 * 60 + b.minute  # a morning that runs until 12 ends at noon ("vanmorgen 8-12")
     if end <= start and (b.fixed or b.part == "night" or b.meridiem == "am") and start >= 12 * 60:
         return start, end, True
     return start, end, False
@@ -191,87 +192,126 @@ def clock_range(a: Clock, b: Clock, part: str | None) -> tuple[int, int, bool]:
 # ---- the whole phrase ---------------------------------------------------------------------------
 
 
-def _pair_is_date(pair: Pair, items: list[Item], part: str | None) -> bool:
+def _leans_past(ref: DayRef) -> bool:
+    """Did the past-leaning convention choose this day (a weekday or date named without 'next' or year)?"""
+    if ref.kind == "weekday":
+        return ref.mode == "recent"
+    return (ref.kind == "date" and ref.year is None) or (ref.kind == "month_day" and ref.months is None)
+
+
+def _agrees(ref: DayRef, day: date, today: date) -> bool:
+    """Does `ref` name `day`? A weekday agrees with any date on that weekday ("Tuesday, 10 March")."""
+    if ref.kind == "weekday" and ref.mode == "recent":
+        return day.weekday() == ref.weekday
+    return resolve_day(ref, today) == day
+
+
+def _note_working_hours(trace: Trace, clocks: tuple[Clock, ...], hours: tuple[int, ...], part: str | None,
+                        start: int, end: int) -> None:
+    """Trace the working-hours rule where it moved a bare hour of `clocks` (read as `hours`) past noon."""
+    moved = [f"{hour:02d}:{clock.minute:02d}" for clock, hour in zip(clocks, hours, strict=True)
+             if 1 <= clock.hour < WORK_START and hour == clock.hour + 12 and not _has_hint(clock)
+             and not clock.part and not part]
+    if moved:
+        trace.append(("convention", "working_hours", start, end, " and ".join(moved)))
+
+
+def _pair_is_date(pair: Pair, clocked: bool, part: str | None) -> bool:
+    """Does "a-b" name a date? `clocked`: another item of the phrase is a clock time or a range."""
     if pair.sep == "/" or pair.b_padded or pair.a > 24 or pair.b > 24:
         return True
-    if any(i.kind in ("range", "clock", "clock_for") for i in items):
+    if clocked:
         return True
     start, end, _ = clock_range(Clock(pair.a), Clock(pair.b), part)
     return end <= start
 
 
-def resolve(items: list[Item], now: datetime) -> Resolved:
-    """Combine the items of a phrase into one date and time span, following the conventions."""
+def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
+    """Combine the items of a phrase into one date and time span, following the conventions.
+
+    Every doubt and every convention applied is appended to `trace` (see `nlentry.reading`).
+    """
     today = now.date()
-    out = Resolved(date=today)
+    out = Resolved(today, trace)
     part: str | None = None
     day_ref: DayRef | None = None
-    starts: list[Clock] = []
-    ends: list[Clock] = []
-    ranges: list[tuple[Clock, Clock]] = []
+    starts: list[tuple[Clock, int, int]] = []
+    ends: list[tuple[Clock, int, int]] = []
+    ranges: list[tuple[Clock, Clock, int, int]] = []
     durations: list[Duration] = []
     bare: list[tuple[Item, Clock]] = []
-    several, days = False, 0
+    clocked = False  # is any item a clock time or a range (then "a-b" is a date): counted once, not per pair
+    days: list[DayRef] = []  # every day the phrase names, to see whether they agree
+    several = False  # a list or run of days ("ma en di", "ma t/m vr"): one entry cannot hold them all
 
     for item in items:
         if item.kind == "part":
             part = part or str(item.value)
             if isinstance(item.extra, DayRef):
+                days.append(item.extra)
                 day_ref = day_ref or item.extra
             out.spans.append(("date" if item.extra else "daypart", item.start, item.end))
         elif item.kind == "day":
             assert isinstance(item.value, DayRef)
+            days.append(item.value)
             # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
             if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
                 day_ref = item.value
             elif day_ref.kind == "weekday" and item.value.kind == "month_day" and item.value.months is None:
                 day_ref = item.value.replace(weekday=day_ref.weekday)  # "friday the 13th"
             out.spans.append(("date", item.start, item.end))
-            if item.role is not None and days:  # "ma en di", "ma t/m vr": one entry cannot hold them all
-                several = True
-            days += 1
+            several = several or (item.role is not None and len(days) > 1)
         elif item.kind == "duration":
             assert isinstance(item.value, Duration)
             durations.append(item.value)
             out.spans.append(("duration", item.start, item.end))
+        elif item.kind in ("range", "clock", "clock_for"):
+            clocked = True
 
     for item in items:
         if item.kind == "pair":
             assert isinstance(item.value, Pair)
             pair = item.value
-            others = [i for i in items if i is not item]
-            if _pair_is_date(pair, others, part):
+            if _pair_is_date(pair, clocked, part):
                 ref = DayRef("date", day=pair.a, month=pair.b)
                 if resolve_day(ref, today) is not None:
+                    days.append(ref)
                     day_ref = ref if day_ref is None or day_ref.kind == "weekday" else day_ref
                     out.spans.append(("date", item.start, item.end))
+                    trace.append(("convention", "dash_as_date", item.start, item.end, None))
+                    if part is not None and pair.a <= 24 and pair.b <= 24 and pair.sep != "/":
+                        trace.append(("doubt", "clock_digits_as_date",
+                                      f"'{pair.a}-{pair.b}' after a day part read as a date"))
                 else:
-                    out.penalty += 0.2
+                    trace.append(("doubt", "dash_not_a_date", None))
             else:
-                ranges.append((Clock(pair.a), Clock(pair.b)))
-                out.penalty += 0.05
+                ranges.append((Clock(pair.a), Clock(pair.b), item.start, item.end))
+                trace.append(("convention", "dash_as_range", item.start, item.end, None))
+                trace.append(("doubt", "dash_as_range", None))
                 out.spans.append(("time", item.start, item.end))
         elif item.kind == "range":
             assert isinstance(item.value, ClockRange)
             a, b = item.value.start, item.value.end
-            ranges.append((a, b))
+            ranges.append((a, b, item.start, item.end))
+            days.extend(d for d in (a.day, b.day) if d is not None)
             day_ref = day_ref or a.day or b.day
             out.spans.append(("time", item.start, item.end))
         elif item.kind == "clock_for":
             assert isinstance(item.value, Clock) and isinstance(item.extra, Duration)
-            starts.append(item.value)
+            starts.append((item.value, item.start, item.end))
             durations.insert(0, item.extra)
             out.spans.append(("time", item.start, item.end))
         elif item.kind == "clock":
             assert isinstance(item.value, Clock)
             clock = item.value
             if clock.day is not None:
+                days.append(clock.day)
                 day_ref = day_ref or clock.day
             if item.role == "until":
-                ends.append(clock)
+                ends.append((clock, item.start, item.end))
                 out.spans.append(("end", item.start, item.end))
             elif item.role in ("at", "from"):
-                starts.append(clock)
+                starts.append((clock, item.start, item.end))
                 out.spans.append(("start", item.start, item.end))
             else:
                 bare.append((item, clock))
@@ -283,68 +323,95 @@ def resolve(items: list[Item], now: datetime) -> Resolved:
         if as_duration:
             durations.append(Duration(clock.hour * 3600 + clock.minute * 60))
             out.spans.append(("duration", item.start, item.end))
+            trace.append(("convention", "hm_as_length", item.start, item.end, None))
         else:
-            starts.append(clock)
+            starts.append((clock, item.start, item.end))
             out.spans.append(("start", item.start, item.end))
 
     if day_ref is not None:
         resolved = resolve_day(day_ref, today)
         if resolved is not None:
             out.date, out.has_date = resolved, True
+            if resolved < today and _leans_past(day_ref):
+                trace.append(("convention", "past_leaning", None, None, resolved))
+            if day_ref.kind == "date" and day_ref.year is not None and day_ref.year < 100 and abs(
+                    (resolved - today).days) > FAR_DAYS:
+                trace.append(("doubt", "far_date", f"the date {resolved:%d %b %Y} is more than a year away"))
+            if len(days) > 1 and not all(_agrees(ref, resolved, today) for ref in days):
+                trace.append(("doubt", "two_days",
+                              f"the phrase names more than one day; using {resolved:%a %d %b}"))
         else:
-            out.warnings.append("that date does not exist; using today")
-            out.penalty += 0.3
+            trace.append(("doubt", "no_such_date", "that date does not exist; using today"))
     if not out.has_date:
         out.implied.add("date")
 
     duration = int(round(durations[0].seconds)) if durations else None
     if len(durations) > 1:
-        out.warnings.append("more than one duration in the phrase; the first one counts")
-        out.penalty += 0.2
+        trace.append(("doubt", "durations", "more than one duration in the phrase; the first one counts"))
 
     if several or len(ranges) > 1:
-        out.warnings.append("the phrase holds several entries; only the first is read (parse_all reads all)")
-        out.penalty += 0.5
+        trace.append(("doubt", "several_entries",
+                      "the phrase holds several entries; only the first is read (parse_all reads all)"))
+    if len(ranges) > 1:
+        trace.append(("doubt", "two_ranges",
+                      "more than one time range in the phrase; the first one counts"))
+        trace.extend(("unused", "time", first, last) for _, _, first, last in ranges[1:])
+    elif len(starts) > 1 or len(ends) > 1:
+        trace.append(("doubt", "two_times",
+                      "more than one start or end time in the phrase; the first one counts"))
+        trace.extend(("unused", "start", first, last) for _, first, last in starts[1:])
+        trace.extend(("unused", "end", first, last) for _, first, last in ends[1:])
     if ranges:
-        a, b = ranges[0]
+        a, b, first, last = ranges[0]
         start_m, end_m, next_day = clock_range(a, b, part)
         out.start = _to_time(*divmod(start_m, 60))
         out.end = _to_time(*divmod(end_m, 60))
+        if end_m > 12 * 60 and (a.hour < WORK_START or b.hour < WORK_START):
+            _note_working_hours(trace, (a, b), (start_m // 60, end_m // 60), part, first, last)
         if end_m <= start_m and not next_day:
-            out.warnings.append("the end lies before the start")
-            out.penalty += 0.3
+            trace.append(("doubt", "end_before_start", "the end lies before the start"))
             out.end = None
         else:
             span = end_m - start_m + (24 * 60 if next_day else 0)
             if duration is not None and duration != span * 60:
-                out.warnings.append("the duration does not match the range; the range counts")
-                out.penalty += 0.1
+                trace.append(("doubt", "length_mismatch",
+                              "the duration does not match the range; the range counts"))
             duration = span * 60
             out.implied.add("duration")
+            trace.append(("convention", "length_from_range", first, last, None))
     elif starts or ends:
         if starts:
-            s = starts[0]
-            out.start = _to_time(hour24(s, part), s.minute)
+            s, first, last = starts[0]
+            hour = hour24(s, part)
+            out.start = _to_time(hour, s.minute)
+            if s.hour < WORK_START < hour:
+                _note_working_hours(trace, (s,), (hour,), part, first, last)
         if ends:
-            e = ends[0]
-            out.end = _to_time(hour24(e, part), e.minute)
+            e, first, last = ends[0]
+            hour = hour24(e, part)
+            out.end = _to_time(hour, e.minute)
+            if e.hour < WORK_START < hour:
+                _note_working_hours(trace, (e,), (hour,), part, first, last)
         if out.start and out.end:
             span = (out.end.hour * 60 + out.end.minute) - (out.start.hour * 60 + out.start.minute)
             if span <= 0:
-                out.warnings.append("the end lies before the start")
+                trace.append(("doubt", "end_before_start_at", "the end lies before the start"))
                 out.end = None
             else:
                 duration = span * 60
                 out.implied.add("duration")
+                trace.append(("convention", "length_from_range", None, None, None))
         elif out.start and duration is not None:
             end = datetime.combine(out.date, out.start) + timedelta(seconds=duration)
             out.end = end.time().replace(second=0, microsecond=0)
             out.implied.add("end")
+            trace.append(("convention", "end_from_length", None, None, None))
         elif out.end and duration is not None:
             start = datetime.combine(out.date, out.end) - timedelta(seconds=duration)
             out.start = start.time().replace(second=0, microsecond=0)
             out.implied.add("start")
+            trace.append(("convention", "start_from_length", None, None, None))
     out.duration = duration
     if duration is not None and 12 * 3600 < duration <= 24 * 3600:
-        out.warnings.append("longer than 12 hours")
+        trace.append(("doubt", "long", "longer than 12 hours"))
     return out

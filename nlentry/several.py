@@ -136,14 +136,14 @@ def _group_days(group: list[Item], today: date) -> list[date]:
 def _ranges(items: list[Item], now: datetime) -> list[Item]:
     """The items that are time ranges: `van 9 tot 11`, and `9-11` where it is no date (a pair the whole
     phrase reads as no date either, such as the second of `9-12 en 13-17`, is a range when alone it is)."""
-    read = {(s, e): field for field, s, e in resolve(items, now).spans}
+    read = {(s, e): field for field, s, e in resolve(items, now, []).spans}
     found = []
     for item in items:
         if item.kind == "range":
             found.append(item)
         elif item.kind == "pair":
             field = read.get((item.start, item.end))
-            if field == "time" or (field is None and resolve([item], now).start is not None):
+            if field == "time" or (field is None and resolve([item], now, []).start is not None):
                 found.append(item)
     return found
 

@@ -424,8 +424,9 @@ def test_accuracy_report(capsys: pytest.CaptureFixture[str], tmp_path: Path, cat
     status, out, err = run(capsys, "accuracy", str(path), "--failures", "5")
     assert status == ExitStatus.OK, err
     lines = out.splitlines()
-    assert lines[0] == f"{path}: 2 cases, exact 1/2 (50.0%); duration 1/2 (50.0%)"
-    assert lines[1] == "total: 2 cases, exact 1/2 (50.0%); duration 1/2 (50.0%)"
+    counts = "silent wrong 1/2 (50.0%), wrong but asked 0, right but asked 0"
+    assert lines[0] == f"{path}: 2 cases, exact 1/2 (50.0%), {counts}; duration 1/2 (50.0%)"
+    assert lines[1] == f"total: 2 cases, exact 1/2 (50.0%), {counts}; duration 1/2 (50.0%)"
     assert "first 1 of 1 failing cases:" in out
     assert "fail (" in out and "duration: expected 3600, got 7200" in out
     assert "pass (" not in out

@@ -142,9 +142,12 @@ class CatalogIndex:
         self.targets: tuple[Target, ...] = tuple(targets)
 
         exact: dict[str, list[int]] = {}
+        name_keys = [""] * len(targets)
         for number, spellings in names:
-            for spelling in spellings:
+            for k, spelling in enumerate(spellings):
                 key = normalize(spelling)
+                if not k:
+                    name_keys[number] = key
                 if not key:
                     continue
                 hits = exact.get(key)
@@ -154,6 +157,8 @@ class CatalogIndex:
                     hits.append(number)
         self.exact = exact
         """key -> target numbers (ascending, so in catalog order)."""
+        self.name_keys = tuple(name_keys)
+        """target number -> the key of its name (an exact match by any other key is by an alias)."""
 
         variants: dict[str, str | list[str]] = {}
         add = variants.setdefault
@@ -195,6 +200,24 @@ class CatalogIndex:
         self.multi_first = frozenset(first)
         self.multi_last = frozenset(last)
         """First and last words of multi-word fuzzy names: one edit leaves one of them intact."""
+
+        prefixes: dict[str, list[int]] = {}
+        for key, numbers in exact.items():
+            if " " not in key:
+                continue
+            tokens = key.split(" ")
+            for k in range(1, len(tokens)):
+                head = " ".join(tokens[:k])
+                if letters(head) >= FUZZY_MIN_LETTERS and head not in exact:
+                    found = prefixes.setdefault(head, [])
+                    found.extend(n for n in numbers if n not in found)
+        self.prefixes = {head: tuple(sorted(ns)) for head, ns in prefixes.items()}
+        self.prefix_starts = frozenset(head.split(" ", 1)[0] for head in prefixes)
+        """The first words of `prefixes`: a word outside it starts no prefix reading."""
+        self.short_keys = tuple(k for k in exact if k.isalpha() and len(k) == FUZZY_MIN_LETTERS - 1)
+        """Names of four letters: too short for near misses in general, see `near_short`."""
+        """The leading whole words of a multi-word name or alias ("intranet" of "Intranet 2.0") -> the
+        targets they start, when they are no name themselves and have five letters or more."""
 
         client_number = {t.id: n for n, t in enumerate(targets) if t.field == "client"}
         active: dict[int, list[int]] = {}
@@ -255,6 +278,15 @@ class CatalogIndex:
                 self._near.clear()
             self._near[key] = found
         return found
+
+    def near_short(self, key: str) -> tuple[int, ...]:
+        """Clients and projects of a four-letter name one edit from `key` ("acmee" -> "Acme"): asked only
+        where a name is expected anyway (after "met"/"with"), since in general text "time" is not "Timi"."""
+        if not key.isalpha() or abs(len(key) - (FUZZY_MIN_LETTERS - 1)) > 1:
+            return ()
+        targets = self.targets
+        return tuple(sorted({n for short in self.short_keys if one_edit(key, short) for n in self.exact[short]
+                             if targets[n].field in ("client", "project")}))
 
     def readings(self, targets: tuple[int, ...]) -> dict[str, tuple[tuple[int, int | None], ...]]:
         """How the name of `targets` can be read: field -> (target number, client it came through).

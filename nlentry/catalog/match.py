@@ -17,8 +17,10 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
+from nlentry import reading
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
 from nlentry.model import Alternative, Record, Ref, Span
+from nlentry.reading import Fact
 
 
 class Word(Record):
@@ -40,57 +42,69 @@ class Cues(Record):
     """Locale data: which words cue which field (lowercase).
 
     Multi-word cues are space-joined, e.g. "samen met"; "," may be a joiner. `not_names` are the articles,
-    pronouns and quantifiers ("de", "the", "mijn", "whole") that are never the name of a person.
+    pronouns and quantifiers ("de", "the", "mijn", "whole") and the field words of `amend` ("project")
+    that are never the name of a person, nor the start of a longer name read as a prefix;
+    `articles` the indefinite articles ("een", "a", "an"): a name right after one is likely a plain noun.
     """
 
-    __slots__ = ("project", "person", "joiners", "not_names")
+    __slots__ = ("project", "person", "joiners", "not_names", "articles")
     project: frozenset[str]
     person: frozenset[str]
     joiners: frozenset[str]
     not_names: frozenset[str]
+    articles: frozenset[str]
 
     def __init__(self, project: frozenset[str], person: frozenset[str], joiners: frozenset[str],
-                 not_names: frozenset[str] = frozenset()) -> None:
-        self._init(project, person, joiners, not_names)
+                 not_names: frozenset[str] = frozenset(), articles: frozenset[str] = frozenset()) -> None:
+        self._init(project, person, joiners, not_names, articles)
 
 
 class NameMatch(Record):
     """What the catalog stage read from the leftover words.
 
     `used` holds the indices of the words that were consumed (names, applied cue words, joiners between
-    people, tags); the others make up the description. `penalty` is how much the caller should lower the
-    confidence (0 = sure). `alternatives` is filled only when a field had competing candidates.
+    people, tags); the others make up the description. `facts` is this stage's part of the reading trace
+    (`nlentry.reading`): each match and how it was made, each doubt, the alternatives of a field that had
+    competing candidates. `penalty`, `warnings` and `alternatives` are read from it.
     """
 
-    __slots__ = ("project", "service", "client", "persons", "tags", "alternatives", "spans", "used",
-                 "penalty", "warnings")
+    __slots__ = ("project", "service", "client", "persons", "tags", "spans", "used", "facts")
     project: Ref | None
     service: Ref | None
     client: Ref | None
     persons: tuple[Ref, ...]
     tags: tuple[str, ...]
-    alternatives: dict[str, tuple[Alternative, ...]]
     spans: tuple[Span, ...]
     used: frozenset[int]
-    penalty: float
-    warnings: tuple[str, ...]
+    facts: tuple[Fact, ...]
 
     def __init__(self, project: Ref | None, service: Ref | None, client: Ref | None, persons: tuple[Ref, ...],
-                 tags: tuple[str, ...], alternatives: dict[str, tuple[Alternative, ...]],
-                 spans: tuple[Span, ...], used: frozenset[int], penalty: float,
-                 warnings: tuple[str, ...]) -> None:
-        (set_project, set_service, set_client, set_persons, set_tags, set_alternatives, set_spans, set_used,
-         set_penalty, set_warnings) = NameMatch._set  # one a parse: spelled out rather than `_init`
+                 tags: tuple[str, ...], spans: tuple[Span, ...], used: frozenset[int],
+                 facts: tuple[Fact, ...]) -> None:
+        (set_project, set_service, set_client, set_persons, set_tags, set_spans, set_used,
+         set_facts) = NameMatch._set  # one a parse: spelled out rather than `_init`
         set_project(self, project)
         set_service(self, service)
         set_client(self, client)
         set_persons(self, persons)
         set_tags(self, tags)
-        set_alternatives(self, alternatives)
         set_spans(self, spans)
         set_used(self, used)
-        set_penalty(self, penalty)
-        set_warnings(self, warnings)
+        set_facts(self, facts)
+
+    @property
+    def penalty(self) -> float:
+        """How much this stage lowers the confidence (0 = sure)."""
+        return reading.penalty(list(self.facts))
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return reading.warnings(list(self.facts))
+
+    @property
+    def alternatives(self) -> dict[str, tuple[Alternative, ...]]:
+        """The other catalog items that fit a field, by field; empty when no field had competition."""
+        return reading.summary(list(self.facts))[2]
 
 
 _NO_WORDS: frozenset[int] = frozenset()
@@ -98,7 +112,7 @@ _NO_WORDS: frozenset[int] = frozenset()
 
 def _nothing() -> NameMatch:
     """The match of words that name nothing."""
-    return NameMatch(None, None, None, (), (), {}, (), _NO_WORDS, 0.0, ())
+    return NameMatch(None, None, None, (), (), (), _NO_WORDS, ())
 
 
 def _span_order(span: Span) -> tuple[int, int]:
@@ -114,14 +128,6 @@ TIE = 0.01
 """Scores of readings (0..1): exact beats near miss, a cue lifts a reading, a client-derived project or an
 inactive project counts a little less. Readings closer than `TIE` are about equally likely."""
 
-FUZZY_PENALTY = 0.15
-AMBIGUOUS_PENALTY = 0.3
-CROSS_FIELD_PENALTY = 0.2
-MINOR_PENALTY = 0.1
-UNKNOWN_PERSON_PENALTY = 0.05
-LOWERCASE_PERSON_PENALTY = 0.45
-"""An unknown person written in lowercase may be any word ("met klant"): enough to fall below the default
-`confirm_below` (0.6), so the user is asked."""
 CLIENT_PROJECT_SCORE = 0.5
 
 _FIELD_ORDER = ("project", "service", "person", "client")
@@ -153,14 +159,16 @@ _SCORES = {(e, c, v, a): _score(e, c, v, a) for e in (True, False) for c in (Tru
 class _CueTable:
     """`Cues` folded and indexed by first word, longest cue first."""
 
-    __slots__ = ("by_first", "tokens", "comma_joins", "not_names")
+    __slots__ = ("by_first", "tokens", "comma_joins", "not_names", "articles")
 
     def __init__(self, by_first: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]],
-                 tokens: frozenset[str], comma_joins: bool, not_names: frozenset[str]) -> None:
+                 tokens: frozenset[str], comma_joins: bool, not_names: frozenset[str],
+                 articles: frozenset[str] = frozenset()) -> None:
         self.by_first = by_first
         self.tokens = tokens
         self.comma_joins = comma_joins
         self.not_names = not_names
+        self.articles = articles
 
 
 @lru_cache(maxsize=64)
@@ -177,7 +185,8 @@ def _compile(cues: Cues) -> _CueTable:
     by_first = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in grouped.items()}
     comma_joins = "joiner" in kinds.get((",",), set())
     not_names = frozenset(t for phrase in cues.not_names for t in fold(phrase).split())
-    return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins, not_names)
+    return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins, not_names,
+                     frozenset(fold(a) for a in cues.articles))
 
 
 _TABLES: dict[int, tuple[Cues, _CueTable]] = {}
@@ -201,6 +210,7 @@ class _Hit(NamedTuple):
     targets: tuple[int, ...]
     exact: bool
     length: int
+    prefix: bool  # read from the leading words of a longer name ("intranet" of "Intranet 2.0")
 
 
 _new_hit = tuple.__new__  # `_Hit(...)` without the call to its generated __new__
@@ -210,11 +220,11 @@ class _Mention:
     """A run of words read as one name: words `first` to `stop`, text `start` to `end`."""
 
     __slots__ = ("first", "stop", "start", "end", "targets", "exact", "length", "cue", "cue_kind", "unknown",
-                 "slot", "readings")
+                 "slot", "readings", "prefix", "weak")
 
     def __init__(self, first: int, stop: int, start: int, end: int, targets: tuple[int, ...], exact: bool,
                  length: int, cue: tuple[int, ...] = (), cue_kind: str | None = None,
-                 unknown: str | None = None) -> None:
+                 unknown: str | None = None, prefix: bool = False) -> None:
         self.first = first
         self.stop = stop
         self.start = start
@@ -227,6 +237,8 @@ class _Mention:
         self.unknown = unknown
         self.slot = ""
         self.readings = _NO_READINGS
+        self.prefix = prefix
+        self.weak = False  # a near miss of a four-letter name: weak evidence, always asked
 
 
 class _Candidate(NamedTuple):
@@ -391,7 +403,7 @@ class _Reader:
             key = self._key(p, q)
             exact = index.exact.get(key)
             if exact:
-                return _new_hit(_Hit, (q, tuple(exact), True, len(key)))
+                return _new_hit(_Hit, (q, tuple(exact), True, len(key), False))
         tokens = self.table.tokens
         if self.cue_tok[p] in tokens:
             return None
@@ -406,7 +418,13 @@ class _Reader:
             key = self._key(p, q)
             near = index.near_targets(key)
             if near:
-                return _new_hit(_Hit, (q, near, False, len(key)))
+                return _new_hit(_Hit, (q, near, False, len(key), False))
+        if nf_c[p] in index.prefix_starts and self.cue_tok[p] not in self.table.not_names:
+            for q in range(min(run_end, p + index.max_words), p, -1):
+                key = self._key(p, q)
+                heads = index.prefixes.get(key)
+                if heads:
+                    return _new_hit(_Hit, (q, heads, False, len(key), True))
         return None
 
     def cue_at(self, i: int, wanted: frozenset[str]) -> tuple[int, frozenset[str]]:
@@ -445,12 +463,12 @@ class _Reader:
         hit = self.lookup(k)
         if self._person_targets(hit):
             return True
-        return allow_unknown and (hit is None or not hit.exact) and self.name_like(k)
+        return allow_unknown and hit is None and self.name_like(k)
 
     def _mention(self, p: int, hit: _Hit, targets: tuple[int, ...], cue: tuple[int, ...],
                  cue_kind: str | None) -> _Mention:
         return _Mention(p, hit.stop, self.core_start[p], self.core_end[hit.stop - 1], targets, hit.exact,
-                        hit.length, cue, cue_kind)
+                        hit.length, cue, cue_kind, None, hit.prefix)
 
     def persons(self, p: int, lead: tuple[int, ...], allow_unknown: bool) -> tuple[list[_Mention], int]:
         """People from word `p` on, joined by joiners; `lead` are the cue words before the first one."""
@@ -465,8 +483,16 @@ class _Reader:
             if hit is not None and people:
                 out.append(self._mention(q, hit, people, pending, kind))
                 q = hit.stop
-            elif allow_unknown and (hit is None or not hit.exact) and self.name_like(q):
+            elif allow_unknown and hit is None and self.name_like(q):
                 core = self.text[self.core_start[q]:self.core_end[q]]
+                near = self.index.near_short(self.nf_c[q])
+                if near:  # "met Acmee": a client or project with a typo, not a person
+                    weak = _Mention(q, q + 1, self.core_start[q], self.core_end[q], near, False, len(core),
+                                    pending)
+                    weak.weak = True
+                    out.append(weak)
+                    q += 1
+                    break
                 out.append(_Mention(q, q + 1, self.core_start[q], self.core_end[q], (), True, len(core),
                                     pending, kind, unknown=core))
                 q += 1
@@ -565,8 +591,9 @@ class _Reader:
         """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
         commonest case by far), without its machinery for competing readings; None for any other mention.
         """
-        if m.unknown is not None or m.cue_kind is not None or not m.exact:
-            return None
+        if m.unknown is not None or m.cue_kind is not None or not m.exact or (
+                m.first and self.cue_tok[m.first - 1] in self.table.articles):
+            return None  # an article before the name: `_assign` weighs it
         readings = self.index.readings(m.targets)
         if len(readings) != 1:
             return None
@@ -576,10 +603,14 @@ class _Reader:
         number, via = found[0]
         targets = self.index.targets
         target = targets[number]
-        span = Span("client" if via is not None else slot, m.start, m.end, self.text[m.start:m.end])
+        span_field = "client" if via is not None else slot
+        span = Span(span_field, m.start, m.end, self.text[m.start:m.end])
         used = frozenset((*range(m.first, m.stop), *m.cue))
+        how = "client" if via is not None else (
+            "name" if self._key(m.first, m.stop) == self.index.name_keys[number] else "alias")
+        matched = ("match", span_field, m.start, m.end, target.id, target.name, how)
         if slot == "service":
-            return NameMatch(None, Ref(target.id, target.name), None, (), (), {}, (span,), used, 0.0, ())
+            return NameMatch(None, Ref(target.id, target.name), None, (), (), (span,), used, (matched,))
         client_number = via
         if client_number is None and target.client_id is not None:
             client_number = self.index.client_number.get(target.client_id)
@@ -587,9 +618,22 @@ class _Reader:
         if client_number is not None:
             client = Ref(targets[client_number].id, targets[client_number].name)
         if target.active:
-            return NameMatch(Ref(target.id, target.name), None, client, (), (), {}, (span,), used, 0.0, ())
-        return NameMatch(Ref(target.id, target.name), None, client, (), (), {}, (span,), used, MINOR_PENALTY,
-                         (f"project '{target.name}' is inactive",))
+            return NameMatch(Ref(target.id, target.name), None, client, (), (), (span,), used, (matched,))
+        return NameMatch(Ref(target.id, target.name), None, client, (), (), (span,), used,
+                         (matched, ("doubt", "inactive", f"project '{target.name}' is inactive")))
+
+    def _after_article(self, m: _Mention) -> bool:
+        """Does an indefinite article stand right before mention `m` ("an intern", "een webshop")?"""
+        k = m.first - 1
+        return k >= 0 and not m.cue and self.adjacent[m.first] and self.cue_tok[k] in self.table.articles
+
+    def _how(self, m: _Mention, number: int, via: int | None) -> str:
+        """How mention `m` matched target `number` (see `nlentry.reading.HOW`)."""
+        if via is not None:
+            return "client"
+        if not m.exact:
+            return "prefix" if m.prefix else "near"
+        return "name" if self._key(m.first, m.stop) == self.index.name_keys[number] else "alias"
 
     def _assign(self, mentions: list[_Mention], tag_words: list[int]) -> NameMatch:
         """Give each mention its field, settle competing readings, collect persons and tags."""
@@ -597,19 +641,24 @@ class _Reader:
         targets = index.targets
         used: set[int] = set()
         spans: list[Span] = []
-        warnings: list[str] = []
+        facts: list[Fact] = []
+        doubt = facts.append
         alternatives: dict[str, list[Alternative]] = {}
-        penalty = 0.0
 
         text = self.text
 
         def surface(m: _Mention) -> str:
             return text[m.start:m.end]
 
-        def use(m: _Mention, span_field: str) -> None:
+        def use(m: _Mention, span_field: str, number: int | None, how: str) -> None:
             used.update(range(m.first, m.stop))
             used.update(m.cue)
             spans.append(Span(span_field, m.start, m.end, text[m.start:m.end]))
+            if number is None:
+                facts.append(("match", span_field, m.start, m.end, None, m.unknown, how))
+            else:
+                facts.append(("match", span_field, m.start, m.end, targets[number].id, targets[number].name,
+                              how))
 
         def alternative(number: int, score: float) -> Alternative:
             t = targets[number]
@@ -682,25 +731,28 @@ class _Reader:
             return winner, ranked[1:]
 
         def settle(slot: str, winner: _Candidate, losers: list[_Candidate]) -> None:
-            nonlocal penalty
             for m in by_slot[slot]:
                 for number, via in m.readings[slot]:
                     if number == winner.number:
-                        use(m, "client" if via is not None else slot)
+                        use(m, "client" if via is not None else slot, number, self._how(m, number, via))
                         break
             name = targets[winner.number].name
+            if self._after_article(winner.mention):
+                phrase = text[self.words[winner.mention.first - 1].start:winner.mention.end]
+                doubt(("doubt", "article_before_name",
+                       f"'{phrase}' may be a plain noun, not {slot} '{name}'"))
             if not winner.mention.exact:
-                penalty += FUZZY_PENALTY
-                warnings.append(f"read '{surface(winner.mention)}' as {slot} '{name}'")
+                m = winner.mention
+                code = "prefix_name" if m.prefix else "weak_name" if m.weak else "near_name"
+                doubt(("doubt", code, f"read '{surface(winner.mention)}' as {slot} '{name}'"))
             if not targets[winner.number].active:
-                penalty += MINOR_PENALTY
-                warnings.append(f"project '{name}' is inactive")
+                doubt(("doubt", "inactive", f"project '{name}' is inactive"))
             if losers:
                 alternatives[_ALT_KEY[slot]] = [alternative(c.number, c.score) for c in losers]
                 tied = winner.score - losers[0].score < TIE
-                penalty += AMBIGUOUS_PENALTY if tied else MINOR_PENALTY
                 others = ", ".join(f"'{targets[c.number].name}'" for c in losers)
-                warnings.append(f"{slot} '{name}' chosen; could also be {others}")
+                doubt(("doubt", "ambiguous" if tied else "preferred",
+                       f"{slot} '{name}' chosen; could also be {others}"))
 
         project: Ref | None = None
         service: Ref | None = None
@@ -730,11 +782,11 @@ class _Reader:
         else:
             for m in by_slot.get("client", ()):
                 if any(number == client_number for number, _ in m.readings["client"]):
-                    use(m, "client")
+                    use(m, "client", client_number, self._how(m, client_number, None))
                 else:
-                    penalty += MINOR_PENALTY
                     owner = project.name if project is not None else ""
-                    warnings.append(f"'{surface(m)}' is not the client of project '{owner}'")
+                    doubt(("doubt", "not_the_client",
+                           f"'{surface(m)}' is not the client of project '{owner}'"))
         if client_number is not None:
             target = targets[client_number]
             client = Ref(target.id, target.name)
@@ -742,26 +794,25 @@ class _Reader:
         persons: list[Ref] = []
         seen: set[object] = set()
         for m in by_slot.get("person", ()):
-            use(m, "person")
             if m.unknown is not None:
+                use(m, "person", None, "unknown")
                 ref = Ref(None, m.unknown)
                 key: object = ("unknown", fold(m.unknown))
-                penalty += UNKNOWN_PERSON_PENALTY if m.unknown[0].isupper() else LOWERCASE_PERSON_PENALTY
-                warnings.append(f"person '{m.unknown}' is not in the catalog")
+                doubt(("doubt", "unknown_person" if m.unknown[0].isupper() else "lowercase_person",
+                       f"person '{m.unknown}' is not in the catalog"))
             else:
                 numbers = sorted({number for number, _ in m.readings["person"]})
+                use(m, "person", numbers[0], "person" if m.exact else "near")
                 chosen = targets[numbers[0]]
                 ref = Ref(chosen.id, chosen.name)
                 key = ("known", chosen.id)
                 if not m.exact:
-                    penalty += FUZZY_PENALTY
-                    warnings.append(f"read '{surface(m)}' as person '{chosen.name}'")
+                    doubt(("doubt", "near_name", f"read '{surface(m)}' as person '{chosen.name}'"))
                 if len(numbers) > 1:
                     score = self._score(m, numbers[0], None)
                     alternatives.setdefault("persons", []).extend(alternative(n, score) for n in numbers[1:])
-                    penalty += AMBIGUOUS_PENALTY
                     names = ", ".join(f"'{targets[n].name}'" for n in numbers[1:])
-                    warnings.append(f"person '{chosen.name}' chosen; could also be {names}")
+                    doubt(("doubt", "ambiguous", f"person '{chosen.name}' chosen; could also be {names}"))
             if key not in seen:
                 seen.add(key)
                 persons.append(ref)
@@ -776,8 +827,8 @@ class _Reader:
                          if number != chosen_numbers.get(slot)]
                 if extra:
                     alternatives.setdefault(_ALT_KEY[slot], []).extend(extra)
-                    penalty += CROSS_FIELD_PENALTY
-                    warnings.append(f"'{surface(m)}' read as {m.slot}; could also be a {slot}")
+                    doubt(("doubt", "cross_field",
+                           f"'{surface(m)}' read as {m.slot}; could also be a {slot}"))
 
         tags: list[str] = []
         for k in tag_words:
@@ -790,15 +841,8 @@ class _Reader:
 
         if len(spans) > 1:
             spans.sort(key=_span_order)
-        return NameMatch(
-            project,
-            service,
-            client,
-            tuple(persons),
-            tuple(tags),
-            {k: tuple(v) for k, v in alternatives.items() if v} if alternatives else {},
-            tuple(spans),
-            frozenset(used),
-            round(min(1.0, penalty), 4) if penalty else 0.0,
-            tuple(warnings),
-        )
+        for field, found in alternatives.items():
+            if found:
+                facts.append(("alternatives", field, tuple(found)))
+        return NameMatch(project, service, client, tuple(persons), tuple(tags), tuple(spans), frozenset(used),
+                         tuple(facts))

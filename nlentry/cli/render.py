@@ -72,6 +72,8 @@ def _rate(ok: int, total: int) -> str:
 def _tally_line(label: str, tally: Tally) -> str:
     fields = ", ".join(f"{name} {_rate(t.ok, t.total)}" for name, t in tally.ordered_fields())
     line = f"{label}: {tally.cases} cases, exact {_rate(tally.exact, tally.cases)}"
+    line += (f", silent wrong {_rate(tally.silent_wrong, tally.cases)}, wrong but asked {tally.wrong_asked}"
+             f", right but asked {tally.right_asked}")
     return f"{line}; {fields}" if fields else line
 
 

@@ -708,8 +708,11 @@ def _hour_ranges(trees: tuple[Node, ...]) -> list[Node]:
     return out
 
 
-def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
-    """The values of a phrase's items, each with its span; unknown constructions are skipped."""
+def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] | None = None) -> list[Item]:
+    """The values of a phrase's items, each with its span; unknown constructions are skipped.
+
+    `rules`, when given, gets the grammar rule of each item's tree, item by item (for the reading trace).
+    """
     items: list[Item] = []
     approx: tuple[int, int] | None = None
     if len(trees) > 1:
@@ -763,4 +766,6 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics) -> list[Item]:
                     items.append(Item("clock", start, end, other))
                 else:
                     items.append(Item("part", start, end, other, extra=day))
+        if rules is not None:
+            rules.extend([whole.data] * (len(items) - len(rules)))
     return items

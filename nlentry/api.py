@@ -150,6 +150,30 @@ def _trace_unread(text: str, words: list[Word], used: frozenset[int], spans: lis
                               f"'{phrase}' follows a day of the month: it may not be a date"))
 
 
+_OTHER_READING = {"hm_as_length": "a time of day", "dash_as_range": "a date"}
+"""For a convention that chose between two kinds of value: the kind it did not choose."""
+
+
+def _doubt_lone_reading(text: str, item: Item, code: str, trace: Trace) -> None:
+    """Doubt a phrase that is nothing but one value whose kind only a convention decided: with no other
+    word to lean on, `3:30` may be a length or a time of day, `10-12` a range or a date, `3 uur` (where
+    the locale's hour word also marks clock times) 3 hours or 15:00."""
+    other = next((_OTHER_READING[f[1]] for f in trace if f[0] == "convention" and f[1] in _OTHER_READING),
+                 None)
+    if other is None and item.kind == "duration":
+        words = text[item.start:item.end].split()
+        clock_units = locales.get(code).words.get("clock_units", ())
+        seconds = getattr(item.value, "seconds", 0)
+        if len(words) == 2 and words[-1].casefold() in clock_units and seconds in _CLOCK_HOURS:
+            other = "a time of day"
+    if other is not None:
+        written = text[item.start:item.end].strip()
+        trace.append(("doubt", "lone_reading", f"'{written}' alone could also be {other}"))
+
+
+_CLOCK_HOURS = frozenset(h * 3600 for h in range(1, 13))
+
+
 @overload
 def parse(text: str, *, catalog: Catalog | None = None, now: datetime | None = None,
           locale: str | None = None, max_length: int = MAX_LENGTH,
@@ -206,6 +230,8 @@ def parse(
         facts.append(("read", field, start, end))
     if not times.has_date:
         facts.append(("convention", "defaulted_date", None, None, None))
+    if not words and len(items) == 1:
+        _doubt_lone_reading(text, items[0], code, facts)
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))
     if names.facts:
         facts.extend(names.facts)

@@ -72,6 +72,7 @@ WEIGHTS: dict[str, float] = {
     "clock_digits_as_date": 0.45,  # "8-12" after a day part read as a date
     "far_date": 0.45,            # a guessed date more than a year from now ("8.30-12" as 30 Aug 2012)
     "ordinal_before_noun": 0.45,  # "the 2nd version": an ordinal that may not be a day of the month
+    "lone_reading": 0.45,        # the phrase is one value whose kind a convention chose ("3:30", "10-12")
     "fallback_date": 0.1,        # a date read by dateparser, not by the grammar
     "no_length": 0.3,            # nothing says how long
     "unread_time": 0.45,         # a word left unread that looks like part of a date or time

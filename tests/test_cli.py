@@ -418,8 +418,8 @@ def test_parse_jsonl(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
 
 def test_accuracy_report(capsys: pytest.CaptureFixture[str], tmp_path: Path, catalog_file: Path) -> None:
     path = write_cases(tmp_path / "cases.jsonl", [
-        {"id": "pass", "lang": "nl", "text": "2 uur", "now": NOW, "expect": {"duration": 7200}},
-        {"id": "fail", "lang": "nl", "text": "2 uur", "now": NOW, "expect": {"duration": 3600}},
+        {"id": "pass", "lang": "nl", "text": "2 uur overleg", "now": NOW, "expect": {"duration": 7200}},
+        {"id": "fail", "lang": "nl", "text": "2 uur overleg", "now": NOW, "expect": {"duration": 3600}},
     ])
     status, out, err = run(capsys, "accuracy", str(path), "--failures", "5")
     assert status == ExitStatus.OK, err

@@ -130,3 +130,16 @@ def test_a_prefix_several_names_share_gives_alternatives_not_a_guess() -> None:
     assert {entry.project.id, *(a.id for a in entry.alternatives["project"])} == {1, 2}
     assert entry.confidence < nlentry.parse("intranet 2 uur", catalog=catalog, now=NOW).confidence < ASK
     assert nlentry.parse("mobile app 2 uur", catalog=catalog, now=NOW).confidence == 1.0
+
+
+@pytest.mark.parametrize("text", ["3:30", "1h30", "3h18", "10-12", "3 uur", "2 uur"])
+def test_a_phrase_of_one_value_whose_kind_a_convention_chose_asks(text: str) -> None:
+    entry = read(text)  # a length or a time of day? a range or a date? nothing else in the phrase says
+    assert entry.confidence < ASK
+    assert any("alone could also be" in w for w in entry.warnings)
+
+
+@pytest.mark.parametrize("text", ["3:30 code review", "10-12 overleg", "2 uur overleg", "2,5 uur", "3h",
+                                  "27-3", "2 hours"])
+def test_a_value_with_words_around_it_or_of_one_kind_stays_sure(text: str) -> None:
+    assert not any("alone could also be" in w for w in read(text).warnings)

@@ -50,7 +50,16 @@ _BACKGROUND_JOIN = 15.0  # seconds `close` waits for a background catalog refres
 
 
 class JournalError(NlentryError):
-    """What the user asked cannot be done: nothing to undo, no timer running, an entry without a length."""
+    """What the user asked cannot be done: nothing to undo, no timer running, an entry without a length.
+
+    `key` and `values` name the message a front end shows instead, in the user's language
+    (`grammars/<code>/messages.toml`); the exception's own text is the English one.
+    """
+
+    def __init__(self, message: str, key: str | None = None, /, **values: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -238,11 +247,13 @@ class Journal:
 
     def _target(self, key: str | None, verb: str) -> OutboxItem:
         item = self.last() if key is None else self.find(key)
+        if item is None and key is None:
+            raise JournalError(f"nothing to {verb}: no entry logged yet", "err_nothing_to", verb=verb)
         if item is None:
-            raise JournalError(f"nothing to {verb}: no entry logged yet" if key is None
-                               else f"no entry {key!r} (or the key is ambiguous)")
+            raise JournalError(f"no entry {key!r} (or the key is ambiguous)", "err_no_entry", key=repr(key))
         if item.deleted:
-            raise JournalError(f"entry {item.key[:8]} was undone already")
+            raise JournalError(f"entry {item.key[:8]} was undone already", "err_undone_already",
+                               key=item.key[:8])
         return item
 
     def flush(self) -> FlushReport:
@@ -287,7 +298,9 @@ class Journal:
         if entry.start is not None and "start" not in entry.implied:
             started = datetime.combine(entry.date, entry.start, moment.tzinfo)
             if started > moment + timedelta(minutes=1):
-                raise JournalError(f"the timer cannot start in the future ({started:%Y-%m-%d %H:%M})")
+                when = f"{started:%Y-%m-%d %H:%M}"
+                raise JournalError(f"the timer cannot start in the future ({when})", "err_timer_future",
+                                   when=when)
         previous = self.stop(now=started) if self.timer(now=moment) is not None else None
         seed = entry.replace(date=started.date(), start=None, end=None, duration=None)
         with self.store.transaction() as db:
@@ -301,7 +314,7 @@ class Journal:
         moment = _moment(now)
         timer = self.timer(now=moment)
         if timer is None:
-            raise JournalError("no timer is running (start one with 'nlentry start ...')")
+            raise JournalError("no timer is running (start one with 'nlentry start ...')", "err_no_timer")
         entry = timer_entry(timer, moment)
         if text:
             change = self.read(text, now=moment, locale=locale)
@@ -314,7 +327,7 @@ class Journal:
         """Throw the running timer away without saving it."""
         timer = self.timer(now=now)
         if timer is None:
-            raise JournalError("no timer is running")
+            raise JournalError("no timer is running", "err_no_timer")
         with self.store.transaction() as db:
             db.execute("DELETE FROM timer WHERE id = 1")
         return timer
@@ -366,6 +379,23 @@ def stated(entry: Entry) -> frozenset[str]:
 def near_miss(entry: Entry, typed: str) -> bool:
     """True if the matcher read `typed` as a name one edit away (it says so: "read 'webshp' as ...")."""
     return any(w.startswith(f"read '{typed}' as ") for w in entry.warnings)
+
+
+def catalog_name(catalog: Catalog, word: str) -> tuple[str, str, bool] | None:
+    """(kind, name, is_alias) of the catalog item that `word` names exactly, by its name or one of its
+    aliases (case and accents ignored); None when it names nothing. Such a word is never learned as
+    an alias of something else: it would take a name away from what it names now."""
+    from nlentry.catalog.index import fold
+
+    wanted = " ".join(fold(word).split())
+    for kind, items in (("project", catalog.projects), ("service", catalog.services),
+                        ("client", catalog.clients), ("person", catalog.people)):
+        for item in items:
+            if " ".join(fold(item.name).split()) == wanted:
+                return kind, item.name, False
+            if any(" ".join(fold(a).split()) == wanted for a in getattr(item, "aliases", ())):
+                return kind, item.name, True
+    return None
 
 
 def _own_words(entry: Entry) -> list[str]:

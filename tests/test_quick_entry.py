@@ -75,7 +75,7 @@ def test_add_dry_run_and_json(run: Run) -> None:
 
 def test_add_without_a_length_exits_2_and_saves_nothing(run: Run) -> None:
     status, out, err = run("add", "overleg", "aan", "Webshop")
-    assert status == 2 and "how long" in err and err.count("\n") == 1
+    assert status == 2 and "hoe lang" in err and err.count("\n") == 1
     assert entries(run, "--week") == []
 
 

@@ -34,9 +34,9 @@ Reading phrases / Zinnen lezen:
 
 Booking entries in a time tracker (the embedded 'local' store by default):
 
-  nlentry catalog import catalog.json       nlentry log 2 uur overleg aan Webshop
+  nlentry catalog import catalog.json       nlentry alias add webshp Webshop
   nlentry sync --provider timetagger        nlentry outbox / nlentry flush
-  nlentry alias add webshp Webshop          nlentry providers
+  nlentry providers
 
 Exit status / afsluitstatus: 0 ok, 1 usage, 2 the phrase gives no entry, 3 ambiguous and no
 terminal to ask on (nothing saved), 4 a provider failed (the entry is kept in the outbox).
@@ -94,8 +94,11 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the entry as JSON instead of a summary line")
     p.add_argument("--jsonl", action="store_true",
                    help="read JSON objects one a line from standard input, write one JSON line for each")
-    p.add_argument("--catalog", metavar="FILE",
-                   help="catalog JSON file of clients, projects, services and people")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--catalog", metavar="FILE",
+                        help="catalog JSON file of clients, projects, services and people "
+                             "(default: the cached catalog of the configured provider)")
+    source.add_argument("--no-catalog", action="store_true", help="read the phrase without a catalog")
     p.add_argument("--now", metavar="ISO8601",
                    help="the instant relative dates are read from, e.g. 2026-11-18T14:30:00+01:00; "
                         "without an offset it is local time (default: now)")
@@ -124,16 +127,6 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
-LOG_EPILOG = """\
-examples:
-  nlentry log 2,5 uur aan Webshop met Rowan
-  nlentry log "yesterday 9-11 meeting on Intranet" --provider timetagger
-
-The phrase is read against the provider's cached catalog (see 'nlentry sync'), committed to the
-outbox, then posted. When the provider cannot be reached the entry stays in the outbox (exit status 4);
-'nlentry flush' posts it later.
-"""
-
 PROVIDER_EPILOG = """\
 Settings live in config.toml under NLENTRY_HOME (default: the user config directory), e.g.
 
@@ -148,27 +141,18 @@ Secrets may also come from NLENTRY_<PROVIDER>_TOKEN (and so on) or the system ke
 
 def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
                            formatter: type[argparse.HelpFormatter]) -> None:
-    """The commands that talk to providers: log, sync, catalog, alias, outbox, flush, providers."""
+    """The commands that talk to providers: sync, catalog, alias, outbox, flush, providers."""
 
     def provider_option(p: argparse.ArgumentParser, what: str = "the provider") -> None:
         p.add_argument("--provider", metavar="NAME",
                        help=f"{what} (default: the configured default provider)")
-
-    p = commands.add_parser("log", help="read a phrase and book it with the provider",
-                            description="Read a phrase and book the entry with the provider, "
-                                        "through the outbox.",
-                            epilog=LOG_EPILOG, formatter_class=formatter)
-    p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase (words may be given unquoted)")
-    provider_option(p, "where to book it")
-    p.add_argument("--now", metavar="ISO8601", help="the instant relative dates are read from (default: now)")
-    p.add_argument("--locale", metavar="CODE", help="the language of the phrase (default: detect it)")
-    p.add_argument("--json", action="store_true", help="print the entry and its outbox state as JSON")
 
     p = commands.add_parser("sync", help="fetch the provider's catalog into the local cache",
                             description="Fetch the provider's clients, projects, services and people into "
                                         "the local database, so phrases are read against them offline.",
                             epilog=PROVIDER_EPILOG, formatter_class=formatter)
     provider_option(p)
+    p.add_argument("--json", action="store_true", help="print what was stored as JSON")
 
     p = commands.add_parser("catalog", help="import or export the local provider's catalog",
                             description="Import a catalog JSON file into the embedded 'local' provider, or "
@@ -191,6 +175,8 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
     a.add_argument("name", metavar="NAME", help="the name (or id) of a project, service, client or person")
     a.add_argument("--kind", choices=["project", "service", "client", "person"],
                    help="which kind of item NAME is (default: the first that has it)")
+    a.add_argument("--force", action="store_true",
+                   help="add it even when ALIAS is already a name or an alias in the catalog")
     provider_option(a)
     a = actions.add_parser("rm", help="remove an alias")
     a.add_argument("alias", metavar="ALIAS")
@@ -211,6 +197,7 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p = commands.add_parser("flush", help="post what is waiting in the outbox, now",
                             description="Try to post every pending entry now, whatever its retry time.")
     p.add_argument("--provider", metavar="NAME", help="only this provider's entries (default: all)")
+    p.add_argument("--json", action="store_true", help="print what was posted, pending and failed as JSON")
 
     commands.add_parser("providers", help="list the providers and what they can do",
                         description="List the providers (built in and plugged in) and their capabilities.",
@@ -291,9 +278,12 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("--key", metavar="KEY", help="amend this entry instead of the last one")
     common(p, provider=False)
 
-    p = command("ls", "list entries with daily totals",
-                "List the entries logged with nlentry, by day, with daily totals.",
-                "", "gisteren", "--week", "--from 'vorige week maandag' --to vrijdag")
+    p = commands.add_parser(
+        "ls", aliases=["log"], help="list entries with daily totals ('log' is another name for it)",
+        description="List the entries logged with nlentry, by day, with daily totals. 'nlentry log' "
+                    "is another name for it, as in Watson (it booked time before: book with 'nlentry add').",
+        epilog="examples:\n  nlentry ls\n  nlentry ls gisteren\n  nlentry ls --week\n"
+               "  nlentry ls --from 'vorige week maandag' --to vrijdag\n", formatter_class=formatter)
     p.add_argument("day", nargs="*", metavar="DATE", help=RANGE_HELP)
     _range_options(p)
     p.add_argument("--keys", action="store_true", help="show each entry's key (for undo/amend --key)")
@@ -509,7 +499,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     unknown = [a for a in extra if a.startswith("-") and a != "-"]
-    target = {"parse": "text", "accuracy": "paths", "log": "text", "add": "text", "start": "text",
+    target = {"parse": "text", "accuracy": "paths", "log": "day", "add": "text", "start": "text",
               "stop": "text", "amend": "text", "explain": "text", "ls": "day"}.get(args.command or "")
     if unknown or (extra and target is None):
         parser.error(f"unrecognized arguments: {' '.join(unknown or extra)}")

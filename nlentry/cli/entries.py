@@ -16,8 +16,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from nlentry import config
 from nlentry.cli.args import UsageError
-from nlentry.cli.messages import Messages, language, messages_for
-from nlentry.cli.render import hours, summary
+from nlentry.messages import Messages, language, messages_for
+from nlentry.render import hours, summary, warning_text
 
 if TYPE_CHECKING:
     import argparse
@@ -109,11 +109,23 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     """Run one of this module's commands."""
     handlers: dict[str, Callable[[Context], int]] = {
         "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,
-        "amend": cmd_amend, "ls": cmd_ls, "report": cmd_report, "explain": cmd_explain,
+        "amend": cmd_amend, "ls": cmd_ls, "log": cmd_log, "report": cmd_report, "explain": cmd_explain,
     }
+    from nlentry.errors import EntryRefused
+    from nlentry.journal import JournalError
+
     ctx = Context(args, env)
     try:
         return handlers[args.command](ctx)
+    except JournalError as exc:  # said again in the user's language
+        if exc.key is None:
+            raise
+        values = {k: ctx.say(f"verb_{v}") if k == "verb" else v for k, v in exc.values.items()}
+        raise JournalError(ctx.say(exc.key, **values), exc.key, **exc.values) from None
+    except EntryRefused as exc:
+        if exc.entry.duration:
+            raise
+        raise EntryRefused(ctx.say("err_no_length"), exc.entry) from None
     finally:
         ctx.close()
 
@@ -164,7 +176,7 @@ def show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
     line = preview(entry, ctx.say, ctx.paint, today=ctx.now.date())
     (stream or ctx.out).write(line + "\n")
     for warning in entry.warnings:
-        ctx.note(warning)
+        ctx.note(warning_text(warning, ctx.say))
 
 
 def _item_json(item: OutboxItem) -> dict[str, Any]:
@@ -194,10 +206,10 @@ def _became(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str
     return PROVIDER_FAILED
 
 
-def _phrase(ctx: Context, what: str = "the phrase") -> str:
+def _phrase(ctx: Context, what: str = "what_phrase") -> str:
     text = " ".join(getattr(ctx.args, "text", []) or []).strip()
     if not text:
-        raise UsageError(f"give {what}, e.g. nlentry {ctx.args.command} 2 uur overleg aan Webshop")
+        raise UsageError(ctx.say("err_give_phrase", what=ctx.say(what), command=ctx.args.command))
     return text
 
 
@@ -245,7 +257,7 @@ def add_entries(ctx: Context, entries: list[Entry]) -> int:
         else:
             ctx.print(ctx.say("dry_run"))
         return OK
-    first, doubts = next(((e, d) for e in entries if (d := ctx.journal.doubts(e))), (entries[0], []))
+    first, doubts = next(((e, d) for e in entries if (d := _doubts(ctx, e))), (entries[0], []))
     if not ctx.args.yes and (doubts or ctx.args.confirm):
         decision, picked = confirm(ctx, first, doubts)
         if decision == "cannot":
@@ -260,6 +272,28 @@ def add_entries(ctx: Context, entries: list[Entry]) -> int:
     if ctx.args.json:
         ctx.print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
     return max(_became(ctx, item) for item in items)
+
+
+def _doubts(ctx: Context, entry: Entry) -> list[str]:
+    """Why to ask before saving: the journal's doubts, and on a terminal a name read from a near miss
+    (`webshp` for Webshop): worth one question, which offers to learn it as an alias."""
+    doubts = ctx.journal.doubts(entry)
+    if not doubts and _interactive(ctx) and _typos(ctx, entry):
+        doubts = ["near_miss"]
+    return doubts
+
+
+def _typos(ctx: Context, entry: Entry) -> list[str]:
+    """The fields whose name was read from a near miss that is no name or alias in the catalog."""
+    from nlentry.journal import catalog_name, near_miss
+
+    catalog = ctx.journal.catalog
+    found = []
+    for span in entry.spans:
+        typed = span.text.strip()
+        if catalog is not None and near_miss(entry, typed) and catalog_name(catalog, typed) is None:
+            found.append(span.field)
+    return found
 
 
 def _as_picked(entry: Entry, asked: Entry, picked: Entry) -> Entry:
@@ -286,6 +320,8 @@ def _doubt_text(ctx: Context, entry: Entry, doubts: list[str]) -> str:
     for field in doubts:
         if field == "confidence":
             reasons.append(ctx.say("low_confidence", confidence=f"{entry.confidence:.2f}"))
+        elif field == "near_miss":
+            reasons.extend(warning_text(w, ctx.say) for w in entry.warnings if w.startswith("read '"))
         else:
             options = ", ".join(a.name for a in entry.alternatives.get(field, ()))
             reasons.append(ctx.say("ambiguous", field=ctx.say(field), options=options))
@@ -304,8 +340,9 @@ def confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]:
 
     prompt = ctx.err
     choices: list[tuple[str, Alternative]] = []
-    if "confidence" in doubts:
-        prompt.write(ctx.say("ask_unsure", reasons=_doubt_text(ctx, entry, ["confidence"])) + "\n")
+    for doubt in ("confidence", "near_miss"):
+        if doubt in doubts:
+            prompt.write(ctx.say("ask_unsure", reasons=_doubt_text(ctx, entry, [doubt])) + "\n")
     for field, options in entry.alternatives.items():
         if not options:
             continue
@@ -349,8 +386,12 @@ def _pick(ctx: Context, entry: Entry, field: str, option: Alternative) -> Entry:
 
 
 def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = False) -> None:
-    """After a pick (or a one-edit match), offer to remember the words typed as an alias."""
-    from nlentry.journal import near_miss
+    """After a pick (or a one-edit match), offer to remember the words typed as an alias.
+
+    Never for words that are a name or an alias in the catalog already: `Timi` picked as Webshop
+    must not make one project's name stand for another.
+    """
+    from nlentry.journal import catalog_name, near_miss
 
     ref = getattr(entry, field, None)
     span = next((s for s in entry.spans if s.field == field), None)
@@ -361,6 +402,8 @@ def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = F
     item = catalog.item(field, ref.id)
     known = {ref.name.casefold(), *(a.casefold() for a in getattr(item, "aliases", ()))}
     if typed.casefold() in known or (only_typos and not near_miss(entry, typed)):  # no pick: typos only
+        return
+    if catalog_name(catalog, typed) is not None:
         return
     ctx.err.write(ctx.say("ask_alias", alias=typed, name=ref.name))
     ctx.err.flush()
@@ -459,7 +502,7 @@ def cmd_undo(ctx: Context) -> int:
 
 def cmd_amend(ctx: Context) -> int:
     """Change the last entry (or --key) with what a phrase says."""
-    text = _phrase(ctx, "what to change")
+    text = _phrase(ctx, "what_change")
     before, after = ctx.journal.amend(text, key=ctx.args.key, now=ctx.now, locale=ctx.args.locale)
     ctx.speak(before.entry.locale)
     if not ctx.args.json:
@@ -485,7 +528,7 @@ def _date_phrase(ctx: Context, text: str, option: str) -> date:
     except NlentryError as exc:
         raise UsageError(f"{option}: {exc}") from None
     if "date" in entry.implied:
-        raise UsageError(f"{option}: no day in {text!r} (e.g. gisteren, 'last monday', 2026-11-23)")
+        raise UsageError(ctx.say("err_no_day", option=option, text=repr(text)))
     ctx.speak(entry.locale)
     return entry.date
 
@@ -497,8 +540,7 @@ def period(ctx: Context, default: str) -> tuple[date, date]:
     first_of_month = today.replace(day=1)
     words = " ".join(getattr(args, "day", []) or []).strip()
     if words and (args.since or args.until):
-        raise UsageError(f"give either DATE or --from/--to, not both ({words!r} is left over; "
-                         "quote a phrase of several words: --from 'vorige week maandag')")
+        raise UsageError(ctx.say("err_day_and_range", words=repr(words)))
     if words:
         day = _date_phrase(ctx, words, "DATE")
         return day, day
@@ -506,7 +548,7 @@ def period(ctx: Context, default: str) -> tuple[date, date]:
         first = _date_phrase(ctx, args.since, "--from") if args.since else monday
         last = _date_phrase(ctx, args.until, "--to") if args.until else today
         if last < first:
-            raise UsageError(f"--to ({last}) is before --from ({first})")
+            raise UsageError(ctx.say("err_to_before_from", first=first, last=last))
         return first, last
     if args.today:
         return today, today
@@ -551,6 +593,12 @@ def cmd_ls(ctx: Context) -> int:
     return OK
 
 
+def cmd_log(ctx: Context) -> int:
+    """`log` is `ls`, as `watson log` lists; for one release it says so (it booked time before)."""
+    ctx.note(ctx.say("log_is_ls"))
+    return cmd_ls(ctx)
+
+
 def _ls_line(ctx: Context, item: OutboxItem) -> str:
     e = item.entry
     times = f"{e.start:%H:%M}–{e.end:%H:%M}" if e.start is not None and e.end is not None else " " * 11
@@ -576,7 +624,7 @@ def cmd_report(ctx: Context) -> int:
     entries = [i.entry for i in ctx.journal.entries(first, last, provider=ctx.args.provider)]
     rows = totals(entries, ctx.args.by)
     grand = sum(e.duration or 0 for e in entries)
-    fmt = ctx.args.format
+    fmt = "json" if ctx.args.json else ctx.args.format
     if fmt == "json":
         ctx.print(json.dumps({
             "from": first.isoformat(), "to": last.isoformat(), "by": ctx.args.by, "seconds": grand,

@@ -210,7 +210,7 @@ def test_init_asks_provider_language_and_catalog(
     term.type("nl\r")
     term.wait_for("Een catalogusbestand (JSON)")  # the guide speaks Dutch from here on
     term.type(f"{CORPUS_CATALOG}\r")
-    term.wait_for("imported 23 projects")
+    term.wait_for("23 projecten, 11 diensten, 12 klanten, 12 personen ingelezen in local")
     assert "geschreven: provider local, taal nl" in term.text
     assert term.wait_exit() == 0
     cfg = config.load(home.env)

@@ -1,0 +1,51 @@
+"""Issue 12 on a real terminal (pexpect + the pyte VT100 screen): questions asked, or not, as a person
+meets them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from cli_support import Home, Terminal
+
+Start = Callable[..., Terminal]
+
+
+def saved(home: Home, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    status, out, _ = home.cli(capsys, "ls", "--json")
+    assert status == 0
+    return [json.loads(line)["entry"] for line in out.splitlines()]
+
+
+def test_picking_another_project_never_teaches_a_catalog_name_as_alias(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    term = terminal(["add", "2 uur aan Timi en Webshop"], local_home.env)
+    screen = term.wait_for("Opslaan? [J/n/1-2]")
+    assert "1) Timi *" in screen and "2) Webshop" in screen
+    term.type("2\r")
+    term.wait_for("opgeslagen in local")
+    assert term.wait_exit() == 0
+    assert "onthouden" not in term.text  # 'Timi' is a project's own name: never an alias of Webshop
+    assert [e["project"] for e in saved(local_home, capsys)] == [{"id": 52, "name": "Webshop"}]
+    assert local_home.cli(capsys, "alias", "ls")[1] == ""
+    status, out, _ = local_home.cli(capsys, "add", "2,5 uur met Rowan aan Timi gewerkt")
+    assert status == 0 and "project Timi" in out
+
+
+def test_a_near_miss_is_asked_once_then_learned(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    term = terminal(["add", "2 uur aan webshp"], local_home.env)
+    screen = term.wait_for("Opslaan? [J/n]")
+    assert "'webshp' gelezen als project 'Webshop'" in screen and "project Webshop" in screen
+    term.type("\r")
+    term.wait_for("'webshp' onthouden als Webshop? [j/N]")
+    term.type("j\r")
+    term.wait_for("opgeslagen in local")
+    assert term.wait_exit() == 0
+    # the second time the alias is known: saved at once, no question
+    term = terminal(["add", "1 uur aan webshp"], local_home.env)
+    term.wait_for("opgeslagen in local")
+    assert term.wait_exit() == 0
+    assert "Opslaan?" not in term.text and "onthouden" not in term.text
+    assert [e["project"] for e in saved(local_home, capsys)] == [{"id": 52, "name": "Webshop"}] * 2

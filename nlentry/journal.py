@@ -271,7 +271,28 @@ class Journal:
         """The entries (not undone) dated `first` to `last` inclusive, by day and time logged."""
         return self.outbox.between(first.isoformat(), last.isoformat(), provider)
 
+    def recent_keys(self) -> list[str]:
+        """The keys of the entries not undone, newest logged first (`continue N` takes the Nth)."""
+        rows = self.store.query("SELECT key FROM outbox WHERE deleted = 0 "
+                                "ORDER BY created_at DESC, rowid DESC")
+        return [row["key"] for row in rows]
+
     # --- timers ----------------------------------------------------------------------------------
+
+    def resume(self, number: int = 1, *, now: datetime | None = None,
+               provider: str | None = None) -> tuple[Timer, OutboxItem | None, OutboxItem]:
+        """Start a timer on what the `number`th newest entry was (1: the last): its project, service,
+        client, persons, tags and description; returns the timer, a timer it stopped, and that entry."""
+        keys = self.recent_keys()
+        if number < 1 or number > len(keys):
+            raise JournalError(f"no entry number {number} (there are {len(keys)})", "err_no_number",
+                               number=str(number), count=str(len(keys)))
+        item = self.find(keys[number - 1])
+        assert item is not None  # listed just now
+        seed = item.entry.replace(start=None, end=None, duration=None, spans=(), warnings=(), alternatives={},
+                                  implied=frozenset({"date", "start", "end", "duration"}))
+        timer, previous = self.start(seed, now=now, provider=provider or item.provider)
+        return timer, previous, item
 
     def timer(self, *, now: datetime | None = None) -> Timer | None:
         """The running timer, or None."""

@@ -6,6 +6,7 @@ import argparse
 from typing import NoReturn
 
 from nlentry import __version__
+from nlentry.cli.filters import add_options as add_filter_options
 
 DESCRIPTION = """\
 Read one line of Dutch or English into a time entry, and book it.
@@ -262,6 +263,17 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("--cancel", action="store_true", help="throw the timer away without saving")
     common(p, provider=False)
 
+    p = commands.add_parser(
+        "continue", aliases=["restart"], help="start a timer on what the last entry (or entry N) was",
+        description="Start a timer with the project, service, persons, tags and description of the last "
+                    "entry; 'continue 2' takes the one before it (the numbers 'ls --keys' shows). A running "
+                    "timer is stopped and saved first.",
+        epilog="examples:\n  nlentry continue\n  nlentry continue 2\n  nlentry restart\n",
+        formatter_class=formatter)
+    p.add_argument("number", nargs="?", type=_count, default=1, metavar="N",
+                   help="which entry: 1 the last (default), 2 the one before, ...")
+    common(p, provider=False)
+
     p = command("status", "what timer runs, and for how long", "Show the running timer and today's total.")
     common(p, provider=False)
 
@@ -286,7 +298,9 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
                "  nlentry ls --from 'vorige week maandag' --to vrijdag\n", formatter_class=formatter)
     p.add_argument("day", nargs="*", metavar="DATE", help=RANGE_HELP)
     _range_options(p)
-    p.add_argument("--keys", action="store_true", help="show each entry's key (for undo/amend --key)")
+    p.add_argument("--keys", action="store_true",
+                   help="show each entry's number (for continue N) and key (for undo/amend --key)")
+    add_filter_options(p)
     common(p)
 
     p = command("report", "totals per project, service, client or person",
@@ -296,6 +310,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("--by", choices=["project", "service", "client", "person", "day"], default="project",
                    help="what to total by (default: project)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    add_filter_options(p)
     common(p)
     p.set_defaults(json=False)
 

@@ -47,6 +47,7 @@ class Context:
         self.colour = _colour(self.out, env)
         self.now = _now(getattr(args, "now", None))
         self._journal: Journal | None = None
+        self.numbers: dict[str, int] = {}  # entry key -> its number for `continue N` (ls --keys)
         self.say: Messages = messages_for(language(env, self.cfg.data.get("language")))
 
     @property
@@ -110,6 +111,7 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     handlers: dict[str, Callable[[Context], int]] = {
         "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,
         "amend": cmd_amend, "ls": cmd_ls, "log": cmd_log, "report": cmd_report, "explain": cmd_explain,
+        "continue": cmd_continue, "restart": cmd_continue,
     }
     from nlentry.errors import EntryRefused
     from nlentry.journal import JournalError
@@ -443,6 +445,24 @@ def cmd_start(ctx: Context) -> int:
     return status
 
 
+def cmd_continue(ctx: Context) -> int:
+    """Start a timer on what the last entry (or entry N, newest first) was."""
+    timer, previous, item = ctx.journal.resume(ctx.args.number, now=ctx.now)
+    ctx.speak(item.entry.locale)
+    status = OK
+    if previous is not None:
+        ctx.print(ctx.say("timer_switched", summary=summary(previous.entry)))
+        status = outcome(ctx, previous) if previous.state != "posted" else OK
+    if ctx.args.json:
+        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
+                              "continues": item.key, "entry": timer.entry.to_dict()}, ensure_ascii=False,
+                             indent=2))
+    else:
+        since = f"{timer.started:%H:%M}"
+        ctx.print(ctx.say("timer_continued", since=since, summary=_timer_text(timer.entry)))
+    return status
+
+
 def _timer_text(entry: Entry) -> str:
     parts = [p for p in ((entry.project or entry.client), entry.service) if p is not None]
     text = " · ".join(p.name for p in parts)
@@ -565,10 +585,21 @@ def period(ctx: Context, default: str) -> tuple[date, date]:
     return today, today
 
 
+def selected(ctx: Context, first: date, last: date) -> list[OutboxItem]:
+    """The entries of the period that pass the filter options (`--project`, `--tag`, ...)."""
+    from nlentry.cli.filters import EntryFilter
+
+    items = ctx.journal.entries(first, last, provider=ctx.args.provider)
+    keep = EntryFilter.from_args(ctx.args, ctx.journal.catalog)
+    return [item for item in items if keep(item.entry)] if keep else items
+
+
 def cmd_ls(ctx: Context) -> int:
     """Entries by day, with daily totals and the total."""
     first, last = period(ctx, "today")
-    items = ctx.journal.entries(first, last, provider=ctx.args.provider)
+    items = selected(ctx, first, last)
+    if ctx.args.keys:
+        ctx.numbers = {key: n for n, key in enumerate(ctx.journal.recent_keys(), start=1)}
     if ctx.args.json:
         for item in items:
             ctx.print(json.dumps(_item_json(item), ensure_ascii=False))
@@ -612,7 +643,8 @@ def _ls_line(ctx: Context, item: OutboxItem) -> str:
     if item.state != "posted":
         line += "  " + ctx.paint(f"[{item.state}]", "defaulted")
     if ctx.args.keys:
-        line += "  " + ctx.paint(item.key[:8], "defaulted")
+        number = f"#{ctx.numbers.get(item.key, '')}"
+        line = f"{number:>4} {line}  {ctx.paint(item.key[:8], 'defaulted')}"
     return line
 
 
@@ -621,7 +653,7 @@ def cmd_report(ctx: Context) -> int:
     from nlentry.journal import totals
 
     first, last = period(ctx, "week")
-    entries = [i.entry for i in ctx.journal.entries(first, last, provider=ctx.args.provider)]
+    entries = [i.entry for i in selected(ctx, first, last)]
     rows = totals(entries, ctx.args.by)
     grand = sum(e.duration or 0 for e in entries)
     fmt = "json" if ctx.args.json else ctx.args.format

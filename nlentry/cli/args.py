@@ -314,6 +314,19 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     common(p)
     p.set_defaults(json=False)
 
+    p = command("export", "the entries of a period as CSV, JSON or iCalendar",
+                "Write the individual entries of a period (default: this week) as CSV, JSON, JSON Lines or "
+                "iCalendar (.ics), to standard output or --output FILE.",
+                "--from 2026-11-01 --to 2026-11-30 --format csv", "--last-month --format ical -o uren.ics",
+                "--week --project Webshop --format json")
+    _range_options(p)
+    p.add_argument("--format", choices=["csv", "json", "jsonl", "ical"], default="csv",
+                   help="csv (default), json, jsonl or ical")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    add_filter_options(p)
+    common(p)
+    p.add_argument("--jsonl", action="store_true", help="one JSON object a line (as --format jsonl)")
+
     p = command("explain", "how each part of a phrase was read, and why",
                 "Show how every part of the phrase was read: the rule, the span, the catalog entry and "
                 "score, the convention that decided.", "gisteren 2 uur aan Webshp", "'monday 2-4 testing'")

@@ -111,7 +111,7 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     handlers: dict[str, Callable[[Context], int]] = {
         "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,
         "amend": cmd_amend, "ls": cmd_ls, "log": cmd_log, "report": cmd_report, "explain": cmd_explain,
-        "continue": cmd_continue, "restart": cmd_continue,
+        "continue": cmd_continue, "restart": cmd_continue, "export": cmd_export,
     }
     from nlentry.errors import EntryRefused
     from nlentry.journal import JournalError
@@ -182,9 +182,9 @@ def show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
 
 
 def _item_json(item: OutboxItem) -> dict[str, Any]:
-    data = {"key": item.key, "provider": item.provider, "state": item.state, "remote_id": item.remote_id,
-            "error": item.last_error, "entry": item.entry.to_dict()}
-    return data | {"deleted": True} if item.deleted else data
+    from nlentry.cli.export import item_json
+
+    return item_json(item)
 
 
 def outcome(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str = "queued") -> int:
@@ -680,6 +680,25 @@ def cmd_report(ctx: Context) -> int:
         share = f"{100 * seconds / grand:5.1f}%" if grand else ""
         ctx.print(f"{(name or ctx.say('none')):<{width}}  {hours(seconds):>7}  {share}")
     ctx.print(f"{ctx.say('total'):<{width}}  {hours(grand):>7}")
+    return OK
+
+
+def cmd_export(ctx: Context) -> int:
+    """The individual entries of a period as CSV, JSON (Lines) or iCalendar, to standard output or a file."""
+    from nlentry.cli.export import write
+    from nlentry.cli.progress import Progress
+
+    first, last = period(ctx, "week")
+    items = selected(ctx, first, last)
+    fmt = "json" if ctx.args.json else "jsonl" if ctx.args.jsonl else ctx.args.format
+    with Progress(ctx.err, total=len(items), label=ctx.say("progress_export"), env=ctx.env) as tick:
+        if ctx.args.output in (None, "-"):
+            write(items, fmt, ctx.out, tick)
+        else:
+            with open(ctx.args.output, "w", encoding="utf-8", newline="") as out:
+                write(items, fmt, out, tick)
+    if ctx.args.output not in (None, "-"):
+        ctx.note(ctx.say("exported", count=len(items), file=ctx.args.output))
     return OK
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import argparse
 
     from nlentry.model import Catalog
-    from nlentry.outbox import OutboxItem
+    from nlentry.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.providers.base import Provider
     from nlentry.store import Store
 
@@ -284,12 +284,38 @@ def _cmd_outbox(args: argparse.Namespace, s: Session) -> int:
     return OK
 
 
+def _flush(s: Session, outbox: Outbox, provider: str | None) -> FlushReport:
+    """`outbox.flush`, item by item with a progress line when there are many and standard error is a
+    terminal (a provider that fails is not tried again in this flush: its other items wait, as in one
+    flush); one flush otherwise."""
+    from nlentry.cli.progress import Progress
+    from nlentry.outbox import FlushReport
+
+    pending = outbox.items(("pending",), provider)
+    with Progress(sys.stderr, total=len(pending), label=s.say("progress_flush"), env=s.env) as tick:
+        if not tick.shown:
+            return outbox.flush(provider=provider, force=True)
+        report = FlushReport()
+        for done, item in enumerate(pending, start=1):
+            if item.provider in report.blocked:
+                report.deferred.append(item.key)
+            else:
+                one = outbox.flush(keys=[item.key], force=True)
+                report.posted += one.posted
+                report.found += one.found
+                report.failed += one.failed
+                report.retrying += one.retrying
+                report.blocked.update(one.blocked)
+            tick(done)
+        return report
+
+
 def _cmd_flush(args: argparse.Namespace, s: Session) -> int:
     from nlentry.outbox import Outbox
 
     provider = None if args.provider is None else s.provider_name(args.provider)
     with Outbox(s.store, s.build) as outbox:
-        report = outbox.flush(provider=provider, force=True)
+        report = _flush(s, outbox, provider)
         left = outbox.counts()
     if args.json:
         _out(json.dumps({

@@ -4,7 +4,9 @@ in test_week_terminal.py)."""
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import pytest
 from cli_support import Home
@@ -72,3 +74,98 @@ def test_filters_resolve_names_like_phrases(local_home: Home, capsys: pytest.Cap
     status, out, _ = cli(capsys, "report", "--json", "--week", "--person", "Rowan", "--now", NOW)
     report = json.loads(out)
     assert status == 0 and report["seconds"] == 9000
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def week_of_entries(local_home: Home, capsys: pytest.CaptureFixture[str]) -> Home:
+    for phrase in ("maandag 9-11:30 overleg aan Webshop met Rowan #klant", "2 uur aan Timi",
+                   "1h30 testing for Acme Portal, with a comma; and a semicolon"):
+        assert local_home.cli(capsys, "add", phrase, "--now", NOW, "--yes")[0] == 0
+    return local_home
+
+
+def test_export_csv_json_and_ical(week_of_entries: Home, capsys: pytest.CaptureFixture[str],
+                                  tmp_path: Path) -> None:
+    import csv
+    import io
+
+    cli = week_of_entries.cli
+    status, out, err = cli(capsys, "export", "--from", "2026-11-23", "--to", "2026-11-29", "--now", NOW)
+    assert status == 0 and err == ""  # nothing extra when piped
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["date"], r["start"], r["end"], r["hours"], r["project"]) for r in rows] == [
+        ("2026-11-23", "09:00", "11:30", "2.50", "Webshop"), ("2026-11-24", "", "", "2.00", "Timi"),
+        ("2026-11-24", "", "", "1.50", "Acme Portal")]
+    assert rows[0]["persons"] == "Rowan" and rows[0]["tags"] == "#klant"
+
+    status, out, _ = cli(capsys, "export", "--week", "--format", "json", "--project", "timi", "--now", NOW)
+    assert status == 0 and [e["entry"]["duration"] for e in json.loads(out)] == [7200]
+
+    status, out, _ = cli(capsys, "export", "--week", "--format", "ical", "--now", NOW)
+    assert status == 0
+    assert out.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and out.endswith("END:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in out.split("\r\n"))
+    unfolded = out.replace("\r\n ", "")
+    events = unfolded.split("BEGIN:VEVENT")[1:]
+    assert len(events) == 3
+    assert "DTSTART:20261123T090000\r\nDTEND:20261123T113000" in events[0]
+    assert "SUMMARY:Webshop · Overleg" in events[0] and "CATEGORIES:klant" in events[0]
+    assert "DTSTART;VALUE=DATE:20261124" in events[1]
+    assert "\\, with a comma\\; and a semicolon" in events[2]
+    keys = [json.loads(line)["key"] for line in
+            cli(capsys, "ls", "--week", "--json", "--now", NOW)[1].splitlines()]
+    assert [f"UID:{k}@nlentry" in e for k, e in zip(keys, events, strict=True)] == [True] * 3
+
+
+def test_export_to_a_file(week_of_entries: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "uren.ics"
+    status, out, err = week_of_entries.cli(capsys, "export", "--week", "--format", "ical", "-o", str(target),
+                                           "--now", NOW)
+    assert status == 0 and out == "" and "3" in err
+    assert target.read_bytes().count(b"\r\n") > 20 and b"\r\r\n" not in target.read_bytes()
+
+
+# --- progress lines ------------------------------------------------------------------------------
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_line_on_a_terminal_only() -> None:
+    from nlentry.cli.progress import Progress
+
+    shown = _Tty()
+    with Progress(shown, total=200, label="exporting", env={"TERM": "xterm"}) as tick:
+        for n in range(1, 201):
+            tick(n)
+    assert "\rexporting 1/200" in shown.getvalue() and "\rexporting 200/200" in shown.getvalue()
+    assert shown.getvalue().endswith("\r\x1b[K")  # cleared at the end
+    for stream, total, env in ((io.StringIO(), 200, {"TERM": "xterm"}), (_Tty(), 3, {"TERM": "xterm"}),
+                               (_Tty(), 200, {"TERM": "dumb"})):
+        with Progress(stream, total=total, label="exporting", env=env) as tick:
+            tick(total)
+        assert stream.getvalue() == ""
+
+
+def test_flush_shows_progress_on_a_terminal_and_posts_everything(
+        local_home: Home, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from nlentry.cli import main
+    from nlentry.journal import Journal
+
+    with Journal.open(local_home.env) as journal:
+        for n in range(60):
+            journal.save(journal.read(f"{n % 5 + 1} uur overleg aan Webshop"), post=False)
+    err = _Tty()
+    monkeypatch.setattr("sys.stderr", err)
+    status = main(["flush"], env={**local_home.env, "TERM": "xterm"})
+    out = capsys.readouterr().out
+    assert status == 0 and out == "posted 60, still pending 0, failed 0\n"
+    assert "\rposting 60/60" in err.getvalue()
+    monkeypatch.undo()
+    status, out, _ = local_home.cli(capsys, "outbox")
+    assert out == "the outbox is empty: nothing pending or failed\n"

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from nlentry.sync import Syncer
 
 __all__ = [
-    "DEFAULT_CONFIRM_BELOW", "Journal", "JournalError", "Timer", "amended", "stated", "totals",
+    "DEFAULT_CONFIRM_BELOW", "Journal", "JournalError", "Rounding", "Timer", "amended", "stated", "totals",
 ]
 
 #: below this confidence an entry is confirmed before it is saved (`confirm_below` in config.toml)
@@ -60,6 +60,48 @@ class JournalError(NlentryError):
         super().__init__(message)
         self.key = key
         self.values = values
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """Rounding for billing (`round_to = 5|6|10|15` minutes, `rounding = "up"|"nearest"` in config.toml),
+    applied to an entry when it is saved; `Rounding()` (`round_to` 0 or absent) changes nothing.
+
+    Called with an entry it returns the entry with its duration rounded (never to 0: at least one step),
+    and a time range's end moved to match (its start stays)."""
+
+    minutes: int = 0
+    how: str = "up"
+
+    @classmethod
+    def from_config(cls, data: Mapping[str, Any]) -> Rounding:
+        """The rounding config.toml asks for; `JournalError` for a value it cannot mean."""
+        minutes, how = data.get("round_to", 0), data.get("rounding", "up")
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= 60:
+            raise JournalError(f"round_to in config.toml must be a whole number of minutes (5, 6, 10, 15), "
+                               f"not {minutes!r}", "err_round_to", value=repr(minutes))
+        if how not in ("up", "nearest"):
+            raise JournalError(f"rounding in config.toml must be \"up\" or \"nearest\", not {how!r}",
+                               "err_rounding", value=repr(how))
+        return cls(minutes, how)
+
+    def seconds(self, seconds: int) -> int:
+        """`seconds` rounded to the step: 67 minutes -> 75 (up, 15) or 60 (nearest, 15)."""
+        step = self.minutes * 60
+        if step <= 0 or seconds <= 0:
+            return seconds
+        steps = -(-seconds // step) if self.how == "up" else (seconds + step // 2) // step
+        return max(1, steps) * step
+
+    def __call__(self, entry: Entry) -> Entry:
+        if entry.duration is None or self.seconds(entry.duration) == entry.duration:
+            return entry
+        duration = self.seconds(entry.duration)
+        end = entry.end
+        if entry.start is not None and entry.end is not None:
+            moved = datetime.combine(entry.date, entry.start) + timedelta(seconds=duration)
+            end = moved.time() if moved.date() == entry.date else entry.end
+        return entry.replace(duration=duration, end=end)
 
 
 @dataclass(frozen=True)
@@ -87,9 +129,11 @@ class Journal:
     """
 
     def __init__(self, store: Store, build: Callable[[str], Provider], *, provider: str,
-                 confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None) -> None:
+                 confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None,
+                 rounding: Rounding | None = None) -> None:
         from nlentry.sync import DEFAULT_MAX_AGE, Syncer
 
+        self.rounding = rounding or Rounding()
         self.store = store
         self.provider = provider
         self.confirm_below = confirm_below
@@ -117,9 +161,10 @@ class Journal:
         if not providers.exists(name):
             raise JournalError(f"unknown provider {name!r} (available: {', '.join(providers.names())})")
 
+        rounding = Rounding.from_config(cfg.data)
         return cls(Store.open(env), providers.builder(env, cfg), provider=name,
                    confirm_below=cfg.number("confirm_below", DEFAULT_CONFIRM_BELOW),
-                   max_age=cfg.number("catalog_max_age", DEFAULT_MAX_AGE))
+                   max_age=cfg.number("catalog_max_age", DEFAULT_MAX_AGE), rounding=rounding)
 
     @property
     def outbox(self) -> Outbox:
@@ -193,6 +238,7 @@ class Journal:
         Raises `EntryRefused` for an entry that says neither how long nor from when to when.
         """
         bookable(entry)
+        entry = self.rounding(entry)
         key = self.outbox.submit(entry, provider or self.provider, post=post)
         item = self.outbox.item(key)
         assert item is not None  # just committed
@@ -207,7 +253,8 @@ class Journal:
         """
         for entry in entries:
             bookable(entry)
-        keys = [self.outbox.submit(entry, provider or self.provider, post=False) for entry in entries]
+        keys = [self.outbox.submit(self.rounding(entry), provider or self.provider, post=False)
+                for entry in entries]
         if post:
             self.outbox.flush(keys=keys, force=True)
         items = [self.outbox.item(key) for key in keys]
@@ -235,13 +282,14 @@ class Journal:
         """
         item = self._target(key, "amend")
         change = self.read(text, now=now, locale=locale)  # the fix may be in another language
-        entry = amended(item.entry, change)
+        entry = self.rounding(amended(item.entry, change))
         bookable(entry)
         return item, self.outbox.change(item.key, entry, post=post)
 
     def replace(self, key: str, entry: Entry, *, post: bool = True) -> OutboxItem:
         """Put a whole new entry in place of the one with `key` (a front end's "change" button)."""
         item = self._target(key, "change")
+        entry = self.rounding(entry)
         bookable(entry)
         return self.outbox.change(item.key, entry, post=post)
 

@@ -60,7 +60,7 @@ class Context:
                 self._journal = Journal.open(self.env, provider=getattr(self.args, "provider", None),
                                              cfg=self.cfg)
             except JournalError as exc:
-                raise UsageError(str(exc)) from None
+                raise UsageError(self.say(exc.key, **exc.values) if exc.key else str(exc)) from None
         return self._journal
 
     def speak(self, locale: str | None) -> None:
@@ -136,7 +136,7 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
 
 
 def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
-            today: date | None = None) -> str:
+            today: date | None = None, rounded: int | None = None) -> str:
     """One line showing each part of the entry: recognised parts coloured, defaulted ones marked.
 
         di 24-11-2026 (vandaag, standaard) · 2:30 · project Timi · dienst — · met Rowan · "gewerkt"
@@ -155,6 +155,8 @@ def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
              + (f" ({', '.join(notes)})" if notes else "")]
     if entry.duration is not None:
         label = hours(entry.duration)
+        if rounded is not None and rounded != entry.duration:  # rounding for billing: `1:07 -> 1:15`
+            label = f"{label} -> {hours(rounded)}"
         parts.append(paint(label, "defaulted" if "duration" in implied else "duration"))
     if entry.start is not None or entry.end is not None:
         start = "" if entry.start is None else f"{entry.start:%H:%M}"
@@ -175,7 +177,8 @@ def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
 
 
 def show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
-    line = preview(entry, ctx.say, ctx.paint, today=ctx.now.date())
+    rounded = ctx.journal.rounding(entry).duration
+    line = preview(entry, ctx.say, ctx.paint, today=ctx.now.date(), rounded=rounded)
     (stream or ctx.out).write(line + "\n")
     for warning in entry.warnings:
         ctx.note(warning_text(warning, ctx.say))
@@ -253,8 +256,8 @@ def add_entries(ctx: Context, entries: list[Entry]) -> int:
         show(ctx, entry, shown)
     if ctx.args.dry_run:
         if ctx.args.json:
-            dry = [{"key": None, "provider": ctx.journal.provider, "state": "dry-run", "entry": e.to_dict()}
-                   for e in entries]
+            dry = [{"key": None, "provider": ctx.journal.provider, "state": "dry-run",
+                    "entry": ctx.journal.rounding(e).to_dict()} for e in entries]
             ctx.print(json.dumps(dry if several else dry[0], ensure_ascii=False, indent=2))
         else:
             ctx.print(ctx.say("dry_run"))

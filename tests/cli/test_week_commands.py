@@ -169,3 +169,49 @@ def test_flush_shows_progress_on_a_terminal_and_posts_everything(
     monkeypatch.undo()
     status, out, _ = local_home.cli(capsys, "outbox")
     assert out == "the outbox is empty: nothing pending or failed\n"
+
+
+# --- rounding for billing ------------------------------------------------------------------------
+
+
+def configure(home: Home, text: str) -> None:
+    (home.path / "config.toml").write_text('default_provider = "local"\n' + text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("minutes", "how", "seconds", "expected"), [
+    (15, "up", 67 * 60, 75 * 60), (15, "nearest", 67 * 60, 60 * 60), (15, "nearest", 68 * 60, 75 * 60),
+    (6, "up", 61 * 60, 66 * 60), (10, "up", 60 * 60, 60 * 60), (15, "nearest", 2 * 60, 15 * 60),
+    (5, "up", 1, 5 * 60), (0, "up", 67 * 60, 67 * 60),
+])
+def test_rounding_steps(minutes: int, how: str, seconds: int, expected: int) -> None:
+    from nlentry.journal import Rounding
+
+    assert Rounding(minutes, how).seconds(seconds) == expected
+
+
+def test_rounding_is_shown_and_applied_when_saved(
+        local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    configure(local_home, "round_to = 15\n")
+    status, out, err = local_home.cli(capsys, "add", "9:00-10:07 testen aan Timi", "--now", NOW)
+    assert status == 0, err
+    assert "1:07 -> 1:15" in out
+    [saved] = listed(local_home, capsys)
+    assert (saved["duration"], saved["start"], saved["end"]) == (4500, "09:00", "10:15")
+    status, out, _ = local_home.cli(capsys, "add", "1h07 testen aan Timi", "--dry-run", "--json",
+                                    "--now", NOW)
+    assert json.loads(out)["entry"]["duration"] == 4500
+    # a timer is rounded when it stops
+    assert local_home.cli(capsys, "start", "aan Timi", "--now", "2026-11-24T13:00:00+01:00")[0] == 0
+    assert local_home.cli(capsys, "stop", "--now", "2026-11-24T13:20:00+01:00")[0] == 0
+    assert listed(local_home, capsys)[-1]["duration"] == 1800
+
+
+@pytest.mark.parametrize(("setting", "says"), [
+    ("round_to = 7.5\n", "round_to in config.toml must be a whole number"),
+    ('round_to = 15\nrounding = "down"\n', "rounding in config.toml must be \"up\" or \"nearest\""),
+])
+def test_a_bad_rounding_setting_is_a_clear_error(local_home: Home, capsys: pytest.CaptureFixture[str],
+                                                 setting: str, says: str) -> None:
+    configure(local_home, setting)
+    status, _, err = local_home.cli(capsys, "add", "1 uur testen aan Timi", "--now", NOW)
+    assert status == 1 and says in err and "Traceback" not in err

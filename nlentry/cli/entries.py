@@ -22,6 +22,7 @@ from nlentry.render import hours, summary, warning_text
 if TYPE_CHECKING:
     import argparse
 
+    from nlentry.cli.targets import Targets
     from nlentry.journal import Journal
     from nlentry.model import Alternative, Entry
     from nlentry.outbox import OutboxItem
@@ -79,6 +80,27 @@ class Context:
         """`text` coloured as `part` on a terminal; plain otherwise."""
         code = _COLOURS.get(part, "")
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour and code and text else text
+
+    @property
+    def targets(self) -> Targets:
+        """The hours to work (`[targets]` in config.toml); a `UsageError` for a bad value."""
+        from nlentry.cli.targets import Targets, TargetsError
+
+        try:
+            return Targets.from_config(self.cfg.data)
+        except TargetsError as exc:
+            raise UsageError(self.say("err_target", key=exc.key, value=repr(exc.value))) from None
+
+    def target_line(self, first: date, last: date, worked: int) -> str | None:
+        """`target 36:00 · worked 31:30 · diff -4:30` for the period, or None without targets."""
+        from nlentry.cli.targets import signed
+
+        targets = self.targets
+        if not targets:
+            return None
+        should = targets.between(first, last)
+        return self.say("target_line", target=hours(should), worked=hours(worked),
+                        diff=signed(worked - should))
 
     def close(self) -> None:
         """Close the journal."""
@@ -496,8 +518,11 @@ def cmd_status(ctx: Context) -> int:
     timer = ctx.journal.timer(now=ctx.now)
     today = ctx.journal.entries(ctx.now.date(), ctx.now.date())
     total = sum(i.entry.duration or 0 for i in today)
+    day = ctx.now.date()
     if ctx.args.json:
         data: dict[str, Any] = {"timer": None, "today": {"seconds": total, "entries": len(today)}}
+        if ctx.targets:
+            data["today"] |= {"target": ctx.targets.day(day), "diff": total - ctx.targets.day(day)}
         if timer is not None:
             data["timer"] = {"started": timer.started.isoformat(), "elapsed": timer.elapsed(ctx.now),
                              "provider": timer.provider, "entry": timer.entry.to_dict()}
@@ -510,6 +535,8 @@ def cmd_status(ctx: Context) -> int:
         ctx.print(ctx.say("timer_running", elapsed=hours(timer.elapsed(ctx.now)),
                           since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
     ctx.print(ctx.say("today_total", total=hours(total), count=len(today)))
+    if (line := ctx.target_line(day, day, total)) is not None:
+        ctx.print(line)
     return OK
 
 
@@ -624,6 +651,8 @@ def cmd_ls(ctx: Context) -> int:
         total = hours(sum(i.entry.duration or 0 for i in items))
         label = ctx.say("total")
         ctx.print(label + " " * max(1, width - len(label) - len(total)) + total)
+    if (line := ctx.target_line(first, last, sum(i.entry.duration or 0 for i in items))) is not None:
+        ctx.print(line)
     return OK
 
 
@@ -661,10 +690,14 @@ def cmd_report(ctx: Context) -> int:
     grand = sum(e.duration or 0 for e in entries)
     fmt = "json" if ctx.args.json else ctx.args.format
     if fmt == "json":
-        ctx.print(json.dumps({
+        report: dict[str, Any] = {
             "from": first.isoformat(), "to": last.isoformat(), "by": ctx.args.by, "seconds": grand,
             "rows": [{"name": n or None, "seconds": s, "hours": round(s / 3600, 2), "entries": c}
-                     for n, s, c in rows]}, ensure_ascii=False, indent=2))
+                     for n, s, c in rows]}
+        if ctx.targets:
+            should = ctx.targets.between(first, last)
+            report |= {"target": should, "diff": grand - should}
+        ctx.print(json.dumps(report, ensure_ascii=False, indent=2))
         return OK
     if fmt == "csv":
         import csv
@@ -683,6 +716,8 @@ def cmd_report(ctx: Context) -> int:
         share = f"{100 * seconds / grand:5.1f}%" if grand else ""
         ctx.print(f"{(name or ctx.say('none')):<{width}}  {hours(seconds):>7}  {share}")
     ctx.print(f"{ctx.say('total'):<{width}}  {hours(grand):>7}")
+    if (line := ctx.target_line(first, last, grand)) is not None:
+        ctx.print(line)
     return OK
 
 

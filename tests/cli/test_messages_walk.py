@@ -48,7 +48,7 @@ WALK: tuple[tuple[str, ...], ...] = (
     ("ls", "--from", "vrijdag", "--to", "maandag"), ("ls", "--keys"), ("log",), ("continue",), ("stop",),
     ("continue", "99"), ("ls", "--week", "--project", "webshp", "--person", "Rowan"),
     ("report",), ("report", "--by", "client"), ("report", "--format", "csv"), ("report", "--json"),
-    ("report", "--last-month"), ("explain", "2 uur aan Webshop"),
+    ("report", "--last-month"), ("explain", "2 uur aan Webshop"), ("export", "--format", "ical"),
     ("undo",), ("undo", "zzzzzzzz"), ("undo",), ("undo",), ("undo",), ("undo",), ("undo",),
     ("sync",), ("sync", "--json"), ("flush",), ("flush", "--json"), ("outbox",), ("providers",),
     ("alias", "add", "Timi", "Webshop"), ("alias", "add", "wbs", "Webshop"), ("alias", "ls"),
@@ -63,8 +63,9 @@ NO_NOW = frozenset({"sync", "flush", "outbox", "providers", "alias", "projects",
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_command_speaks_from_the_messages(
         language: str, local_home: Home, capsys: pytest.CaptureFixture[str], asked: set[str]) -> None:
-    (local_home.path / "config.toml").write_text(f'default_provider = "local"\nlanguage = "{language}"\n',
-                                                 encoding="utf-8")
+    (local_home.path / "config.toml").write_text(
+        f'default_provider = "local"\nlanguage = "{language}"\nround_to = 15\n[targets]\nweek = 36\n',
+        encoding="utf-8")
     for argv in WALK:
         extra = () if argv[0] in NO_NOW else ("--now", NOW)
         status, out, err = local_home.cli(capsys, *argv, *extra)

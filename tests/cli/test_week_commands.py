@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,42 @@ def test_a_bad_rounding_setting_is_a_clear_error(local_home: Home, capsys: pytes
     configure(local_home, setting)
     status, _, err = local_home.cli(capsys, "add", "1 uur testen aan Timi", "--now", NOW)
     assert status == 1 and says in err and "Traceback" not in err
+
+
+# --- targets -------------------------------------------------------------------------------------
+
+
+def test_targets_split_a_week_and_let_a_day_differ() -> None:
+    from datetime import date
+
+    from nlentry.cli.targets import Targets, TargetsError, signed
+
+    targets = Targets.from_config({"targets": {"week": 36, "friday": 4}})
+    monday = date(2026, 11, 23)
+    assert [targets.day(monday + timedelta(days=n)) for n in range(7)] == [8 * 3600] * 4 + [4 * 3600, 0, 0]
+    assert targets.between(monday, monday + timedelta(days=6)) == 36 * 3600
+    assert Targets.from_config({"targets": {"week": 36}}).day(monday) == round(7.2 * 3600)
+    assert not Targets.from_config({})
+    assert (signed(5400), signed(-16200), signed(0)) == ("+1:30", "-4:30", "±0:00")
+    for bad in ({"week": "36"}, {"week": -1}, {"maandag": 8}, {"week": True}):
+        with pytest.raises(TargetsError):
+            Targets.from_config({"targets": bad})
+
+
+def test_status_ls_and_report_show_worked_against_target(
+        local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    configure(local_home, "[targets]\nweek = 36\nfriday = 4\n")
+    cli = local_home.cli
+    assert cli(capsys, "add", "maandag 9-17 overleg aan Webshop", "--now", NOW)[0] == 0
+    assert cli(capsys, "add", "6 uur aan Timi", "--now", NOW)[0] == 0
+    status, out, _ = cli(capsys, "status", "--now", NOW)
+    assert status == 0 and "target 8:00 · worked 6:00 · diff -2:00" in out
+    status, out, _ = cli(capsys, "ls", "--week", "--now", NOW)
+    assert status == 0 and out.rstrip().endswith("target 36:00 · worked 14:00 · diff -22:00")
+    status, out, _ = cli(capsys, "report", "--week", "--json", "--now", NOW)
+    assert json.loads(out)["target"] == 36 * 3600 and json.loads(out)["diff"] == -22 * 3600
+    status, out, _ = cli(capsys, "report", "--from", "2026-11-23", "--to", "2026-11-23", "--now", NOW)
+    assert "diff ±0:00" in out
+    configure(local_home, "[targets]\nweek = 'veel'\n")
+    status, _, err = cli(capsys, "status", "--now", NOW)
+    assert status == 1 and "[targets] week in config.toml must be a number of hours" in err

@@ -54,7 +54,7 @@ class ExitStatus(IntEnum):
 #: the module that runs each command (`run(args, env=...) -> int`); the rest are in nlentry.cli.providers
 _COMMANDS = {
     **dict.fromkeys(("add", "start", "stop", "status", "undo", "amend", "ls", "log", "report", "explain",
-                     "continue", "restart", "export"),
+                     "continue", "restart", "export", "week", "edit"),
                     "nlentry.cli.entries"),
     **dict.fromkeys(("init", "login", "projects", "services", "people", "completion"), "nlentry.cli.setup"),
     **dict.fromkeys(("serve", "apikey", "users"), "nlentry.cli.serve"),

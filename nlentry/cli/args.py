@@ -281,6 +281,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
                 "Remove the last entry you saved: from the outbox if it was not posted yet, else at the "
                 "provider.", "", "3f2a9c1e")
     p.add_argument("key", nargs="?", metavar="KEY", help="another entry's key (see 'nlentry ls --keys')")
+    p.add_argument("-y", "--yes", action="store_true", help="do not ask, even on a terminal")
     common(p, provider=False)
 
     p = command("amend", "change the last entry with a phrase",
@@ -288,6 +289,13 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
                 "1 uur", "gisteren", "project Webshop", "9-11 with Rowan")
     p.add_argument("text", nargs="*", metavar="TEXT", help="what to change")
     p.add_argument("--key", metavar="KEY", help="amend this entry instead of the last one")
+    common(p, provider=False)
+
+    p = command("edit", "change an entry in $EDITOR",
+                "Open the last entry (or KEY) in $VISUAL or $EDITOR as TOML; what you save is saved through "
+                "the outbox (at the provider too). Leave the file unchanged or empty it to change nothing.",
+                "", "3f2a9c1e")
+    p.add_argument("key", nargs="?", metavar="KEY", help="another entry's key (see 'nlentry ls --keys')")
     common(p, provider=False)
 
     p = commands.add_parser(
@@ -309,10 +317,24 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     _range_options(p)
     p.add_argument("--by", choices=["project", "service", "client", "person", "day"], default="project",
                    help="what to total by (default: project)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    p.add_argument("--format", choices=["table", "csv", "json", "svg", "png"], default="table",
+                   help="output format: table, csv, json; svg or png write the chart to a file")
+    p.add_argument("--chart", action="store_true",
+                   help="draw the days as bars split by project (in the terminal, or --format svg|png)")
+    p.add_argument("-o", "--output", metavar="FILE", help="where --format svg|png writes the chart")
     add_filter_options(p)
     common(p)
-    p.set_defaults(json=False)
+
+    p = command("week", "the week (or --month) as a chart: a bar a day, split by project",
+                "Draw the days of a period (default: this week) as bars split by project, like "
+                "'timew week'; the same as 'report --chart'. --format svg|png writes it to a file.",
+                "", "--last-week", "--month", "--format svg -o week.svg")
+    _range_options(p)
+    p.add_argument("--format", choices=["table", "svg", "png"], default="table",
+                   help="table: in the terminal (default); svg or png: to a file")
+    p.add_argument("-o", "--output", metavar="FILE", help="where --format svg|png writes the chart")
+    add_filter_options(p)
+    common(p)
 
     p = command("export", "the entries of a period as CSV, JSON or iCalendar",
                 "Write the individual entries of a period (default: this week) as CSV, JSON, JSON Lines or "

@@ -133,7 +133,8 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     handlers: dict[str, Callable[[Context], int]] = {
         "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,
         "amend": cmd_amend, "ls": cmd_ls, "log": cmd_log, "report": cmd_report, "explain": cmd_explain,
-        "continue": cmd_continue, "restart": cmd_continue, "export": cmd_export,
+        "continue": cmd_continue, "restart": cmd_continue, "export": cmd_export, "week": cmd_week,
+        "edit": cmd_edit,
     }
     from nlentry.errors import EntryRefused
     from nlentry.journal import JournalError
@@ -544,8 +545,23 @@ def cmd_status(ctx: Context) -> int:
 
 
 def cmd_undo(ctx: Context) -> int:
-    """Remove the last entry (or KEY), at the provider too."""
-    item = ctx.journal.undo(ctx.args.key)
+    """Remove the last entry (or KEY), at the provider too; on a terminal it first shows the entry and
+    asks when it is older than today or was posted already (`-y` does not ask), as `watson remove`."""
+    target = ctx.journal.last() if ctx.args.key is None else ctx.journal.find(ctx.args.key)
+    if target is not None and not target.deleted and not ctx.args.yes and _interactive(ctx) \
+            and (target.entry.date < ctx.now.date() or target.state == "posted"):
+        ctx.speak(target.entry.locale)
+        ctx.err.write(ctx.say("undo_shows", summary=summary(target.entry)) + "\n")
+        ctx.err.write(ctx.say("ask_undo"))
+        ctx.err.flush()
+        try:
+            answer = input()
+        except EOFError:
+            answer = ""
+        if not ctx.say.yes(answer):
+            ctx.print(ctx.say("not_undone"))
+            return OK
+    item = ctx.journal.undo(ctx.args.key if target is None else target.key)
     ctx.speak(item.entry.locale)
     return outcome(ctx, item, done="undone", waiting="undone_pending")
 
@@ -557,6 +573,33 @@ def cmd_amend(ctx: Context) -> int:
     ctx.speak(before.entry.locale)
     if not ctx.args.json:
         ctx.print(ctx.say("was", summary=summary(before.entry)))
+        ctx.print(ctx.say("amended", summary=preview(after.entry, ctx.say, ctx.paint, today=ctx.now.date())))
+    return outcome(ctx, after)
+
+
+def cmd_edit(ctx: Context) -> int:
+    """Open the last entry (or KEY) in $EDITOR as TOML and save the change through the outbox."""
+    from nlentry.cli.edit import EditError, apply, edit_in_editor, to_toml
+    from nlentry.journal import JournalError
+
+    key = ctx.args.key
+    item = ctx.journal.last() if key is None else ctx.journal.find(key)
+    if item is None and key is None:
+        raise JournalError("nothing to edit: no entry logged yet", "err_nothing_to", verb="edit")
+    if item is None or item.deleted:
+        raise JournalError(f"no entry {key!r} (or the key is ambiguous)", "err_no_entry", key=repr(key))
+    ctx.speak(item.entry.locale)
+    try:
+        text = edit_in_editor(to_toml(item.entry, ctx.say("edit_header", key=item.key[:8])), ctx.env)
+        changed = apply(item.entry, text, ctx.journal.catalog)
+    except EditError as exc:
+        raise UsageError(ctx.say(exc.key, **exc.values)) from None
+    if changed is None:
+        ctx.print(ctx.say("edit_unchanged"))
+        return OK
+    after = ctx.journal.replace(item.key, changed)
+    if not ctx.args.json:
+        ctx.print(ctx.say("was", summary=summary(item.entry)))
         ctx.print(ctx.say("amended", summary=preview(after.entry, ctx.say, ctx.paint, today=ctx.now.date())))
     return outcome(ctx, after)
 
@@ -686,6 +729,8 @@ def cmd_report(ctx: Context) -> int:
 
     first, last = period(ctx, "week")
     entries = [i.entry for i in selected(ctx, first, last)]
+    if ctx.args.chart or ctx.args.format in ("svg", "png"):
+        return _chart(ctx, entries, first, last)
     rows = totals(entries, ctx.args.by)
     grand = sum(e.duration or 0 for e in entries)
     fmt = "json" if ctx.args.json else ctx.args.format
@@ -737,6 +782,49 @@ def cmd_export(ctx: Context) -> int:
                 write(items, fmt, out, tick)
     if ctx.args.output not in (None, "-"):
         ctx.note(ctx.say("exported", count=len(items), file=ctx.args.output))
+    return OK
+
+
+def cmd_week(ctx: Context) -> int:
+    """`nlentry week`: `report --chart` of this week (or the period asked for)."""
+    ctx.args.chart, ctx.args.by = True, "project"
+    return cmd_report(ctx)
+
+
+def _chart(ctx: Context, entries: list[Entry], first: date, last: date) -> int:
+    """The days of the period as bars split by project: on the terminal, or to an SVG or PNG file."""
+    from nlentry.cli import chart
+
+    days, legend = chart.chart_days(entries, first, last, none=ctx.say("none"))
+
+    def label(day: date) -> str:
+        return f"{ctx.say(f'weekday_{day.weekday()}')} {day:%d-%m}"
+
+    title = f"{first:%d-%m-%Y} – {last:%d-%m-%Y}"
+    fmt = ctx.args.format
+    if fmt in ("svg", "png"):
+        path = ctx.args.output or f"nlentry-{first}-{last}.{fmt}"
+        if fmt == "svg":
+            text = chart.svg(days, legend, label=label, title=title, total_word=ctx.say("total"))
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text)
+        else:
+            try:
+                chart.png(days, legend, path, label=label, title=title)
+            except ImportError:
+                raise UsageError(ctx.say("chart_no_matplotlib")) from None
+        ctx.note(ctx.say("chart_written", file=path))
+        return OK
+    if fmt not in ("table",):
+        raise UsageError(ctx.say("chart_format", format=fmt))
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns if ctx.colour else 80
+    ctx.print(title)
+    ctx.out.write(chart.terminal(days, legend, label=label, colour=ctx.colour, width=min(width, 120),
+                                 total_word=ctx.say("total")))
+    if (line := ctx.target_line(first, last, sum(s for _, s in legend))) is not None:
+        ctx.print(line)
     return OK
 
 

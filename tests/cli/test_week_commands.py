@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import math
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -255,3 +257,105 @@ def test_status_ls_and_report_show_worked_against_target(
     configure(local_home, "[targets]\nweek = 'veel'\n")
     status, _, err = cli(capsys, "status", "--now", NOW)
     assert status == 1 and "[targets] week in config.toml must be a number of hours" in err
+
+
+# --- the chart -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def charted(local_home: Home, capsys: pytest.CaptureFixture[str]) -> Home:
+    for phrase in ("maandag 9-17 aan Webshop", "dinsdag 2 uur aan Timi", "dinsdag 2 uur aan Webshop",
+                   "dinsdag 30 min overleg"):
+        assert local_home.cli(capsys, "add", phrase, "--now", NOW, "--yes")[0] == 0
+    return local_home
+
+
+def test_the_chart_in_plain_ascii_when_piped(charted: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = charted.cli(capsys, "report", "--chart", "--week", "--now", NOW)
+    assert status == 0, err
+    assert "\x1b[" not in out  # no terminal: no colour
+    lines = out.splitlines()
+    assert lines[0] == "23-11-2026 – 29-11-2026"
+    monday, tuesday, wednesday = lines[1:4]
+    assert wednesday == "Wed 25-11"
+    assert monday.startswith("Mon 23-11  ") and monday.endswith("8:00")
+    bar = monday.split()[2]
+    full = len(bar)  # the longest day fills the bar
+    assert set(bar) == {"#"} and 40 <= full <= 80
+    # Webshop (the largest project) first, then the others, each its share of the longest day
+    webshop, timi, other = (math.floor(full * h / 8 + 0.5) for h in (2, 4, 4.5))  # rounded half up
+    assert tuesday.split()[2] == "#" * webshop + "=" * (timi - webshop) + "+" * (other - timi)
+    assert tuesday.endswith("4:30")
+    assert lines[-2] == "# Webshop 10:00  = Timi 2:00  + — 0:30" and lines[-1] == "total 12:30"
+    status, same, _ = charted.cli(capsys, "week", "--now", NOW)
+    assert status == 0 and same == out
+
+
+def test_the_chart_as_svg_and_png(charted: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    target = tmp_path / "week.svg"
+    status, _, err = charted.cli(capsys, "week", "--format", "svg", "-o", str(target), "--now", NOW)
+    assert status == 0 and str(target) in err
+    root = ET.parse(target).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = [r for r in root.iter(f"{ns}rect") if r.find(f"{ns}title") is not None]
+    widths = {r.find(f"{ns}title").text: float(r.get("width")) for r in bars}  # type: ignore[union-attr,arg-type]
+    assert widths["Webshop 8:00"] == pytest.approx(520.0) and widths["Timi 2:00"] == pytest.approx(130.0)
+    pytest.importorskip("matplotlib")
+    picture = tmp_path / "week.png"
+    status, _, err = charted.cli(capsys, "report", "--chart", "--format", "png", "-o", str(picture),
+                                 "--now", NOW)
+    assert status == 0, err
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and picture.stat().st_size > 5000
+
+
+# --- edit ----------------------------------------------------------------------------------------
+
+
+def editor(tmp_path: Path, script: str) -> str:
+    """An $EDITOR that runs `script` (Python) on the file: `text` in, the new text out."""
+    program = tmp_path / "editor.py"
+    program.write_text("import sys, pathlib\npath = pathlib.Path(sys.argv[1])\ntext = path.read_text()\n"
+                       f"{script}\npath.write_text(text)\n", encoding="utf-8")
+    return f"{sys.executable} {program}"
+
+
+def test_edit_changes_the_entry_through_the_outbox(
+        local_home: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert local_home.cli(capsys, "add", "9-11 overleg aan Webshop", "--now", NOW)[0] == 0
+    env = {**local_home.env, "EDITOR": editor(tmp_path, (
+        "text = text.replace('end = \"11:00\"', 'end = \"11:45\"').replace('\"Webshop\"', '\"timi\"')"
+        ".replace('persons = []', 'persons = [\"Rowan\", \"Nieuwe Collega\"]')"))}
+    home = Home(local_home.path, env)
+    status, out, err = home.cli(capsys, "edit", "--now", NOW)
+    assert status == 0, err
+    assert "was:" in out and "opgeslagen in local" in out
+    [entry] = listed(local_home, capsys)
+    assert (entry["start"], entry["end"], entry["duration"]) == ("09:00", "11:45", 9900)
+    assert entry["project"] == {"id": 47, "name": "Timi"} and entry["client"] == {"id": 2, "name": "Timi BV"}
+    assert [p["name"] for p in entry["persons"]] == ["Rowan", "Nieuwe Collega"]
+    assert [p["id"] for p in entry["persons"]][1] is None
+
+
+@pytest.mark.parametrize(("script", "says"), [
+    ("", "niets veranderd"),
+    ("text = ''", "niets veranderd"),
+    ("text = text.replace('\"Webshop\"', '\"Nergens\"')", "geen project met de naam 'Nergens'"),
+    ("text = text.replace('end = \"11:00\"', 'end = \"08:00\"')", "ligt niet na het begin"),
+    ("text = text + 'kleur = 3\\n'", "een veld dat nlentry niet kent: kleur"),
+    ("text = text + '= ='", "geen geldige TOML"),
+])
+def test_edit_changes_nothing_when_told_or_wrong(
+        local_home: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path, script: str, says: str) -> None:
+    assert local_home.cli(capsys, "add", "9-11 overleg aan Webshop", "--now", NOW)[0] == 0
+    before = listed(local_home, capsys)
+    home = Home(local_home.path, {**local_home.env, "EDITOR": editor(tmp_path, script)})
+    status, out, err = home.cli(capsys, "edit", "--now", NOW)
+    assert says in out + err and status in (0, 1)
+    assert listed(local_home, capsys) == before
+
+
+def test_edit_with_nothing_logged(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = home.cli(capsys, "edit", "--now", NOW)
+    assert status == 1 and "nothing to edit" in err

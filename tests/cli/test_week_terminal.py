@@ -49,3 +49,57 @@ def test_a_near_miss_is_asked_once_then_learned(
     assert term.wait_exit() == 0
     assert "Opslaan?" not in term.text and "onthouden" not in term.text
     assert [e["project"] for e in saved(local_home, capsys)] == [{"id": 52, "name": "Webshop"}] * 2
+
+
+def test_continue_on_a_terminal(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    assert local_home.cli(capsys, "add", "1 uur overleg aan Timi met Rowan #review")[0] == 0
+    assert local_home.cli(capsys, "add", "30 min testing for Acme Portal")[0] == 0
+    term = terminal(["ls", "--keys"], local_home.env)
+    term.wait_for("#2")
+    assert term.wait_exit() == 0
+    term = terminal(["continue", "2"], local_home.env)
+    screen = term.wait_for("verder met: Timi · Overleg")
+    assert "timer gestart" in screen
+    assert term.wait_exit() == 0
+    term = terminal(["status"], local_home.env)
+    assert "Timi · Overleg" in term.wait_for("sinds")
+    assert term.wait_exit() == 0
+
+
+def test_undo_shows_the_entry_and_asks(terminal: Start, local_home: Home,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert local_home.cli(capsys, "add", "2 uur overleg aan Webshop")[0] == 0
+    term = terminal(["undo"], local_home.env)
+    screen = term.wait_for("Weghalen? [j/N]")
+    assert "dit verdwijnt:" in screen and "2:00 · Webshop · Overleg" in screen
+    term.type("n\r")
+    term.wait_for("niets weggehaald")
+    assert term.wait_exit() == 0
+    assert len(saved(local_home, capsys)) == 1
+    term = terminal(["undo"], local_home.env)
+    term.wait_for("Weghalen? [j/N]")
+    term.type("j\r")
+    term.wait_for("ongedaan")
+    assert term.wait_exit() == 0
+    assert saved(local_home, capsys) == []
+    assert local_home.cli(capsys, "add", "1 uur overleg aan Webshop")[0] == 0
+    term = terminal(["undo", "-y"], local_home.env)  # -y: no question
+    term.wait_for("ongedaan")
+    assert term.wait_exit() == 0 and "Weghalen?" not in term.text
+
+
+def test_the_chart_is_coloured_on_a_terminal_only(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    assert local_home.cli(capsys, "add", "2 uur aan Webshop")[0] == 0
+    assert local_home.cli(capsys, "add", "1 uur aan Timi")[0] == 0
+    term = terminal(["week"], local_home.env)
+    screen = term.wait_for("Webshop 2:00")
+    assert term.wait_exit() == 0
+    assert "█" in screen
+    colours = {char.fg for line in term.screen.buffer.values() for char in line.values() if char.data == "█"}
+    assert len(colours - {"default"}) == 2  # one colour a project
+    plain = terminal(["week"], {**local_home.env, "NO_COLOR": "1"})
+    screen = plain.wait_for("Webshop 2:00")
+    assert plain.wait_exit() == 0
+    assert "█" not in screen and "# Webshop 2:00  = Timi 1:00" in screen

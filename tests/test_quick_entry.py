@@ -43,7 +43,7 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
 
 
 def entries(run: Run, *period: str) -> list[dict[str, Any]]:
-    status, out, _ = run("ls", *period, "--json")
+    status, out, _ = run("ls", *period, "--jsonl")
     assert status == 0
     return [json.loads(line) for line in out.splitlines()]
 

@@ -162,6 +162,7 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
     a = actions.add_parser("import", help="replace the catalog with the one in FILE")
     a.add_argument("file", metavar="FILE", help="a catalog JSON file (clients, projects, services, people)")
     provider_option(a, "the provider to import into (local, or one that accepts a catalog)")
+    a.add_argument("--json", action="store_true", help="print what was kept as JSON")
     a = actions.add_parser("export", help="write the catalog as JSON to FILE or standard output")
     a.add_argument("file", nargs="?", metavar="FILE", help="where to write it (default: standard output)")
     a.add_argument("--provider", metavar="NAME", default=None,
@@ -184,6 +185,8 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
     provider_option(a)
     a = actions.add_parser("ls", help="list the aliases")
     provider_option(a)
+    a.add_argument("--json", action="store_true", help="print a JSON list")
+    jsonl_option(a)
 
     p = commands.add_parser("outbox", help="list the entries not yet posted (pending or failed)",
                             description="List the outbox: entries committed locally but not (yet) posted. "
@@ -193,16 +196,19 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
                    help="list (default), retry KEY or drop KEY")
     p.add_argument("key", nargs="?", metavar="KEY", help="an entry's key, or the start of it")
     p.add_argument("--all", action="store_true", help="include the entries already posted")
-    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    jsonl_option(p)
 
     p = commands.add_parser("flush", help="post what is waiting in the outbox, now",
                             description="Try to post every pending entry now, whatever its retry time.")
     p.add_argument("--provider", metavar="NAME", help="only this provider's entries (default: all)")
     p.add_argument("--json", action="store_true", help="print what was posted, pending and failed as JSON")
 
-    commands.add_parser("providers", help="list the providers and what they can do",
-                        description="List the providers (built in and plugged in) and their capabilities.",
-                        epilog=PROVIDER_EPILOG, formatter_class=formatter)
+    p = commands.add_parser("providers", help="list the providers and what they can do",
+                            description="List the providers (built in and plugged in) and what they can do.",
+                            epilog=PROVIDER_EPILOG, formatter_class=formatter)
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    jsonl_option(p)
 
 
 # --- logging, fixing, reviewing and timing entries (nlentry/cli/entries.py) --------------------------
@@ -310,6 +316,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
                    help="show each entry's number (for continue N) and key (for undo/amend --key)")
     add_filter_options(p)
     common(p)
+    jsonl_option(p)
 
     p = command("report", "totals per project, service, client or person",
                 "Total the time logged in a period.",
@@ -347,13 +354,18 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     add_filter_options(p)
     common(p)
-    p.add_argument("--jsonl", action="store_true", help="one JSON object a line (as --format jsonl)")
+    jsonl_option(p)
 
     p = command("explain", "how each part of a phrase was read, and why",
                 "Show how every part of the phrase was read: the rule, the span, the catalog entry and "
                 "score, the convention that decided.", "gisteren 2 uur aan Webshp", "'monday 2-4 testing'")
     p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase")
     common(p)
+
+
+def jsonl_option(p: argparse.ArgumentParser) -> None:
+    """`--jsonl` of a listing command: one JSON object a line, for streaming (`--json`: one document)."""
+    p.add_argument("--jsonl", action="store_true", help="one JSON object a line (--json: one JSON list)")
 
 
 def _range_options(p: argparse.ArgumentParser) -> None:
@@ -434,6 +446,7 @@ port of redirect_uri in the settings, or a free one).
         p.add_argument("--provider", metavar="NAME", help="whose catalog (default: the configured one)")
         p.add_argument("--active", action="store_true", help="leave out inactive projects")
         p.add_argument("--json", action="store_true", help="print a JSON list")
+        jsonl_option(p)
 
     completion_epilog = """\
 install / installeren:

@@ -461,8 +461,12 @@ def cmd_start(ctx: Context) -> int:
     timer, previous = ctx.journal.start(entry, now=ctx.now)
     status = OK
     if previous is not None:
-        ctx.print(ctx.say("timer_switched", summary=summary(previous.entry)))
-        status = outcome(ctx, previous) if previous.state != "posted" else OK
+        switched = ctx.say("timer_switched", summary=summary(previous.entry))
+        if ctx.args.json:  # standard output holds the JSON of the new timer only
+            ctx.note(switched)
+        else:
+            ctx.print(switched)
+        status = _became(ctx, previous) if previous.state != "posted" else OK
     if ctx.args.json:
         ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
                               "entry": timer.entry.to_dict()}, ensure_ascii=False, indent=2))
@@ -477,8 +481,12 @@ def cmd_continue(ctx: Context) -> int:
     ctx.speak(item.entry.locale)
     status = OK
     if previous is not None:
-        ctx.print(ctx.say("timer_switched", summary=summary(previous.entry)))
-        status = outcome(ctx, previous) if previous.state != "posted" else OK
+        switched = ctx.say("timer_switched", summary=summary(previous.entry))
+        if ctx.args.json:  # standard output holds the JSON of the new timer only
+            ctx.note(switched)
+        else:
+            ctx.print(switched)
+        status = _became(ctx, previous) if previous.state != "posted" else OK
     if ctx.args.json:
         ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
                               "continues": item.key, "entry": timer.entry.to_dict()}, ensure_ascii=False,
@@ -502,7 +510,11 @@ def cmd_stop(ctx: Context) -> int:
     if ctx.args.cancel:
         cancelled = ctx.journal.cancel(now=ctx.now)
         ctx.speak(cancelled.entry.locale or None)
-        ctx.print(ctx.say("timer_cancelled", summary=_timer_text(cancelled.entry)))
+        if ctx.args.json:
+            ctx.print(json.dumps({"started": cancelled.started.isoformat(), "provider": cancelled.provider,
+                                  "entry": cancelled.entry.to_dict()}, ensure_ascii=False, indent=2))
+        else:
+            ctx.print(ctx.say("timer_cancelled", summary=_timer_text(cancelled.entry)))
         return OK
     text = " ".join(ctx.args.text).strip() or None
     running = ctx.journal.timer(now=ctx.now)
@@ -673,9 +685,12 @@ def cmd_ls(ctx: Context) -> int:
     items = selected(ctx, first, last)
     if ctx.args.keys:
         ctx.numbers = {key: n for n, key in enumerate(ctx.journal.recent_keys(), start=1)}
-    if ctx.args.json:
+    if ctx.args.jsonl:
         for item in items:
             ctx.print(json.dumps(_item_json(item), ensure_ascii=False))
+        return OK
+    if ctx.args.json:
+        ctx.print(json.dumps([_item_json(item) for item in items], ensure_ascii=False, indent=2))
         return OK
     if not items:
         ctx.print(ctx.say("no_entries", first=f"{first:%d-%m-%Y}", last=f"{last:%d-%m-%Y}"))

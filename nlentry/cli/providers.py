@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from nlentry.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.providers.base import Provider
     from nlentry.store import Store
+    from nlentry.sync import SyncResult
 
 __all__ = ["run"]
 
@@ -113,16 +114,31 @@ def _when(ts: float) -> str:
 # --- sync and catalog ----------------------------------------------------------------------------
 
 
+def _sync_json(result: SyncResult) -> dict[str, object]:
+    return {"provider": result.provider, "projects": result.projects, "services": result.services,
+            "clients": result.clients, "people": result.people,
+            "synced_at": datetime.fromtimestamp(result.synced_at).astimezone().isoformat()}
+
+
+def _listing(args: argparse.Namespace, rows: list[dict[str, object]]) -> bool:
+    """Print `rows` as `--json` (one list) or `--jsonl` (one a line); False when neither was asked."""
+    if getattr(args, "jsonl", False):
+        for row in rows:
+            _out(json.dumps(row, ensure_ascii=False))
+        return True
+    if getattr(args, "json", False):
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        return True
+    return False
+
+
 def _cmd_sync(args: argparse.Namespace, s: Session) -> int:
     from nlentry.sync import Syncer
 
     name = s.provider_name(args.provider)
     result = Syncer(s.store, s.build, max_age=s.max_age).sync(name)
     if args.json:
-        _out(json.dumps({"provider": result.provider, "projects": result.projects,
-                         "services": result.services, "clients": result.clients, "people": result.people,
-                         "synced_at": datetime.fromtimestamp(result.synced_at).astimezone().isoformat()},
-                        ensure_ascii=False, indent=2))
+        _out(json.dumps(_sync_json(result), ensure_ascii=False, indent=2))
     else:
         _out(s.say("synced", provider=result.provider, projects=result.projects, services=result.services,
                    clients=result.clients, people=result.people))
@@ -157,6 +173,9 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
         # the cache follows at once; what is reported is what the provider kept, read back from it
         # (TimeTagger, say, has nowhere to keep people)
         kept = Syncer(s.store, s.build, max_age=s.max_age).sync(name)
+        if getattr(args, "json", False):  # `init --catalog` imports without the option
+            _out(json.dumps(_sync_json(kept), ensure_ascii=False, indent=2))
+            return OK
         _out(s.say("catalog_imported", projects=kept.projects, services=kept.services, clients=kept.clients,
                    people=kept.people, provider=name))
         return OK
@@ -218,6 +237,10 @@ def _cmd_alias(args: argparse.Namespace, s: Session) -> int:
         return OK
 
     aliases = store.aliases(name)
+    rows: list[dict[str, object]] = [{"alias": a.alias, "target": a.target, "kind": a.kind, "provider": name}
+                                     for a in aliases]
+    if _listing(args, rows):
+        return OK
     for a in aliases:
         _out(f"{a.alias} -> {a.target}" + (f" ({s.say(a.kind)})" if a.kind else ""))
     if not aliases:
@@ -277,9 +300,11 @@ def _cmd_outbox(args: argparse.Namespace, s: Session) -> int:
 
     states = ("pending", "posting", "failed", "posted") if args.all else ("pending", "posting", "failed")
     items = outbox.items(states)
+    if _listing(args, [json.loads(summary_json(item)) for item in items]):
+        return OK
     for item in items:
-        _out(summary_json(item) if args.json else _describe(item))
-    if not items and not args.json:
+        _out(_describe(item))
+    if not items:
         _out(s.say("outbox_empty"))
     return OK
 
@@ -349,11 +374,17 @@ def _cmd_providers(args: argparse.Namespace, s: Session) -> int:
 
     default = config.default_provider(s.env, s.cfg)
     order = list(Capability)
+    rows: list[dict[str, object]] = []
     for name, cls in providers.available().items():
         caps: frozenset[Capability] = getattr(cls, "capabilities", frozenset())
-        listed = " ".join(c.value for c in order if c in caps)
         prefix = f"NLENTRY_{name.upper()}_"
         configured = name == "local" or bool(s.cfg.provider(name)) or any(k.startswith(prefix) for k in s.env)
-        marks = [m for m, on in (("default", name == default), ("configured", configured)) if on]
-        _out(f"{name:<12} {listed:<40} {', '.join(marks)}".rstrip())
+        rows.append({"name": name, "capabilities": [c.value for c in order if c in caps],
+                     "default": name == default, "configured": configured})
+    if _listing(args, rows):
+        return OK
+    for row in rows:
+        marks = [m for m in ("default", "configured") if row[m]]
+        listed = " ".join(row["capabilities"])  # type: ignore[arg-type]
+        _out(f"{row['name']:<12} {listed:<40} {', '.join(marks)}".rstrip())
     return OK

@@ -33,8 +33,8 @@ SHARED_ALIAS = {
 
 
 def saved(home: Home, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    """The entries logged today, as `nlentry ls --json` gives them."""
-    status, out, _ = home.cli(capsys, "ls", "--json")
+    """The entries logged today, as `nlentry ls --jsonl` gives them."""
+    status, out, _ = home.cli(capsys, "ls", "--jsonl")
     assert status == 0
     return [json.loads(line)["entry"] for line in out.splitlines()]
 

@@ -21,7 +21,7 @@ LATER = "2026-11-24T16:30:00+01:00"
 def listed(home: Home, capsys: pytest.CaptureFixture[str], *options: str) -> list[dict[str, object]]:
     status, out, err = home.cli(capsys, "ls", "--week", "--json", "--now", NOW, *options)
     assert status == 0, err
-    return [json.loads(line)["entry"] for line in out.splitlines()]
+    return [item["entry"] for item in json.loads(out)]
 
 
 # --- continue / restart --------------------------------------------------------------------------
@@ -119,7 +119,7 @@ def test_export_csv_json_and_ical(week_of_entries: Home, capsys: pytest.CaptureF
     assert "DTSTART;VALUE=DATE:20261124" in events[1]
     assert "\\, with a comma\\; and a semicolon" in events[2]
     keys = [json.loads(line)["key"] for line in
-            cli(capsys, "ls", "--week", "--json", "--now", NOW)[1].splitlines()]
+            cli(capsys, "ls", "--week", "--jsonl", "--now", NOW)[1].splitlines()]
     assert [f"UID:{k}@nlentry" in e for k, e in zip(keys, events, strict=True)] == [True] * 3
 
 

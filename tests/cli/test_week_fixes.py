@@ -121,7 +121,7 @@ def test_log_lists_like_watson_and_says_so(local_home: Home, capsys: pytest.Capt
     status, _, err = local_home.cli(capsys, "log", "3 uur overleg aan Timi", "--now", NOW)
     assert status == 1
     status, out, _ = local_home.cli(capsys, "ls", "--json", "--now", NOW)
-    assert [json.loads(line)["entry"]["duration"] for line in out.splitlines()] == [7200]
+    assert [item["entry"]["duration"] for item in json.loads(out)] == [7200]
 
 
 # --- one loader and one renderer for both front ends ---------------------------------------------

@@ -15,7 +15,7 @@ Start = Callable[..., Terminal]
 def saved(home: Home, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
     status, out, _ = home.cli(capsys, "ls", "--json")
     assert status == 0
-    return [json.loads(line)["entry"] for line in out.splitlines()]
+    return [item["entry"] for item in json.loads(out)]
 
 
 def test_picking_another_project_never_teaches_a_catalog_name_as_alias(

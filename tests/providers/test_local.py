@@ -326,7 +326,7 @@ def test_cli_add_books_through_the_outbox(capsys: pytest.CaptureFixture[str], en
     status, out, _ = run(capsys, env, "outbox")
     assert status == 0 and out == "the outbox is empty: nothing pending or failed\n"
     status, out, _ = run(capsys, env, "outbox", "--all", "--json")
-    item = json.loads(out)
+    [item] = json.loads(out)
     assert item["state"] == "posted" and item["entry"]["project"] == {"id": 52, "name": "Webshop"}
     with Store.open(env) as store:
         listed = LocalProvider(store).list_day(DAY)

@@ -6,7 +6,6 @@ import argparse
 from typing import NoReturn
 
 from nlentry import __version__
-from nlentry.cli.filters import add_options as add_filter_options
 
 DESCRIPTION = """\
 Read one line of Dutch or English into a time entry, and book it.
@@ -361,6 +360,17 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
                 "score, the convention that decided.", "gisteren 2 uur aan Webshp", "'monday 2-4 testing'")
     p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase")
     common(p)
+
+
+#: the filter options of ls, report, export and week (read by nlentry.cli.filters)
+FILTER_FIELDS = ("project", "client", "service", "person", "tag")
+
+
+def add_filter_options(p: argparse.ArgumentParser) -> None:
+    """`--project`, `--client`, `--service`, `--person`, `--tag`: each repeatable."""
+    for field in FILTER_FIELDS:
+        p.add_argument(f"--{field}", dest=f"only_{field}", action="append", default=[], metavar="NAME",
+                       help=f"only entries with this {field} (repeat for more; aliases and typos work)")
 
 
 def jsonl_option(p: argparse.ArgumentParser) -> None:

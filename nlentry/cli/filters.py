@@ -13,21 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from nlentry.cli.args import FILTER_FIELDS as FIELDS
+
 if TYPE_CHECKING:
     import argparse
 
     from nlentry.model import Catalog, Entry
 
-__all__ = ["FIELDS", "EntryFilter", "add_options"]
-
-FIELDS = ("project", "client", "service", "person", "tag")
-
-
-def add_options(p: argparse.ArgumentParser) -> None:
-    """The five repeatable filter options."""
-    for field in FIELDS:
-        p.add_argument(f"--{field}", dest=f"only_{field}", action="append", default=[], metavar="NAME",
-                       help=f"only entries with this {field} (repeat for more; aliases and typos work)")
+__all__ = ["FIELDS", "EntryFilter"]
 
 
 def _key(text: str) -> str:

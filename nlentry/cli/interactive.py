@@ -26,7 +26,7 @@ from prompt_toolkit.completion import Completer, Completion
 from nlentry import config
 from nlentry.cli.completion import catalog_items
 from nlentry.cli.entries import Context, add_entries, preview
-from nlentry.cli.messages import language, messages_for
+from nlentry.messages import language, messages_for
 
 if TYPE_CHECKING:
     from prompt_toolkit.completion import CompleteEvent

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import argparse
 
     from nlentry.cli.targets import Targets
-    from nlentry.journal import Journal
+    from nlentry.journal import Journal, Timer
     from nlentry.model import Alternative, Entry
     from nlentry.outbox import OutboxItem
 
@@ -459,26 +459,18 @@ def cmd_start(ctx: Context) -> int:
     text = " ".join(ctx.args.text).strip()
     entry = _read(ctx, text) if text else _blank(ctx)
     timer, previous = ctx.journal.start(entry, now=ctx.now)
-    status = OK
-    if previous is not None:
-        switched = ctx.say("timer_switched", summary=summary(previous.entry))
-        if ctx.args.json:  # standard output holds the JSON of the new timer only
-            ctx.note(switched)
-        else:
-            ctx.print(switched)
-        status = _became(ctx, previous) if previous.state != "posted" else OK
-    if ctx.args.json:
-        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
-                              "entry": timer.entry.to_dict()}, ensure_ascii=False, indent=2))
-    else:
-        ctx.print(ctx.say("timer_started", since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
-    return status
+    return _started(ctx, timer, previous, "timer_started")
 
 
 def cmd_continue(ctx: Context) -> int:
     """Start a timer on what the last entry (or entry N, newest first) was."""
     timer, previous, item = ctx.journal.resume(ctx.args.number, now=ctx.now)
     ctx.speak(item.entry.locale)
+    return _started(ctx, timer, previous, "timer_continued", continues=item.key)
+
+
+def _started(ctx: Context, timer: Timer, previous: OutboxItem | None, message: str, **extra: str) -> int:
+    """Say that the timer started (and that a running one was stopped and saved); the exit status."""
     status = OK
     if previous is not None:
         switched = ctx.say("timer_switched", summary=summary(previous.entry))
@@ -488,12 +480,10 @@ def cmd_continue(ctx: Context) -> int:
             ctx.print(switched)
         status = _became(ctx, previous) if previous.state != "posted" else OK
     if ctx.args.json:
-        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
-                              "continues": item.key, "entry": timer.entry.to_dict()}, ensure_ascii=False,
-                             indent=2))
+        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider, **extra,
+                              "entry": timer.entry.to_dict()}, ensure_ascii=False, indent=2))
     else:
-        since = f"{timer.started:%H:%M}"
-        ctx.print(ctx.say("timer_continued", since=since, summary=_timer_text(timer.entry)))
+        ctx.print(ctx.say(message, since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
     return status
 
 

@@ -17,8 +17,11 @@ Logging time / Uren boeken:
   nlentry add 2,5 uur met Rowan aan Timi gewerkt
   nlentry add yesterday 9-11:30 code review for Acme
   nlentry start overleg aan Webshop         nlentry stop / nlentry status
-  nlentry amend 1 uur                       nlentry undo
+  nlentry continue                          nlentry continue 2 (ls --keys numbers them)
+  nlentry amend 1 uur                       nlentry undo / nlentry edit
   nlentry ls --week                         nlentry report --month --by client
+  nlentry week                              nlentry week --format svg -o week.svg
+  nlentry export --last-month --format ical -o uren.ics
   nlentry explain gisteren 2 uur aan Webshp
 
 Getting started / Beginnen:

@@ -103,3 +103,32 @@ def test_the_chart_is_coloured_on_a_terminal_only(
     screen = plain.wait_for("Webshop 2:00")
     assert plain.wait_exit() == 0
     assert "█" not in screen and "# Webshop 2:00  = Timi 1:00" in screen
+
+
+def test_the_quick_entry_prompt_asks_about_a_near_miss_once(
+        terminal: Start, local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    term = terminal([], local_home.env)
+    term.wait_for("quick entry")
+    term.type("2 uur aan webshp")
+    term.wait_for("Enter vraagt: 'webshp' gelezen als project 'Webshop'")  # said before Enter
+    term.type("\r")
+    term.wait_for("Opslaan? [J/n]")
+    term.type("\r")
+    term.wait_for("'webshp' onthouden als Webshop? [j/N]")
+    term.type("j\r")
+    term.wait_for("opgeslagen in local")
+    term.type("1 uur aan webshp")  # learned: nothing to ask any more
+    term.wait_for('1:00 · project Webshop · dienst — · "aan webshp"')
+    term.pump(0.3)
+    assert "Enter vraagt" not in term.text.split("opgeslagen in local")[-1]
+    term.type("\r")
+    term.wait_for("opgeslagen in local\n>")
+    term.wait_for("Ctrl-D leaves")
+    for _ in range(5):  # a key sent while the prompt is still being drawn again can be lost: press again
+        term.control("d")
+        term.pump(1.0)
+        if not term.child.isalive():
+            break
+    assert term.wait_exit() == 0
+    assert term.text.count("Opslaan?") == 1
+    assert [e["project"] for e in saved(local_home, capsys)] == [{"id": 52, "name": "Webshop"}] * 2

@@ -320,6 +320,12 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     common(p)
     jsonl_option(p)
 
+    def to_file(p: argparse.ArgumentParser, where: str) -> None:
+        """-o FILE, the filters and the common options of report, week and export."""
+        p.add_argument("-o", "--output", metavar="FILE", help=where)
+        add_filter_options(p)
+        common(p)
+
     p = command("report", "totals per project, service, client or person",
                 "Total the time logged in a period.",
                 "--week", "--month --by client", "--from 'vorige week maandag' --format csv")
@@ -330,9 +336,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
                    help="output format: table, csv, json; svg or png write the chart to a file")
     p.add_argument("--chart", action="store_true",
                    help="draw the days as bars split by project (in the terminal, or --format svg|png)")
-    p.add_argument("-o", "--output", metavar="FILE", help="where --format svg|png writes the chart")
-    add_filter_options(p)
-    common(p)
+    to_file(p, "where --format svg|png writes the chart")
 
     p = command("week", "the week (or --month) as a chart: a bar a day, split by project",
                 "Draw the days of a period (default: this week) as bars split by project, like "
@@ -341,9 +345,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     _range_options(p)
     p.add_argument("--format", choices=["table", "svg", "png"], default="table",
                    help="table: in the terminal (default); svg or png: to a file")
-    p.add_argument("-o", "--output", metavar="FILE", help="where --format svg|png writes the chart")
-    add_filter_options(p)
-    common(p)
+    to_file(p, "where --format svg|png writes the chart")
 
     p = command("export", "the entries of a period as CSV, JSON or iCalendar",
                 "Write the individual entries of a period (default: this week) as CSV, JSON, JSON Lines or "
@@ -353,9 +355,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     _range_options(p)
     p.add_argument("--format", choices=["csv", "json", "jsonl", "ical"], default="csv",
                    help="csv (default), json, jsonl or ical")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
-    add_filter_options(p)
-    common(p)
+    to_file(p, "write to FILE (default: standard output)")
     jsonl_option(p)
 
     p = command("explain", "how each part of a phrase was read, and why",

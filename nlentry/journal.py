@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from nlentry.sync import Syncer
 
 __all__ = [
-    "DEFAULT_CONFIRM_BELOW", "Journal", "JournalError", "Timer", "amended", "stated", "totals",
+    "DEFAULT_CONFIRM_BELOW", "Journal", "JournalError", "Rounding", "Timer", "amended", "stated", "totals",
 ]
 
 #: below this confidence an entry is confirmed before it is saved (`confirm_below` in config.toml)
@@ -50,7 +50,58 @@ _BACKGROUND_JOIN = 15.0  # seconds `close` waits for a background catalog refres
 
 
 class JournalError(NlentryError):
-    """What the user asked cannot be done: nothing to undo, no timer running, an entry without a length."""
+    """What the user asked cannot be done: nothing to undo, no timer running, an entry without a length.
+
+    `key` and `values` name the message a front end shows instead, in the user's language
+    (`grammars/<code>/messages.toml`); the exception's own text is the English one.
+    """
+
+    def __init__(self, message: str, key: str | None = None, /, **values: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """Rounding for billing (`round_to = 5|6|10|15` minutes, `rounding = "up"|"nearest"` in config.toml),
+    applied to an entry when it is saved; `Rounding()` (`round_to` 0 or absent) changes nothing.
+
+    Called with an entry it returns the entry with its duration rounded (never to 0: at least one step),
+    and a time range's end moved to match (its start stays)."""
+
+    minutes: int = 0
+    how: str = "up"
+
+    @classmethod
+    def from_config(cls, data: Mapping[str, Any]) -> Rounding:
+        """The rounding config.toml asks for; `JournalError` for a value it cannot mean."""
+        minutes, how = data.get("round_to", 0), data.get("rounding", "up")
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= 60:
+            raise JournalError(f"round_to in config.toml must be a whole number of minutes (5, 6, 10, 15), "
+                               f"not {minutes!r}", "err_round_to", value=repr(minutes))
+        if how not in ("up", "nearest"):
+            raise JournalError(f"rounding in config.toml must be \"up\" or \"nearest\", not {how!r}",
+                               "err_rounding", value=repr(how))
+        return cls(minutes, how)
+
+    def seconds(self, seconds: int) -> int:
+        """`seconds` rounded to the step: 67 minutes -> 75 (up, 15) or 60 (nearest, 15)."""
+        step = self.minutes * 60
+        if step <= 0 or seconds <= 0:
+            return seconds
+        steps = -(-seconds // step) if self.how == "up" else (seconds + step // 2) // step
+        return max(1, steps) * step
+
+    def __call__(self, entry: Entry) -> Entry:
+        if entry.duration is None or self.seconds(entry.duration) == entry.duration:
+            return entry
+        duration = self.seconds(entry.duration)
+        end = entry.end
+        if entry.start is not None and entry.end is not None:
+            moved = datetime.combine(entry.date, entry.start) + timedelta(seconds=duration)
+            end = moved.time() if moved.date() == entry.date else entry.end
+        return entry.replace(duration=duration, end=end)
 
 
 @dataclass(frozen=True)
@@ -78,9 +129,11 @@ class Journal:
     """
 
     def __init__(self, store: Store, build: Callable[[str], Provider], *, provider: str,
-                 confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None) -> None:
+                 confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None,
+                 rounding: Rounding | None = None) -> None:
         from nlentry.sync import DEFAULT_MAX_AGE, Syncer
 
+        self.rounding = rounding or Rounding()
         self.store = store
         self.provider = provider
         self.confirm_below = confirm_below
@@ -108,9 +161,10 @@ class Journal:
         if not providers.exists(name):
             raise JournalError(f"unknown provider {name!r} (available: {', '.join(providers.names())})")
 
+        rounding = Rounding.from_config(cfg.data)
         return cls(Store.open(env), providers.builder(env, cfg), provider=name,
                    confirm_below=cfg.number("confirm_below", DEFAULT_CONFIRM_BELOW),
-                   max_age=cfg.number("catalog_max_age", DEFAULT_MAX_AGE))
+                   max_age=cfg.number("catalog_max_age", DEFAULT_MAX_AGE), rounding=rounding)
 
     @property
     def outbox(self) -> Outbox:
@@ -184,6 +238,7 @@ class Journal:
         Raises `EntryRefused` for an entry that says neither how long nor from when to when.
         """
         bookable(entry)
+        entry = self.rounding(entry)
         key = self.outbox.submit(entry, provider or self.provider, post=post)
         item = self.outbox.item(key)
         assert item is not None  # just committed
@@ -198,7 +253,8 @@ class Journal:
         """
         for entry in entries:
             bookable(entry)
-        keys = [self.outbox.submit(entry, provider or self.provider, post=False) for entry in entries]
+        keys = [self.outbox.submit(self.rounding(entry), provider or self.provider, post=False)
+                for entry in entries]
         if post:
             self.outbox.flush(keys=keys, force=True)
         items = [self.outbox.item(key) for key in keys]
@@ -226,23 +282,26 @@ class Journal:
         """
         item = self._target(key, "amend")
         change = self.read(text, now=now, locale=locale)  # the fix may be in another language
-        entry = amended(item.entry, change)
+        entry = self.rounding(amended(item.entry, change))
         bookable(entry)
         return item, self.outbox.change(item.key, entry, post=post)
 
     def replace(self, key: str, entry: Entry, *, post: bool = True) -> OutboxItem:
         """Put a whole new entry in place of the one with `key` (a front end's "change" button)."""
         item = self._target(key, "change")
+        entry = self.rounding(entry)
         bookable(entry)
         return self.outbox.change(item.key, entry, post=post)
 
     def _target(self, key: str | None, verb: str) -> OutboxItem:
         item = self.last() if key is None else self.find(key)
+        if item is None and key is None:
+            raise JournalError(f"nothing to {verb}: no entry logged yet", "err_nothing_to", verb=verb)
         if item is None:
-            raise JournalError(f"nothing to {verb}: no entry logged yet" if key is None
-                               else f"no entry {key!r} (or the key is ambiguous)")
+            raise JournalError(f"no entry {key!r} (or the key is ambiguous)", "err_no_entry", key=repr(key))
         if item.deleted:
-            raise JournalError(f"entry {item.key[:8]} was undone already")
+            raise JournalError(f"entry {item.key[:8]} was undone already", "err_undone_already",
+                               key=item.key[:8])
         return item
 
     def flush(self) -> FlushReport:
@@ -260,7 +319,28 @@ class Journal:
         """The entries (not undone) dated `first` to `last` inclusive, by day and time logged."""
         return self.outbox.between(first.isoformat(), last.isoformat(), provider)
 
+    def recent_keys(self) -> list[str]:
+        """The keys of the entries not undone, newest logged first (`continue N` takes the Nth)."""
+        rows = self.store.query("SELECT key FROM outbox WHERE deleted = 0 "
+                                "ORDER BY created_at DESC, rowid DESC")
+        return [row["key"] for row in rows]
+
     # --- timers ----------------------------------------------------------------------------------
+
+    def resume(self, number: int = 1, *, now: datetime | None = None,
+               provider: str | None = None) -> tuple[Timer, OutboxItem | None, OutboxItem]:
+        """Start a timer on what the `number`th newest entry was (1: the last): its project, service,
+        client, persons, tags and description; returns the timer, a timer it stopped, and that entry."""
+        keys = self.recent_keys()
+        if number < 1 or number > len(keys):
+            raise JournalError(f"no entry number {number} (there are {len(keys)})", "err_no_number",
+                               number=str(number), count=str(len(keys)))
+        item = self.find(keys[number - 1])
+        assert item is not None  # listed just now
+        seed = item.entry.replace(start=None, end=None, duration=None, spans=(), warnings=(), alternatives={},
+                                  implied=frozenset({"date", "start", "end", "duration"}))
+        timer, previous = self.start(seed, now=now, provider=provider or item.provider)
+        return timer, previous, item
 
     def timer(self, *, now: datetime | None = None) -> Timer | None:
         """The running timer, or None."""
@@ -287,7 +367,9 @@ class Journal:
         if entry.start is not None and "start" not in entry.implied:
             started = datetime.combine(entry.date, entry.start, moment.tzinfo)
             if started > moment + timedelta(minutes=1):
-                raise JournalError(f"the timer cannot start in the future ({started:%Y-%m-%d %H:%M})")
+                when = f"{started:%Y-%m-%d %H:%M}"
+                raise JournalError(f"the timer cannot start in the future ({when})", "err_timer_future",
+                                   when=when)
         previous = self.stop(now=started) if self.timer(now=moment) is not None else None
         seed = entry.replace(date=started.date(), start=None, end=None, duration=None)
         with self.store.transaction() as db:
@@ -301,7 +383,7 @@ class Journal:
         moment = _moment(now)
         timer = self.timer(now=moment)
         if timer is None:
-            raise JournalError("no timer is running (start one with 'nlentry start ...')")
+            raise JournalError("no timer is running (start one with 'nlentry start ...')", "err_no_timer")
         entry = timer_entry(timer, moment)
         if text:
             change = self.read(text, now=moment, locale=locale)
@@ -314,7 +396,7 @@ class Journal:
         """Throw the running timer away without saving it."""
         timer = self.timer(now=now)
         if timer is None:
-            raise JournalError("no timer is running")
+            raise JournalError("no timer is running", "err_no_timer")
         with self.store.transaction() as db:
             db.execute("DELETE FROM timer WHERE id = 1")
         return timer
@@ -366,6 +448,23 @@ def stated(entry: Entry) -> frozenset[str]:
 def near_miss(entry: Entry, typed: str) -> bool:
     """True if the matcher read `typed` as a name one edit away (it says so: "read 'webshp' as ...")."""
     return any(w.startswith(f"read '{typed}' as ") for w in entry.warnings)
+
+
+def catalog_name(catalog: Catalog, word: str) -> tuple[str, str, bool] | None:
+    """(kind, name, is_alias) of the catalog item that `word` names exactly, by its name or one of its
+    aliases (case and accents ignored); None when it names nothing. Such a word is never learned as
+    an alias of something else: it would take a name away from what it names now."""
+    from nlentry.catalog.index import fold
+
+    wanted = " ".join(fold(word).split())
+    for kind, items in (("project", catalog.projects), ("service", catalog.services),
+                        ("client", catalog.clients), ("person", catalog.people)):
+        for item in items:
+            if " ".join(fold(item.name).split()) == wanted:
+                return kind, item.name, False
+            if any(" ".join(fold(a).split()) == wanted for a in getattr(item, "aliases", ())):
+                return kind, item.name, True
+    return None
 
 
 def _own_words(entry: Entry) -> list[str]:

@@ -220,7 +220,7 @@ def test_no_token_in_cli_output(echo_server: str, env: dict[str, str],
     outputs = []
     for argv, debug in ((["sync", "--provider", "timetagger"], False),
                         (["sync", "--provider", "timetagger"], True),
-                        (["log", "2", "hours", "meeting", "--provider", "timetagger"], False),
+                        (["add", "2", "hours", "meeting", "--provider", "timetagger"], False),
                         (["outbox"], False), (["flush"], True), (["providers"], False)):
         status = main(argv, env={**env, **({"NLENTRY_DEBUG": "1"} if debug else {})})
         out, err = capsys.readouterr()
@@ -229,7 +229,7 @@ def test_no_token_in_cli_output(echo_server: str, env: dict[str, str],
     sync_status, sync_err = outputs[0][1], outputs[0][3]
     assert sync_status == ExitStatus.PROVIDER and sync_err.count("\n") == 1 and "Traceback" not in sync_err
     assert "***" in sync_err
-    assert outputs[2][1] == ExitStatus.PROVIDER, "log: not posted, kept in the outbox"
+    assert outputs[2][1] == ExitStatus.PROVIDER, "add: not posted, kept in the outbox"
     assert "kept in the outbox" in outputs[2][3]
 
 

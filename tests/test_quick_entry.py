@@ -43,7 +43,7 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
 
 
 def entries(run: Run, *period: str) -> list[dict[str, Any]]:
-    status, out, _ = run("ls", *period, "--json")
+    status, out, _ = run("ls", *period, "--jsonl")
     assert status == 0
     return [json.loads(line) for line in out.splitlines()]
 
@@ -75,7 +75,7 @@ def test_add_dry_run_and_json(run: Run) -> None:
 
 def test_add_without_a_length_exits_2_and_saves_nothing(run: Run) -> None:
     status, out, err = run("add", "overleg", "aan", "Webshop")
-    assert status == 2 and "how long" in err and err.count("\n") == 1
+    assert status == 2 and "hoe lang" in err and err.count("\n") == 1
     assert entries(run, "--week") == []
 
 

@@ -53,7 +53,8 @@ class ExitStatus(IntEnum):
 
 #: the module that runs each command (`run(args, env=...) -> int`); the rest are in nlentry.cli.providers
 _COMMANDS = {
-    **dict.fromkeys(("add", "start", "stop", "status", "undo", "amend", "ls", "report", "explain"),
+    **dict.fromkeys(("add", "start", "stop", "status", "undo", "amend", "ls", "log", "report", "explain",
+                     "continue", "restart", "export", "week", "edit"),
                     "nlentry.cli.entries"),
     **dict.fromkeys(("init", "login", "projects", "services", "people", "completion"), "nlentry.cli.setup"),
     **dict.fromkeys(("serve", "apikey", "users"), "nlentry.cli.serve"),
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
         args = parse_args(argv)
         _check_decoded(args)
         if args.command == "parse":
-            return _cmd_parse(args, debug=debug)
+            return _cmd_parse(args, env=env, debug=debug)
         if args.command == "accuracy":
             return _cmd_accuracy(args)
         module = _COMMANDS.get(args.command or "")
@@ -197,14 +198,27 @@ def _catalog(path: str | None) -> Catalog | None:
 # --- parse ---------------------------------------------------------------------------------------
 
 
-def _cmd_parse(args: argparse.Namespace, *, debug: bool) -> int:
+def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
+    """The cached catalog of the configured provider with the user's aliases, as `add` reads against;
+    None before any sync or import (and no database is made for a parse)."""
+    from nlentry import config
+    from nlentry.store import DB_FILE
+    from nlentry.sync import cached_catalog
+
+    if not (config.data_home(env) / DB_FILE).exists():
+        return None
+    return cached_catalog(env=env)
+
+
+def _cmd_parse(args: argparse.Namespace, *, env: Mapping[str, str], debug: bool) -> int:
     if args.jsonl:
         if args.text:
             raise UsageError("--jsonl reads the phrases from standard input: give no TEXT")
     elif not args.text:
         raise UsageError("give the phrase to read, e.g. nlentry parse 2 uur vergaderd")
     now = _now(args.now)
-    catalog = _catalog(args.catalog)
+    catalog = None if args.no_catalog else _catalog(args.catalog) if args.catalog else \
+        _configured_catalog(env)
 
     from nlentry.api import parse
 
@@ -217,14 +231,17 @@ def _cmd_parse(args: argparse.Namespace, *, debug: bool) -> int:
         out.write(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return ExitStatus.OK
 
-    from nlentry.cli.render import summary
+    from nlentry.messages import language, messages_for
+    from nlentry.render import summary, warning_text
 
     out.write(summary(entry) + "\n")
+    say = messages_for(language(env, None, entry.locale))
     for warning in entry.warnings:
-        err.write(f"nlentry: warning: {_one_line(warning)}\n")
+        err.write(f"nlentry: {say('warning')}: {_one_line(warning_text(warning, say))}\n")
     for name, alternatives in entry.alternatives.items():
         if alternatives:
-            err.write(f"nlentry: {name} could also be: {', '.join(a.name for a in alternatives)}\n")
+            options = ", ".join(a.name for a in alternatives)
+            err.write(f"nlentry: {say('could_also_be', field=say(name), options=options)}\n")
     return ExitStatus.OK
 
 

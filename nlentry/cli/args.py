@@ -17,8 +17,11 @@ Logging time / Uren boeken:
   nlentry add 2,5 uur met Rowan aan Timi gewerkt
   nlentry add yesterday 9-11:30 code review for Acme
   nlentry start overleg aan Webshop         nlentry stop / nlentry status
-  nlentry amend 1 uur                       nlentry undo
+  nlentry continue                          nlentry continue 2 (ls --keys numbers them)
+  nlentry amend 1 uur                       nlentry undo / nlentry edit
   nlentry ls --week                         nlentry report --month --by client
+  nlentry week                              nlentry week --format svg -o week.svg
+  nlentry export --last-month --format ical -o uren.ics
   nlentry explain gisteren 2 uur aan Webshp
 
 Getting started / Beginnen:
@@ -34,9 +37,9 @@ Reading phrases / Zinnen lezen:
 
 Booking entries in a time tracker (the embedded 'local' store by default):
 
-  nlentry catalog import catalog.json       nlentry log 2 uur overleg aan Webshop
+  nlentry catalog import catalog.json       nlentry alias add webshp Webshop
   nlentry sync --provider timetagger        nlentry outbox / nlentry flush
-  nlentry alias add webshp Webshop          nlentry providers
+  nlentry providers
 
 Exit status / afsluitstatus: 0 ok, 1 usage, 2 the phrase gives no entry, 3 ambiguous and no
 terminal to ask on (nothing saved), 4 a provider failed (the entry is kept in the outbox).
@@ -94,8 +97,11 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the entry as JSON instead of a summary line")
     p.add_argument("--jsonl", action="store_true",
                    help="read JSON objects one a line from standard input, write one JSON line for each")
-    p.add_argument("--catalog", metavar="FILE",
-                   help="catalog JSON file of clients, projects, services and people")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--catalog", metavar="FILE",
+                        help="catalog JSON file of clients, projects, services and people "
+                             "(default: the cached catalog of the configured provider)")
+    source.add_argument("--no-catalog", action="store_true", help="read the phrase without a catalog")
     p.add_argument("--now", metavar="ISO8601",
                    help="the instant relative dates are read from, e.g. 2026-11-18T14:30:00+01:00; "
                         "without an offset it is local time (default: now)")
@@ -124,16 +130,6 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
-LOG_EPILOG = """\
-examples:
-  nlentry log 2,5 uur aan Webshop met Rowan
-  nlentry log "yesterday 9-11 meeting on Intranet" --provider timetagger
-
-The phrase is read against the provider's cached catalog (see 'nlentry sync'), committed to the
-outbox, then posted. When the provider cannot be reached the entry stays in the outbox (exit status 4);
-'nlentry flush' posts it later.
-"""
-
 PROVIDER_EPILOG = """\
 Settings live in config.toml under NLENTRY_HOME (default: the user config directory), e.g.
 
@@ -148,27 +144,18 @@ Secrets may also come from NLENTRY_<PROVIDER>_TOKEN (and so on) or the system ke
 
 def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
                            formatter: type[argparse.HelpFormatter]) -> None:
-    """The commands that talk to providers: log, sync, catalog, alias, outbox, flush, providers."""
+    """The commands that talk to providers: sync, catalog, alias, outbox, flush, providers."""
 
     def provider_option(p: argparse.ArgumentParser, what: str = "the provider") -> None:
         p.add_argument("--provider", metavar="NAME",
                        help=f"{what} (default: the configured default provider)")
-
-    p = commands.add_parser("log", help="read a phrase and book it with the provider",
-                            description="Read a phrase and book the entry with the provider, "
-                                        "through the outbox.",
-                            epilog=LOG_EPILOG, formatter_class=formatter)
-    p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase (words may be given unquoted)")
-    provider_option(p, "where to book it")
-    p.add_argument("--now", metavar="ISO8601", help="the instant relative dates are read from (default: now)")
-    p.add_argument("--locale", metavar="CODE", help="the language of the phrase (default: detect it)")
-    p.add_argument("--json", action="store_true", help="print the entry and its outbox state as JSON")
 
     p = commands.add_parser("sync", help="fetch the provider's catalog into the local cache",
                             description="Fetch the provider's clients, projects, services and people into "
                                         "the local database, so phrases are read against them offline.",
                             epilog=PROVIDER_EPILOG, formatter_class=formatter)
     provider_option(p)
+    p.add_argument("--json", action="store_true", help="print what was stored as JSON")
 
     p = commands.add_parser("catalog", help="import or export the local provider's catalog",
                             description="Import a catalog JSON file into the embedded 'local' provider, or "
@@ -177,6 +164,7 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
     a = actions.add_parser("import", help="replace the catalog with the one in FILE")
     a.add_argument("file", metavar="FILE", help="a catalog JSON file (clients, projects, services, people)")
     provider_option(a, "the provider to import into (local, or one that accepts a catalog)")
+    a.add_argument("--json", action="store_true", help="print what was kept as JSON")
     a = actions.add_parser("export", help="write the catalog as JSON to FILE or standard output")
     a.add_argument("file", nargs="?", metavar="FILE", help="where to write it (default: standard output)")
     a.add_argument("--provider", metavar="NAME", default=None,
@@ -191,12 +179,16 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
     a.add_argument("name", metavar="NAME", help="the name (or id) of a project, service, client or person")
     a.add_argument("--kind", choices=["project", "service", "client", "person"],
                    help="which kind of item NAME is (default: the first that has it)")
+    a.add_argument("--force", action="store_true",
+                   help="add it even when ALIAS is already a name or an alias in the catalog")
     provider_option(a)
     a = actions.add_parser("rm", help="remove an alias")
     a.add_argument("alias", metavar="ALIAS")
     provider_option(a)
     a = actions.add_parser("ls", help="list the aliases")
     provider_option(a)
+    a.add_argument("--json", action="store_true", help="print a JSON list")
+    jsonl_option(a)
 
     p = commands.add_parser("outbox", help="list the entries not yet posted (pending or failed)",
                             description="List the outbox: entries committed locally but not (yet) posted. "
@@ -206,15 +198,19 @@ def _add_provider_commands(commands: argparse._SubParsersAction[ArgumentParser],
                    help="list (default), retry KEY or drop KEY")
     p.add_argument("key", nargs="?", metavar="KEY", help="an entry's key, or the start of it")
     p.add_argument("--all", action="store_true", help="include the entries already posted")
-    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    jsonl_option(p)
 
     p = commands.add_parser("flush", help="post what is waiting in the outbox, now",
                             description="Try to post every pending entry now, whatever its retry time.")
     p.add_argument("--provider", metavar="NAME", help="only this provider's entries (default: all)")
+    p.add_argument("--json", action="store_true", help="print what was posted, pending and failed as JSON")
 
-    commands.add_parser("providers", help="list the providers and what they can do",
-                        description="List the providers (built in and plugged in) and their capabilities.",
-                        epilog=PROVIDER_EPILOG, formatter_class=formatter)
+    p = commands.add_parser("providers", help="list the providers and what they can do",
+                            description="List the providers (built in and plugged in) and what they can do.",
+                            epilog=PROVIDER_EPILOG, formatter_class=formatter)
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    jsonl_option(p)
 
 
 # --- logging, fixing, reviewing and timing entries (nlentry/cli/entries.py) --------------------------
@@ -275,6 +271,17 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("--cancel", action="store_true", help="throw the timer away without saving")
     common(p, provider=False)
 
+    p = commands.add_parser(
+        "continue", aliases=["restart"], help="start a timer on what the last entry (or entry N) was",
+        description="Start a timer with the project, service, persons, tags and description of the last "
+                    "entry; 'continue 2' takes the one before it (the numbers 'ls --keys' shows). A running "
+                    "timer is stopped and saved first.",
+        epilog="examples:\n  nlentry continue\n  nlentry continue 2\n  nlentry restart\n",
+        formatter_class=formatter)
+    p.add_argument("number", nargs="?", type=_count, default=1, metavar="N",
+                   help="which entry: 1 the last (default), 2 the one before, ...")
+    common(p, provider=False)
+
     p = command("status", "what timer runs, and for how long", "Show the running timer and today's total.")
     common(p, provider=False)
 
@@ -282,6 +289,7 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
                 "Remove the last entry you saved: from the outbox if it was not posted yet, else at the "
                 "provider.", "", "3f2a9c1e")
     p.add_argument("key", nargs="?", metavar="KEY", help="another entry's key (see 'nlentry ls --keys')")
+    p.add_argument("-y", "--yes", action="store_true", help="do not ask, even on a terminal")
     common(p, provider=False)
 
     p = command("amend", "change the last entry with a phrase",
@@ -291,13 +299,32 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     p.add_argument("--key", metavar="KEY", help="amend this entry instead of the last one")
     common(p, provider=False)
 
-    p = command("ls", "list entries with daily totals",
-                "List the entries logged with nlentry, by day, with daily totals.",
-                "", "gisteren", "--week", "--from 'vorige week maandag' --to vrijdag")
+    p = command("edit", "change an entry in $EDITOR",
+                "Open the last entry (or KEY) in $VISUAL or $EDITOR as TOML; what you save is saved through "
+                "the outbox (at the provider too). Leave the file unchanged or empty it to change nothing.",
+                "", "3f2a9c1e")
+    p.add_argument("key", nargs="?", metavar="KEY", help="another entry's key (see 'nlentry ls --keys')")
+    common(p, provider=False)
+
+    p = commands.add_parser(
+        "ls", aliases=["log"], help="list entries with daily totals ('log' is another name for it)",
+        description="List the entries logged with nlentry, by day, with daily totals. 'nlentry log' "
+                    "is another name for it, as in Watson (it booked time before: book with 'nlentry add').",
+        epilog="examples:\n  nlentry ls\n  nlentry ls gisteren\n  nlentry ls --week\n"
+               "  nlentry ls --from 'vorige week maandag' --to vrijdag\n", formatter_class=formatter)
     p.add_argument("day", nargs="*", metavar="DATE", help=RANGE_HELP)
     _range_options(p)
-    p.add_argument("--keys", action="store_true", help="show each entry's key (for undo/amend --key)")
+    p.add_argument("--keys", action="store_true",
+                   help="show each entry's number (for continue N) and key (for undo/amend --key)")
+    add_filter_options(p)
     common(p)
+    jsonl_option(p)
+
+    def to_file(p: argparse.ArgumentParser, where: str) -> None:
+        """-o FILE, the filters and the common options of report, week and export."""
+        p.add_argument("-o", "--output", metavar="FILE", help=where)
+        add_filter_options(p)
+        common(p)
 
     p = command("report", "totals per project, service, client or person",
                 "Total the time logged in a period.",
@@ -305,15 +332,53 @@ def _add_entry_commands(commands: argparse._SubParsersAction[ArgumentParser],
     _range_options(p)
     p.add_argument("--by", choices=["project", "service", "client", "person", "day"], default="project",
                    help="what to total by (default: project)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
-    common(p)
-    p.set_defaults(json=False)
+    p.add_argument("--format", choices=["table", "csv", "json", "svg", "png"], default="table",
+                   help="output format: table, csv, json; svg or png write the chart to a file")
+    p.add_argument("--chart", action="store_true",
+                   help="draw the days as bars split by project (in the terminal, or --format svg|png)")
+    to_file(p, "where --format svg|png writes the chart")
+
+    p = command("week", "the week (or --month) as a chart: a bar a day, split by project",
+                "Draw the days of a period (default: this week) as bars split by project, like "
+                "'timew week'; the same as 'report --chart'. --format svg|png writes it to a file.",
+                "", "--last-week", "--month", "--format svg -o week.svg")
+    _range_options(p)
+    p.add_argument("--format", choices=["table", "svg", "png"], default="table",
+                   help="table: in the terminal (default); svg or png: to a file")
+    to_file(p, "where --format svg|png writes the chart")
+
+    p = command("export", "the entries of a period as CSV, JSON or iCalendar",
+                "Write the individual entries of a period (default: this week) as CSV, JSON, JSON Lines or "
+                "iCalendar (.ics), to standard output or --output FILE.",
+                "--from 2026-11-01 --to 2026-11-30 --format csv", "--last-month --format ical -o uren.ics",
+                "--week --project Webshop --format json")
+    _range_options(p)
+    p.add_argument("--format", choices=["csv", "json", "jsonl", "ical"], default="csv",
+                   help="csv (default), json, jsonl or ical")
+    to_file(p, "write to FILE (default: standard output)")
+    jsonl_option(p)
 
     p = command("explain", "how each part of a phrase was read, and why",
                 "Show how every part of the phrase was read: the rule, the span, the catalog entry and "
                 "score, the convention that decided.", "gisteren 2 uur aan Webshp", "'monday 2-4 testing'")
     p.add_argument("text", nargs="*", metavar="TEXT", help="the phrase")
     common(p)
+
+
+#: the filter options of ls, report, export and week (read by nlentry.cli.filters)
+FILTER_FIELDS = ("project", "client", "service", "person", "tag")
+
+
+def add_filter_options(p: argparse.ArgumentParser) -> None:
+    """`--project`, `--client`, `--service`, `--person`, `--tag`: each repeatable."""
+    for field in FILTER_FIELDS:
+        p.add_argument(f"--{field}", dest=f"only_{field}", action="append", default=[], metavar="NAME",
+                       help=f"only entries with this {field} (repeat for more; aliases and typos work)")
+
+
+def jsonl_option(p: argparse.ArgumentParser) -> None:
+    """`--jsonl` of a listing command: one JSON object a line, for streaming (`--json`: one document)."""
+    p.add_argument("--jsonl", action="store_true", help="one JSON object a line (--json: one JSON list)")
 
 
 def _range_options(p: argparse.ArgumentParser) -> None:
@@ -394,6 +459,7 @@ port of redirect_uri in the settings, or a free one).
         p.add_argument("--provider", metavar="NAME", help="whose catalog (default: the configured one)")
         p.add_argument("--active", action="store_true", help="leave out inactive projects")
         p.add_argument("--json", action="store_true", help="print a JSON list")
+        jsonl_option(p)
 
     completion_epilog = """\
 install / installeren:
@@ -529,7 +595,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     unknown = [a for a in extra if a.startswith("-") and a != "-"]
-    target = {"parse": "text", "accuracy": "paths", "log": "text", "add": "text", "start": "text",
+    target = {"parse": "text", "accuracy": "paths", "log": "day", "add": "text", "start": "text",
               "stop": "text", "amend": "text", "explain": "text", "ls": "day"}.get(args.command or "")
     if unknown or (extra and target is None):
         parser.error(f"unrecognized arguments: {' '.join(unknown or extra)}")

@@ -16,13 +16,14 @@ from typing import IO, TYPE_CHECKING, Any
 
 from nlentry import config
 from nlentry.cli.args import UsageError
-from nlentry.cli.messages import Messages, language, messages_for
-from nlentry.cli.render import hours, summary
+from nlentry.messages import Messages, language, messages_for
+from nlentry.render import hours, summary, warning_text
 
 if TYPE_CHECKING:
     import argparse
 
-    from nlentry.journal import Journal
+    from nlentry.cli.targets import Targets
+    from nlentry.journal import Journal, Timer
     from nlentry.model import Alternative, Entry
     from nlentry.outbox import OutboxItem
 
@@ -47,6 +48,7 @@ class Context:
         self.colour = _colour(self.out, env)
         self.now = _now(getattr(args, "now", None))
         self._journal: Journal | None = None
+        self.numbers: dict[str, int] = {}  # entry key -> its number for `continue N` (ls --keys)
         self.say: Messages = messages_for(language(env, self.cfg.data.get("language")))
 
     @property
@@ -59,7 +61,7 @@ class Context:
                 self._journal = Journal.open(self.env, provider=getattr(self.args, "provider", None),
                                              cfg=self.cfg)
             except JournalError as exc:
-                raise UsageError(str(exc)) from None
+                raise UsageError(self.say(exc.key, **exc.values) if exc.key else str(exc)) from None
         return self._journal
 
     def speak(self, locale: str | None) -> None:
@@ -78,6 +80,27 @@ class Context:
         """`text` coloured as `part` on a terminal; plain otherwise."""
         code = _COLOURS.get(part, "")
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour and code and text else text
+
+    @property
+    def targets(self) -> Targets:
+        """The hours to work (`[targets]` in config.toml); a `UsageError` for a bad value."""
+        from nlentry.cli.targets import Targets, TargetsError
+
+        try:
+            return Targets.from_config(self.cfg.data)
+        except TargetsError as exc:
+            raise UsageError(self.say("err_target", key=exc.key, value=repr(exc.value))) from None
+
+    def target_line(self, first: date, last: date, worked: int) -> str | None:
+        """`target 36:00 · worked 31:30 · diff -4:30` for the period, or None without targets."""
+        from nlentry.cli.targets import signed
+
+        targets = self.targets
+        if not targets:
+            return None
+        should = targets.between(first, last)
+        return self.say("target_line", target=hours(should), worked=hours(worked),
+                        diff=signed(worked - should))
 
     def close(self) -> None:
         """Close the journal."""
@@ -109,11 +132,25 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     """Run one of this module's commands."""
     handlers: dict[str, Callable[[Context], int]] = {
         "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,
-        "amend": cmd_amend, "ls": cmd_ls, "report": cmd_report, "explain": cmd_explain,
+        "amend": cmd_amend, "ls": cmd_ls, "log": cmd_log, "report": cmd_report, "explain": cmd_explain,
+        "continue": cmd_continue, "restart": cmd_continue, "export": cmd_export, "week": cmd_week,
+        "edit": cmd_edit,
     }
+    from nlentry.errors import EntryRefused
+    from nlentry.journal import JournalError
+
     ctx = Context(args, env)
     try:
         return handlers[args.command](ctx)
+    except JournalError as exc:  # said again in the user's language
+        if exc.key is None:
+            raise
+        values = {k: ctx.say(f"verb_{v}") if k == "verb" else v for k, v in exc.values.items()}
+        raise JournalError(ctx.say(exc.key, **values), exc.key, **exc.values) from None
+    except EntryRefused as exc:
+        if exc.entry.duration:
+            raise
+        raise EntryRefused(ctx.say("err_no_length"), exc.entry) from None
     finally:
         ctx.close()
 
@@ -122,7 +159,7 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
 
 
 def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
-            today: date | None = None) -> str:
+            today: date | None = None, rounded: int | None = None) -> str:
     """One line showing each part of the entry: recognised parts coloured, defaulted ones marked.
 
         di 24-11-2026 (vandaag, standaard) · 2:30 · project Timi · dienst — · met Rowan · "gewerkt"
@@ -141,6 +178,8 @@ def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
              + (f" ({', '.join(notes)})" if notes else "")]
     if entry.duration is not None:
         label = hours(entry.duration)
+        if rounded is not None and rounded != entry.duration:  # rounding for billing: `1:07 -> 1:15`
+            label = f"{label} -> {hours(rounded)}"
         parts.append(paint(label, "defaulted" if "duration" in implied else "duration"))
     if entry.start is not None or entry.end is not None:
         start = "" if entry.start is None else f"{entry.start:%H:%M}"
@@ -161,16 +200,17 @@ def preview(entry: Entry, say: Messages, paint: Callable[[str, str], str], *,
 
 
 def show(ctx: Context, entry: Entry, stream: IO[str] | None = None) -> None:
-    line = preview(entry, ctx.say, ctx.paint, today=ctx.now.date())
+    rounded = ctx.journal.rounding(entry).duration
+    line = preview(entry, ctx.say, ctx.paint, today=ctx.now.date(), rounded=rounded)
     (stream or ctx.out).write(line + "\n")
     for warning in entry.warnings:
-        ctx.note(warning)
+        ctx.note(warning_text(warning, ctx.say))
 
 
 def _item_json(item: OutboxItem) -> dict[str, Any]:
-    data = {"key": item.key, "provider": item.provider, "state": item.state, "remote_id": item.remote_id,
-            "error": item.last_error, "entry": item.entry.to_dict()}
-    return data | {"deleted": True} if item.deleted else data
+    from nlentry.cli.export import item_json
+
+    return item_json(item)
 
 
 def outcome(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str = "queued") -> int:
@@ -194,10 +234,10 @@ def _became(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str
     return PROVIDER_FAILED
 
 
-def _phrase(ctx: Context, what: str = "the phrase") -> str:
+def _phrase(ctx: Context, what: str = "what_phrase") -> str:
     text = " ".join(getattr(ctx.args, "text", []) or []).strip()
     if not text:
-        raise UsageError(f"give {what}, e.g. nlentry {ctx.args.command} 2 uur overleg aan Webshop")
+        raise UsageError(ctx.say("err_give_phrase", what=ctx.say(what), command=ctx.args.command))
     return text
 
 
@@ -239,13 +279,13 @@ def add_entries(ctx: Context, entries: list[Entry]) -> int:
         show(ctx, entry, shown)
     if ctx.args.dry_run:
         if ctx.args.json:
-            dry = [{"key": None, "provider": ctx.journal.provider, "state": "dry-run", "entry": e.to_dict()}
-                   for e in entries]
+            dry = [{"key": None, "provider": ctx.journal.provider, "state": "dry-run",
+                    "entry": ctx.journal.rounding(e).to_dict()} for e in entries]
             ctx.print(json.dumps(dry if several else dry[0], ensure_ascii=False, indent=2))
         else:
             ctx.print(ctx.say("dry_run"))
         return OK
-    first, doubts = next(((e, d) for e in entries if (d := ctx.journal.doubts(e))), (entries[0], []))
+    first, doubts = next(((e, d) for e in entries if (d := _doubts(ctx, e))), (entries[0], []))
     if not ctx.args.yes and (doubts or ctx.args.confirm):
         decision, picked = confirm(ctx, first, doubts)
         if decision == "cannot":
@@ -260,6 +300,28 @@ def add_entries(ctx: Context, entries: list[Entry]) -> int:
     if ctx.args.json:
         ctx.print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
     return max(_became(ctx, item) for item in items)
+
+
+def _doubts(ctx: Context, entry: Entry) -> list[str]:
+    """Why to ask before saving: the journal's doubts, and on a terminal a name read from a near miss
+    (`webshp` for Webshop): worth one question, which offers to learn it as an alias."""
+    doubts = ctx.journal.doubts(entry)
+    if not doubts and _interactive(ctx) and _typos(ctx, entry):
+        doubts = ["near_miss"]
+    return doubts
+
+
+def _typos(ctx: Context, entry: Entry) -> list[str]:
+    """The fields whose name was read from a near miss that is no name or alias in the catalog."""
+    from nlentry.journal import catalog_name, near_miss
+
+    catalog = ctx.journal.catalog
+    found = []
+    for span in entry.spans:
+        typed = span.text.strip()
+        if catalog is not None and near_miss(entry, typed) and catalog_name(catalog, typed) is None:
+            found.append(span.field)
+    return found
 
 
 def _as_picked(entry: Entry, asked: Entry, picked: Entry) -> Entry:
@@ -286,6 +348,8 @@ def _doubt_text(ctx: Context, entry: Entry, doubts: list[str]) -> str:
     for field in doubts:
         if field == "confidence":
             reasons.append(ctx.say("low_confidence", confidence=f"{entry.confidence:.2f}"))
+        elif field == "near_miss":
+            reasons.extend(warning_text(w, ctx.say) for w in entry.warnings if w.startswith("read '"))
         else:
             options = ", ".join(a.name for a in entry.alternatives.get(field, ()))
             reasons.append(ctx.say("ambiguous", field=ctx.say(field), options=options))
@@ -304,8 +368,9 @@ def confirm(ctx: Context, entry: Entry, doubts: list[str]) -> tuple[str, Entry]:
 
     prompt = ctx.err
     choices: list[tuple[str, Alternative]] = []
-    if "confidence" in doubts:
-        prompt.write(ctx.say("ask_unsure", reasons=_doubt_text(ctx, entry, ["confidence"])) + "\n")
+    for doubt in ("confidence", "near_miss"):
+        if doubt in doubts:
+            prompt.write(ctx.say("ask_unsure", reasons=_doubt_text(ctx, entry, [doubt])) + "\n")
     for field, options in entry.alternatives.items():
         if not options:
             continue
@@ -349,8 +414,12 @@ def _pick(ctx: Context, entry: Entry, field: str, option: Alternative) -> Entry:
 
 
 def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = False) -> None:
-    """After a pick (or a one-edit match), offer to remember the words typed as an alias."""
-    from nlentry.journal import near_miss
+    """After a pick (or a one-edit match), offer to remember the words typed as an alias.
+
+    Never for words that are a name or an alias in the catalog already: `Timi` picked as Webshop
+    must not make one project's name stand for another.
+    """
+    from nlentry.journal import catalog_name, near_miss
 
     ref = getattr(entry, field, None)
     span = next((s for s in entry.spans if s.field == field), None)
@@ -361,6 +430,8 @@ def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = F
     item = catalog.item(field, ref.id)
     known = {ref.name.casefold(), *(a.casefold() for a in getattr(item, "aliases", ()))}
     if typed.casefold() in known or (only_typos and not near_miss(entry, typed)):  # no pick: typos only
+        return
+    if catalog_name(catalog, typed) is not None:
         return
     ctx.err.write(ctx.say("ask_alias", alias=typed, name=ref.name))
     ctx.err.flush()
@@ -388,15 +459,31 @@ def cmd_start(ctx: Context) -> int:
     text = " ".join(ctx.args.text).strip()
     entry = _read(ctx, text) if text else _blank(ctx)
     timer, previous = ctx.journal.start(entry, now=ctx.now)
+    return _started(ctx, timer, previous, "timer_started")
+
+
+def cmd_continue(ctx: Context) -> int:
+    """Start a timer on what the last entry (or entry N, newest first) was."""
+    timer, previous, item = ctx.journal.resume(ctx.args.number, now=ctx.now)
+    ctx.speak(item.entry.locale)
+    return _started(ctx, timer, previous, "timer_continued", continues=item.key)
+
+
+def _started(ctx: Context, timer: Timer, previous: OutboxItem | None, message: str, **extra: str) -> int:
+    """Say that the timer started (and that a running one was stopped and saved); the exit status."""
     status = OK
     if previous is not None:
-        ctx.print(ctx.say("timer_switched", summary=summary(previous.entry)))
-        status = outcome(ctx, previous) if previous.state != "posted" else OK
+        switched = ctx.say("timer_switched", summary=summary(previous.entry))
+        if ctx.args.json:  # standard output holds the JSON of the new timer only
+            ctx.note(switched)
+        else:
+            ctx.print(switched)
+        status = _became(ctx, previous) if previous.state != "posted" else OK
     if ctx.args.json:
-        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider,
+        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider, **extra,
                               "entry": timer.entry.to_dict()}, ensure_ascii=False, indent=2))
     else:
-        ctx.print(ctx.say("timer_started", since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
+        ctx.print(ctx.say(message, since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
     return status
 
 
@@ -413,7 +500,11 @@ def cmd_stop(ctx: Context) -> int:
     if ctx.args.cancel:
         cancelled = ctx.journal.cancel(now=ctx.now)
         ctx.speak(cancelled.entry.locale or None)
-        ctx.print(ctx.say("timer_cancelled", summary=_timer_text(cancelled.entry)))
+        if ctx.args.json:
+            ctx.print(json.dumps({"started": cancelled.started.isoformat(), "provider": cancelled.provider,
+                                  "entry": cancelled.entry.to_dict()}, ensure_ascii=False, indent=2))
+        else:
+            ctx.print(ctx.say("timer_cancelled", summary=_timer_text(cancelled.entry)))
         return OK
     text = " ".join(ctx.args.text).strip() or None
     running = ctx.journal.timer(now=ctx.now)
@@ -430,8 +521,11 @@ def cmd_status(ctx: Context) -> int:
     timer = ctx.journal.timer(now=ctx.now)
     today = ctx.journal.entries(ctx.now.date(), ctx.now.date())
     total = sum(i.entry.duration or 0 for i in today)
+    day = ctx.now.date()
     if ctx.args.json:
         data: dict[str, Any] = {"timer": None, "today": {"seconds": total, "entries": len(today)}}
+        if ctx.targets:
+            data["today"] |= {"target": ctx.targets.day(day), "diff": total - ctx.targets.day(day)}
         if timer is not None:
             data["timer"] = {"started": timer.started.isoformat(), "elapsed": timer.elapsed(ctx.now),
                              "provider": timer.provider, "entry": timer.entry.to_dict()}
@@ -444,6 +538,8 @@ def cmd_status(ctx: Context) -> int:
         ctx.print(ctx.say("timer_running", elapsed=hours(timer.elapsed(ctx.now)),
                           since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
     ctx.print(ctx.say("today_total", total=hours(total), count=len(today)))
+    if (line := ctx.target_line(day, day, total)) is not None:
+        ctx.print(line)
     return OK
 
 
@@ -451,19 +547,61 @@ def cmd_status(ctx: Context) -> int:
 
 
 def cmd_undo(ctx: Context) -> int:
-    """Remove the last entry (or KEY), at the provider too."""
-    item = ctx.journal.undo(ctx.args.key)
+    """Remove the last entry (or KEY), at the provider too; on a terminal it first shows the entry and
+    asks when it is older than today or was posted already (`-y` does not ask), as `watson remove`."""
+    target = ctx.journal.last() if ctx.args.key is None else ctx.journal.find(ctx.args.key)
+    if target is not None and not target.deleted and not ctx.args.yes and _interactive(ctx) \
+            and (target.entry.date < ctx.now.date() or target.state == "posted"):
+        ctx.speak(target.entry.locale)
+        ctx.err.write(ctx.say("undo_shows", summary=summary(target.entry)) + "\n")
+        ctx.err.write(ctx.say("ask_undo"))
+        ctx.err.flush()
+        try:
+            answer = input()
+        except EOFError:
+            answer = ""
+        if not ctx.say.yes(answer):
+            ctx.print(ctx.say("not_undone"))
+            return OK
+    item = ctx.journal.undo(ctx.args.key if target is None else target.key)
     ctx.speak(item.entry.locale)
     return outcome(ctx, item, done="undone", waiting="undone_pending")
 
 
 def cmd_amend(ctx: Context) -> int:
     """Change the last entry (or --key) with what a phrase says."""
-    text = _phrase(ctx, "what to change")
+    text = _phrase(ctx, "what_change")
     before, after = ctx.journal.amend(text, key=ctx.args.key, now=ctx.now, locale=ctx.args.locale)
     ctx.speak(before.entry.locale)
     if not ctx.args.json:
         ctx.print(ctx.say("was", summary=summary(before.entry)))
+        ctx.print(ctx.say("amended", summary=preview(after.entry, ctx.say, ctx.paint, today=ctx.now.date())))
+    return outcome(ctx, after)
+
+
+def cmd_edit(ctx: Context) -> int:
+    """Open the last entry (or KEY) in $EDITOR as TOML and save the change through the outbox."""
+    from nlentry.cli.edit import EditError, apply, edit_in_editor, to_toml
+    from nlentry.journal import JournalError
+
+    key = ctx.args.key
+    item = ctx.journal.last() if key is None else ctx.journal.find(key)
+    if item is None and key is None:
+        raise JournalError("nothing to edit: no entry logged yet", "err_nothing_to", verb="edit")
+    if item is None or item.deleted:
+        raise JournalError(f"no entry {key!r} (or the key is ambiguous)", "err_no_entry", key=repr(key))
+    ctx.speak(item.entry.locale)
+    try:
+        text = edit_in_editor(to_toml(item.entry, ctx.say("edit_header", key=item.key[:8])), ctx.env)
+        changed = apply(item.entry, text, ctx.journal.catalog)
+    except EditError as exc:
+        raise UsageError(ctx.say(exc.key, **exc.values)) from None
+    if changed is None:
+        ctx.print(ctx.say("edit_unchanged"))
+        return OK
+    after = ctx.journal.replace(item.key, changed)
+    if not ctx.args.json:
+        ctx.print(ctx.say("was", summary=summary(item.entry)))
         ctx.print(ctx.say("amended", summary=preview(after.entry, ctx.say, ctx.paint, today=ctx.now.date())))
     return outcome(ctx, after)
 
@@ -485,7 +623,7 @@ def _date_phrase(ctx: Context, text: str, option: str) -> date:
     except NlentryError as exc:
         raise UsageError(f"{option}: {exc}") from None
     if "date" in entry.implied:
-        raise UsageError(f"{option}: no day in {text!r} (e.g. gisteren, 'last monday', 2026-11-23)")
+        raise UsageError(ctx.say("err_no_day", option=option, text=repr(text)))
     ctx.speak(entry.locale)
     return entry.date
 
@@ -497,8 +635,7 @@ def period(ctx: Context, default: str) -> tuple[date, date]:
     first_of_month = today.replace(day=1)
     words = " ".join(getattr(args, "day", []) or []).strip()
     if words and (args.since or args.until):
-        raise UsageError(f"give either DATE or --from/--to, not both ({words!r} is left over; "
-                         "quote a phrase of several words: --from 'vorige week maandag')")
+        raise UsageError(ctx.say("err_day_and_range", words=repr(words)))
     if words:
         day = _date_phrase(ctx, words, "DATE")
         return day, day
@@ -506,7 +643,7 @@ def period(ctx: Context, default: str) -> tuple[date, date]:
         first = _date_phrase(ctx, args.since, "--from") if args.since else monday
         last = _date_phrase(ctx, args.until, "--to") if args.until else today
         if last < first:
-            raise UsageError(f"--to ({last}) is before --from ({first})")
+            raise UsageError(ctx.say("err_to_before_from", first=first, last=last))
         return first, last
     if args.today:
         return today, today
@@ -523,13 +660,27 @@ def period(ctx: Context, default: str) -> tuple[date, date]:
     return today, today
 
 
+def selected(ctx: Context, first: date, last: date) -> list[OutboxItem]:
+    """The entries of the period that pass the filter options (`--project`, `--tag`, ...)."""
+    from nlentry.cli.filters import EntryFilter
+
+    items = ctx.journal.entries(first, last, provider=ctx.args.provider)
+    keep = EntryFilter.from_args(ctx.args, ctx.journal.catalog)
+    return [item for item in items if keep(item.entry)] if keep else items
+
+
 def cmd_ls(ctx: Context) -> int:
     """Entries by day, with daily totals and the total."""
     first, last = period(ctx, "today")
-    items = ctx.journal.entries(first, last, provider=ctx.args.provider)
-    if ctx.args.json:
+    items = selected(ctx, first, last)
+    if ctx.args.keys:
+        ctx.numbers = {key: n for n, key in enumerate(ctx.journal.recent_keys(), start=1)}
+    if ctx.args.jsonl:
         for item in items:
             ctx.print(json.dumps(_item_json(item), ensure_ascii=False))
+        return OK
+    if ctx.args.json:
+        ctx.print(json.dumps([_item_json(item) for item in items], ensure_ascii=False, indent=2))
         return OK
     if not items:
         ctx.print(ctx.say("no_entries", first=f"{first:%d-%m-%Y}", last=f"{last:%d-%m-%Y}"))
@@ -548,7 +699,15 @@ def cmd_ls(ctx: Context) -> int:
         total = hours(sum(i.entry.duration or 0 for i in items))
         label = ctx.say("total")
         ctx.print(label + " " * max(1, width - len(label) - len(total)) + total)
+    if (line := ctx.target_line(first, last, sum(i.entry.duration or 0 for i in items))) is not None:
+        ctx.print(line)
     return OK
+
+
+def cmd_log(ctx: Context) -> int:
+    """`log` is `ls`, as `watson log` lists; for one release it says so (it booked time before)."""
+    ctx.note(ctx.say("log_is_ls"))
+    return cmd_ls(ctx)
 
 
 def _ls_line(ctx: Context, item: OutboxItem) -> str:
@@ -564,7 +723,8 @@ def _ls_line(ctx: Context, item: OutboxItem) -> str:
     if item.state != "posted":
         line += "  " + ctx.paint(f"[{item.state}]", "defaulted")
     if ctx.args.keys:
-        line += "  " + ctx.paint(item.key[:8], "defaulted")
+        number = f"#{ctx.numbers.get(item.key, '')}"
+        line = f"{number:>4} {line}  {ctx.paint(item.key[:8], 'defaulted')}"
     return line
 
 
@@ -573,15 +733,21 @@ def cmd_report(ctx: Context) -> int:
     from nlentry.journal import totals
 
     first, last = period(ctx, "week")
-    entries = [i.entry for i in ctx.journal.entries(first, last, provider=ctx.args.provider)]
+    entries = [i.entry for i in selected(ctx, first, last)]
+    if ctx.args.chart or ctx.args.format in ("svg", "png"):
+        return _chart(ctx, entries, first, last)
     rows = totals(entries, ctx.args.by)
     grand = sum(e.duration or 0 for e in entries)
-    fmt = ctx.args.format
+    fmt = "json" if ctx.args.json else ctx.args.format
     if fmt == "json":
-        ctx.print(json.dumps({
+        report: dict[str, Any] = {
             "from": first.isoformat(), "to": last.isoformat(), "by": ctx.args.by, "seconds": grand,
             "rows": [{"name": n or None, "seconds": s, "hours": round(s / 3600, 2), "entries": c}
-                     for n, s, c in rows]}, ensure_ascii=False, indent=2))
+                     for n, s, c in rows]}
+        if ctx.targets:
+            should = ctx.targets.between(first, last)
+            report |= {"target": should, "diff": grand - should}
+        ctx.print(json.dumps(report, ensure_ascii=False, indent=2))
         return OK
     if fmt == "csv":
         import csv
@@ -600,6 +766,70 @@ def cmd_report(ctx: Context) -> int:
         share = f"{100 * seconds / grand:5.1f}%" if grand else ""
         ctx.print(f"{(name or ctx.say('none')):<{width}}  {hours(seconds):>7}  {share}")
     ctx.print(f"{ctx.say('total'):<{width}}  {hours(grand):>7}")
+    if (line := ctx.target_line(first, last, grand)) is not None:
+        ctx.print(line)
+    return OK
+
+
+def cmd_export(ctx: Context) -> int:
+    """The individual entries of a period as CSV, JSON (Lines) or iCalendar, to standard output or a file."""
+    from nlentry.cli.export import write
+    from nlentry.cli.progress import Progress
+
+    first, last = period(ctx, "week")
+    items = selected(ctx, first, last)
+    fmt = "json" if ctx.args.json else "jsonl" if ctx.args.jsonl else ctx.args.format
+    with Progress(ctx.err, total=len(items), label=ctx.say("progress_export"), env=ctx.env) as tick:
+        if ctx.args.output in (None, "-"):
+            write(items, fmt, ctx.out, tick)
+        else:
+            with open(ctx.args.output, "w", encoding="utf-8", newline="") as out:
+                write(items, fmt, out, tick)
+    if ctx.args.output not in (None, "-"):
+        ctx.note(ctx.say("exported", count=len(items), file=ctx.args.output))
+    return OK
+
+
+def cmd_week(ctx: Context) -> int:
+    """`nlentry week`: `report --chart` of this week (or the period asked for)."""
+    ctx.args.chart, ctx.args.by = True, "project"
+    return cmd_report(ctx)
+
+
+def _chart(ctx: Context, entries: list[Entry], first: date, last: date) -> int:
+    """The days of the period as bars split by project: on the terminal, or to an SVG or PNG file."""
+    from nlentry.cli import chart
+
+    days, legend = chart.chart_days(entries, first, last, none=ctx.say("none"))
+
+    def label(day: date) -> str:
+        return f"{ctx.say(f'weekday_{day.weekday()}')} {day:%d-%m}"
+
+    title = f"{first:%d-%m-%Y} – {last:%d-%m-%Y}"
+    fmt = ctx.args.format
+    if fmt in ("svg", "png"):
+        path = ctx.args.output or f"nlentry-{first}-{last}.{fmt}"
+        if fmt == "svg":
+            text = chart.svg(days, legend, label=label, title=title, total_word=ctx.say("total"))
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text)
+        else:
+            try:
+                chart.png(days, legend, path, label=label, title=title)
+            except ImportError:
+                raise UsageError(ctx.say("chart_no_matplotlib")) from None
+        ctx.note(ctx.say("chart_written", file=path))
+        return OK
+    if fmt not in ("table",):
+        raise UsageError(ctx.say("chart_format", format=fmt))
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns if ctx.colour else 80
+    ctx.print(title)
+    ctx.out.write(chart.terminal(days, legend, label=label, colour=ctx.colour, width=min(width, 120),
+                                 total_word=ctx.say("total")))
+    if (line := ctx.target_line(first, last, sum(s for _, s in legend))) is not None:
+        ctx.print(line)
     return OK
 
 

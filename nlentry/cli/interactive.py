@@ -26,7 +26,7 @@ from prompt_toolkit.completion import Completer, Completion
 from nlentry import config
 from nlentry.cli.completion import catalog_items
 from nlentry.cli.entries import Context, add_entries, preview
-from nlentry.cli.messages import language, messages_for
+from nlentry.messages import language, messages_for
 
 if TYPE_CHECKING:
     from prompt_toolkit.completion import CompleteEvent
@@ -204,8 +204,12 @@ class QuickEntry:
 
 def _doubts(entry: Entry, say: Any) -> list[str]:
     """What Enter would ask about this entry, or why it could not save it."""
+    from nlentry.render import warning_text
+
     doubts = [say("ambiguous", field=say(field), options=", ".join(a.name for a in options))
               for field, options in entry.alternatives.items() if options]
+    if not doubts:  # a name read from a near miss is asked about once, as `add` asks
+        doubts = [warning_text(w, say) for w in entry.warnings if w.startswith("read '")]
     if entry.duration is None:
         doubts.append(say("qe_unreadable", error=say("qe_no_duration")))
     return doubts

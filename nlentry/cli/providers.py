@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING
 
 from nlentry import config
 from nlentry.cli.args import UsageError
+from nlentry.messages import language, messages_for
 
 if TYPE_CHECKING:
     import argparse
 
     from nlentry.model import Catalog
-    from nlentry.outbox import OutboxItem
+    from nlentry.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.providers.base import Provider
     from nlentry.store import Store
+    from nlentry.sync import SyncResult
 
 __all__ = ["run"]
 
@@ -37,6 +39,7 @@ class Session:
     def __init__(self, env: Mapping[str, str]) -> None:
         self.env = env
         self.cfg = config.load(env)
+        self.say = messages_for(language(env, self.cfg.data.get("language")))
         self._store: Store | None = None
 
     @property
@@ -55,7 +58,7 @@ class Session:
         name = name or config.default_provider(self.env, self.cfg)
         known = providers.names()
         if name not in known:
-            raise UsageError(f"unknown provider {name!r} (available: {', '.join(known)})")
+            raise UsageError(self.say("unknown_provider", name=repr(name), known=", ".join(known)))
         return name
 
     def build(self, name: str) -> Provider:
@@ -82,7 +85,7 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     session = Session(env)
     try:
         handler = {
-            "log": _cmd_log, "sync": _cmd_sync, "catalog": _cmd_catalog, "alias": _cmd_alias,
+            "sync": _cmd_sync, "catalog": _cmd_catalog, "alias": _cmd_alias,
             "outbox": _cmd_outbox, "flush": _cmd_flush, "providers": _cmd_providers,
         }.get(args.command)
         if handler is None:
@@ -108,51 +111,25 @@ def _when(ts: float) -> str:
     return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S")
 
 
-# --- log -----------------------------------------------------------------------------------------
-
-
-def _cmd_log(args: argparse.Namespace, s: Session) -> int:
-    from nlentry.cli.render import summary
-    from nlentry.isotime import parse_now
-    from nlentry.journal import Journal
-
-    if not args.text:
-        raise UsageError("give the phrase to book, e.g. nlentry log 2 uur overleg aan Webshop")
-    name = s.provider_name(args.provider)
-    try:
-        now = None if args.now is None else parse_now(args.now)
-    except ValueError as exc:
-        raise UsageError(f"--now: {exc}") from None
-
-    # a stale catalog is refreshed beside the post, not before it; closing waits a little for it
-    with Journal.open(s.env, provider=name, cfg=s.cfg) as journal:
-        if journal.catalog is None:
-            _note(f"no catalog of {name} cached yet: names are not resolved "
-                  f"(run 'nlentry sync --provider {name}')")
-        entry = journal.read(" ".join(args.text), now=now, locale=args.locale)
-        # unlike `add`, `log` books whatever was read, even without a length: submit, not save
-        key = journal.outbox.submit(entry, name)
-        item = journal.outbox.item(key)
-    assert item is not None  # just committed
-
-    if args.json:
-        data = {"key": key, "provider": name, "state": item.state, "remote_id": item.remote_id,
-                "error": item.last_error, "entry": entry.to_dict()}
-        _out(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        _out(f"{summary(entry)} · {name}" + ("" if item.state == "posted" else f" · {item.state}"))
-    if item.state == "posted":
-        return OK
-    if item.state == "failed":
-        _note(f"{name} rejected the entry; it is kept in the outbox as {_short(key)} "
-              f"(see 'nlentry outbox'): {item.last_error}")
-    else:
-        _note(f"not posted to {name} yet; kept in the outbox as {_short(key)}, "
-              f"'nlentry flush' retries: {item.last_error}")
-    return PROVIDER_FAILED
-
-
 # --- sync and catalog ----------------------------------------------------------------------------
+
+
+def _sync_json(result: SyncResult) -> dict[str, object]:
+    return {"provider": result.provider, "projects": result.projects, "services": result.services,
+            "clients": result.clients, "people": result.people,
+            "synced_at": datetime.fromtimestamp(result.synced_at).astimezone().isoformat()}
+
+
+def _listing(args: argparse.Namespace, rows: list[dict[str, object]]) -> bool:
+    """Print `rows` as `--json` (one list) or `--jsonl` (one a line); False when neither was asked."""
+    if getattr(args, "jsonl", False):
+        for row in rows:
+            _out(json.dumps(row, ensure_ascii=False))
+        return True
+    if getattr(args, "json", False):
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        return True
+    return False
 
 
 def _cmd_sync(args: argparse.Namespace, s: Session) -> int:
@@ -160,13 +137,17 @@ def _cmd_sync(args: argparse.Namespace, s: Session) -> int:
 
     name = s.provider_name(args.provider)
     result = Syncer(s.store, s.build, max_age=s.max_age).sync(name)
-    _out(result.describe())
+    if args.json:
+        _out(json.dumps(_sync_json(result), ensure_ascii=False, indent=2))
+    else:
+        _out(s.say("synced", provider=result.provider, projects=result.projects, services=result.services,
+                   clients=result.clients, people=result.people))
     return OK
 
 
-def _counts(catalog: Catalog) -> str:
-    return (f"{len(catalog.projects)} projects, {len(catalog.services)} services, "
-            f"{len(catalog.clients)} clients, {len(catalog.people)} people")
+def _counts(s: Session, catalog: Catalog) -> str:
+    return s.say("catalog_counts", projects=len(catalog.projects), services=len(catalog.services),
+                 clients=len(catalog.clients), people=len(catalog.people))
 
 
 def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
@@ -176,15 +157,14 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
 
     action = args.catalog_action
     if action is None:
-        raise UsageError("say what to do: nlentry catalog import FILE, or nlentry catalog export [FILE]")
+        raise UsageError(s.say("catalog_what"))
     name = s.provider_name(args.provider or "local")
     cls = providers.provider_class(name)
 
     if action == "import":
         catalog = Catalog.load(args.file)
         if not hasattr(cls, "import_catalog"):
-            raise UsageError(f"provider {name!r} keeps its own catalog: "
-                             f"fetch it with 'nlentry sync --provider {name}'")
+            raise UsageError(s.say("catalog_own", provider=name))
         provider = s.build(name)
         try:
             provider.import_catalog(catalog)  # type: ignore[attr-defined]
@@ -193,8 +173,11 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
         # the cache follows at once; what is reported is what the provider kept, read back from it
         # (TimeTagger, say, has nowhere to keep people)
         kept = Syncer(s.store, s.build, max_age=s.max_age).sync(name)
-        _out(f"imported {kept.projects} projects, {kept.services} services, {kept.clients} clients, "
-             f"{kept.people} people into {name}")
+        if getattr(args, "json", False):  # `init --catalog` imports without the option
+            _out(json.dumps(_sync_json(kept), ensure_ascii=False, indent=2))
+            return OK
+        _out(s.say("catalog_imported", projects=kept.projects, services=kept.services, clients=kept.clients,
+                   people=kept.people, provider=name))
         return OK
 
     if hasattr(cls, "export_catalog"):
@@ -206,14 +189,14 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
     else:
         cached = s.store.get_catalog(name)
         if cached is None:
-            raise UsageError(f"no catalog of {name} cached yet: run 'nlentry sync --provider {name}' first")
+            raise UsageError(s.say("list_none", provider=name))
         exported = cached[0]
     text = json.dumps(exported.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if args.file in (None, "-"):
         sys.stdout.write(text)
     else:
         Path(args.file).write_text(text, encoding="utf-8")
-        _note(f"wrote {_counts(exported)} to {args.file}")
+        _note(s.say("catalog_written", counts=_counts(s, exported), file=args.file))
     return OK
 
 
@@ -221,11 +204,11 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
 
 
 def _cmd_alias(args: argparse.Namespace, s: Session) -> int:
-    from nlentry.sync import find_target
+    from nlentry.sync import find_target, merge_aliases
 
     action = args.alias_action
     if action is None:
-        raise UsageError("say what to do: nlentry alias add ALIAS NAME, alias rm ALIAS, or alias ls")
+        raise UsageError(s.say("alias_what"))
     name = s.provider_name(args.provider)
     store = s.store
 
@@ -235,28 +218,49 @@ def _cmd_alias(args: argparse.Namespace, s: Session) -> int:
         if cached is not None:
             found = find_target(cached[0], args.name, args.kind)
             if found is None:
-                what = args.kind or "project, service, client or person"
-                raise UsageError(f"no {what} named {args.name!r} in the {name} catalog "
-                                 f"(see 'nlentry catalog export --provider {name}')")
+                what = s.say(args.kind) if args.kind else s.say("any_kind")
+                raise UsageError(s.say("alias_no_target", kind=what, name=repr(args.name), provider=name))
             kind = found
+            if not args.force:
+                _refuse_taken(s, args.alias, args.name, merge_aliases(cached[0], store.aliases(name)))
         else:
-            _note(f"no catalog of {name} cached yet: the alias takes effect after 'nlentry sync'")
+            _note(s.say("alias_before_sync", provider=name))
         alias = store.add_alias(name, args.alias, args.name, kind)
-        _out(f"{alias.alias} -> {alias.target}" + (f" ({alias.kind})" if alias.kind else "") + f" · {name}")
+        kind_shown = f" ({s.say(alias.kind)})" if alias.kind else ""
+        _out(f"{alias.alias} -> {alias.target}{kind_shown} · {name}")
         return OK
 
     if action == "rm":
         if not store.remove_alias(name, args.alias):
-            raise UsageError(f"there is no alias {args.alias!r} for {name}")
-        _out(f"removed {args.alias} · {name}")
+            raise UsageError(s.say("alias_none", alias=repr(args.alias), provider=name))
+        _out(s.say("alias_removed", alias=args.alias, provider=name))
         return OK
 
     aliases = store.aliases(name)
+    rows: list[dict[str, object]] = [{"alias": a.alias, "target": a.target, "kind": a.kind, "provider": name}
+                                     for a in aliases]
+    if _listing(args, rows):
+        return OK
     for a in aliases:
-        _out(f"{a.alias} -> {a.target}" + (f" ({a.kind})" if a.kind else ""))
+        _out(f"{a.alias} -> {a.target}" + (f" ({s.say(a.kind)})" if a.kind else ""))
     if not aliases:
-        _note(f"no aliases for {name} yet (add one with 'nlentry alias add ALIAS NAME')")
+        _note(s.say("alias_empty", provider=name))
     return OK
+
+
+def _refuse_taken(s: Session, alias: str, target: str, catalog: Catalog) -> None:
+    """A `UsageError` when `alias` names something in the catalog already (a name, or an alias of
+    another item): the alias would take that name away from what it names now."""
+    from nlentry.journal import catalog_name
+
+    taken = catalog_name(catalog, alias)
+    if taken is None:
+        return
+    kind, owner, is_alias = taken
+    if is_alias and owner.casefold() == target.strip().casefold():
+        return  # the same alias again: nothing is taken away
+    key = "alias_is_alias" if is_alias else "alias_is_name"
+    raise UsageError(s.say(key, alias=alias, kind=s.say(kind), name=owner))
 
 
 # --- outbox and flush ----------------------------------------------------------------------------
@@ -282,27 +286,53 @@ def _cmd_outbox(args: argparse.Namespace, s: Session) -> int:
     outbox = Outbox(s.store, {})
     if args.action in ("retry", "drop"):
         if not args.key:
-            raise UsageError(f"give the key of the entry: nlentry outbox {args.action} KEY")
+            raise UsageError(s.say("outbox_give_key", action=args.action))
         item = outbox.item(args.key)
         if item is None:
-            raise UsageError(f"no entry {args.key!r} in the outbox (or the key is ambiguous)")
+            raise UsageError(s.say("outbox_no_entry", key=repr(args.key)))
         done = outbox.retry(item.key) if args.action == "retry" else outbox.discard(item.key)
         if not done:
-            what = "failed" if args.action == "retry" else "pending or failed"
-            raise UsageError(f"entry {_short(item.key)} is {item.state}, not {what}")
-        _out(f"{'queued again' if args.action == 'retry' else 'dropped'}: {_short(item.key)}"
-             + (" (run 'nlentry flush' to post it now)" if args.action == "retry" else ""))
+            raise UsageError(s.say(f"outbox_not_{args.action}", key=_short(item.key), state=item.state))
+        _out(s.say(f"outbox_{args.action}_done", key=_short(item.key)))
         return OK
     if args.key:
-        raise UsageError("'nlentry outbox' lists; use 'nlentry outbox retry KEY' or 'drop KEY' for one entry")
+        raise UsageError(s.say("outbox_lists"))
 
     states = ("pending", "posting", "failed", "posted") if args.all else ("pending", "posting", "failed")
     items = outbox.items(states)
+    if _listing(args, [json.loads(summary_json(item)) for item in items]):
+        return OK
     for item in items:
-        _out(summary_json(item) if args.json else _describe(item))
-    if not items and not args.json:
-        _out("the outbox is empty: nothing pending or failed")
+        _out(_describe(item))
+    if not items:
+        _out(s.say("outbox_empty"))
     return OK
+
+
+def _flush(s: Session, outbox: Outbox, provider: str | None) -> FlushReport:
+    """`outbox.flush`, item by item with a progress line when there are many and standard error is a
+    terminal (a provider that fails is not tried again in this flush: its other items wait, as in one
+    flush); one flush otherwise."""
+    from nlentry.cli.progress import Progress
+    from nlentry.outbox import FlushReport
+
+    pending = outbox.items(("pending",), provider)
+    with Progress(sys.stderr, total=len(pending), label=s.say("progress_flush"), env=s.env) as tick:
+        if not tick.shown:
+            return outbox.flush(provider=provider, force=True)
+        report = FlushReport()
+        for done, item in enumerate(pending, start=1):
+            if item.provider in report.blocked:
+                report.deferred.append(item.key)
+            else:
+                one = outbox.flush(keys=[item.key], force=True)
+                report.posted += one.posted
+                report.found += one.found
+                report.failed += one.failed
+                report.retrying += one.retrying
+                report.blocked.update(one.blocked)
+            tick(done)
+        return report
 
 
 def _cmd_flush(args: argparse.Namespace, s: Session) -> int:
@@ -310,20 +340,28 @@ def _cmd_flush(args: argparse.Namespace, s: Session) -> int:
 
     provider = None if args.provider is None else s.provider_name(args.provider)
     with Outbox(s.store, s.build) as outbox:
-        report = outbox.flush(provider=provider, force=True)
+        report = _flush(s, outbox, provider)
         left = outbox.counts()
+    if args.json:
+        _out(json.dumps({
+            "posted": report.posted, "found": report.found,
+            "pending": [{"key": k, "error": e} for k, e in report.retrying]
+            + [{"key": k, "error": None} for k in report.deferred],
+            "failed": [{"key": k, "error": e} for k, e in report.failed],
+            "blocked": report.blocked, "left": left}, ensure_ascii=False, indent=2))
+        return OK if report.ok else PROVIDER_FAILED
     done = len(report.posted) + len(report.found)
     if not (done or report.retrying or report.failed or report.deferred):
-        failed = f"; {left['failed']} failed (see 'nlentry outbox')" if left["failed"] else ""
-        _out(f"nothing to flush{failed}")
+        failed = s.say("flush_failed_left", failed=left["failed"]) if left["failed"] else ""
+        _out(s.say("flush_nothing", failed=failed))
         return OK
-    found = f", found already posted {len(report.found)}" if report.found else ""
-    _out(f"posted {len(report.posted)}{found}, still pending {len(report.retrying) + len(report.deferred)}, "
-         f"failed {len(report.failed)}")
+    found = s.say("flush_found", found=len(report.found)) if report.found else ""
+    _out(s.say("flush_done", posted=len(report.posted), found=found,
+               pending=len(report.retrying) + len(report.deferred), failed=len(report.failed)))
     for name, error in report.blocked.items():
         _note(f"{name}: {error}")
     for key, error in report.failed:
-        _note(f"{_short(key)} rejected: {error}")
+        _note(s.say("flush_rejected", key=_short(key), error=error))
     return OK if report.ok else PROVIDER_FAILED
 
 
@@ -336,11 +374,17 @@ def _cmd_providers(args: argparse.Namespace, s: Session) -> int:
 
     default = config.default_provider(s.env, s.cfg)
     order = list(Capability)
+    rows: list[dict[str, object]] = []
     for name, cls in providers.available().items():
         caps: frozenset[Capability] = getattr(cls, "capabilities", frozenset())
-        listed = " ".join(c.value for c in order if c in caps)
         prefix = f"NLENTRY_{name.upper()}_"
         configured = name == "local" or bool(s.cfg.provider(name)) or any(k.startswith(prefix) for k in s.env)
-        marks = [m for m, on in (("default", name == default), ("configured", configured)) if on]
-        _out(f"{name:<12} {listed:<40} {', '.join(marks)}".rstrip())
+        rows.append({"name": name, "capabilities": [c.value for c in order if c in caps],
+                     "default": name == default, "configured": configured})
+    if _listing(args, rows):
+        return OK
+    for row in rows:
+        marks = [m for m in ("default", "configured") if row[m]]
+        listed = " ".join(row["capabilities"])  # type: ignore[arg-type]
+        _out(f"{row['name']:<12} {listed:<40} {', '.join(marks)}".rstrip())
     return OK

@@ -1,9 +1,5 @@
-"""How the command line shows an Entry: one readable line.
-
-    wo 18-11-2026 · 2:30 · 09:00–11:30 · Timi · Development · met Rowan · "overleg"
-
-Also the text of the accuracy report. Only `nlentry.model` is imported here, so rendering stays
-cheap. Locales without words of their own below are shown with the English ones.
+"""The text of the accuracy report; an entry's line (`summary`, `hours`) is `nlentry.render`'s,
+shared with the chat bot, and re-exported here for the callers that import it from the command line.
 """
 
 from __future__ import annotations
@@ -12,55 +8,12 @@ import json
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from nlentry.model import Entry
+from nlentry.render import SEP, hours, summary
+
+__all__ = ["SEP", "accuracy_report", "hours", "summary"]
 
 if TYPE_CHECKING:
     from nlentry.accuracy import Report, Tally
-
-SEP = " · "
-
-def hours(seconds: int) -> str:
-    """Seconds as hours and minutes, `H:MM` (rounded to the minute): 9000 -> '2:30'."""
-    minutes = (seconds + 30) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def _join(names: list[str], conjunction: str) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
-
-
-def summary(entry: Entry) -> str:
-    """The one-line summary of an entry: date, duration, times, project, service, persons, tags, text.
-
-    Fields that are unknown are left out; the description is quoted.
-    """
-    from nlentry.cli.messages import messages_for
-
-    say = messages_for(entry.locale)  # the locale's own words: weekdays, "met"/"with", "en"/"and"
-    with_, and_ = say("persons"), say("and")
-    parts = [f"{say(f'weekday_{entry.date.weekday()}')} {entry.date:%d-%m-%Y}"]
-    if entry.duration is not None:
-        parts.append(hours(entry.duration))
-    if entry.start is not None or entry.end is not None:
-        start = "" if entry.start is None else f"{entry.start:%H:%M}"
-        end = "" if entry.end is None else f"{entry.end:%H:%M}"
-        parts.append(f"{start}–{end}")
-    if entry.project is not None:
-        parts.append(entry.project.name)
-    elif entry.client is not None:
-        parts.append(entry.client.name)
-    if entry.service is not None:
-        parts.append(entry.service.name)
-    if entry.persons:
-        parts.append(f"{with_} {_join([p.name for p in entry.persons], and_)}")
-    if entry.tags:
-        parts.append(" ".join(t if t.startswith("#") else f"#{t}" for t in entry.tags))
-    if entry.description:
-        parts.append(f'"{entry.description}"')
-    return SEP.join(parts)
-
 
 # --- the accuracy report -------------------------------------------------------------------------
 

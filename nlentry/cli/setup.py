@@ -604,6 +604,10 @@ def cmd_list(ctx: Context) -> int:
             row.update(client=clients.get(client_id) if client_id is not None else None,
                        client_id=client_id, active=active)
         rows.append(row)
+    if getattr(ctx.args, "jsonl", False):
+        for row in rows:
+            ctx.print(json.dumps(row, ensure_ascii=False))
+        return OK
     if ctx.args.json:
         ctx.print(json.dumps(rows, ensure_ascii=False, indent=2))
         return OK

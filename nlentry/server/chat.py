@@ -28,10 +28,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from nlentry.cli.render import summary
 from nlentry.config import redact
 from nlentry.errors import EntryRefused, InputError
 from nlentry.model import Alternative, Catalog, Entry, Ref
+from nlentry.render import summary
 from nlentry.server.limits import RateLimiter
 from nlentry.server.pending import Confirmations, Pending
 from nlentry.server.replies import Button, Reply, command_of, texts_for

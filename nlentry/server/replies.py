@@ -17,22 +17,16 @@ The texts live with the grammars, one file per locale folder, so adding German m
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from nlentry.locales import available, folder
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from nlentry.messages import FALLBACK, locale_texts
 
 __all__ = ["Button", "Reply", "Texts", "command_of", "locales", "texts_for"]
 
-FALLBACK = "en"
 FILE = "server.toml"
 
 
@@ -91,16 +85,9 @@ class Texts:
         return {k: tuple(str(w).casefold() for w in v) for k, v in raw.items() if isinstance(v, list)}
 
 
-@cache
 def _file(code: str) -> dict[str, dict[str, Any]]:
-    own = folder(code)
-    if own is None:
-        return {}
-    try:
-        data = tomllib.loads((own / FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, NotADirectoryError):
-        return {}
-    return {k: dict(v) for k, v in data.items() if isinstance(v, dict)}
+    """The sections of a locale's `server.toml`, read by the loader the command line uses too."""
+    return {k: dict(v) for k, v in locale_texts(code, FILE).items() if isinstance(v, dict)}
 
 
 @cache

@@ -60,7 +60,7 @@ def test_init_login_and_log_put_an_entry_in_the_tracker(
         assert kept["token"] == secret and kept[key]
         path = home.path / "config.toml"
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        status, out, err = home.cli(capsys, "log", "1,5", "uur", "Development", "aan", "Webshop")
+        status, out, err = home.cli(capsys, "add", "1,5", "uur", "Development", "aan", "Webshop")
         assert status == 0, err
     entries = list(fake.entries.values())
     assert len(entries) == 1, "the entry went through the outbox to the tracker"

@@ -37,7 +37,7 @@ def test_init_with_flags_writes_a_private_config_and_imports_the_catalog(
     assert stat.S_IMODE(home.path.stat().st_mode) == 0o700
     cfg = config.load(home.env)
     assert cfg.data["default_provider"] == "local" and cfg.data["language"] == "nl"
-    assert "geschreven" in out and "imported 23 projects" in out  # replies in the chosen language
+    assert "geschreven" in out and "23 projecten, 11 diensten" in out  # replies in the chosen language
     status, out, _ = home.cli(capsys, "projects", "--json")
     assert status == 0 and "Webshop" in {p["name"] for p in json.loads(out)}
 

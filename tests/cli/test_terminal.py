@@ -33,8 +33,8 @@ SHARED_ALIAS = {
 
 
 def saved(home: Home, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    """The entries logged today, as `nlentry ls --json` gives them."""
-    status, out, _ = home.cli(capsys, "ls", "--json")
+    """The entries logged today, as `nlentry ls --jsonl` gives them."""
+    status, out, _ = home.cli(capsys, "ls", "--jsonl")
     assert status == 0
     return [json.loads(line)["entry"] for line in out.splitlines()]
 
@@ -210,7 +210,7 @@ def test_init_asks_provider_language_and_catalog(
     term.type("nl\r")
     term.wait_for("Een catalogusbestand (JSON)")  # the guide speaks Dutch from here on
     term.type(f"{CORPUS_CATALOG}\r")
-    term.wait_for("imported 23 projects")
+    term.wait_for("23 projecten, 11 diensten, 12 klanten, 12 personen ingelezen in local")
     assert "geschreven: provider local, taal nl" in term.text
     assert term.wait_exit() == 0
     cfg = config.load(home.env)

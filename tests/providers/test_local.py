@@ -314,18 +314,19 @@ def test_cli_alias_add_ls_rm_and_they_survive_sync(capsys: pytest.CaptureFixture
     assert status == 0 and out == "" and "no aliases" in err
 
 
-def test_cli_log_books_through_the_outbox(capsys: pytest.CaptureFixture[str], env: dict[str, str],
+def test_cli_add_books_through_the_outbox(capsys: pytest.CaptureFixture[str], env: dict[str, str],
                                           catalog_file: Path) -> None:
     run(capsys, env, "catalog", "import", str(catalog_file))
     run(capsys, env, "alias", "add", "webshp", "Webshop")
-    status, out, err = run(capsys, env, "log", "2", "uur", "aan", "webshp",
+    status, out, err = run(capsys, env, "add", "2", "uur", "aan", "webshp",
                            "--now", "2026-11-18T14:30:00+01:00")
     assert status == 0, err
-    assert out.startswith("wo 18-11-2026 · 2:00 · Webshop") and out.rstrip().endswith("· local")
+    assert out.startswith("wo 18-11-2026 (vandaag, standaard) · 2:00 · project Webshop")
+    assert out.rstrip().endswith("opgeslagen in local")
     status, out, _ = run(capsys, env, "outbox")
     assert status == 0 and out == "the outbox is empty: nothing pending or failed\n"
     status, out, _ = run(capsys, env, "outbox", "--all", "--json")
-    item = json.loads(out)
+    [item] = json.loads(out)
     assert item["state"] == "posted" and item["entry"]["project"] == {"id": 52, "name": "Webshop"}
     with Store.open(env) as store:
         listed = LocalProvider(store).list_day(DAY)
@@ -333,14 +334,14 @@ def test_cli_log_books_through_the_outbox(capsys: pytest.CaptureFixture[str], en
     assert run(capsys, env, "flush")[1] == "nothing to flush\n"
 
 
-def test_cli_log_keeps_the_entry_when_the_provider_fails(capsys: pytest.CaptureFixture[str],
+def test_cli_add_keeps_the_entry_when_the_provider_fails(capsys: pytest.CaptureFixture[str],
                                                           env: dict[str, str]) -> None:
     env = {**env, "NLENTRY_TIMETAGGER_BASE_URL": "http://127.0.0.1:9/timetagger/api/v2",
            "NLENTRY_TIMETAGGER_TOKEN": "some-token-value", "NLENTRY_TIMETAGGER_TIMEOUT": "2"}
-    status, out, err = run(capsys, env, "log", "1", "hour", "meeting", "--provider", "timetagger",
+    status, out, err = run(capsys, env, "add", "1", "hour", "meeting", "--provider", "timetagger",
                            "--now", "2026-11-18T14:30:00+01:00")
     assert status == ExitStatus.PROVIDER
-    assert out.rstrip().endswith("· timetagger · pending")
+    assert "1:00" in out and "saved" not in out
     assert "kept in the outbox" in err and "cannot reach timetagger" in err and len(err.splitlines()) == 2
     status, out, _ = run(capsys, env, "outbox")
     assert status == 0 and " pending " in out and "timetagger" in out and "cannot reach" in out

@@ -311,10 +311,11 @@ def test_cli_sync_and_log_against_the_real_server(server: TimeTaggerServer, tmp_
     env, token = _cli_import(server, tmp_path, '{"projects": [{"id": 1, "name": "Webshop"}], '
                                                '"services": [{"id": 2, "name": "Meeting"}]}')
     assert main(["sync", "--provider", "timetagger"], env=env) == 0
-    assert main(["log", "gisteren", "2", "uur", "meeting", "aan", "webshop", "--provider", "timetagger",
-                 "--now", "2026-11-18T14:30:00+01:00"], env=env) == ExitStatus.OK
+    assert main(["add", "--yes", "gisteren", "2", "uur", "meeting", "aan", "webshop", "--provider",
+                 "timetagger", "--now", "2026-11-18T14:30:00+01:00"], env=env) == ExitStatus.OK
     out, err = capsys.readouterr()
-    assert "synced timetagger: 1 projects, 1 services" in out and "di 17-11-2026 · 2:00 · webshop" in out
+    assert "synced timetagger: 1 projects, 1 services" in out and "di 17-11-2026 (gisteren) · 2:00" in out
+    assert "project webshop" in out and "opgeslagen in timetagger" in out
     assert token not in out + err
     check = TimeTaggerProvider.from_settings({"base_url": server.api_url, "token": token})
     try:

@@ -1,0 +1,95 @@
+"""Every user-facing text comes from the locale's messages: walk every command in Dutch and in English,
+record each message key asked for, and fail on one missing from either locale's messages.toml."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cli_support import ROOT, Home
+
+from nlentry.locales import read_toml
+from nlentry.messages import Messages
+
+NOW = "2026-11-24T15:00:00+01:00"  # a Tuesday
+LANGUAGES = ("nl", "en")
+
+
+def keys(code: str, file: str = "messages.toml") -> set[str]:
+    data = read_toml(ROOT / "grammars" / code / file)
+    return {f"{section}.{k}" for section, table in data.items() if isinstance(table, dict) for k in table} \
+        | {k for k, v in data.items() if not isinstance(v, dict)}
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[set[str]]:
+    """The message keys asked for while the test runs."""
+    seen: set[str] = set()
+    original = Messages.__call__
+
+    def recording(self: Messages, name: str, /, **values: object) -> str:
+        seen.add(name)
+        return original(self, name, **values)
+
+    monkeypatch.setattr(Messages, "__call__", recording)
+    yield seen
+
+
+#: each command a person runs, with the ways it ends (ok, refused, nothing there, wrong input)
+WALK: tuple[tuple[str, ...], ...] = (
+    ("add", "2 uur overleg aan Webshop"), ("add", "2 uur aan webshp"), ("add", "overleg aan Webshop"),
+    ("add", "--dry-run", "1 uur aan Timi"), ("add", "2 uur voor Gemeente Zeist"), ("add",),
+    ("add", "maandag en dinsdag 4 uur aan Webshop", "--yes"), ("add", "--json", "1 uur aan Timi"),
+    ("status",), ("stop",), ("start", "overleg aan Webshop"), ("start", "aan Timi"), ("status",),
+    ("stop", "--cancel"), ("start", "aan Timi"), ("stop",), ("start", "om 23 uur aan Timi"),
+    ("amend", "1 uur"), ("amend",), ("amend", "project Webshop", "--key", "zzzz"),
+    ("ls",), ("ls", "--week"), ("ls", "gisteren"), ("ls", "2 uur"), ("ls", "gisteren", "--from", "maandag"),
+    ("ls", "--from", "vrijdag", "--to", "maandag"), ("ls", "--keys"), ("log",), ("continue",), ("stop",),
+    ("continue", "99"), ("ls", "--week", "--project", "webshp", "--person", "Rowan"),
+    ("report",), ("report", "--by", "client"), ("report", "--format", "csv"), ("report", "--json"),
+    ("report", "--last-month"), ("explain", "2 uur aan Webshop"), ("export", "--format", "ical"),
+    ("undo",), ("undo", "zzzzzzzz"), ("undo",), ("undo",), ("undo",), ("undo",), ("undo",),
+    ("sync",), ("sync", "--json"), ("flush",), ("flush", "--json"), ("outbox",), ("providers",),
+    ("alias", "add", "Timi", "Webshop"), ("alias", "add", "wbs", "Webshop"), ("alias", "ls"),
+    ("alias", "add", "wbs", "Timi"), ("alias", "rm", "wbs"), ("alias", "ls"),
+    ("projects",), ("services",), ("people",), ("parse", "2 uur aan webshp"),
+    ("parse", "2 uur aan Timi en Webshop"),
+)
+NO_NOW = frozenset({"sync", "flush", "outbox", "providers", "alias", "projects", "services", "people",
+                    "undo"})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_command_speaks_from_the_messages(
+        language: str, local_home: Home, capsys: pytest.CaptureFixture[str], asked: set[str]) -> None:
+    (local_home.path / "config.toml").write_text(
+        f'default_provider = "local"\nlanguage = "{language}"\nround_to = 15\n[targets]\nweek = 36\n',
+        encoding="utf-8")
+    for argv in WALK:
+        extra = () if argv[0] in NO_NOW else ("--now", NOW)
+        status, out, err = local_home.cli(capsys, *argv, *extra)
+        assert status in (0, 1, 2, 3), (argv, err)
+        assert "internal error" not in err and "Traceback" not in err, (argv, err)
+    missing = {code: sorted(asked - keys(code)) for code in LANGUAGES}
+    assert missing == {code: [] for code in LANGUAGES}
+    assert len(asked) >= 45  # the walk reaches the commands' texts
+
+
+@pytest.mark.parametrize("file", ["messages.toml", "server.toml"])
+def test_both_locales_have_the_same_keys(file: str) -> None:
+    en, nl = keys("en", file), keys("nl", file)
+    assert sorted(en - nl) == [] and sorted(nl - en) == []
+
+
+def test_a_dutch_user_gets_no_english_from_the_entry_commands(
+        local_home: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    config = local_home.path / "config.toml"
+    config.write_text('default_provider = "local"\nlanguage = "nl"\n', encoding="utf-8")
+    said = []
+    for argv in (("ls", "2 uur"), ("ls", "--from", "vrijdag", "--to", "maandag"), ("amend",), ("undo",),
+                 ("status",), ("report",), ("ls",), ("sync",)):
+        said.append(local_home.cli(capsys, *argv, *(() if argv[0] in NO_NOW else ("--now", NOW))))
+    text = "".join(out + err for _, out, err in said)
+    for english in ("no day in", "is before", "give what", "nothing to", "no timer", "no entries", "synced"):
+        assert english not in text, english

@@ -369,8 +369,8 @@ class Outbox:
                 posted = Posted(claim.provider, remote_id or "")
             elif remote_id is None:
                 posted = provider.create(claim.entry, key=claim.key)
-            elif claim.remote_id is not None or found and claim.sending not in claim.unsettled:
-                # amended after it was posted, or after a post whose outcome was unknown
+            elif claim.remote_id is not None or found and any(s != claim.sending for s in claim.unsettled):
+                # amended after it was posted, or the copy found may hold an older version than this one
                 posted = provider.update(remote_id, claim.entry)
         except (RejectedError, Unsupported) as exc:
             message = redact(exc)

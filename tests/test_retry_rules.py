@@ -138,3 +138,20 @@ def test_no_look_for_a_copy_after_an_answer_that_stored_nothing(
     fake.requests.clear()
     outbox.remove(other)
     assert fake.requests == [] and outbox.item(other).state == "posted"  # type: ignore[union-attr]
+
+
+def test_a_copy_found_after_a_flusher_died_mid_amend_is_updated_to_the_amend(
+        hosted: tuple[Outbox, Provider, FakeApi]) -> None:
+    # found by the storm test (tests/test_storm.py): the version a dead flusher was sending is
+    # unsettled too, but the copy found may be an older version: it is updated, not taken as it is
+    outbox, provider, fake = hosted
+    fake.fail_next(exc=httpx.ReadTimeout, after=True)  # the 1 h entry is stored, the answer lost
+    key = outbox.submit(phrase(60), provider.name)
+    outbox.change(key, phrase(120, "2 uur overleg klant"), post=False)
+    assert outbox._claim(key, outbox.clock(), force=True) is not None  # a flusher takes it, then is killed
+    report = outbox.flush(now=outbox.clock() + outbox.lease + 1, force=True)  # its claim is taken over
+    assert report.found == [key]
+    remotes = at_provider(provider)
+    assert [d for _, d in remotes] == [2 * 3600], "one entry, in its amended form"
+    assert outbox.item(key).remote_id == remotes[0][0]  # type: ignore[union-attr]
+

@@ -22,6 +22,8 @@ from nlentry.outbox import Outbox
 from nlentry.providers._http import FakeApi
 from nlentry.providers.base import Provider
 from nlentry.providers.timeneye.testing import fake_provider as timeneye_provider
+from nlentry.providers.timetagger import TimeTaggerProvider
+from nlentry.providers.timetagger.testing import shared_server, timetagger_installed
 from nlentry.providers.timi.testing import fake_provider as timi_provider
 from nlentry.store import Store
 
@@ -155,3 +157,35 @@ def test_a_copy_found_after_a_flusher_died_mid_amend_is_updated_to_the_amend(
     assert [d for _, d in remotes] == [2 * 3600], "one entry, in its amended form"
     assert outbox.item(key).remote_id == remotes[0][0]  # type: ignore[union-attr]
 
+
+class _StoredThenTimedOut(httpx.HTTPTransport):
+    """The real network, except that the first PUT is stored by the server and its answer times out."""
+
+    armed = True
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if self.armed and request.method == "PUT":
+            self.armed = False
+            response.read()
+            raise httpx.ReadTimeout("injected: stored, then the answer timed out", request=request)
+        return response
+
+
+@pytest.mark.skipif(not timetagger_installed(), reason="the timetagger package is not installed")
+def test_an_undo_after_a_timed_out_timetagger_post_hides_the_stored_record(tmp_path: Path) -> None:
+    # found by the storm test: TimeTagger's timeout was taken as "nothing stored", so the undo was
+    # settled locally and the record stayed on the server
+    server = shared_server()
+    _, token = server.new_user()
+    settings = {"base_url": server.api_url, "token": token}
+    entry = Entry(text="1 uur overleg", locale="nl", date=DAY, duration=3600, description="overleg")
+    provider = TimeTaggerProvider.from_settings(settings, transport=_StoredThenTimedOut())
+    with contextlib.closing(provider), Store(tmp_path / "nlentry.db") as store:
+        outbox = Outbox(store, {provider.name: provider}, sleep=lambda s: None)
+        key = outbox.submit(entry, provider.name)
+        assert outbox.item(key).state == "pending"  # type: ignore[union-attr]
+        assert [r.remote_id for r in provider.list_day(DAY)] == [key], "the server stored it"
+        outbox.remove(key)
+        assert outbox.item(key).state == "posted"  # type: ignore[union-attr]
+        assert provider.list_day(DAY) == [], "the undone entry is gone from the server"

@@ -23,24 +23,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from storm_support import PROVIDERS, provider_target, run_storm  # noqa: E402
+from storm_support import PROVIDERS, Faults, provider_target, run_storm  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=None, help="replay this seed (default: a new one)")
     parser.add_argument("--steps", type=int, default=150, help="commands per provider (default 150)")
+    parser.add_argument("--faults", type=float, default=1.0, metavar="FACTOR",
+                        help="every fault's chance times FACTOR (default 1: 28%% of requests fail)")
     parser.add_argument("--log", action="store_true", help="print every command and fault of a broken run")
     parser.add_argument("--provider", action="append", choices=PROVIDERS,
                         help="storm only this provider (repeatable; default: all four)")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10 ** 9)
-    print(f"storm seed {seed} (replay: benchmarks/storm.py --seed {seed} --steps {args.steps})", flush=True)
+    print(f"storm seed {seed} (replay: benchmarks/storm.py --seed {seed} --steps {args.steps} "
+          f"--faults {args.faults:g})", flush=True)
     broken = 0
     with tempfile.TemporaryDirectory(prefix="nlentry-storm-") as tmp:
         for name in args.provider or PROVIDERS:
             with provider_target(name, Path(tmp)) as target:
-                result = run_storm(target, Path(tmp), seed=seed, steps=args.steps)
+                result = run_storm(target, Path(tmp), seed=seed, steps=args.steps,
+                                   faults=Faults().scaled(args.faults))
             print(result.line(), flush=True)
             for problem in result.problems():
                 print(f"  {name}: {problem}", flush=True)

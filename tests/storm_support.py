@@ -77,6 +77,12 @@ class Faults:
     kill_before: float = 0.03        # the command is killed as its request arrives (nothing stored)
     kill_after: float = 0.04         # the request is passed on (stored), then the command is killed
 
+    def scaled(self, factor: float) -> Faults:
+        """Every chance times `factor` (together at most 1)."""
+        names = ("server_error", "rate_limited", "slow_after_storing", "kill_before", "kill_after")
+        factor = min(factor, 1 / sum(getattr(self, n) for n in names))
+        return Faults(**{n: getattr(self, n) * factor for n in names})
+
     def pick(self, roll: float) -> str:
         """The fault for a roll in [0, 1): one of the field names, or "pass"."""
         for name in ("server_error", "rate_limited", "slow_after_storing", "kill_before", "kill_after"):
@@ -439,13 +445,13 @@ def run_storm(target: Target, workdir: Path, *, seed: int, steps: int, faults: F
 def _step(cli: Cli, rng: random.Random, tracked: dict[str, Tracked], result: StormResult, step: int,
           kill_chance: float) -> None:
     kill_after = rng.uniform(0.02, 0.6) if rng.random() < kill_chance else None
-    live = sorted(k for k, t in tracked.items() if t.undone == "no")
+    live = [k for k, t in tracked.items() if t.undone == "no"]  # oldest first
     roll = rng.random()
     if roll < 0.08 or (roll < 0.45 and not live):
         ran = cli.run("flush", kill_after=kill_after)
         result.commands["flush"] += 1
     elif roll < 0.30:
-        entry = tracked[rng.choice(live)]
+        entry = tracked[_target(rng, live)]
         phrase = rng.choice(AMENDS)
         ran = cli.run("amend", "--key", entry.key, phrase, "--json", "--now", NOW.isoformat(),
                       kill_after=kill_after)
@@ -453,9 +459,10 @@ def _step(cli: Cli, rng: random.Random, tracked: dict[str, Tracked], result: Sto
         if ran.acknowledged:
             entry.form, entry.maybe = _form(ran.answer or {}), []
         else:  # it may have been committed before it was killed: from any form the entry may have now
-            entry.maybe += [_amended(base, phrase) for base in (entry.form, *entry.maybe)]
+            later = [_amended(base, phrase) for base in (entry.form, *entry.maybe)]
+            entry.maybe = list(dict.fromkeys([*entry.maybe, *later]))
     elif roll < 0.45:
-        entry = tracked[rng.choice(live)]
+        entry = tracked[_target(rng, live)]
         ran = cli.run("undo", entry.key, "--json", kill_after=kill_after)
         result.commands["undo"] += 1
         entry.undone = "yes" if ran.acknowledged else "maybe"
@@ -469,6 +476,11 @@ def _step(cli: Cli, rng: random.Random, tracked: dict[str, Tracked], result: Sto
             tracked[answer["key"]] = Tracked(answer["key"], _form(answer))
     if ran.hung or ran.status not in (0, 4) and ran.status != -signal.SIGKILL:
         result.details.append(f"nlentry {' '.join(ran.args)} exited {ran.status}: {ran.err.strip()[-300:]}")
+
+
+def _target(rng: random.Random, live: list[str]) -> str:
+    """What an amend or undo acts on: mostly the newest entry (as people fix what they just logged)."""
+    return live[-1] if rng.random() < 0.6 else rng.choice(live)
 
 
 def _amended(form: tuple[date, int], phrase: str) -> tuple[date, int]:

@@ -16,12 +16,15 @@ import os
 from pathlib import Path
 
 import pytest
-from storm_support import PROVIDERS, provider_target, run_storm
+from storm_support import PROVIDERS, Faults, provider_target, run_storm
 
 from nlentry.providers.timetagger.testing import timetagger_installed
 
-SEED = int(os.environ.get("STORM_SEED", "20261206"))
+#: this seed, with half again the benchmark's fault rate, catches on the code before it both bugs the
+#: storm found (an amend lost after a flusher died mid-amend; an undone TimeTagger record left behind)
+SEED = int(os.environ.get("STORM_SEED", "3"))
 STEPS = 30
+FAULTS = Faults().scaled(1.5)
 
 
 @pytest.mark.slow
@@ -31,7 +34,7 @@ def test_storm_loses_and_doubles_nothing(name: str, tmp_path: Path,
     if name == "timetagger" and not timetagger_installed():
         pytest.skip("the timetagger package is not installed (pip install -e '.[test]')")
     with provider_target(name, tmp_path) as target:
-        result = run_storm(target, tmp_path, seed=SEED, steps=STEPS)
+        result = run_storm(target, tmp_path, seed=SEED, steps=STEPS, faults=FAULTS)
     with capsys.disabled():
         print(f"\n{result.line()}")
     assert result.problems() == [], "\n".join([result.line(), *result.problems(), "", *result.log])

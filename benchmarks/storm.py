@@ -32,19 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=150, help="commands per provider (default 150)")
     parser.add_argument("--faults", type=float, default=1.0, metavar="FACTOR",
                         help="every fault's chance times FACTOR (default 1: 28%% of requests fail)")
+    parser.add_argument("--same", type=float, default=0.5, metavar="SHARE",
+                        help="the share of adds that use the one identical phrase (default 0.5)")
     parser.add_argument("--log", action="store_true", help="print every command and fault of a broken run")
     parser.add_argument("--provider", action="append", choices=PROVIDERS,
                         help="storm only this provider (repeatable; default: all four)")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10 ** 9)
     print(f"storm seed {seed} (replay: benchmarks/storm.py --seed {seed} --steps {args.steps} "
-          f"--faults {args.faults:g})", flush=True)
+          f"--faults {args.faults:g} --same {args.same:g})", flush=True)
     broken = 0
     with tempfile.TemporaryDirectory(prefix="nlentry-storm-") as tmp:
         for name in args.provider or PROVIDERS:
             with provider_target(name, Path(tmp)) as target:
                 result = run_storm(target, Path(tmp), seed=seed, steps=args.steps,
-                                   faults=Faults().scaled(args.faults))
+                                   faults=Faults().scaled(args.faults), same=args.same)
             print(result.line(), flush=True)
             for problem in result.problems():
                 print(f"  {name}: {problem}", flush=True)

@@ -408,8 +408,12 @@ class StormResult:
 
 
 def run_storm(target: Target, workdir: Path, *, seed: int, steps: int, faults: Faults = Faults(),
-              timeout: float = 1.0, kill_chance: float = 0.12) -> StormResult:
-    """`steps` random commands against `target` under faults, then flush until quiet, then the checks."""
+              timeout: float = 1.0, kill_chance: float = 0.12, same: float = 0.5) -> StormResult:
+    """`steps` random commands against `target` under faults, then flush until quiet, then the checks.
+
+    `timeout` is the client's (seconds); `kill_chance` the share of commands killed after a random
+    delay; `same` the share of adds that use the one identical phrase.
+    """
     started = time.monotonic()
     rng = random.Random(seed)
     proxy = FaultProxy(target.upstream, random.Random(rng.random()), faults, hold=timeout + 0.4)
@@ -425,7 +429,7 @@ def run_storm(target: Target, workdir: Path, *, seed: int, steps: int, faults: F
         cli.configure(target, timeout=timeout)
         proxy.armed = True
         for step in range(steps):
-            _step(cli, rng, tracked, result, step, kill_chance)
+            _step(cli, rng, tracked, result, step, kill_chance, same)
         proxy.armed = False
         cli.configure(target, timeout=30.0)  # a loaded machine must not keep the outbox from draining
         for round_ in range(1, 11):
@@ -443,7 +447,7 @@ def run_storm(target: Target, workdir: Path, *, seed: int, steps: int, faults: F
 
 
 def _step(cli: Cli, rng: random.Random, tracked: dict[str, Tracked], result: StormResult, step: int,
-          kill_chance: float) -> None:
+          kill_chance: float, same: float) -> None:
     kill_after = rng.uniform(0.02, 0.6) if rng.random() < kill_chance else None
     live = [k for k, t in tracked.items() if t.undone == "no"]  # oldest first
     roll = rng.random()
@@ -467,7 +471,7 @@ def _step(cli: Cli, rng: random.Random, tracked: dict[str, Tracked], result: Sto
         result.commands["undo"] += 1
         entry.undone = "yes" if ran.acknowledged else "maybe"
     else:
-        phrase = SAME if rng.random() < 0.5 else \
+        phrase = SAME if rng.random() < same else \
             f"{15 * rng.randint(1, 8)} min development aan Webshop klus {WORDS[step % len(WORDS)]}"
         ran = cli.run("add", phrase, "--yes", "--json", "--now", NOW.isoformat(), kill_after=kill_after)
         result.commands["add"] += 1

@@ -20,8 +20,10 @@ from storm_support import PROVIDERS, Faults, provider_target, run_storm
 
 from nlentry.providers.timetagger.testing import timetagger_installed
 
-#: this seed, with half again the benchmark's fault rate, catches on the code before it both bugs the
-#: storm found (an amend lost after a flusher died mid-amend; an undone TimeTagger record left behind)
+#: with this seed and half again the benchmark's fault rate, the storm failed on the code before each
+#: of the two fixes it led to (an amend lost after a flusher died mid-amend: timi and timetagger "wrong
+#: form"; an undone TimeTagger record left on the server: "undone-still-there"); timed kills and a
+#: busy machine make a run vary, so that is likely, not certain, for every run
 SEED = int(os.environ.get("STORM_SEED", "3"))
 STEPS = 30
 FAULTS = Faults().scaled(1.5)

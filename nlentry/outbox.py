@@ -26,9 +26,10 @@ Guarantees and how they are kept:
   `TransientError.maybe_received`, the `sending` column) is remembered as *unsettled*, as the version
   that was sent. Before the next post the outbox asks `provider.find_posted(sent, key, exclude=...)`
   for each unsettled version, never accepting a remote entry another item owns; a copy found is
-  updated when the entry was amended since, deleted when it was undone. After an answer that stored
-  nothing (429, 5xx, a refused connection) nothing is looked for: the entry is simply posted again,
-  so two identical phrases stay two entries. docs/outbox.md has the rules and a state diagram.
+  updated when the entry was amended since, deleted when it was undone; versions looked for and not
+  found are forgotten (they never arrived). After an answer that stored nothing (429, 5xx, a refused
+  connection) nothing is looked for: the entry is simply posted again, so two identical phrases stay
+  two entries. docs/outbox.md has the rules and a state diagram.
   Two flushers (threads or processes) never post the same item at once: an item
   is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`) inside a
   `BEGIN IMMEDIATE` transaction, and only the claimer posts it. A claim whose holder died is taken over
@@ -47,6 +48,7 @@ The clock and `sleep` are parameters, so tests run the schedule without waiting.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import socket
@@ -362,6 +364,8 @@ class Outbox:
             if claim.remote_id is None and claim.unsettled:
                 posted = self._find_unsettled(provider, claim)
                 found = posted is not None
+                if not found:
+                    claim = self._forget_unsettled(claim)
             remote_id = claim.remote_id or (posted.remote_id if posted is not None else None)
             if claim.deleted:  # undone: make sure the provider no longer has it
                 if remote_id is not None:
@@ -369,8 +373,8 @@ class Outbox:
                 posted = Posted(claim.provider, remote_id or "")
             elif remote_id is None:
                 posted = provider.create(claim.entry, key=claim.key)
-            elif claim.remote_id is not None or found and claim.sending not in claim.unsettled:
-                # amended after it was posted, or after a post whose outcome was unknown
+            elif claim.remote_id is not None or found and any(s != claim.sending for s in claim.unsettled):
+                # amended after it was posted, or the copy found may hold an older version than this one
                 posted = provider.update(remote_id, claim.entry)
         except (RejectedError, Unsupported) as exc:
             message = redact(exc)
@@ -413,6 +417,17 @@ class Outbox:
             if posted is not None:
                 return posted
         return None
+
+    def _forget_unsettled(self, claim: _Claim) -> _Claim:
+        """The versions looked for and not found never arrived: none is looked for again.
+
+        Otherwise a lost version could later match a twin's copy (the same phrase, its outcome
+        unknown too, not yet owned) and take it, leaving this item's own copy behind as a double.
+        """
+        with self.store.transaction() as db:
+            db.execute("UPDATE outbox SET unsettled = NULL WHERE key = ? AND state = 'posting' "
+                       "AND claimed_by = ?", (claim.key, claim.token))
+        return dataclasses.replace(claim, unsettled=())
 
     def _finish(self, claim: _Claim, now: float, *, state: str, error: str | None = None,
                 next_attempt_at: float | None = None, remote_id: str | None = None,

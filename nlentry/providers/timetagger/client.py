@@ -3,7 +3,8 @@
 TimeTagger answers errors as `text/plain` bodies such as `unauthorized: Missing jwt 'authtoken' in
 header.` (providers.md §10.5). They map to: 401/403 -> `AuthError`, 429 and 5xx -> `TransientError`
 (with `Retry-After` when sent), other 4xx -> `RejectedError`; network errors and timeouts ->
-`TransientError`. The token travels in the `authtoken` header only, so it never appears in a URL,
+`TransientError` (one that may have reached the server, a read timeout or a dropped connection,
+says so: `maybe_received`). The token travels in the `authtoken` header only, so it never appears in a URL,
 and every message passes through `nlentry.config.redact` on top.
 
 The client itself and `Retry-After` come from the hosted providers' `nlentry.providers._http`
@@ -30,6 +31,11 @@ USER_AGENT = "nlentry (+https://pypi.org/project/nlentry)"
 def _short(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _maybe_received(exc: httpx.TransportError) -> bool:
+    """Whether the request may have reached the server (the outbox then looks for it before posting again)."""
+    return not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
 class TimeTaggerClient:
@@ -60,11 +66,13 @@ class TimeTaggerClient:
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         try:
             response = self._http.request(method, path, **kwargs)
-        except httpx.TimeoutException:
-            raise TransientError(f"timetagger did not answer in time ({self.base_url})") from None
+        except httpx.TimeoutException as exc:
+            raise TransientError(f"timetagger did not answer in time ({self.base_url})",
+                                 maybe_received=_maybe_received(exc)) from None
         except httpx.TransportError as exc:
             reason = redact(str(exc) or type(exc).__name__, [self._token])
-            raise TransientError(f"cannot reach timetagger at {self.base_url}: {reason}") from None
+            raise TransientError(f"cannot reach timetagger at {self.base_url}: {reason}",
+                                 maybe_received=_maybe_received(exc)) from None
         status = response.status_code
         if status >= 400:
             body = redact(_short(response.text), [self._token]) or response.reason_phrase

@@ -198,6 +198,10 @@ class SQLiteStorage:
         rows = self.db.query("SELECT hash, user_id FROM api_keys WHERE hash = ?", (key_hash,))
         return (str(rows[0]["hash"]), str(rows[0]["user_id"])) if rows else None
 
+    def admit(self, key_hash: str, *, interval: float, burst: float) -> tuple[str, str, float] | None:
+        found = self.key_owner(key_hash)
+        return None if found is None else (*found, self.take_token(found[1], interval=interval, burst=burst))
+
     def keys(self, user_id: str | None = None) -> list[KeyRow]:
         sql = "SELECT id, user_id, name, created_at FROM api_keys"
         rows = (self.db.query(sql + " WHERE user_id = ? ORDER BY created_at", (user_id,)) if user_id

@@ -8,13 +8,15 @@ Usage::
     storage = PostgresStorage(url, secret_keys=keys)    # refuses a schema older or newer than it knows
 
 It implements `nlentry.server.storage.ServerStorage` with psycopg 3 and a connection pool
-(`psycopg_pool`), both imported only here. Connections are in autocommit; what must be atomic across
-processes is one statement (`DELETE ... RETURNING` takes a pending confirmation or a link code, one
-`INSERT ... ON CONFLICT DO UPDATE ... WHERE` takes a rate token or records a delivery) or one
-transaction. The schema is the numbered SQL files in `migrations/pg/` beside this module, recorded in
-`schema_migrations`; a server process starts only when the newest one applied is the newest it ships.
-The users' provider credentials are stored encrypted (`nlentry.server.vault`). A database that cannot
-be reached raises `StorageUnavailable` (the routes answer 503); its URL's password is never shown.
+(`psycopg_pool`), both imported only here. Its calls block: the routes make them from threads (the
+JSON API's one statement per request, `admit`, on `ServerState.database`), never on the event loop.
+Connections are in autocommit; what must be atomic across processes is one statement (`DELETE ...
+RETURNING` takes a pending confirmation or a link code, one `INSERT ... ON CONFLICT DO UPDATE ... WHERE`
+takes a rate token or records a delivery) or one transaction. The schema is the numbered SQL files in
+`migrations/pg/` beside this module, recorded in `schema_migrations`; a server process starts only when
+the newest one applied is the newest it ships. The users' provider credentials are stored encrypted
+(`nlentry.server.vault`). A database that cannot be reached raises `StorageUnavailable` (the routes
+answer 503); its URL's password is never shown.
 """
 
 from __future__ import annotations
@@ -206,6 +208,7 @@ class PostgresStorage:
         self.url = url
         self.timeout = timeout
         self.pause = pause
+        self.pool_size = max(1, pool_size)
         self._down_until = 0.0
         import psycopg
         from psycopg_pool import ConnectionPool
@@ -315,6 +318,23 @@ class PostgresStorage:
     def key_owner(self, key_hash: str) -> tuple[str, str] | None:
         row = self._one("SELECT hash, user_id FROM api_keys WHERE hash = %s", (key_hash,))
         return (str(row[0]), str(row[1])) if row else None
+
+    # The key and the rate token in one statement: the key's row is found (nothing is taken for an
+    # unknown key), its owner's bucket moves on as in `take_token`, and the bucket as it was before the
+    # statement (a CTE's snapshot) says how long to wait when it did not move.
+    _ADMIT = (
+        "WITH k AS (SELECT hash, user_id FROM api_keys WHERE hash = %(hash)s), "
+        "took AS (INSERT INTO rate_buckets AS b (key, tat) SELECT user_id, {clock} + %(interval)s FROM k "
+        "ON CONFLICT (key) DO UPDATE SET tat = greatest(b.tat, {clock}) + %(interval)s "
+        "WHERE greatest(b.tat, {clock}) + %(interval)s - {clock} <= %(span)s RETURNING key) "
+        "SELECT k.hash, k.user_id, EXISTS (SELECT 1 FROM took), "
+        "(SELECT b.tat - {clock} FROM rate_buckets b WHERE b.key = k.user_id) FROM k"
+    ).format(clock="extract(epoch from statement_timestamp())::float8")
+
+    def admit(self, key_hash: str, *, interval: float, burst: float) -> tuple[str, str, float] | None:
+        span = burst * interval + 1e-9
+        row = self._one(self._ADMIT, {"hash": key_hash, "interval": interval, "span": span})
+        return _admitted(row, interval, burst)
 
     def keys(self, user_id: str | None = None) -> list[KeyRow]:
         sql = "SELECT id, user_id, name, created_at FROM api_keys"
@@ -461,8 +481,11 @@ class PostgresStorage:
             conn.execute("DELETE FROM rate_buckets WHERE tat <= extract(epoch from statement_timestamp())")
 
     def ping(self) -> None:
+        """`StorageUnavailable` when the database cannot be reached; `SchemaError` when its schema is not
+        the one this process knows (after `nlentry db upgrade` the old processes are no longer ready)."""
         with self._conn(probe=True) as conn:
-            conn.execute("SELECT 1")
+            version = applied_version(conn)
+        _check(version)
 
     def close(self) -> None:
         self.pool.close()
@@ -473,6 +496,17 @@ class PostgresStorage:
 
 class _SeenBefore(Exception):
     """A delivery id was recorded already (internal: rolls the delivery's transaction back)."""
+
+
+def _admitted(row: tuple[Any, ...] | None, interval: float, burst: float) -> tuple[str, str, float] | None:
+    """`admit`'s answer from the row of `PostgresStorage._ADMIT` (None: no such key)."""
+    if row is None:
+        return None
+    stored, user, allowed, late = row
+    if allowed:
+        return str(stored), str(user), 0.0
+    wait = max(1e-3, float(late) + interval - burst * interval) if late is not None else interval
+    return str(stored), str(user), wait
 
 
 def _pending(row: tuple[Any, ...]) -> PendingRow:

@@ -68,6 +68,19 @@ class ServerState:
         #: where posting after a reply runs: its own threads, so a slow provider never takes the
         #: threads the requests are answered on
         self.posting = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nlentry-post")
+        #: where a request's call to a shared database runs: as many threads as pooled connections, so
+        #: the event loop never waits on the network and no thread waits for a connection
+        self.database = ThreadPoolExecutor(max_workers=settings.pool_size, thread_name_prefix="nlentry-db")
+
+    async def admit(self, key: str) -> tuple[str | None, float]:
+        """The user of an API key and one of its rate tokens (`ApiKeys.admit`). On a shared database
+        that is one statement, run on the database threads; on server.db a cached lookup and an
+        in-memory count, cheaper than a thread hop, run here."""
+        if not self.db.shared:
+            return self.keys.admit(key, self.limiter)
+        return await asyncio.get_running_loop().run_in_executor(
+            self.database, self.keys.admit, key, self.limiter
+        )
 
     async def after_reply(self, work: Callable[[], T]) -> T:
         """Run slow work (posting to a provider) on the posting threads."""
@@ -100,4 +113,5 @@ class ServerState:
 
     def close(self) -> None:
         """Close the storage's connections (after `aclose`; the state cannot be used again)."""
+        self.database.shutdown(wait=True)
         self.db.close()

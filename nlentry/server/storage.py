@@ -168,6 +168,12 @@ class ServerStorage(Protocol):
         """Delete the key with this public id; True if there was one."""
         ...
 
+    def admit(self, key_hash: str, *, interval: float, burst: float) -> tuple[str, str, float] | None:
+        """The key with this hash and one rate token of its owner, in one round trip: (stored hash,
+        user id, 0.0 when allowed else the seconds to wait, as `take_token` on the database's clock);
+        None for an unknown key (no token is taken)."""
+        ...
+
     # --- pending confirmations -------------------------------------------------------------------
 
     def open_pending(self, row: PendingRow, *, now: float) -> None:
@@ -219,7 +225,8 @@ class ServerStorage(Protocol):
         ...
 
     def ping(self) -> None:
-        """Raise `StorageUnavailable` when the database cannot be reached."""
+        """Raise `StorageUnavailable` when the database cannot be reached, `SchemaError` when its schema
+        is older or newer than this nlentry's."""
         ...
 
     def close(self) -> None:

@@ -95,21 +95,23 @@ class ApiKeys:
             self._cache[wanted] = (now + self.cache_ttl, user)
         return user
 
-    def admit(self, key: str, limiter: RateLimiter) -> tuple[str | None, float]:
-        """Who presents `key`, and one rate token for them: (None, 0.0) for an unknown, revoked or
+    def admit(self, keys: list[str], limiter: RateLimiter) -> list[tuple[str | None, float]]:
+        """Who presents each key, and one rate token for them: (None, 0.0) for an unknown, revoked or
         malformed key; else (user, 0.0 to go ahead, or the seconds until a token is free). With
-        `limiter` counting in a shared storage: one statement there (`ServerStorage.admit`), so call it
-        from a thread; else a cached lookup and an in-memory count, mostly no I/O at all."""
+        `limiter` counting in a shared storage: one statement for all of them (`ServerStorage.admit`),
+        so call it from a thread; else cached lookups and in-memory counts, mostly no I/O at all."""
         if limiter.storage is None:
-            user = self.user_of(key)
-            return user, limiter.check(user) if user is not None else 0.0
-        if not key.startswith(KEY_PREFIX) or len(key) > 200:
-            return None, 0.0
-        wanted = digest(key)
-        found = self.db.admit(wanted, interval=limiter.interval, burst=limiter.capacity)
-        if found is None or not hmac.compare_digest(found[0], wanted):
-            return None, 0.0
-        return found[1], found[2]
+            users = [self.user_of(key) for key in keys]
+            return [(user, limiter.check(user) if user is not None else 0.0) for user in users]
+        wanted = [digest(key) if key.startswith(KEY_PREFIX) and len(key) <= 200 else "" for key in keys]
+        asked = [w for w in wanted if w]
+        found = iter(self.db.admit(asked, interval=limiter.interval, burst=limiter.capacity) if asked else [])
+        answers: list[tuple[str | None, float]] = []
+        for hashed in wanted:
+            row = next(found) if hashed else None
+            ok = row is not None and hmac.compare_digest(row[0], hashed)
+            answers.append((row[1], row[2]) if row is not None and ok else (None, 0.0))
+        return answers
 
     def keys(self, user_id: str | None = None) -> list[ApiKey]:
         """The keys (all, or one user's), oldest first; never the keys themselves."""

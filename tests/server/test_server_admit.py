@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,10 +115,8 @@ async def test_admit_takes_a_token_of_a_known_key_only(home: Path) -> None:
     try:
         db.add_user("alice", locale=None, now=0.0)
         db.add_key("nle_AAAA", digest("nle_AAAAkey"), "alice", name="", now=0.0)
-        assert db.admit(digest("nle_nope"), interval=10.0, burst=2) is None
-        got = [db.admit(digest("nle_AAAAkey"), interval=10.0, burst=2),
-               db.admit(digest("nle_AAAAkey"), interval=10.0, burst=2),
-               db.admit(digest("nle_AAAAkey"), interval=10.0, burst=2)]
+        assert db.admit([digest("nle_nope")], interval=10.0, burst=2) == [None]
+        got = [db.admit([digest("nle_AAAAkey")], interval=10.0, burst=2)[0] for _ in range(3)]
         assert [g[:2] for g in got if g] == [(digest("nle_AAAAkey"), "alice")] * 3
         assert [g[2] for g in got if g][:2] == [0.0, 0.0]
         assert got[2] is not None and 9.0 < got[2][2] <= 10.0  # the third waits about one interval
@@ -147,3 +146,62 @@ async def test_readyz_refuses_a_schema_newer_than_the_process(server: Server, pg
     ready = await server.client.get("/readyz")
     assert ready.status_code == 503 and ready.json()["status"] == "schema"
     assert (await server.client.get("/healthz")).status_code == 200  # alive, only not ready
+
+
+async def test_one_admit_answers_many_requests_in_order(home: Path) -> None:
+    db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    try:
+        for user in ("alice", "bob"):
+            db.add_user(user, locale=None, now=0.0)
+            db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
+        a, b = digest("nle_alicekey"), digest("nle_bobkey")
+        got = db.admit([a, a, b, digest("nle_nope"), a, a], interval=10.0, burst=2)
+        assert [g[1] if g else None for g in got] == ["alice", "alice", "bob", None, "alice", "alice"]
+        waits = [g[2] for g in got if g]
+        assert waits[:3] == [0.0, 0.0, 0.0]  # alice's burst of two, bob's first
+        assert 9.0 < waits[3] <= 10.0 and 9.0 < waits[4] <= 10.0  # both: until alice's next token
+        assert 9.0 < db.take_token("alice", interval=10.0, burst=2) <= 10.0  # the refused took nothing
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_processes_admitting_at_once_share_one_bucket_exactly(home: Path) -> None:
+    # three "processes" (storages), each sending batches for a user whose bucket does not exist yet
+    settings = Settings.load({"NLENTRY_HOME": str(home)})
+    storages = [open_storage(settings) for _ in range(3)]
+    try:
+        storages[0].add_user("alice", locale=None, now=0.0)
+        storages[0].add_key("nle_a", digest("nle_akey"), "alice", name="", now=0.0)
+        allowed: list[int] = []
+        lock = threading.Lock()
+        start = threading.Barrier(3)
+
+        def requests(db: Any) -> None:
+            start.wait()
+            for _ in range(5):
+                got = db.admit([digest("nle_akey")] * 4, interval=60.0, burst=7)
+                with lock:
+                    allowed.append(sum(1 for g in got if g and g[2] == 0.0))
+
+        threads = [threading.Thread(target=requests, args=(db,)) for db in storages]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sum(allowed) == 7  # 60 requests, a burst of 7: exactly 7 go ahead, whichever process
+    finally:
+        for db in storages:
+            db.close()
+
+
+async def test_concurrent_requests_are_limited_exactly(server: Server) -> None:
+    server.state.limiter.capacity, server.state.limiter.interval = 5.0, 60.0
+    server.state.limiter.per_second = 1 / 60
+
+    async def parse() -> int:
+        r = await server.client.post("/v1/parse", headers=server.auth("bob"), json={"text": "1 uur"})
+        return r.status_code
+
+    answers = await asyncio.gather(*(parse() for _ in range(20)))
+    assert sorted(answers) == [200] * 5 + [429] * 15

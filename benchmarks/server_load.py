@@ -3,6 +3,7 @@
     python benchmarks/server_load.py                      # both measurements, default settings
     python benchmarks/server_load.py --workers 2 --seconds 10 --clients 64
     python benchmarks/server_load.py --database postgresql://nlentry@127.0.0.1/bench   # state in PostgreSQL
+    python benchmarks/server_load.py --compare            # SQLite 1 process, PostgreSQL 1, 2, 3: one table
 
 1. `POST /v1/parse` with `--clients` concurrent keep-alive connections for `--seconds` (after a warm-up):
    requests per second and latency percentiles (target: >= 1,000 req/s with p99 <= 50 ms, 64 clients).
@@ -15,6 +16,12 @@ this process; the server is a separate process (uvicorn with httptools and uvloo
 access log off). The server's rate limit is lifted for the run (`rate_limit` in its config.toml); with
 `--database` it is still counted, in the database (one statement per request), which is what a parse
 request costs there. The database must be empty or at nlentry's schema (`nlentry db upgrade` is run).
+
+`--compare` measures the JSON API in several set-ups in one run and prints them side by side: SQLite
+with one process, then PostgreSQL (`--database`, or else a throwaway cluster of tests/pg_cluster.py)
+with 1, 2 and 3 processes (`--processes`). Each set-up: `POST /v1/parse` flat out and at the `--rate`
+loads, and `POST /v1/entries` (a sure phrase, saved to the local provider) flat out and at
+`--entries-rate`. No Slack load in this mode.
 """
 
 from __future__ import annotations
@@ -206,6 +213,130 @@ class SlowTracker(BaseHTTPRequestHandler):
         pass
 
 
+def setup(home: Path, database: str | None, *, slack_base: str | None) -> str:
+    """A server home with the user `bench` (the corpus catalog, local provider) and, when `slack_base`
+    is given, SLACK_USERS users on a slow TimeTagger linked to Slack accounts; returns bench's API key."""
+    home.mkdir()
+    settings = ""
+    if database:
+        from nlentry.server.vault import new_key
+
+        (home / "secret.key").write_text(new_key(), encoding="utf-8")
+        (home / "secret.key").chmod(0o600)
+        settings = f'database_url = "{database}"\nsecret_key_file = "{home / "secret.key"}"\n'
+    (home / "config.toml").write_text(
+        f'[server]\nrate_limit = 1000000000\nauto_confirm = 0.0\n{settings}'
+        f'[slack]\nsigning_secret = "{SECRET}"\n',
+        encoding="utf-8",
+    )
+    if database:
+        nlentry(home, "db", "upgrade")
+    nlentry(home, "users", "add", "bench")
+    subprocess.run(
+        [sys.executable, "-m", "nlentry", "catalog", "import", str(ROOT / "corpus" / "catalog.json")],
+        env={**os.environ, "NLENTRY_HOME": str(home / "users" / "bench")},
+        check=True,
+        capture_output=True,
+    )
+    key = nlentry(home, "apikey", "create", "bench")
+    for n in range(SLACK_USERS if slack_base else 0):  # one user (one database, one provider) per account
+        nlentry(
+            home,
+            "users",
+            "add",
+            f"slow{n}",
+            "--provider",
+            "timetagger",
+            "--setting",
+            f"base_url={slack_base}",
+            "--setting",
+            "token=-",
+            stdin="slow-token-123456\n",
+        )
+        nlentry(home, "users", "link", f"slow{n}", "--slack", f"T1:U{n}")
+    return key
+
+
+PHRASES = [
+    "2,5 uur met Rowan aan Timi gewerkt",
+    "gisteren van 9 tot half 11 overleg met Erik",
+    "yesterday 9-11:30 code review for Acme",
+    "1h30 testing the webshop #release",
+]
+SURE = "2 uur overleg aan Webshop"  # saved at once (no doubt to ask about)
+
+
+def api_bodies(path: str, key: str, texts: list[str]) -> list[bytes]:
+    headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+    return [request(path, json.dumps({"text": t}).encode(), headers) for t in texts]
+
+
+Figures = tuple[float, float, float, int, int]  # req/s, p50 ms, p99 ms, ok, not 2xx
+
+
+def figures(latencies: list[float], ok: int, bad: int, seconds: float) -> Figures:
+    ms = sorted(x * 1000 for x in latencies)
+    q = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else ms * 99
+    return len(ms) / seconds, q[49], q[98], ok, bad
+
+
+def api_runs(port: int, key: str, args: argparse.Namespace) -> dict[str, Figures]:
+    """The JSON API's runs of one set-up: parse flat out and at each --rate, entries likewise."""
+    found: dict[str, Figures] = {}
+    for path, texts, rates in (("/v1/parse", PHRASES, args.rate), ("/v1/entries", [SURE], args.entries_rate)):
+        bodies = api_bodies(path, key, texts)
+
+        def make(n: int, i: int, bodies: list[bytes] = bodies) -> bytes:
+            return bodies[(n + i) % len(bodies)]
+
+        for rate in [None, *rates]:
+            offered = f"{rate:,.0f} req/s offered" if rate else "flat out"
+            warmup = 1.0 if rate else 2.0
+            run = asyncio.run(load(port, make, args.clients, args.seconds, warmup=warmup, rate=rate))
+            name = f"POST {path}, {args.clients} clients, {offered}"
+            report(name, *run, args.seconds)
+            found[f"{path} " + (f"@{rate:g}" if rate else "flat")] = figures(*run, args.seconds)
+    return found
+
+
+def compare(args: argparse.Namespace, tmp: Path) -> None:
+    """SQLite with one process, then PostgreSQL with each of --processes; one table at the end."""
+    cluster = None
+    database = args.database
+    if not database:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pg_cluster import PgCluster
+
+        cluster = PgCluster.start()
+        database = cluster.database("bench")
+    try:
+        rows: list[tuple[str, dict[str, Figures]]] = []
+        key = setup(tmp / "sqlite", None, slack_base=None)
+        with serve(tmp / "sqlite", 1) as port:
+            print("== SQLite, 1 process", flush=True)
+            rows.append(("SQLite, 1 process", api_runs(port, key, args)))
+        key = setup(tmp / "postgresql", database, slack_base=None)
+        for n in args.processes:
+            with serve(tmp / "postgresql", n) as port:
+                print(f"== PostgreSQL, {n} process{'es' if n > 1 else ''}", flush=True)
+                rows.append((f"PostgreSQL, {n} process{'es' if n > 1 else ''}", api_runs(port, key, args)))
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    columns = list(rows[0][1])
+    print()
+    print(f"{args.seconds:g} s per run, {args.clients} clients; req/s answered, p50 / p99 latency in ms "
+          "(at an offered rate, from the scheduled send time); not-2xx answers in brackets when any")
+    print("| set-up | " + " | ".join(columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    for name, found in rows:
+        cells = []
+        for column in columns:
+            rps, p50, p99, _, bad = found[column]
+            cells.append(f"{rps:,.0f}/s, {p50:.1f} / {p99:.1f}" + (f" ({bad} not 2xx)" if bad else ""))
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
@@ -214,8 +345,13 @@ def main() -> None:
     parser.add_argument("--slow", type=float, default=2.0, help="seconds the slow provider takes (default 2)")
     parser.add_argument("--database", metavar="URL",
                         help="keep the server's state in this PostgreSQL database (default: server.db)")
+    parser.add_argument("--compare", action="store_true",
+                        help="SQLite 1 process and PostgreSQL with --processes, side by side (JSON API only)")
+    parser.add_argument("--processes", type=int, nargs="*", default=[1, 2, 3],
+                        help="--compare: the PostgreSQL set-ups' process counts (default 1 2 3)")
     rates = {
         "--rate": ([1000.0, 1200.0], "offered /v1/parse loads, req/s"),
+        "--entries-rate": ([200.0], "--compare: offered /v1/entries loads, req/s"),
         "--slack-rate": ([20.0, 50.0], "offered Slack command rates, per second"),
     }
     for flag, (default, what) in rates.items():
@@ -228,73 +364,26 @@ def main() -> None:
         uvloop.install()
     except ImportError:
         pass
+    state = "SQLite and PostgreSQL" if args.compare else "PostgreSQL" if args.database else "SQLite"
     print(
         f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the run; "
-        f"server: {args.workers} uvicorn worker processes; python {sys.version.split()[0]}; "
-        f"state: {'PostgreSQL' if args.database else 'SQLite'}"
+        f"server: {'see the set-ups' if args.compare else args.workers} uvicorn worker processes; "
+        f"python {sys.version.split()[0]}; state: {state}"
     )
 
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "server"
-        home.mkdir()
-        database = ""
-        if args.database:
-            from nlentry.server.vault import new_key
-
-            (home / "secret.key").write_text(new_key(), encoding="utf-8")
-            (home / "secret.key").chmod(0o600)
-            database = f'database_url = "{args.database}"\nsecret_key_file = "{home / "secret.key"}"\n'
-        (home / "config.toml").write_text(
-            f'[server]\nrate_limit = 1000000000\nauto_confirm = 0.0\n{database}'
-            f'[slack]\nsigning_secret = "{SECRET}"\n',
-            encoding="utf-8",
-        )
-        if args.database:
-            nlentry(home, "db", "upgrade")
-        nlentry(home, "users", "add", "bench")
-        subprocess.run(
-            [sys.executable, "-m", "nlentry", "catalog", "import", str(ROOT / "corpus" / "catalog.json")],
-            env={**os.environ, "NLENTRY_HOME": str(home / "users" / "bench")},
-            check=True,
-            capture_output=True,
-        )
-        key = nlentry(home, "apikey", "create", "bench")
-
+        if args.compare:
+            compare(args, Path(tmp))
+            return
         tracker = ThreadingHTTPServer(("127.0.0.1", 0), SlowTracker)
         SlowTracker.delay = args.slow
         threading.Thread(target=tracker.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{tracker.server_address[1]}/timetagger/api/v2"
-        for n in range(SLACK_USERS):  # one user (one database, one provider) per Slack account
-            nlentry(
-                home,
-                "users",
-                "add",
-                f"slow{n}",
-                "--provider",
-                "timetagger",
-                "--setting",
-                f"base_url={base}",
-                "--setting",
-                "token=-",
-                stdin="slow-token-123456\n",
-            )
-            nlentry(home, "users", "link", f"slow{n}", "--slack", f"T1:U{n}")
+        home = Path(tmp) / "server"
+        key = setup(home, args.database, slack_base=base)
 
         with serve(home, args.workers) as port:
-            phrases = [
-                "2,5 uur met Rowan aan Timi gewerkt",
-                "gisteren van 9 tot half 11 overleg met Erik",
-                "yesterday 9-11:30 code review for Acme",
-                "1h30 testing the webshop #release",
-            ]
-            bodies = [
-                request(
-                    "/v1/parse",
-                    json.dumps({"text": p}).encode(),
-                    {"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
-                )
-                for p in phrases
-            ]
+            bodies = api_bodies("/v1/parse", key, PHRASES)
 
             def parse(n: int, i: int) -> bytes:
                 return bodies[(n + i) % len(bodies)]

@@ -9,7 +9,8 @@ Usage (the fixtures in tests/conftest.py do this)::
 The server refuses to run as root, so when the tests run as root the cluster's folder belongs to the
 `postgres` user and `initdb` / `pg_ctl` run as that user (`runuser -u postgres --`). It listens on a free
 loopback port only (its Unix socket goes into the same folder), trusts local connections, and runs
-with `fsync=off`: nothing of it outlives the test session. A session that was killed cannot stop its
+with `fsync=off` (and `pg_stat_statements` loaded, when installed, so tests can count the statements a
+request sends): nothing of it outlives the test session. A session that was killed cannot stop its
 cluster; the next one to start stops and removes every cluster whose session (`owner.pid`) is gone,
 but only clusters of its own kernel boot and PID namespace (machines or containers may share /tmp, not
 their processes). Without the binaries the tests are skipped with the reason, except under CI
@@ -143,6 +144,8 @@ class PgCluster:
                          "-E", "UTF8", "--locale=C", "--no-sync")
             options = (f"-p {cluster.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
                        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+            if (bindir.parent / "lib" / "pg_stat_statements.so").exists():  # the tests count statements
+                options += " -c shared_preload_libraries=pg_stat_statements"
             cluster._run("pg_ctl", "-D", str(root / "data"), "-l", str(root / "server.log"), "-o", options,
                          "-w", "-t", "60", "start")
         except BaseException:

@@ -202,10 +202,13 @@ def router(state: ServerState) -> APIRouter:
     bearer = HTTPBearer(auto_error=False, description="an API key from `nlentry apikey create`")
     api = APIRouter(prefix="/v1", tags=["entries"], responses=ERRORS)
 
-    def authorize(header: str) -> str:
-        """The user of the request's API key; 401 without a valid one, 429 over the rate limit."""
+    async def authorize(header: str) -> str:
+        """The user of the request's API key; 401 without a valid one, 429 over the rate limit.
+
+        At most one round trip to the database (`ServerState.admit`), never on the event loop."""
         scheme, _, key = header.partition(" ")
-        user = state.keys.user_of(key.strip()) if scheme.lower() == "bearer" and key.strip() else None
+        bearer = scheme.lower() == "bearer"
+        user, wait = await state.admit(key.strip()) if bearer else (None, 0.0)
         if user is None:
             raise ApiError(
                 401,
@@ -213,7 +216,6 @@ def router(state: ServerState) -> APIRouter:
                 "send an API key: 'Authorization: Bearer nle_...' (made with 'nlentry apikey create USER')",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        wait = state.limiter.check(user)
         if wait:
             raise ApiError(
                 429,
@@ -226,8 +228,7 @@ def router(state: ServerState) -> APIRouter:
     async def authenticated(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> str:
-        # async: a cached hash lookup; a thread hop would cost more than the work
-        return authorize(f"Bearer {credentials.credentials}" if credentials is not None else "")
+        return await authorize(f"Bearer {credentials.credentials}" if credentials is not None else "")
 
     Authenticated = Annotated[str, Depends(authenticated)]
 
@@ -250,7 +251,7 @@ def router(state: ServerState) -> APIRouter:
         # The hot path (the load target): the body and the key are checked here rather than by
         # FastAPI's dependency machinery, which costs as much per request as the parse itself.
         # Same checks, same answers: `Phrase` validates, `authorize` is the dependency's.
-        user = authorize(request.headers.get("authorization", ""))
+        user = await authorize(request.headers.get("authorization", ""))
         try:
             phrase = _PHRASE.validate_json(await request.body())
         except ValidationError as exc:

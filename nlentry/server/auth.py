@@ -12,8 +12,13 @@ Usage::
 A key is `nle_` + 43 url-safe characters (32 random bytes, from `secrets`). Its SHA-256 is stored:
 with that much entropy a plain hash is enough (a slow password hash guards low-entropy secrets, and
 would cost every request milliseconds). A presented key is looked up by its hash and the stored hash is
-compared again with `hmac.compare_digest`, so no early-exit string comparison leaks timing. Lookups
-are cached in memory for `cache_ttl` seconds (a revoked key stops working within that time).
+compared again with `hmac.compare_digest`, so no early-exit string comparison leaks timing.
+
+A request is admitted with `admit(key, limiter)`: the key's user and one of its rate tokens. With the
+state in server.db (one box) lookups are cached in memory for `cache_ttl` seconds (a revoked key stops
+working within that time) and the rate is counted in memory. With a shared storage (PostgreSQL) the
+key and the token are asked in one statement on every request, uncached: a revoked key stops working
+at the next request, on every process.
 """
 
 from __future__ import annotations
@@ -25,8 +30,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nlentry.server.storage import ServerStorage
+
+if TYPE_CHECKING:
+    from nlentry.server.limits import RateLimiter
 
 __all__ = ["KEY_PREFIX", "ApiKey", "ApiKeys", "digest"]
 
@@ -85,6 +94,24 @@ class ApiKeys:
                 self._cache.clear()
             self._cache[wanted] = (now + self.cache_ttl, user)
         return user
+
+    def admit(self, keys: list[str], limiter: RateLimiter) -> list[tuple[str | None, float]]:
+        """Who presents each key, and one rate token for them: (None, 0.0) for an unknown, revoked or
+        malformed key; else (user, 0.0 to go ahead, or the seconds until a token is free). With
+        `limiter` counting in a shared storage: one statement for all of them (`ServerStorage.admit`),
+        so call it from a thread; else cached lookups and in-memory counts, mostly no I/O at all."""
+        if limiter.storage is None:
+            users = [self.user_of(key) for key in keys]
+            return [(user, limiter.check(user) if user is not None else 0.0) for user in users]
+        wanted = [digest(key) if key.startswith(KEY_PREFIX) and len(key) <= 200 else "" for key in keys]
+        asked = [w for w in wanted if w]
+        found = iter(self.db.admit(asked, interval=limiter.interval, burst=limiter.capacity) if asked else [])
+        answers: list[tuple[str | None, float]] = []
+        for hashed in wanted:
+            row = next(found) if hashed else None
+            ok = row is not None and hmac.compare_digest(row[0], hashed)
+            answers.append((row[1], row[2]) if row is not None and ok else (None, 0.0))
+        return answers
 
     def keys(self, user_id: str | None = None) -> list[ApiKey]:
         """The keys (all, or one user's), oldest first; never the keys themselves."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from nlentry.server.storage import (
@@ -197,6 +197,12 @@ class SQLiteStorage:
     def key_owner(self, key_hash: str) -> tuple[str, str] | None:
         rows = self.db.query("SELECT hash, user_id FROM api_keys WHERE hash = ?", (key_hash,))
         return (str(rows[0]["hash"]), str(rows[0]["user_id"])) if rows else None
+
+    def admit(self, key_hashes: Sequence[str], *, interval: float,
+              burst: float) -> list[tuple[str, str, float] | None]:
+        found = [self.key_owner(h) for h in key_hashes]
+        return [None if f is None else (*f, self.take_token(f[1], interval=interval, burst=burst))
+                for f in found]
 
     def keys(self, user_id: str | None = None) -> list[KeyRow]:
         sql = "SELECT id, user_id, name, created_at FROM api_keys"

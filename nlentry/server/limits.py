@@ -55,6 +55,8 @@ class RateLimiter:
     ) -> None:
         self.capacity = float(rate)
         self.per_second = float(rate) / float(period)
+        #: seconds between two requests at the steady rate
+        self.interval = 1.0 / self.per_second
         self.clock = clock
         self.max_keys = max_keys
         self.storage = storage
@@ -64,7 +66,7 @@ class RateLimiter:
     def check(self, key: str) -> float:
         """Take one token for `key`: 0.0 if there was one, else the seconds until there is one."""
         if self.storage is not None:
-            return self.storage.take_token(key, interval=1.0 / self.per_second, burst=self.capacity)
+            return self.storage.take_token(key, interval=self.interval, burst=self.capacity)
         now = self.clock()
         with self._lock:
             tokens, last = self._buckets.get(key, (self.capacity, now))

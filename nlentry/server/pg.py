@@ -8,13 +8,15 @@ Usage::
     storage = PostgresStorage(url, secret_keys=keys)    # refuses a schema older or newer than it knows
 
 It implements `nlentry.server.storage.ServerStorage` with psycopg 3 and a connection pool
-(`psycopg_pool`), both imported only here. Connections are in autocommit; what must be atomic across
-processes is one statement (`DELETE ... RETURNING` takes a pending confirmation or a link code, one
-`INSERT ... ON CONFLICT DO UPDATE ... WHERE` takes a rate token or records a delivery) or one
-transaction. The schema is the numbered SQL files in `migrations/pg/` beside this module, recorded in
-`schema_migrations`; a server process starts only when the newest one applied is the newest it ships.
-The users' provider credentials are stored encrypted (`nlentry.server.vault`). A database that cannot
-be reached raises `StorageUnavailable` (the routes answer 503); its URL's password is never shown.
+(`psycopg_pool`), both imported only here. Its calls block: the routes make them from threads (the
+JSON API's one statement per request, `admit`, on `ServerState.database`), never on the event loop.
+Connections are in autocommit; what must be atomic across processes is one statement (`DELETE ...
+RETURNING` takes a pending confirmation or a link code, one `INSERT ... ON CONFLICT DO UPDATE ... WHERE`
+takes a rate token or records a delivery) or one transaction. The schema is the numbered SQL files in
+`migrations/pg/` beside this module, recorded in `schema_migrations`; a server process starts only when
+the newest one applied is the newest it ships. The users' provider credentials are stored encrypted
+(`nlentry.server.vault`). A database that cannot be reached raises `StorageUnavailable` (the routes
+answer 503); its URL's password is never shown.
 """
 
 from __future__ import annotations
@@ -206,6 +208,7 @@ class PostgresStorage:
         self.url = url
         self.timeout = timeout
         self.pause = pause
+        self.pool_size = max(1, pool_size)
         self._down_until = 0.0
         import psycopg
         from psycopg_pool import ConnectionPool
@@ -315,6 +318,40 @@ class PostgresStorage:
     def key_owner(self, key_hash: str) -> tuple[str, str] | None:
         row = self._one("SELECT hash, user_id FROM api_keys WHERE hash = %s", (key_hash,))
         return (str(row[0]), str(row[1])) if row else None
+
+    # The keys and their owners' rate tokens in one statement, for any number of requests at once. The
+    # owners' buckets are locked (FOR UPDATE returns their latest values, even when another process
+    # changed one since the statement began), each owner takes as many tokens as fit (its `m`: GCRA, as
+    # in `take_token`, for its `n` requests), and the bucket moves on by m intervals. A bucket that does
+    # not exist yet is inserted; when another process inserts it at the same instant, `took` is false
+    # and those requests are asked again (`None` from `_admit_rows`).
+    _ADMIT = (
+        "WITH req AS (SELECT r.h, r.ord FROM unnest(%(hashes)s::text[]) WITH ORDINALITY AS r(h, ord)), "
+        "k AS (SELECT req.ord, a.hash, a.user_id FROM req JOIN api_keys a ON a.hash = req.h), "
+        "u AS (SELECT user_id, count(*) AS n FROM k GROUP BY user_id), "
+        "locked AS (SELECT b.key, b.tat FROM rate_buckets b WHERE b.key IN (SELECT user_id FROM u) "
+        "ORDER BY b.key FOR UPDATE), "
+        "plan AS (SELECT u.user_id, l.tat AS old, l.key IS NOT NULL AS known, least(u.n, "
+        "floor((%(span)s - (greatest(l.tat, {clock}) - {clock})) / %(interval)s))::bigint AS m "
+        "FROM u LEFT JOIN locked l ON l.key = u.user_id), "
+        "upd AS (UPDATE rate_buckets b SET tat = greatest(p.old, {clock}) + p.m * %(interval)s FROM plan p "
+        "WHERE b.key = p.user_id AND p.known AND p.m >= 1 RETURNING b.key), "
+        "ins AS (INSERT INTO rate_buckets (key, tat) SELECT user_id, {clock} + m * %(interval)s FROM plan "
+        "WHERE NOT known AND m >= 1 ORDER BY user_id ON CONFLICT (key) DO NOTHING RETURNING key) "
+        "SELECT k.ord, k.hash, k.user_id, p.known OR p.m < 1 OR k.user_id IN (SELECT key FROM ins), "
+        "greatest(p.old, {clock}) - {clock}, p.m FROM k JOIN plan p USING (user_id) ORDER BY k.ord"
+    ).format(clock="extract(epoch from statement_timestamp())::float8")
+
+    def admit(self, key_hashes: Sequence[str], *, interval: float,
+              burst: float) -> list[tuple[str, str, float] | None]:
+        params = {"hashes": list(key_hashes), "interval": interval, "span": burst * interval + 1e-9}
+        answers = _admit_rows(self._all(self._ADMIT, params), len(key_hashes), interval, burst)
+        again = [i for i, answer in enumerate(answers) if answer == "again"]
+        if again:  # another process made the bucket meanwhile: it exists now
+            for i, answer in zip(again, self.admit([key_hashes[i] for i in again], interval=interval,
+                                                   burst=burst), strict=True):
+                answers[i] = answer
+        return [None if isinstance(a, str) else a for a in answers]
 
     def keys(self, user_id: str | None = None) -> list[KeyRow]:
         sql = "SELECT id, user_id, name, created_at FROM api_keys"
@@ -461,8 +498,11 @@ class PostgresStorage:
             conn.execute("DELETE FROM rate_buckets WHERE tat <= extract(epoch from statement_timestamp())")
 
     def ping(self) -> None:
+        """`StorageUnavailable` when the database cannot be reached; `SchemaError` when its schema is not
+        the one this process knows (after `nlentry db upgrade` the old processes are no longer ready)."""
         with self._conn(probe=True) as conn:
-            conn.execute("SELECT 1")
+            version = applied_version(conn)
+        _check(version)
 
     def close(self) -> None:
         self.pool.close()
@@ -473,6 +513,27 @@ class PostgresStorage:
 
 class _SeenBefore(Exception):
     """A delivery id was recorded already (internal: rolls the delivery's transaction back)."""
+
+
+def _admit_rows(rows: list[tuple[Any, ...]], count: int, interval: float,
+                burst: float) -> list[tuple[str, str, float] | None | str]:
+    """`admit`'s answers, by request, from the rows of `PostgresStorage._ADMIT`: the first `m` requests of
+    an owner go ahead, the others wait until its next token is free; "again" when its bucket was made by
+    another process at the same instant."""
+    answers: list[tuple[str, str, float] | None | str] = [None] * count
+    seen: dict[str, int] = {}
+    for ordinal, stored, user, settled, ahead, m in rows:
+        if not settled:
+            answers[ordinal - 1] = "again"
+            continue
+        j = seen[user] = seen.get(user, 0) + 1
+        taken = max(0, int(m))
+        if j <= taken:
+            answers[ordinal - 1] = (str(stored), str(user), 0.0)
+        else:
+            late = float(ahead) + (taken + 1) * interval - burst * interval
+            answers[ordinal - 1] = (str(stored), str(user), max(1e-3, late))
+    return answers
 
 
 def _pending(row: tuple[Any, ...]) -> PendingRow:

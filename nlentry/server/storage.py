@@ -26,7 +26,7 @@ clock, so tests can drive them; the rate limiter may use the database's own cloc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -168,6 +168,14 @@ class ServerStorage(Protocol):
         """Delete the key with this public id; True if there was one."""
         ...
 
+    def admit(self, key_hashes: Sequence[str], *, interval: float,
+              burst: float) -> list[tuple[str, str, float] | None]:
+        """For each request's key hash: the key and one rate token of its owner, all in one statement
+        (one round trip, however many requests): (stored hash, user id, 0.0 when allowed, else the
+        seconds to wait, as `take_token` on the database's clock); None for an unknown key (no token is
+        taken). Requests of one owner take their tokens in the order given."""
+        ...
+
     # --- pending confirmations -------------------------------------------------------------------
 
     def open_pending(self, row: PendingRow, *, now: float) -> None:
@@ -219,7 +227,8 @@ class ServerStorage(Protocol):
         ...
 
     def ping(self) -> None:
-        """Raise `StorageUnavailable` when the database cannot be reached."""
+        """Raise `StorageUnavailable` when the database cannot be reached, `SchemaError` when its schema
+        is older or newer than this nlentry's."""
         ...
 
     def close(self) -> None:

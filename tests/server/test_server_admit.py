@@ -1,0 +1,207 @@
+"""What a JSON API request costs the shared database, and what a load balancer learns from `/readyz`.
+
+- A `POST /v1/parse` on PostgreSQL is one statement (the key and the rate token together), counted by
+  the database itself (`pg_stat_statements` of the test cluster), sent from the database threads,
+  never from the event loop's.
+- Uncached on PostgreSQL: a key revoked by another process stops working at the next request.
+- `ServerStorage.admit` on both back ends: an unknown key takes no token, a known one takes one.
+- `/readyz` answers 503 once the database's schema is newer than the process knows (after
+  `nlentry db upgrade` by a newer nlentry), while `/healthz` still answers 200.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from conftest import Server
+
+from nlentry.server.auth import ApiKeys, digest
+from nlentry.server.pg import LATEST
+from nlentry.server.settings import Settings
+from nlentry.server.storage import open_storage
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def statements(pg_cluster: Any, pg_url: str) -> Iterator[Any]:
+    """`count()`: the statements the test's database has run since the last `count()` (by the database's
+    own `pg_stat_statements`; skipped when the extension is not installed)."""
+    try:
+        pg_cluster.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+    except psycopg.Error as exc:
+        pytest.skip(f"pg_stat_statements is not available: {exc}")
+    database = pg_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+
+        def count() -> int:
+            row = admin.execute(
+                "SELECT coalesce(sum(s.calls), 0) FROM pg_stat_statements s "
+                "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = %s",
+                (database,),
+            ).fetchone()
+            admin.execute("SELECT pg_stat_statements_reset()")
+            return int(row[0]) if row else 0
+
+        count()
+        yield count
+
+
+@pytest.fixture
+def threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the threads every psycopg statement of the test is sent from."""
+    seen: list[str] = []
+    real = psycopg.Cursor.execute
+
+    def execute(self: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(threading.current_thread().name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", execute)
+    return seen
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_parse_request_is_one_statement_off_the_event_loop(
+    server: Server, statements: Any, threads: list[str]
+) -> None:
+    # the first request of a user opens its journal (its credentials come from the database once)
+    first = await server.client.post("/v1/parse", headers=server.auth(), json={"text": "1 uur"})
+    assert first.status_code == 200
+    fresh, _ = server.state.keys.create("alice")  # a key this process has never seen
+    statements()
+    for _ in range(3):
+        threads.clear()
+        r = await server.client.post(
+            "/v1/parse", headers={"Authorization": f"Bearer {fresh}"}, json={"text": "2,5 uur overleg"}
+        )
+        sent_from = list(threads)
+        assert r.status_code == 200 and r.json()["duration"] == 9000
+        assert statements() == 1
+        assert len(sent_from) == 1 and sent_from[0].startswith("nlentry-db"), sent_from
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_an_unknown_key_is_one_statement_and_takes_no_token(server: Server, statements: Any) -> None:
+    r = await server.client.post("/v1/parse", headers={"Authorization": "Bearer nle_" + "x" * 43},
+                                 json={"text": "1 uur"})
+    assert r.status_code == 401 and statements() == 1
+    assert (await server.client.post("/v1/parse", json={"text": "1 uur"})).status_code == 401
+    assert statements() == 0  # no key at all: nothing to ask
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_key_revoked_by_another_process_stops_working_at_once(server: Server) -> None:
+    first = await server.client.post("/v1/parse", headers=server.auth(), json={"text": "1 uur"})
+    assert first.status_code == 200
+    other = open_storage(Settings.load({"NLENTRY_HOME": str(server.home)}))  # `nlentry apikey revoke`
+    try:
+        (key,) = ApiKeys(other).keys("alice")
+        assert ApiKeys(other).revoke(key.id)
+    finally:
+        other.close()
+    r = await server.client.post("/v1/parse", headers=server.auth(), json={"text": "1 uur"})
+    assert r.status_code == 401
+
+
+async def test_admit_takes_a_token_of_a_known_key_only(home: Path) -> None:
+    db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    try:
+        db.add_user("alice", locale=None, now=0.0)
+        db.add_key("nle_AAAA", digest("nle_AAAAkey"), "alice", name="", now=0.0)
+        assert db.admit([digest("nle_nope")], interval=10.0, burst=2) == [None]
+        got = [db.admit([digest("nle_AAAAkey")], interval=10.0, burst=2)[0] for _ in range(3)]
+        assert [g[:2] for g in got if g] == [(digest("nle_AAAAkey"), "alice")] * 3
+        assert [g[2] for g in got if g][:2] == [0.0, 0.0]
+        assert got[2] is not None and 9.0 < got[2][2] <= 10.0  # the third waits about one interval
+        # the unknown key took nothing, the refused request took nothing: the bucket is alice's alone
+        assert 9.0 < db.take_token("alice", interval=10.0, burst=2) <= 10.0
+    finally:
+        db.close()
+
+
+async def test_rate_limited_api_requests_get_429_on_either_back_end(home: Path, server: Server) -> None:
+    # the shared limiter counts in the database, the local one in memory: both refuse the third request
+    server.state.limiter.capacity, server.state.limiter.interval = 2.0, 60.0
+    server.state.limiter.per_second = 1 / 60
+    answers = []
+    for _ in range(3):
+        r = await server.client.post("/v1/parse", headers=server.auth("bob"), json={"text": "1 uur"})
+        answers.append(r.status_code)
+    assert answers == [200, 200, 429]
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_readyz_refuses_a_schema_newer_than_the_process(server: Server, pg_url: str) -> None:
+    assert (await server.client.get("/readyz")).json()["status"] == "ok"
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # what a newer nlentry's `db upgrade` leaves
+        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, 'from_the_future')",
+                     (LATEST + 1,))
+    ready = await server.client.get("/readyz")
+    assert ready.status_code == 503 and ready.json()["status"] == "schema"
+    assert (await server.client.get("/healthz")).status_code == 200  # alive, only not ready
+
+
+async def test_one_admit_answers_many_requests_in_order(home: Path) -> None:
+    db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    try:
+        for user in ("alice", "bob"):
+            db.add_user(user, locale=None, now=0.0)
+            db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
+        a, b = digest("nle_alicekey"), digest("nle_bobkey")
+        got = db.admit([a, a, b, digest("nle_nope"), a, a], interval=10.0, burst=2)
+        assert [g[1] if g else None for g in got] == ["alice", "alice", "bob", None, "alice", "alice"]
+        waits = [g[2] for g in got if g]
+        assert waits[:3] == [0.0, 0.0, 0.0]  # alice's burst of two, bob's first
+        assert 9.0 < waits[3] <= 10.0 and 9.0 < waits[4] <= 10.0  # both: until alice's next token
+        assert 9.0 < db.take_token("alice", interval=10.0, burst=2) <= 10.0  # the refused took nothing
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_processes_admitting_at_once_share_one_bucket_exactly(home: Path) -> None:
+    # three "processes" (storages), each sending batches for a user whose bucket does not exist yet
+    settings = Settings.load({"NLENTRY_HOME": str(home)})
+    storages = [open_storage(settings) for _ in range(3)]
+    try:
+        storages[0].add_user("alice", locale=None, now=0.0)
+        storages[0].add_key("nle_a", digest("nle_akey"), "alice", name="", now=0.0)
+        allowed: list[int] = []
+        lock = threading.Lock()
+        start = threading.Barrier(3)
+
+        def requests(db: Any) -> None:
+            start.wait()
+            for _ in range(5):
+                got = db.admit([digest("nle_akey")] * 4, interval=60.0, burst=7)
+                with lock:
+                    allowed.append(sum(1 for g in got if g and g[2] == 0.0))
+
+        threads = [threading.Thread(target=requests, args=(db,)) for db in storages]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sum(allowed) == 7  # 60 requests, a burst of 7: exactly 7 go ahead, whichever process
+    finally:
+        for db in storages:
+            db.close()
+
+
+async def test_concurrent_requests_are_limited_exactly(server: Server) -> None:
+    server.state.limiter.capacity, server.state.limiter.interval = 5.0, 60.0
+    server.state.limiter.per_second = 1 / 60
+
+    async def parse() -> int:
+        r = await server.client.post("/v1/parse", headers=server.auth("bob"), json={"text": "1 uur"})
+        return r.status_code
+
+    answers = await asyncio.gather(*(parse() for _ in range(20)))
+    assert sorted(answers) == [200] * 5 + [429] * 15

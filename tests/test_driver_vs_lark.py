@@ -10,6 +10,7 @@ and the table copy can never drift from Lark, whichever Lark version is installe
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,64 @@ def test_the_check_sees_a_drifting_driver(monkeypatch: Any) -> None:
                   for o, n, name, how in grammar.load("nl").rules)
     _, differences = _differences("nl", monkeypatch, rules)
     assert len(differences) > 10
+
+
+def _lark_driver(code: str) -> Any:
+    """`grammar._run` done by Lark's own parser: the reference path of the grammar stage."""
+    from lark import Token as LarkToken
+    from lark.exceptions import UnexpectedInput
+
+    lark = grammar_build.parser(code)
+
+    def run(c: grammar.Compiled, tokens: list[grammar.Token], first: int, stop: int) -> list[Any]:
+        interactive = lark.parse_interactive("")
+        i = first
+        try:
+            for i in range(first, stop):
+                t = tokens[i]
+                interactive.feed_token(LarkToken(t.type, str(t), start_pos=t.start_pos, end_pos=t.end_pos))
+            i = stop
+            tree = interactive.feed_eof()
+        except UnexpectedInput:
+            stack = [_to_node(v) for v in interactive.parser_state.value_stack]
+            raise grammar._Stuck(i, stack) from None
+        return grammar._items([_to_node(c) for c in tree.children])
+
+    return run
+
+
+def _readings(code: str) -> list[str]:
+    import nlentry
+
+    catalog = nlentry.Catalog.load(CORPUS / "catalog.json")
+    out = []
+    for path in sorted((CORPUS / code).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            now = datetime.fromisoformat(case["now"])
+            try:
+                reading = nlentry.parse(case["text"], catalog=catalog, now=now, locale=code, trace=True)
+                out.append(repr((reading.entry.to_dict(), reading.trace)))
+            except nlentry.NlentryError as error:
+                out.append(f"{type(error).__name__}: {error}")
+    return out
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_every_corpus_reading_is_the_same_through_lark_s_parser(code: str, monkeypatch: Any) -> None:
+    """The whole reading (entry and trace) of each corpus phrase, through the fast driver and through
+    Lark's parser in its place, recoveries included."""
+    fast = _readings(code)
+    monkeypatch.setattr(grammar, "_run", _lark_driver(code))
+    alone = grammar.load(code).alone  # what the parser learnt about lone tokens: learnt again from Lark
+    learnt = dict(alone)
+    alone.clear()
+    try:
+        reference = _readings(code)
+    finally:
+        alone.clear()
+        alone.update(learnt)
+    assert len(fast) == len(reference) > 100
+    assert [n for n, (a, b) in enumerate(zip(fast, reference, strict=True)) if a != b] == []

@@ -45,9 +45,9 @@ def _shape(value: Any) -> Any:
     raise AssertionError(f"unexpected value in a tree: {value!r}")
 
 
-def _lark_run(lark: Any, tokens: list[grammar.Token], first: int, stop: int) -> Any:
-    """What `grammar._run(compiled, tokens, first, stop)` means, done by Lark's parser: the phrase's items
-    as a tuple of shapes, or ("stuck", index of the token Lark refused)."""
+def _lark_items(lark: Any, tokens: list[grammar.Token], first: int, stop: int) -> list[Any]:
+    """`grammar._run(compiled, tokens, first, stop)` done by Lark's own parser: the phrase's items, or
+    `grammar._Stuck` at the token Lark refused, with Lark's value stack."""
     from lark import Token as LarkToken
     from lark.exceptions import UnexpectedInput
 
@@ -60,10 +60,18 @@ def _lark_run(lark: Any, tokens: list[grammar.Token], first: int, stop: int) -> 
         i = stop
         tree = interactive.feed_eof()
     except UnexpectedInput:
-        return ("stuck", i)
+        raise grammar._Stuck(i, [_to_node(v) for v in interactive.parser_state.value_stack]) from None
     # The driver hands back the items among the start node's children (`grammar._items`), from its own
     # nodes: convert Lark's tree to them first, so that the one step after parsing is the same code.
-    return tuple(_shape(n) for n in grammar._items([_to_node(c) for c in tree.children]))
+    return grammar._items([_to_node(c) for c in tree.children])
+
+
+def _lark_run(lark: Any, tokens: list[grammar.Token], first: int, stop: int) -> Any:
+    """`_lark_items` as shapes: a tuple of the items' shapes, or ("stuck", index of the refused token)."""
+    try:
+        return tuple(_shape(n) for n in _lark_items(lark, tokens, first, stop))
+    except grammar._Stuck as stuck:
+        return ("stuck", stuck.at)
 
 
 def _to_node(value: Any) -> Any:
@@ -126,24 +134,10 @@ def test_the_check_sees_a_drifting_driver(monkeypatch: Any) -> None:
 
 def _lark_driver(code: str) -> Any:
     """`grammar._run` done by Lark's own parser: the reference path of the grammar stage."""
-    from lark import Token as LarkToken
-    from lark.exceptions import UnexpectedInput
-
     lark = grammar_build.parser(code)
 
     def run(c: grammar.Compiled, tokens: list[grammar.Token], first: int, stop: int) -> list[Any]:
-        interactive = lark.parse_interactive("")
-        i = first
-        try:
-            for i in range(first, stop):
-                t = tokens[i]
-                interactive.feed_token(LarkToken(t.type, str(t), start_pos=t.start_pos, end_pos=t.end_pos))
-            i = stop
-            tree = interactive.feed_eof()
-        except UnexpectedInput:
-            stack = [_to_node(v) for v in interactive.parser_state.value_stack]
-            raise grammar._Stuck(i, stack) from None
-        return grammar._items([_to_node(c) for c in tree.children])
+        return _lark_items(lark, tokens, first, stop)
 
     return run
 

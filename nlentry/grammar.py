@@ -100,22 +100,24 @@ class Table(dict[int, dict[str, int]]):
 
     A parse visits a few dozen of the ~600 states, so a new process unpacks those rows rather than
     building all ~90,000 entries when it loads the tables. `packed[state]` is the row's symbol numbers
-    (into `symbols`, unsigned 16-bit) and its actions (signed 32-bit), in native byte order.
+    (into `symbols`, unsigned 16-bit) and its actions (signed 32-bit), in native byte order. `rows` holds
+    the rows unpacked so far in a plain dict, which the parser indexes faster than this subclass.
     """
 
-    __slots__ = ("symbols", "packed")
+    __slots__ = ("symbols", "packed", "rows")
 
     def __init__(self, symbols: tuple[str, ...], packed: list[tuple[bytes, bytes]]) -> None:
         super().__init__()
         self.symbols = symbols
         self.packed = packed
+        self.rows: dict[int, dict[str, int]] = {}
 
     def __missing__(self, state: int) -> dict[str, int]:
         keys, actions = self.packed[state]
         symbols = self.symbols
         row = dict(zip([symbols[k] for k in memoryview(keys).cast("H")], memoryview(actions).cast("i"),
                        strict=True))
-        self[state] = row
+        self[state] = self.rows[state] = row
         return row
 
 
@@ -317,7 +319,10 @@ def _node(children: list[Any], name: str, expand1: bool) -> Any:
 
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`."""
+    # `rows` holds the rows unpacked so far: every state on the stack has had its row looked up (below,
+    # through `table` the first time), so only that lookup can miss.
     table, rules, end = c.table, c.rules, c.end
+    rows = table.rows
     state = c.start
     states = [state]
     values: list[Any] = []
@@ -328,7 +333,10 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
         else:
             token, symbol = None, "$END"
         while True:
-            action = table[state].get(symbol)
+            try:
+                action = rows[state].get(symbol)
+            except KeyError:
+                action = table[state].get(symbol)
             if action is None:
                 raise _Stuck(i, values)
             if action >= 0:
@@ -343,7 +351,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     node.data, node.children = name, [values[-1]]
                     values[-1] = node
                 # else KEEP: one child that stands for the rule, the value stack stays as it is
-                states[-1] = state = table[states[-2]][origin]
+                states[-1] = state = rows[states[-2]][origin]
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
                 for child in values[1 - size:]:
@@ -353,7 +361,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                         head.append(child)
                 del values[1 - size:]
                 del states[-size:]
-                state = table[states[-1]][origin]
+                state = rows[states[-1]][origin]
                 states.append(state)
             else:
                 if size:
@@ -366,7 +374,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     values.append(Node(name, children))
                 else:
                     values.append(_node(children, name, how == BUILD_EXPAND1))
-                state = table[states[-1]][origin]
+                state = rows[states[-1]][origin]
                 states.append(state)
             if state == end and token is None:
                 return _items(values[-1].children)

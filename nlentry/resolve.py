@@ -8,7 +8,6 @@ duration. Each decision that was not certain lowers the confidence a little.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime, time, timedelta
 
 from nlentry.reading import Trace
@@ -37,11 +36,21 @@ class Resolved:
 
 # ---- dates --------------------------------------------------------------------------------------
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int, month: int) -> int:
+    """The number of days of a month (1-12) of the proleptic Gregorian calendar, as `monthrange` of the
+    calendar module gives it, without importing that module (and locale) on every cold start."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
+
 
 def _shift_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(d.day, month_days(year, month)))
 
 
 def _widen_year(year: int, today: date) -> int:
@@ -52,8 +61,7 @@ def _widen_year(year: int, today: date) -> int:
 
 
 def _valid(year: int, month: int | None, day: int | None) -> bool:
-    return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(
-        year, month)[1]
+    return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= month_days(year, month)
 
 
 def most_recent(today: date, month: int, day: int) -> date | None:
@@ -113,7 +121,7 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
             first = date(year, ref.month, 1)
         else:
             first = _shift_months(today.replace(day=1), ref.months or 0)
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        last = first.replace(day=month_days(first.year, first.month))
         if kind == "last_day":
             return last
         if (ref.n or 0) < 0:

@@ -1,0 +1,179 @@
+"""The hand-run LALR driver (`nlentry.grammar._run`) against Lark's own LALR parser, over the whole corpus.
+
+`nlentry.grammar` runs tables it copied out of Lark's parser (`nlentry.grammar_build.packed_tables`
+reads Lark's internals). Every call the driver makes while reading a corpus phrase, recoveries
+included, is made again with Lark's parser fed the same tokens: both must build the same tree, or
+both must stop at the same token. So the driver, its tree shaping (`KEEP`, `NODE`, `BUILD`, `GROW`)
+and the table copy can never drift from Lark, whichever Lark version is installed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nlentry import grammar, grammar_build, locales
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _phrases(code: str) -> list[str]:
+    texts = []
+    for path in sorted((CORPUS / code).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+def _shape(value: Any) -> Any:
+    """A tree of either parser as plain tuples: (name, children) for a node, (type, text, start, end)
+    for a token."""
+    from lark import Token as LarkToken
+    from lark import Tree
+
+    if isinstance(value, grammar.Node):
+        return (value.data, tuple(_shape(c) for c in value.children))
+    if isinstance(value, Tree):
+        return (str(value.data), tuple(_shape(c) for c in value.children))
+    if isinstance(value, (grammar.Token, LarkToken)):
+        return (str(value.type), str(value), value.start_pos, value.end_pos)
+    raise AssertionError(f"unexpected value in a tree: {value!r}")
+
+
+def _lark_items(lark: Any, tokens: list[grammar.Token], first: int, stop: int) -> list[Any]:
+    """`grammar._run(compiled, tokens, first, stop)` done by Lark's own parser: the phrase's items, or
+    `grammar._Stuck` at the token Lark refused, with Lark's value stack."""
+    from lark import Token as LarkToken
+    from lark.exceptions import UnexpectedInput
+
+    interactive = lark.parse_interactive("")
+    i = first
+    try:
+        for i in range(first, stop):
+            t = tokens[i]
+            interactive.feed_token(LarkToken(t.type, str(t), start_pos=t.start_pos, end_pos=t.end_pos))
+        i = stop
+        tree = interactive.feed_eof()
+    except UnexpectedInput:
+        raise grammar._Stuck(i, [_to_node(v) for v in interactive.parser_state.value_stack]) from None
+    # The driver hands back the items among the start node's children (`grammar._items`), from its own
+    # nodes: convert Lark's tree to them first, so that the one step after parsing is the same code.
+    return grammar._items([_to_node(c) for c in tree.children])
+
+
+def _lark_run(lark: Any, tokens: list[grammar.Token], first: int, stop: int) -> Any:
+    """`_lark_items` as shapes: a tuple of the items' shapes, or ("stuck", index of the refused token)."""
+    try:
+        return tuple(_shape(n) for n in _lark_items(lark, tokens, first, stop))
+    except grammar._Stuck as stuck:
+        return ("stuck", stuck.at)
+
+
+def _to_node(value: Any) -> Any:
+    from lark import Tree
+
+    if isinstance(value, Tree):
+        return grammar.Node(str(value.data), [_to_node(c) for c in value.children])
+    return grammar._token(str(value.type), str(value), value.start_pos, value.end_pos)
+
+
+def _differences(code: str, monkeypatch: Any, rules: Any = None) -> tuple[int, list[str]]:
+    """Read every corpus phrase of the locale, making each driver call again with Lark: how many calls
+    were compared, and the ones that differ. `rules` replaces the compiled rules (to make a drifting
+    driver)."""
+    lark = grammar_build.parser(code)
+    run = grammar._run
+    compared: list[int] = []
+    differences: list[str] = []
+
+    def checked(c: grammar.Compiled, tokens: list[grammar.Token], first: int, stop: int) -> list[Any]:
+        expected = _lark_run(lark, tokens, first, stop)
+        if rules is not None:
+            c = grammar.Compiled(c.table, rules, c.start, c.end, c.pattern, c.words, c.symbols, c.glued)
+        try:
+            found = run(c, tokens, first, stop)
+        except grammar._Stuck as stuck:
+            got: Any = ("stuck", stuck.at)
+            raise_after: grammar._Stuck | None = stuck
+        else:
+            got = tuple(_shape(n) for n in found)
+            raise_after = None
+        compared.append(1)
+        if got != expected:
+            differences.append(f"{[str(t) for t in tokens[first:stop]]}: driver {got!r}, lark {expected!r}")
+        if raise_after is not None:
+            raise raise_after
+        return found
+
+    monkeypatch.setattr(grammar, "_run", checked)
+    for text in _phrases(code):
+        grammar.parse_items(grammar.normalise(text), code)
+    return len(compared), differences
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_the_driver_builds_lark_s_trees_for_every_corpus_phrase(code: str, monkeypatch: Any) -> None:
+    compared, differences = _differences(code, monkeypatch)
+    assert compared > len(_phrases(code)) // 2, "the driver was hardly called"
+    assert differences == []
+
+
+def test_the_check_sees_a_drifting_driver(monkeypatch: Any) -> None:
+    """The comparison fails when the driver shapes trees differently from Lark (here: a rule that passes
+    its one child on, `KEEP`, wraps it in a node instead)."""
+    rules = tuple((o, n, name, grammar.NODE if how == grammar.KEEP else how)
+                  for o, n, name, how in grammar.load("nl").rules)
+    _, differences = _differences("nl", monkeypatch, rules)
+    assert len(differences) > 10
+
+
+def _lark_driver(code: str) -> Any:
+    """`grammar._run` done by Lark's own parser: the reference path of the grammar stage."""
+    lark = grammar_build.parser(code)
+
+    def run(c: grammar.Compiled, tokens: list[grammar.Token], first: int, stop: int) -> list[Any]:
+        return _lark_items(lark, tokens, first, stop)
+
+    return run
+
+
+def _readings(code: str) -> list[str]:
+    import nlentry
+
+    catalog = nlentry.Catalog.load(CORPUS / "catalog.json")
+    out = []
+    for path in sorted((CORPUS / code).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            now = datetime.fromisoformat(case["now"])
+            try:
+                reading = nlentry.parse(case["text"], catalog=catalog, now=now, locale=code, trace=True)
+                out.append(repr((reading.entry.to_dict(), reading.trace)))
+            except nlentry.NlentryError as error:
+                out.append(f"{type(error).__name__}: {error}")
+    return out
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_every_corpus_reading_is_the_same_through_lark_s_parser(code: str, monkeypatch: Any) -> None:
+    """The whole reading (entry and trace) of each corpus phrase, through the fast driver and through
+    Lark's parser in its place, recoveries included."""
+    fast = _readings(code)
+    monkeypatch.setattr(grammar, "_run", _lark_driver(code))
+    alone = grammar.load(code).alone  # what the parser learnt about lone tokens: learnt again from Lark
+    learnt = dict(alone)
+    alone.clear()
+    try:
+        reference = _readings(code)
+    finally:
+        alone.clear()
+        alone.update(learnt)
+    assert len(fast) == len(reference) > 100
+    assert [n for n, (a, b) in enumerate(zip(fast, reference, strict=True)) if a != b] == []

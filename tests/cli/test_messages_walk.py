@@ -93,3 +93,63 @@ def test_a_dutch_user_gets_no_english_from_the_entry_commands(
     text = "".join(out + err for _, out, err in said)
     for english in ("no day in", "is before", "give what", "nothing to", "no timer", "no entries", "synced"):
         assert english not in text, english
+
+
+# --- why a phrase was refused, and the doubts of a reading: each has its message in every locale -----
+
+def _error_keys() -> set[str]:
+    """The message keys the errors of nlentry name where they are raised (`"err_..."` in the source)."""
+    import re
+
+    found: set[str] = set()
+    for path in (ROOT / "nlentry").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'(?:Error|Refused)\((?:[^"]|"[^"]*")*?"(err_\w+)"', source))
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_error_key_and_every_doubt_code_has_a_message(language: str) -> None:
+    from nlentry.reading import WEIGHTS
+
+    errors = _error_keys()
+    assert {"err_empty", "err_too_long", "err_out_of_range", "err_over_24", "err_no_length"} <= errors
+    wanted = errors | {f"doubt_{code}" for code in WEIGHTS}
+    assert sorted(wanted - keys(language)) == []
+
+
+def test_every_doubts_warning_is_shown_in_dutch() -> None:
+    """The English text of each doubt's warning (as `Entry.warnings` holds it) is recognised by its code
+    and said in Dutch with the same values."""
+    from nlentry.messages import messages_for
+    from nlentry.reading import WEIGHTS
+    from nlentry.render import DOUBT_TEXTS, warning_text
+
+    en, nl = messages_for("en"), messages_for("nl")
+    values = {"typed": "webshp", "name": "Webshop", "field": "project", "other": "a date", "others": "Timi",
+              "day": "Mon 07 Dec 2026", "why": en("value_time_word")}
+    assert set(DOUBT_TEXTS) - {"past_midnight"} <= set(WEIGHTS)
+    for code in DOUBT_TEXTS:
+        if code == "past_midnight":
+            continue
+        other = ("a date", nl("value_a_date")) if code == "lone_reading" else ("service", nl("service"))
+        english = en(f"doubt_{code}", **{**values, "other": other[0]})
+        dutch = warning_text(english, nl)
+        said = {**values, "other": other[1], "why": nl("value_time_word")}
+        assert dutch == nl(f"doubt_{code}", **said), code
+        assert dutch != english, code
+
+
+def test_a_refused_phrase_is_explained_in_the_users_language(
+        local_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    config = local_home.path / "config.toml"
+    config.write_text('default_provider = "local"\nlanguage = "nl"\n', encoding="utf-8")
+    status, _, err = local_home.cli(capsys, "add", "--yes", "30", "uur", "overleg", "--now", NOW)
+    assert status == 2 and err == "nlentry: een boeking van 30 uur is langer dan 24 uur\n"
+    status, _, err = local_home.cli(capsys, "add", "--yes", "31-12-9999 23:00 2 uur", "--now", NOW)
+    assert status == 2 and err == "nlentry: een datum of duur in de tekst valt buiten het bereik\n"
+    status, _, err = local_home.cli(capsys, "parse", "--now", NOW)
+    assert status == 1 and err.startswith("nlentry: geef de zin om te lezen")
+    config.write_text('default_provider = "local"\nlanguage = "en"\n', encoding="utf-8")
+    status, _, err = local_home.cli(capsys, "add", "--yes", "31-12-9999 23:00 2 uur", "--now", NOW)
+    assert status == 2 and err == "nlentry: a date or duration in the text is out of range\n"

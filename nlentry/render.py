@@ -18,7 +18,7 @@ from nlentry.messages import FALLBACK, Messages, messages_for
 if TYPE_CHECKING:
     from nlentry.model import Entry
 
-__all__ = ["SEP", "doubt_text", "hours", "join_names", "reason", "summary", "warning_text"]
+__all__ = ["SEP", "doubt_text", "hours", "join_names", "reason", "summary", "value_text", "warning_text"]
 
 SEP = " · "
 
@@ -110,7 +110,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return _PATTERNS
 
 
-def _word(value: str, say: Messages) -> str:
+def value_text(value: str, say: Messages) -> str:
     """A word of a warning in the reader's language: a field's name, or a `value_*` text whose English
     is `value` ("a date", the reasons of `nlentry.unread`)."""
     if value in say:
@@ -128,7 +128,7 @@ def doubt_text(code: str, message: str | None, say: Messages) -> str:
     found = re.fullmatch(DOUBT_TEXTS.get(_SAME_TEXT.get(code, code), re.escape(message)), message)
     if found is None or key not in say:
         return message
-    return say(key, **{k: _word(v, say) if k in _WORDS else v for k, v in found.groupdict().items()})
+    return say(key, **{k: value_text(v, say) if k in _WORDS else v for k, v in found.groupdict().items()})
 
 
 def warning_text(warning: str, say: Messages) -> str:

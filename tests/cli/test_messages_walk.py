@@ -110,11 +110,12 @@ def _error_keys() -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_error_key_and_every_doubt_code_has_a_message(language: str) -> None:
-    from nlentry.reading import WEIGHTS
+    from nlentry.reading import CONVENTIONS, HOW, WEIGHTS
 
     errors = _error_keys()
     assert {"err_empty", "err_too_long", "err_out_of_range", "err_over_24", "err_no_length"} <= errors
-    wanted = errors | {f"doubt_{code}" for code in WEIGHTS}
+    wanted = errors | {f"doubt_{code}" for code in WEIGHTS} | {f"how_{how}" for how in HOW} \
+        | {f"convention_{name}" for name in CONVENTIONS}
     assert sorted(wanted - keys(language)) == []
 
 

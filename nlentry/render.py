@@ -119,6 +119,25 @@ def value_text(value: str, say: Messages) -> str:
     return next((say(key) for key in _VALUES if english(key) == value), value)
 
 
+_DAY = re.compile(r"(?:(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(?P<day>\d\d) (?P<month>[A-Z][a-z]{2})"
+                  r"(?: (?P<year>\d{4}))?")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _day_text(value: str, say: Messages) -> str:
+    """A date of a warning ('Mon 23 Nov', '01 Jan 2030', as the parser writes them) as the reader writes
+    dates: 'ma 23-11', '01-01-2030'."""
+    found = _DAY.fullmatch(value)
+    if found is None or found["month"] not in _MONTHS:
+        return value
+    day = f"{found['day']}-{_MONTHS.index(found['month']) + 1:02d}"
+    day += f"-{found['year']}" if found["year"] else ""
+    weekday = found["weekday"]
+    return day if weekday is None else f"{say(f'weekday_{_WEEKDAYS.index(weekday)}')} {day}"
+
+
+
 def doubt_text(code: str, message: str | None, say: Messages) -> str:
     """What the doubt `code` of a trace says in the reader's language; `message` is its English warning
     (None for a doubt without one: then what the doubt means)."""
@@ -128,7 +147,9 @@ def doubt_text(code: str, message: str | None, say: Messages) -> str:
     found = re.fullmatch(DOUBT_TEXTS.get(_SAME_TEXT.get(code, code), re.escape(message)), message)
     if found is None or key not in say:
         return message
-    return say(key, **{k: value_text(v, say) if k in _WORDS else v for k, v in found.groupdict().items()})
+    values = {k: value_text(v, say) if k in _WORDS else _day_text(v, say) if k == "day" else v
+              for k, v in found.groupdict().items()}
+    return say(key, **values)
 
 
 def warning_text(warning: str, say: Messages) -> str:

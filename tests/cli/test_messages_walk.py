@@ -136,7 +136,7 @@ def test_every_doubts_warning_is_shown_in_dutch() -> None:
         other = ("a date", nl("value_a_date")) if code == "lone_reading" else ("service", nl("service"))
         english = en(f"doubt_{code}", **{**values, "other": other[0]})
         dutch = warning_text(english, nl)
-        said = {**values, "other": other[1], "why": nl("value_time_word")}
+        said = {**values, "other": other[1], "why": nl("value_time_word"), "day": "ma 07-12-2026"}
         assert dutch == nl(f"doubt_{code}", **said), code
         assert dutch != english, code
 
@@ -154,3 +154,37 @@ def test_a_refused_phrase_is_explained_in_the_users_language(
     config.write_text('default_provider = "local"\nlanguage = "en"\n', encoding="utf-8")
     status, _, err = local_home.cli(capsys, "add", "--yes", "31-12-9999 23:00 2 uur", "--now", NOW)
     assert status == 2 and err == "nlentry: a date or duration in the text is out of range\n"
+
+
+#: phrases whose reading doubts, each with a warning (read against the corpus catalog, on Tuesday 24 Nov)
+DOUBTING = ("2 uur 3 uur overleg", "van 4 tot 2 overleg", "3:30", "14 uur overleg", "2 uur met piet",
+            "2 uur aan webshp", "1 uur aan Gemeente Zeist Webshop", "2 uur de 2e versie",
+            "2 uur aan Timi en Webshop", "9-12 en 13-17 overleg", "maandag dinsdag 2 uur", "om 9 om 10 2 uur",
+            "2 uur met Piet", "31-02 2 uur", "2 uur met Acmee", "2 uur Dashboard Timi", "2 uur 1-1-30",
+            "2 uur aan intranet")
+
+
+def test_the_parsers_own_warnings_are_said_by_their_code() -> None:
+    """Each warning the parser writes is known by its doubt code (`doubt_<code>` in Dutch), so a change
+    of its English text cannot slip by as English in a Dutch reply."""
+    from datetime import datetime
+
+    from nlentry import parse
+    from nlentry.messages import messages_for
+    from nlentry.model import Catalog
+    from nlentry.render import DOUBT_TEXTS, warning_text
+
+    nl = messages_for("nl")
+    catalog = Catalog.load(ROOT / "corpus" / "catalog.json")
+    now = datetime.fromisoformat(NOW)
+    codes = set()
+    for phrase in DOUBTING:
+        for fact in parse(phrase, catalog=catalog, now=now, trace=True).trace:
+            if fact[0] == "doubt" and fact[2] is not None:
+                codes.add(fact[1])
+                dutch = warning_text(fact[2], nl)
+                assert dutch != fact[2], (phrase, fact)
+                template = nl(f"doubt_{fact[1]}").split("{")[0]
+                assert dutch.startswith(template), (phrase, fact, dutch)
+    same_text = {"end_before_start_at", "prefix_name", "weak_name", "preferred", "lowercase_person"}
+    assert len(codes) >= 19 and codes <= set(DOUBT_TEXTS) | same_text

@@ -3,6 +3,7 @@ record each message key asked for, and fail on one missing from either locale's 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -188,3 +189,21 @@ def test_the_parsers_own_warnings_are_said_by_their_code() -> None:
                 assert dutch.startswith(template), (phrase, fact, dutch)
     same_text = {"end_before_start_at", "prefix_name", "weak_name", "preferred", "lowercase_person"}
     assert len(codes) >= 19 and codes <= set(DOUBT_TEXTS) | same_text
+
+
+def test_the_quick_entry_preview_says_why_in_the_users_language(local_home: Home) -> None:
+    import argparse
+
+    from nlentry.cli.entries import Context
+    from nlentry.cli.interactive import QuickEntry
+
+    config = local_home.path / "config.toml"
+    config.write_text('default_provider = "local"\nlanguage = "nl"\n', encoding="utf-8")
+    ctx = Context(argparse.Namespace(command=None), local_home.env, out=io.StringIO(), err=io.StringIO())
+    try:
+        assert QuickEntry(ctx).preview_text("30 uur overleg") == \
+            "nog geen boeking: een boeking van 30 uur is langer dan 24 uur"
+        assert QuickEntry(ctx).preview_text("31-12-9999 23:00 2 uur") == \
+            "nog geen boeking: een datum of duur in de tekst valt buiten het bereik"
+    finally:
+        ctx.close()

@@ -34,40 +34,39 @@ def _update(text: str, user: int) -> dict[str, Any]:
                         "text": text}}
 
 
-async def _slack(server: Server, text: str, user: str) -> str:
-    r = await server.slack_command(text, user=user)
+def _link_both(server: Server) -> None:
+    """alice (Dutch) and bob (no language: the server's, English) on Slack and on Telegram."""
+    for user, account in (("alice", "slack:T1:U1"), ("bob", "slack:T1:U2"), ("alice", "telegram:42"),
+                          ("bob", "telegram:43")):
+        server.state.users.link(user, account)
+
+
+async def _reply(server: Server, chat: str, text: str, user: str) -> str:
+    """The text of the chat reply to `text` from `user` (alice or bob), answered with HTTP 200."""
+    if chat == "slack":
+        r = await server.slack_command(text, user={"alice": "U1", "bob": "U2"}[user])
+    else:
+        r = await server.telegram(_update(text, {"alice": 42, "bob": 43}[user]))
     assert r.status_code == 200, r.text
     return str(r.json()["text"])
 
 
+@pytest.mark.parametrize("chat", ["slack", "telegram"])
 @pytest.mark.parametrize("text", list(REFUSED))
-async def test_a_refused_phrase_in_slack_is_answered_wholly_in_the_users_language(
-        server: Server, text: str) -> None:
-    server.state.users.link("alice", "slack:T1:U1")
-    server.state.users.link("bob", "slack:T1:U2")
+async def test_a_refused_phrase_is_answered_wholly_in_the_users_language(
+        server: Server, chat: str, text: str) -> None:
+    _link_both(server)
     dutch, english = REFUSED[text]
-    assert await _slack(server, text, "U1") == dutch
+    assert await _reply(server, chat, text, "alice") == dutch
     if text != "30 uur overleg":  # a Dutch phrase is answered in Dutch whoever sends it
-        assert await _slack(server, text, "U2") == english
-
-
-@pytest.mark.parametrize("text", list(REFUSED))
-async def test_a_refused_phrase_in_telegram_is_answered_wholly_in_the_users_language(
-        server: Server, text: str) -> None:
-    server.state.users.link("alice", "telegram:42")
-    server.state.users.link("bob", "telegram:43")
-    dutch, english = REFUSED[text]
-    r = await server.telegram(_update(text, 42))
-    assert r.status_code == 200 and r.json()["text"] == dutch
-    if text != "30 uur overleg":
-        r = await server.telegram(_update(text, 43))
-        assert r.status_code == 200 and r.json()["text"] == english
+        assert await _reply(server, chat, text, "bob") == english
 
 
 async def test_an_english_phrase_is_refused_in_english_even_for_a_dutch_user(server: Server) -> None:
-    server.state.users.link("alice", "telegram:42")
-    r = await server.telegram(_update("30 hours meeting", 42))
-    assert r.json()["text"] == "No entry made: an entry of 30 hours is longer than 24 hours"
+    _link_both(server)
+    for chat in ("slack", "telegram"):
+        reply = await _reply(server, chat, "30 hours meeting", "alice")
+        assert reply == "No entry made: an entry of 30 hours is longer than 24 hours"
 
 
 @pytest.mark.parametrize(
@@ -89,3 +88,14 @@ async def test_a_422_of_the_api_speaks_the_users_language(
         if body["text"] == "30 uur overleg":
             message = dutch  # the phrase's language comes first
         assert r.json() == {"error": error, "message": message}
+
+
+@pytest.mark.parametrize("chat", ["slack", "telegram"])
+async def test_an_empty_message_is_answered_with_the_help_in_the_users_language(
+        server: Server, chat: str) -> None:
+    from nlentry.server.replies import texts_for
+
+    _link_both(server)
+    assert await _reply(server, chat, "   ", "alice") == texts_for("nl").text("help")
+    assert await _reply(server, chat, "   ", "bob") == texts_for("en").text("help")
+    assert texts_for("nl").text("help") != texts_for("en").text("help")

@@ -56,17 +56,18 @@ def _cues(code: str) -> Cues:
 def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
     """The text, if it can be parsed at all; otherwise an `InputError` saying why."""
     if not isinstance(text, str):
-        raise InputError("the text must be a string")
+        raise InputError("the text must be a string", "err_not_text")
     if not text or text.isspace():
-        raise InputError("the text is empty")
+        raise InputError("the text is empty", "err_empty")
     if len(text) > max_length:
-        raise InputError(f"the text is {len(text)} characters long; the limit is {max_length}")
+        raise InputError(f"the text is {len(text)} characters long; the limit is {max_length}",
+                         "err_too_long", length=len(text), limit=max_length)
     if not text.isprintable() and _CONTROL.search(text):  # every control character is unprintable
-        raise InputError("the text contains control characters")
+        raise InputError("the text contains control characters", "err_control")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogate, or undecodable command-line bytes
-        raise InputError("the text holds undecodable bytes or a lone surrogate") from None
+        raise InputError("the text holds undecodable bytes or a lone surrogate", "err_undecodable") from None
     return text
 
 
@@ -74,7 +75,7 @@ def _now(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now().astimezone()
     if not isinstance(now, datetime):
-        raise InputError("now must be a datetime")
+        raise InputError("now must be a datetime", "err_now")
     return now if now.tzinfo is not None else now.astimezone()
 
 
@@ -210,7 +211,7 @@ def parse(
     except NlentryError:
         raise
     except (OverflowError, ValueError):  # dates and durations beyond what datetime can hold
-        raise InputError(_OUT_OF_RANGE) from None
+        raise InputError(_OUT_OF_RANGE, "err_out_of_range") from None
     words = leftover_words(text, times.spans)
     if not times.has_date:
         found = fallback_date(text, words, code, moment)
@@ -240,5 +241,5 @@ def parse(
     try:
         entry = assemble(text, code, times, words, names, facts)
     except OverflowError:
-        raise InputError(_OUT_OF_RANGE) from None
+        raise InputError(_OUT_OF_RANGE, "err_out_of_range") from None
     return Reading(entry, facts) if trace else entry

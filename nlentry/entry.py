@@ -56,5 +56,6 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     )
     if entry.duration is not None and entry.duration > MAX_SECONDS:
         hours = entry.duration / 3600
-        raise EntryRefused(f"an entry of {hours:g} hours is longer than 24 hours", entry)
+        raise EntryRefused(f"an entry of {hours:g} hours is longer than 24 hours", entry, "err_over_24",
+                           hours=f"{hours:g}")
     return entry

@@ -9,18 +9,31 @@
 
 Messages are one line, meant for the person who typed the phrase, and never contain secrets.
 Library exceptions (lark, dateparser) never escape the public API untranslated.
+
+`str(error)` is the English text (for library users and logs); `key` and `values` name the same
+message in the locales' `messages.toml`, which the front ends show in the user's language
+(`nlentry.render.reason`). An error raised without a key is shown as its English text.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nlentry.model import Entry
 
 
 class NlentryError(Exception):
-    """Base class of every error nlentry raises on purpose."""
+    """Base class of every error nlentry raises on purpose.
+
+    `key` (or None) names the message of `grammars/<code>/messages.toml` that says the same in the
+    user's language, `values` fills its placeholders.
+    """
+
+    def __init__(self, message: str = "", key: str | None = None, /, **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values: dict[str, Any] = values
 
 
 class InputError(NlentryError, ValueError):
@@ -41,6 +54,6 @@ class EntryRefused(NlentryError):
     `entry` is the entry as read, so a caller can show it or let the user fix it.
     """
 
-    def __init__(self, message: str, entry: Entry) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, entry: Entry, key: str | None = None, /, **values: object) -> None:
+        super().__init__(message, key, **values)
         self.entry = entry

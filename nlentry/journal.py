@@ -415,7 +415,7 @@ def bookable(entry: Entry) -> None:
     """Raise `EntryRefused` unless the entry says how long it took (a duration, or start and end)."""
     if entry.duration is None or entry.duration <= 0:
         raise EntryRefused("the phrase does not say how long: give a duration (2 uur, 1h30) "
-                           "or a time range (9-11:30), or start a timer", entry)
+                           "or a time range (9-11:30), or start a timer", entry, "err_no_length")
 
 
 def timer_entry(timer: Timer, now: datetime) -> Entry:
@@ -509,7 +509,8 @@ def amended(old: Entry, change: Entry) -> Entry:
     if _own_words(change):
         updates["description"] = change.description
     if not updates:
-        raise InputError(f"nothing to change: '{change.text}' states no date, time, length, name or text")
+        raise InputError(f"nothing to change: '{change.text}' states no date, time, length, name or text",
+                         "err_nothing_to_change", text=change.text)
     confidence = min(old.confidence, change.confidence) if said else old.confidence
     return old.replace(**updates, confidence=confidence, alternatives=dict(change.alternatives),
                        warnings=change.warnings, implied=old.implied - said)

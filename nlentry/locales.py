@@ -157,7 +157,8 @@ def _glued_words(data: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]
 def get(code: str) -> Locale:
     """The locale `code` ("nl", "en", ...); raises `LocaleError` if there is no such folder."""
     if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code) or code not in available():
-        raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}")
+        raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}",
+                          "err_locale", code=repr(code), available=", ".join(available()))
     own = folder(code)
     if own is None:  # pragma: no cover - available() lists only folders with a locale.toml
         raise LocaleError(f"unsupported locale {code!r}")

@@ -171,13 +171,13 @@ def test_timer_cancel(run: Run) -> None:
 
 
 def test_explain_names_rules_matches_and_conventions(run: Run) -> None:
-    status, out, _ = run("explain", "gisteren van 2 tot 4 aan Webshp met Rowan en Piet")
+    status, out, _ = run("explain", "yesterday from 2 to 4 on Webshp with Rowan and Piet")
     assert status == 0
-    assert "rule yesterday" in out and "rule clock_range" in out
+    assert "rule yesterday" in out and "rule clock_from" in out
     assert "-> Webshop (id 52)" in out and "typo" in out
     assert "not in the catalog" in out  # Piet
     assert "working hours" in out and "14:00" in out
-    status, out, _ = run("explain", "--json", "maandag", "1:30", "testen")
+    status, out, _ = run("explain", "--json", "monday", "1:30", "testing")
     data = json.loads(out)
     assert any("past" in c for c in data["conventions"])
     assert any("length" in c for c in data["conventions"])
@@ -279,3 +279,18 @@ def test_a_provider_that_is_down_keeps_every_entry(run: Run, tmp_path: Path) -> 
     assert status == 4 and "secret-token-123" not in err
     kept = entries(run)
     assert [(e["state"], e["entry"]["start"]) for e in kept] == [("pending", "09:00"), ("pending", "13:00")]
+
+
+def test_a_dutch_phrase_is_explained_in_dutch(run: Run) -> None:
+    status, out, _ = run("explain", "gisteren van 2 tot 4 aan Webshp met Rowan en Piet")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("(nl, gelezen op 2026-11-24T15:00+01:00)")
+    assert "regel yesterday = ma 2026-11-23" in out and "regel clock_range = 14:00-16:00" in out
+    assert "-> Webshop (id 52), één letter verschil met zijn naam of een alias (een tikfout" in out
+    assert "afspraak: werktijden (07:00-18:59)" in out
+    assert "  let op: 'Webshp' gelezen als project 'Webshop'" in lines
+    assert "  let op: persoon 'Piet' staat niet in de catalogus" in lines
+    for english in ("rule:", "read at", "result:", "confidence", "by its name", "typo;", "warning",
+                    "is not in the catalog", "working hours", "description"):
+        assert english not in out, english

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import argparse
     from datetime import datetime
 
+    from nlentry.messages import Messages
     from nlentry.model import Catalog
 
 __all__ = ["ExitStatus", "main"]
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
     env = os.environ if env is None else env
     debug = env.get("NLENTRY_DEBUG", "") not in ("", "0")
     err = sys.stderr
+    args: argparse.Namespace | None = None
     try:
         args = parse_args(argv)
         _check_decoded(args)
@@ -92,15 +94,15 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
             from nlentry.cli.interactive import run as prompt
 
             return int(prompt(args, env=env))
-        raise UsageError("a command is required, e.g. add or parse (see 'nlentry --help')")
+        raise UsageError(_messages(env, args)("err_no_command"))
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else ExitStatus.OK
     except UsageError as exc:
         return _fail(err, ExitStatus.USAGE, str(exc), debug)
     except (EntryRefused, InputError) as exc:
-        return _fail(err, ExitStatus.PARSE, str(exc), debug)
+        return _fail(err, ExitStatus.PARSE, _reason(exc, env, args), debug)
     except (NlentryError, ValueError) as exc:
-        return _fail(err, _status_of(exc), str(exc), debug)
+        return _fail(err, _status_of(exc), _reason(exc, env, args), debug)
     except BrokenPipeError:
         _silence_stdout()
         return ExitStatus.OK
@@ -108,9 +110,34 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(err, ExitStatus.USAGE, f"{where}{exc.strerror or exc}", debug)
     except KeyboardInterrupt:
-        return _fail(err, ExitStatus.INTERRUPTED, "interrupted", debug=False)
+        return _fail(err, ExitStatus.INTERRUPTED, _messages(env, args)("err_interrupted"), debug=False)
     except Exception as exc:
-        return _fail(err, ExitStatus.INTERNAL, f"internal error: {type(exc).__name__}: {exc}", debug)
+        error = f"{type(exc).__name__}: {exc}"
+        return _fail(err, ExitStatus.INTERNAL, _messages(env, args)("err_internal", error=error), debug)
+
+
+def _messages(env: Mapping[str, str], args: argparse.Namespace | None, phrase: str | None = None) -> Messages:
+    """The messages to answer in: the phrase's language, else the configured one, else LANG's."""
+    from nlentry.messages import language, messages_for
+
+    try:
+        from nlentry import config
+
+        configured = config.load(env).data.get("language")
+    except Exception:  # a broken config.toml must not hide the error being reported
+        configured = None
+    return messages_for(language(env, configured, phrase or getattr(args, "locale", None)))
+
+
+def _reason(exc: Exception, env: Mapping[str, str], args: argparse.Namespace | None) -> str:
+    """An error's message in the user's language (a `JournalError` was said in it already)."""
+    from nlentry.journal import JournalError
+    from nlentry.render import reason
+
+    if not isinstance(exc, NlentryError) or exc.key is None or isinstance(exc, JournalError):
+        return str(exc)
+    phrase = exc.entry.locale if isinstance(exc, EntryRefused) else None
+    return reason(exc, _messages(env, args, phrase))
 
 
 #: the arguments holding a phrase (undecodable bytes there: status 2), and those naming files (any bytes)
@@ -134,7 +161,8 @@ def _check_decoded(args: argparse.Namespace) -> None:
                 where = _PHRASE_ARGS.get(name)
                 if where is not None:
                     raise InputError(f"{where} holds bytes that are not UTF-8 text: '{shown}' "
-                                     "(is the terminal set to UTF-8?)") from None
+                                     "(is the terminal set to UTF-8?)", "err_not_utf8", where=where,
+                                     shown=shown) from None
                 raise UsageError(f"'{shown}' holds bytes that are not UTF-8 text") from None
 
 
@@ -213,9 +241,9 @@ def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
 def _cmd_parse(args: argparse.Namespace, *, env: Mapping[str, str], debug: bool) -> int:
     if args.jsonl:
         if args.text:
-            raise UsageError("--jsonl reads the phrases from standard input: give no TEXT")
+            raise UsageError(_messages(env, args)("err_parse_jsonl_text"))
     elif not args.text:
-        raise UsageError("give the phrase to read, e.g. nlentry parse 2 uur vergaderd")
+        raise UsageError(_messages(env, args)("err_parse_no_text"))
     now = _now(args.now)
     catalog = None if args.no_catalog else _catalog(args.catalog) if args.catalog else \
         _configured_catalog(env)

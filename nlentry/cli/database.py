@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
+    from nlentry.messages import Messages
     from nlentry.server.pg import PostgresStorage
     from nlentry.server.settings import Settings
 
@@ -27,69 +28,69 @@ __all__ = ["run"]
 
 def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     """Run `nlentry db ACTION`; returns the exit status."""
+    from nlentry import config
+    from nlentry.messages import language, messages_for
     from nlentry.server.settings import Settings
 
+    say = messages_for(language(env, config.load(env).data.get("language")))
     if args.action == "keygen":
         from nlentry.server.vault import new_key
 
         print(new_key())
-        print("a new secret key: put it first in NLENTRY_SECRET_KEY (or the secret_key_file); "
-              "keep the old ones after it until 'nlentry db rotate-key' has run", file=sys.stderr)
+        print(say("admin_keygen"), file=sys.stderr)
         return 0
     settings = Settings.load(env)
     if not settings.database_url:
-        return _sqlite(args, settings)
+        return _sqlite(args, settings, say)
     from nlentry.server import pg
 
     if args.action == "upgrade":
         applied = pg.upgrade(settings.database_url)
         for migration in applied:
-            print(f"applied {migration.version:04d}_{migration.name}", file=sys.stderr)
-        print(f"{settings.storage_name()}: schema version {pg.LATEST}"
-              f"{'' if applied else ' (up to date)'}", file=sys.stderr)
+            name = f"{migration.version:04d}_{migration.name}"
+            print(say("admin_applied", migration=name), file=sys.stderr)
+        print(say("admin_schema" if applied else "admin_schema_up_to_date", storage=settings.storage_name(),
+                  version=pg.LATEST), file=sys.stderr)
         return 0
     if args.action == "status":
         version = pg.version_of(settings.database_url)
-        verdict = "up to date" if version == pg.LATEST else (
-            "run 'nlentry db upgrade'" if version < pg.LATEST else "newer than this nlentry")
-        print(f"{settings.storage_name()}: schema version {version}, "
-              f"this nlentry needs {pg.LATEST}: {verdict}")
+        verdict = say("admin_up_to_date") if version == pg.LATEST else say(
+            "admin_run_upgrade" if version < pg.LATEST else "admin_newer")
+        print(say("admin_schema_status", storage=settings.storage_name(), version=version, needs=pg.LATEST,
+                  verdict=verdict))
         return 0 if version == pg.LATEST else 1
     storage = pg.PostgresStorage(settings.database_url, secret_keys=settings.secret_keys, pool_size=1)
     try:
         if args.action == "migrate-from-sqlite":
-            return _move(Path(args.home).expanduser() if args.home else settings.home, storage)
+            return _move(Path(args.home).expanduser() if args.home else settings.home, storage, say)
         count = storage.rotate_credentials()
     finally:
         storage.close()
-    plural = "" if count == 1 else "s"
-    print(f"{count} credential{plural} encrypted again with the first key", file=sys.stderr)
+    print(say("admin_rotated_one" if count == 1 else "admin_rotated", count=count), file=sys.stderr)
     return 0
 
 
-def _move(home: Path, storage: PostgresStorage) -> int:
+def _move(home: Path, storage: PostgresStorage, say: Messages) -> int:
     import time
 
     from nlentry.server.move import move_server_state
 
     moved = move_server_state(home, storage, now=time.time())
     counts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in moved.rows.items())
-    print(f"moved from {home / 'server.db'}: {counts}; {moved.credentials} credentials (encrypted, "
-          "and taken out of the users' config.toml)", file=sys.stderr)
+    print(say("admin_moved", file=home / "server.db", counts=counts, credentials=moved.credentials),
+          file=sys.stderr)
     return 0
 
 
-def _sqlite(args: argparse.Namespace, settings: Settings) -> int:
+def _sqlite(args: argparse.Namespace, settings: Settings, say: Messages) -> int:
     from nlentry.cli.args import UsageError
     from nlentry.server.db import SCHEMA_VERSION, ServerDB
 
     if args.action == "migrate-from-sqlite":
-        raise UsageError("migrate-from-sqlite needs the PostgreSQL database to move to: set [server] "
-                         "database_url or NLENTRY_DATABASE_URL")
+        raise UsageError(say("admin_move_needs_pg"))
     if args.action == "rotate-key":
-        raise UsageError("rotate-key is for PostgreSQL (database_url): on SQLite the users' credentials "
-                         "are in their own config.toml files (0600), not encrypted with a key")
+        raise UsageError(say("admin_rotate_needs_pg"))
     ServerDB(settings.database).close()  # opening it upgrades it
-    print(f"{settings.database}: schema version {SCHEMA_VERSION} (SQLite upgrades itself when opened)",
+    print(say("admin_sqlite_schema", file=settings.database, version=SCHEMA_VERSION),
           file=sys.stderr if args.action == "upgrade" else sys.stdout)
     return 0

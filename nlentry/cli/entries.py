@@ -837,15 +837,18 @@ def _chart(ctx: Context, entries: list[Entry], first: date, last: date) -> int:
 
 
 def cmd_explain(ctx: Context) -> int:
-    """How every part of the phrase was read, and why."""
-    from nlentry.cli.explain import explain
+    """How every part of the phrase was read, and why (in the phrase's language, unless configured)."""
+    from nlentry.api import parse
+    from nlentry.explain import report as explained
 
-    text = _phrase(ctx)
-    report = explain(text, catalog=ctx.journal.catalog, now=ctx.now, locale=ctx.args.locale)
+    reading = parse(_phrase(ctx), catalog=ctx.journal.catalog, now=ctx.now, locale=ctx.args.locale,
+                    trace=True)
+    ctx.speak(reading.entry.locale)
+    report = explained(reading, ctx.now, ctx.say)
     if ctx.args.json:
         ctx.print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
         return OK
     from nlentry.cli.explain import render
 
-    ctx.print(render(report, paint=ctx.paint))
+    ctx.print(render(report, paint=ctx.paint, say=ctx.say))
     return OK

@@ -1,4 +1,5 @@
-"""`nlentry explain`: render the explanation of a reading (`nlentry.explain`) as text, one part a line."""
+"""`nlentry explain`: render the explanation of a reading (`nlentry.explain`) as text, one part a line,
+in the words of the reader's language (the report's own sentences are in it already)."""
 
 from __future__ import annotations
 
@@ -7,47 +8,60 @@ from datetime import timedelta
 from typing import Any
 
 from nlentry.explain import explain
+from nlentry.messages import FALLBACK, Messages, messages_for
 
 __all__ = ["explain", "render"]
 
 
-def render(report: dict[str, Any], *, paint: Callable[[str, str], str]) -> str:
-    """The explanation as text, one part a line."""
+def _field(name: str, say: Messages) -> str:
+    key = f"explain_field_{name}"
+    return say(key) if key in say else name
+
+
+def render(report: dict[str, Any], *, paint: Callable[[str, str], str], say: Messages | None = None) -> str:
+    """The explanation as text, one part a line (labels in the language of `say`, default English)."""
+    say = say or messages_for(FALLBACK)
     entry = report["entry"]
-    lines = [f"{report['text']!r}  ({report['locale']}, read at {report['now']})"]
+    lines = [say("explain_head", text=repr(report["text"]), locale=report["locale"], now=report["now"])]
     for part in report["parts"]:
         start, end = part["span"]
-        head = f"  {paint(part['field'], part['field'] if part['field'] != 'person' else 'persons'):<10}"
+        style = part["field"] if part["field"] != "person" else "persons"
+        head = f"  {paint(_field(part['field'], say), style):<10}"
         line = f"{head} {part['text']!r} [{start}:{end}]"
         if "rule" in part:
-            line += f"  rule {part['rule']}"
+            line += "  " + say("explain_rule", rule=part["rule"])
         if part.get("ignored"):
-            line += " (not used: the first one counts)"
+            line += " " + say("explain_not_used")
         elif "value" in part:
             line += f" = {part['value']}"
         if "how" in part:
             matched = part["matched"]
-            line += f"  -> {matched['name']} (id {matched['id']})" if matched else "  -> nothing"
+            line += "  " + (say("explain_matched", name=matched["name"], id=matched["id"]) if matched
+                            else say("explain_nothing"))
             line += f", {part['how']}"
         lines.append(line)
         for alt in part.get("alternatives", ()):
-            lines.append(f"{'':13}or {alt['name']} (id {alt['id']}, score {alt['score']:.2f})")
+            lines.append(f"{'':13}" + say("explain_alternative", name=alt["name"], id=alt["id"],
+                                           score=f"{alt['score']:.2f}"))
     if not report["parts"]:
-        lines.append("  nothing recognised: the whole phrase is description")
+        lines.append("  " + say("explain_nothing_read"))
     for note in report["conventions"]:
-        lines.append(f"  rule: {note}")
+        lines.append("  " + say("explain_convention", note=note))
     for word in report["unread"]:
         if word["why"] != "description":
             start, end = word["span"]
-            lines.append(f"  not understood: {word['text']!r} [{start}:{end}], {word['why']}")
+            lines.append("  " + say("explain_not_understood", text=repr(word["text"]), start=start, end=end,
+                                    why=word["why"]))
     duration = entry["duration"]
     length = "—" if duration is None else str(timedelta(seconds=duration))[:-3]
-    lines.append(f"  result: {entry['date']} {entry['start'] or ''}-{entry['end'] or ''} {length}"
-                 f"  description {report['description']!r}")
+    lines.append("  " + say("explain_result", date=entry["date"], start=entry["start"] or "",
+                            end=entry["end"] or "", length=length, description=repr(report["description"])))
     if report["defaulted"]:
-        lines.append(f"  defaulted: {', '.join(report['defaulted'])}")
+        fields = ", ".join(_field(f, say) for f in report["defaulted"])
+        lines.append("  " + say("explain_defaulted", fields=fields))
     doubts = "; ".join(f"{d['why']} (-{d['lowers']:g})" for d in report["doubts"])
-    lines.append(f"  confidence {report['confidence']:.2f}" + (f": {doubts}" if doubts else ""))
+    lines.append("  " + say("explain_confidence", confidence=f"{report['confidence']:.2f}")
+                 + (f": {doubts}" if doubts else ""))
     for warning in report["warnings"]:
-        lines.append(f"  warning: {warning}")
+        lines.append(f"  {say('warning')}: {warning}")
     return "\n".join(lines)

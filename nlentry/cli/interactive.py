@@ -26,7 +26,9 @@ from prompt_toolkit.completion import Completer, Completion
 from nlentry import config
 from nlentry.cli.completion import catalog_items
 from nlentry.cli.entries import Context, add_entries, preview
+from nlentry.errors import EntryRefused
 from nlentry.messages import language, messages_for
+from nlentry.render import reason
 
 if TYPE_CHECKING:
     from prompt_toolkit.completion import CompleteEvent
@@ -119,7 +121,8 @@ class QuickEntry:
         try:
             entries = ctx.journal.read_all(text, now=now)
         except NlentryError as exc:
-            return ctx.paint(self._say(None)("qe_unreadable", error=_one_line(str(exc))), "defaulted")
+            say = self._say(exc.entry.locale if isinstance(exc, EntryRefused) else None)
+            return ctx.paint(say("qe_unreadable", error=_one_line(reason(exc, say))), "defaulted")
         say = self._say(entries[0].locale)
         lines = [say("several_entries", count=len(entries))] if len(entries) > 1 else []
         doubts: dict[str, None] = {}  # in order, each once: the entries of one phrase share their names
@@ -189,6 +192,7 @@ class QuickEntry:
     def save(self, text: str) -> None:
         """Read, show, (ask,) save one line; errors are one line and the prompt stays open."""
         from nlentry.errors import NlentryError
+        from nlentry.journal import JournalError
 
         ctx = self.ctx
         ctx.now = datetime.now().astimezone()
@@ -199,7 +203,10 @@ class QuickEntry:
         except KeyboardInterrupt:
             ctx.print(ctx.say("not_saved"))
         except (NlentryError, ValueError) as exc:
-            ctx.note(_one_line(str(exc)))
+            if isinstance(exc, EntryRefused):
+                ctx.speak(exc.entry.locale)
+            said = isinstance(exc, JournalError) or not isinstance(exc, NlentryError)  # said in it already
+            ctx.note(_one_line(str(exc) if said else reason(exc, ctx.say)))
 
 
 def _doubts(entry: Entry, say: Any) -> list[str]:

@@ -21,6 +21,7 @@ from nlentry.cli.args import UsageError
 if TYPE_CHECKING:
     import argparse
 
+    from nlentry.messages import Messages
     from nlentry.server.settings import Settings
     from nlentry.server.storage import ServerStorage
     from nlentry.server.users import Users
@@ -30,19 +31,22 @@ __all__ = ["run"]
 
 def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
     """Run `serve`, `apikey` or `users`; returns the exit status."""
+    from nlentry import config
+    from nlentry.messages import language, messages_for
     from nlentry.server.settings import Settings
     from nlentry.server.users import UserError
 
     settings = Settings.load(env)
+    say = messages_for(language(env, config.load(env).data.get("language")))
     if args.command == "serve":
-        return _serve(args, settings)
+        return _serve(args, settings, say)
     from nlentry.server.storage import open_storage
 
     db = open_storage(settings)
     try:
         if args.command == "apikey":
-            return _apikey(args, db)
-        return _users(args, settings, db)
+            return _apikey(args, db, say)
+        return _users(args, settings, db, say)
     except UserError as exc:
         raise UsageError(str(exc)) from None
     finally:
@@ -52,13 +56,13 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
 # --- serve -----------------------------------------------------------------------------------------
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> int:
+def _serve(args: argparse.Namespace, settings: Settings, say: Messages) -> int:
     from nlentry.server.storage import open_storage
 
     try:
         import uvicorn
     except ImportError:
-        raise UsageError("the server needs its extra: pip install 'nlentry[server]'") from None
+        raise UsageError(say("admin_no_server_extra")) from None
     # refuse at once (a clear message, a non-zero status) a database that cannot be reached, has a schema
     # older or newer than this nlentry's, or has no key for its credentials; not in every worker's log
     open_storage(settings).close()
@@ -67,12 +71,11 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     workers = args.workers or settings.workers
     # the worker processes build their app from the environment: hand them this home
     os.environ["NLENTRY_HOME"] = str(settings.home)
-    on = {True: "on", False: "off (no secret configured)"}
+    on = {True: say("admin_on"), False: say("admin_off")}
     print(
-        f"nlentry serve: http://{host}:{port} ({workers} worker{'s' if workers > 1 else ''}); "
-        f"Slack {on[bool(settings.slack_signing_secret)]}, "
-        f"Telegram {on[bool(settings.telegram_secret_token)]}; "
-        f"home {settings.home}, state in {settings.storage_name()}",
+        say("admin_serving", url=f"http://{host}:{port}", workers=workers,
+            slack=on[bool(settings.slack_signing_secret)], telegram=on[bool(settings.telegram_secret_token)],
+            home=settings.home, storage=settings.storage_name()),
         file=sys.stderr,
         flush=True,
     )
@@ -94,7 +97,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 # --- apikey ----------------------------------------------------------------------------------------
 
 
-def _apikey(args: argparse.Namespace, db: ServerStorage) -> int:
+def _apikey(args: argparse.Namespace, db: ServerStorage, say: Messages) -> int:
     from datetime import datetime
 
     from nlentry.server.auth import ApiKeys
@@ -103,14 +106,10 @@ def _apikey(args: argparse.Namespace, db: ServerStorage) -> int:
     keys = ApiKeys(db)
     if args.action == "create":
         if db.user(args.user) is None:
-            raise UserError(f"no user {args.user!r} (add one with 'nlentry users add {args.user}')")
+            raise UserError(say("admin_no_user", user=repr(args.user), name=args.user))
         key, info = keys.create(args.user, name=args.name)
         print(key)
-        print(
-            f"API key {info.id} for {info.user_id}: shown this once, keep it safe "
-            f"(the server keeps only its hash)",
-            file=sys.stderr,
-        )
+        print(say("admin_key_made", id=info.id, user=info.user_id), file=sys.stderr)
         return 0
     if args.action == "ls":
         found = keys.keys(args.user)
@@ -128,22 +127,22 @@ def _apikey(args: argparse.Namespace, db: ServerStorage) -> int:
             print(f"{k.id}  {k.user_id}  {made}  {k.name}".rstrip())
         return 0
     if not keys.revoke(args.key_id):
-        raise UserError(f"no API key {args.key_id!r} (see 'nlentry apikey ls')")
-    print(f"revoked {args.key_id}", file=sys.stderr)
+        raise UserError(say("admin_no_key", id=repr(args.key_id)))
+    print(say("admin_key_revoked", id=args.key_id), file=sys.stderr)
     return 0
 
 
 # --- users -----------------------------------------------------------------------------------------
 
 
-def _settings_of(pairs: list[str]) -> dict[str, Any]:
+def _settings_of(pairs: list[str], say: Messages) -> dict[str, Any]:
     from nlentry import config
 
     values: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"--setting takes KEY=VALUE, not {pair!r}")
+            raise UsageError(say("admin_bad_setting", pair=repr(pair)))
         if value == "-":
             value = sys.stdin.readline().rstrip("\n")
         config.register_secret(value) if config.is_secret_key(key) else None
@@ -151,58 +150,57 @@ def _settings_of(pairs: list[str]) -> dict[str, Any]:
     return values
 
 
-def _configure(args: argparse.Namespace, users: Users, user_id: str) -> None:
+def _configure(args: argparse.Namespace, users: Users, user_id: str, say: Messages) -> None:
     from nlentry import config, providers
 
     env = users.settings.user_env(users.home(user_id))
     if args.provider:
         if args.provider not in providers.names():
-            raise UsageError(
-                f"unknown provider {args.provider!r} (available: {', '.join(providers.names())})"
-            )
+            raise UsageError(say("admin_no_provider", provider=repr(args.provider),
+                                 available=", ".join(providers.names())))
         cfg = config.load(env)
         cfg.data["default_provider"] = args.provider
         config.save(cfg, env)
     if args.setting:
         name = args.provider or config.default_provider(env)
-        users.set_provider_settings(user_id, name, _settings_of(args.setting))
+        users.set_provider_settings(user_id, name, _settings_of(args.setting, say))
     if args.locale:
         users.set_locale(user_id, args.locale)
 
 
-def _known_locale(code: str) -> None:
+def _known_locale(code: str, say: Messages) -> None:
     from nlentry import locales
 
     if code not in locales.available():
-        raise UsageError(f"unknown locale {code!r} (available: {', '.join(locales.available())})")
+        raise UsageError(say("admin_no_locale", code=repr(code), available=", ".join(locales.available())))
 
 
-def _account(args: argparse.Namespace) -> str:
+def _account(args: argparse.Namespace, say: Messages) -> str:
     from nlentry.server.users import identity
 
     if args.slack:
         team, sep, user = args.slack.partition(":")
         if not sep:
-            raise UsageError("--slack takes TEAM:USER, e.g. T0123ABCD:U0456EFGH (Slack ids)")
+            raise UsageError(say("admin_bad_slack"))
         return identity("slack", team, user)
     return identity("telegram", args.telegram)
 
 
-def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage) -> int:
+def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say: Messages) -> int:
     from nlentry.server.users import Users
 
     users = Users(settings, db)
     action = args.action
     if getattr(args, "locale", None):
-        _known_locale(args.locale)
+        _known_locale(args.locale, say)
     if action == "add":
         user = users.add(args.user, locale=args.locale)
-        _configure(args, users, user.id)
-        print(f"added {user.id}: {user.home}", file=sys.stderr)
+        _configure(args, users, user.id, say)
+        print(say("admin_user_added", user=user.id, home=user.home), file=sys.stderr)
         return 0
     if action == "set":
         users.require(args.user)
-        _configure(args, users, args.user)
+        _configure(args, users, args.user, say)
         return 0
     if action == "ls":
         found = users.all()
@@ -216,23 +214,24 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage) -> i
                 )
             )
         for u in [] if args.json else found:
-            print(f"{u.id}  {u.locale or '-'}  {', '.join(u.identities) or '(no chat account)'}")
+            print(f"{u.id}  {u.locale or '-'}  {', '.join(u.identities) or say('admin_no_chat')}")
         return 0
     if action == "rm":
         users.remove(args.user)
-        print(f"removed {args.user} (its folder {users.home(args.user)} is kept)", file=sys.stderr)
+        print(say("admin_user_removed", user=args.user, home=users.home(args.user)), file=sys.stderr)
         return 0
     if action == "home":
         print(users.require(args.user).home)
         return 0
     if action == "link":
-        linked = users.redeem(args.user, args.code) if args.code else _link(users, args.user, _account(args))
-        print(f"linked {linked} to {args.user}", file=sys.stderr)
+        linked = users.redeem(args.user, args.code) if args.code else \
+            _link(users, args.user, _account(args, say))
+        print(say("admin_linked", account=linked, user=args.user), file=sys.stderr)
         return 0
-    account = _account(args)
+    account = _account(args, say)
     if not users.unlink(account):
-        raise UsageError(f"{account} is not linked")
-    print(f"unlinked {account}", file=sys.stderr)
+        raise UsageError(say("admin_not_linked", account=account))
+    print(say("admin_unlinked", account=account), file=sys.stderr)
     return 0
 
 

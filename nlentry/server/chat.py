@@ -29,9 +29,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from nlentry.config import redact
-from nlentry.errors import EntryRefused, InputError
+from nlentry.errors import EntryRefused, InputError, NlentryError
+from nlentry.messages import messages_for
 from nlentry.model import Alternative, Catalog, Entry, Ref
-from nlentry.render import summary
+from nlentry.render import reason, summary
 from nlentry.server.limits import RateLimiter
 from nlentry.server.pending import Confirmations, Pending
 from nlentry.server.replies import Button, Reply, command_of, texts_for
@@ -162,9 +163,9 @@ class Chat:
                     return self._say(entries[0].locale, "several", count=len(entries))
                 entry = entries[0]
         except InputError as exc:
-            return self._say(self._locale(user, None), "unreadable", error=redact(exc))
+            return self._refused(self._locale(user, None), "unreadable", exc)
         except EntryRefused as exc:  # read, but not an entry (e.g. 30 hours): a reply, never an HTTP error
-            return self._say(exc.entry.locale, "refused", error=redact(exc))
+            return self._refused(exc.entry.locale, "refused", exc)
         return self._offer(user, journal, entry, changing)
 
     def action(self, who: str, action: str, value: str) -> Reply:
@@ -214,7 +215,7 @@ class Chat:
         try:
             bookable(entry)
         except EntryRefused as exc:
-            return self._say(entry.locale, "refused", error=redact(exc))
+            return self._refused(entry.locale, "refused", exc)
         if not journal.doubts(entry) and entry.confidence >= self.settings.auto_confirm:
             if changing is not None:
                 self.confirmations.take(changing.id, user.id)
@@ -254,7 +255,7 @@ class Chat:
         try:
             item = journal.save(entry, post=False)
         except EntryRefused as exc:
-            return self._say(entry.locale, "refused", error=redact(exc))
+            return self._refused(entry.locale, "refused", exc)
         say = texts_for(entry.locale)
         undo = ((Button("undo", say.button("undo"), item.key, "danger"),),)
         first = Reply(
@@ -319,6 +320,10 @@ class Chat:
 
     def _locale(self, user: User, said: str | None) -> str:
         return said or user.locale or self.settings.locale
+
+    def _refused(self, locale: str, name: str, error: NlentryError) -> Reply:
+        """Why a phrase gives no entry, all of it in the user's language (frame and reason)."""
+        return self._say(locale, name, error=redact(reason(error, messages_for(locale))))
 
     def _say(self, locale: str, name: str, **values: object) -> Reply:
         return Reply((texts_for(locale).text(name, **values),), locale)

@@ -74,6 +74,33 @@ def _status(exc: NlentryError) -> tuple[int, str]:
     return 503, "unavailable"  # the user's provider or configuration: not the request's fault
 
 
+def _locale(request: Request, exc: NlentryError) -> str | None:
+    """The language of an error's answer: the phrase's when it was read, else the language of the
+    user whose API key the request carries, else the server's `locale` (None: English)."""
+    if isinstance(exc, EntryRefused):
+        return exc.entry.locale
+    state = getattr(request.app.state, "nlentry", None)
+    if state is None:
+        return None
+    scheme, _, key = request.headers.get("authorization", "").partition(" ")
+    user_id = state.keys.user_of(key.strip()) if scheme.lower() == "bearer" and key.strip() else None
+    try:
+        user = state.users.get(user_id) if user_id is not None else None
+    except NlentryError:  # the storage is down: answer in the server's language
+        user = None
+    return str((user.locale if user is not None else None) or state.settings.locale or "") or None
+
+
+def _message(request: Request, exc: NlentryError) -> str:
+    """The `message` of an error's answer, in the user's language when the error names a message."""
+    from nlentry.messages import FALLBACK, messages_for
+    from nlentry.render import reason
+
+    if getattr(exc, "key", None) is None:
+        return str(exc)
+    return reason(exc, messages_for(_locale(request, exc) or FALLBACK))
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn exceptions into `problem` responses."""
 
@@ -86,7 +113,7 @@ def install(app: FastAPI) -> None:
         status, code = _status(exc)
         if status >= 500:
             log.warning("%s %s: %s", request.method, request.url.path, redact(f"{type(exc).__name__}: {exc}"))
-        return problem(status, code, str(exc))
+        return problem(status, code, _message(request, exc))
 
     async def crash(request: Request, exc: Exception) -> JSONResponse:
         log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__)

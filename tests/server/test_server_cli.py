@@ -147,3 +147,22 @@ def test_api_keys_are_shown_once_and_stored_hashed(
 def test_serve_help_does_not_start_anything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(tmp_path, "serve", "--help", capsys=capsys)
     assert status == 0 and "--port" in out and "--workers" in out
+
+
+def test_the_admin_commands_speak_the_admins_language(
+        server_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    env = {"NLENTRY_HOME": str(server_home), "LANG": "nl_NL.UTF-8"}
+
+    def said(*argv: str) -> tuple[int, str]:
+        status = main(list(argv), env=env)
+        return status, capsys.readouterr().err
+
+    status, err = said("users", "add", "carol")
+    assert status == 0 and err.startswith("carol toegevoegd: ")
+    status, err = said("apikey", "create", "nobody")
+    assert status == 1
+    assert err == "nlentry: geen gebruiker 'nobody' (voeg er een toe met 'nlentry users add nobody')\n"
+    status, err = said("users", "unlink", "--telegram", "77")
+    assert status == 1 and err == "nlentry: telegram:77 is niet gekoppeld\n"
+    status, err = said("users", "rm", "carol")
+    assert status == 0 and err.startswith("carol verwijderd (zijn map ")

@@ -141,7 +141,8 @@ def test_the_fallback_never_takes_text_the_grammar_read() -> None:
     assert entry.duration == 600
 
 
-@pytest.mark.parametrize("text", ["ruim anderhalfuur", "ongeveer 2 uur overleg", "about 2 hours", "9u tot 11u"])
+@pytest.mark.parametrize("text", ["ruim anderhalfuur", "ongeveer 2 uur overleg", "about 2 hours",
+                                  "9u tot 11u"])
 def test_explain_pairs_a_joined_item_with_its_rule(text: str) -> None:
     report = explain(text, catalog=CATALOG, now=NOW)
     trees = _grammar_rules(text, report["locale"])

@@ -229,3 +229,31 @@ def test_a_version_looked_for_and_not_found_is_not_looked_for_again(
     assert sorted(report.found) == sorted([first, twin]) and report.posted == []
     owned = {outbox.item(k).remote_id for k in (first, twin)}  # type: ignore[union-attr]
     assert owned == {r for r, _ in remotes}
+
+
+def test_a_timi_create_answer_without_id_never_takes_the_twins_entry(tmp_path: Path) -> None:
+    # Timi's create called `find_posted` itself when the answer named no id, without the ids other
+    # outbox items own: the second "1 uur overleg klant" took the first one's entry, so both items
+    # owned one remote entry (and undoing either deleted the other's)
+    with timi_provider() as (provider, fake), Store(tmp_path / "nlentry.db") as store:
+        outbox = Outbox(store, {provider.name: provider}, sleep=lambda s: None)
+        webshop = next(p for p in provider.fetch_catalog().projects if p.name == "Webshop")
+        development = next(s for s in provider.fetch_catalog().services if s.name == "Development")
+        PROJECT.append(Ref(webshop.id, webshop.name))
+        SERVICE.append(Ref(development.id, development.name))
+        try:
+            first = outbox.submit(phrase(), provider.name)
+            fake.create_answer_id = False
+            second = outbox.submit(phrase(), provider.name)  # stored, but where: an unknown outcome
+            fake.create_answer_id = True
+            report = outbox.flush(force=True)
+            remotes = at_provider(provider)
+            assert len(remotes) == 2
+            ids = [outbox.item(k).remote_id for k in (first, second)]  # type: ignore[union-attr]
+            assert sorted(ids) == sorted(r for r, _ in remotes), "each item owns its own entry"
+            assert report.found == [second] and report.posted == [], "its own copy found, not posted again"
+            outbox.remove(first)
+            assert [r for r, _ in at_provider(provider)] == [ids[1]], "an undo deletes only its own entry"
+        finally:
+            PROJECT.clear()
+            SERVICE.clear()

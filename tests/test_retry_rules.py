@@ -231,16 +231,17 @@ def test_a_version_looked_for_and_not_found_is_not_looked_for_again(
     assert owned == {r for r, _ in remotes}
 
 
-def test_a_timi_create_answer_without_id_never_takes_the_twins_entry(tmp_path: Path) -> None:
-    # Timi's create called `find_posted` itself when the answer named no id, without the ids other
-    # outbox items own: the second "1 uur overleg klant" took the first one's entry, so both items
-    # owned one remote entry (and undoing either deleted the other's)
-    with timi_provider() as (provider, fake), Store(tmp_path / "nlentry.db") as store:
+
+@pytest.mark.parametrize("wiring", [timi_provider, timeneye_provider], ids=["timi", "timeneye"])
+def test_a_create_answer_without_id_never_takes_the_twins_entry(wiring: Wiring, tmp_path: Path) -> None:
+    # Timi's and Timeneye's create called `find_posted` themselves when the answer named no id (the spec
+    # does not know that answer), without the ids other outbox items own: the second "1 uur overleg
+    # klant" took the first one's entry, so both owned one remote entry (an undo of either deleted both)
+    with wiring() as (provider, fake), Store(tmp_path / "nlentry.db") as store:
         outbox = Outbox(store, {provider.name: provider}, sleep=lambda s: None)
-        webshop = next(p for p in provider.fetch_catalog().projects if p.name == "Webshop")
-        development = next(s for s in provider.fetch_catalog().services if s.name == "Development")
-        PROJECT.append(Ref(webshop.id, webshop.name))
-        SERVICE.append(Ref(development.id, development.name))
+        catalog = provider.fetch_catalog()
+        PROJECT.append(next(Ref(p.id, p.name) for p in catalog.projects if p.name == "Webshop"))
+        SERVICE.append(next(Ref(s.id, s.name) for s in catalog.services if s.name == "Development"))
         try:
             first = outbox.submit(phrase(), provider.name)
             fake.create_answer_id = False

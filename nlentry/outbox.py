@@ -27,9 +27,10 @@ Guarantees and how they are kept:
   that was sent. Before the next post the outbox asks `provider.find_posted(sent, key, exclude=...)`
   for each unsettled version, never accepting a remote entry another item owns; a copy found is
   owned at once (its id recorded), then updated when the entry was amended since, deleted when it
-  was undone; versions looked for and not found are forgotten (they never arrived). After an answer that stored nothing (429, 5xx, a refused
-  connection) nothing is looked for: the entry is simply posted again, so two identical phrases stay
-  two entries. docs/outbox.md has the rules and a state diagram.
+  was undone; versions looked for and not found are forgotten (they never arrived). After an answer
+  that stored nothing (429, 5xx, a refused connection) nothing is looked for: the entry is simply
+  posted again, so two identical phrases stay two entries. docs/outbox.md has the rules and a state
+  diagram.
   Two flushers (threads or processes) never post the same item at once: an item
   is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`) inside a
   `BEGIN IMMEDIATE` transaction, and only the claimer posts it. A claim whose holder died is taken over

@@ -4,9 +4,10 @@
     .venv/bin/python benchmarks/storm.py --seed 1234 --steps 400  # replay a run, or a longer one
     .venv/bin/python benchmarks/storm.py --provider timi --provider tyme
 
-For each provider (the Timi, Timeneye and Tyme emulators served over HTTP, and the real TimeTagger
-server), `python -m nlentry add/amend/undo/flush` run one after another, with the provider answering
-500 / 429 / stored-but-timed-out at random and the commands SIGKILLed at random points (mid-post too);
+For each provider (the Timi, Timeneye, Tyme, Toggl Track, Clockify and Harvest emulators served over
+HTTP, and the real TimeTagger server), `python -m nlentry add/amend/undo/flush` run one after another,
+with the provider answering 500 / 429 (Toggl: or its 402 quota) / stored-but-timed-out at random and
+the commands SIGKILLed at random points (mid-post too);
 then the faults stop and `nlentry flush` runs until quiet. `tests/storm_support.py` has the details.
 It prints the seed and the counts per provider: acknowledged, at provider, duplicates, lost,
 undone-still-there (and wrong form, stray, stuck), then every broken invariant. Exit status 1 when
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the share of adds that use the one identical phrase (default 0.5)")
     parser.add_argument("--log", action="store_true", help="print every command and fault of a broken run")
     parser.add_argument("--provider", action="append", choices=PROVIDERS,
-                        help="storm only this provider (repeatable; default: all four)")
+                        help="storm only this provider (repeatable; default: all seven)")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10 ** 9)
     print(f"storm seed {seed} (replay: benchmarks/storm.py --seed {seed} --steps {args.steps} "

@@ -26,10 +26,11 @@ Guarantees and how they are kept:
   `TransientError.maybe_received`, the `sending` column) is remembered as *unsettled*, as the version
   that was sent. Before the next post the outbox asks `provider.find_posted(sent, key, exclude=...)`
   for each unsettled version, never accepting a remote entry another item owns; a copy found is
-  updated when the entry was amended since, deleted when it was undone; versions looked for and not
-  found are forgotten (they never arrived). After an answer that stored nothing (429, 5xx, a refused
-  connection) nothing is looked for: the entry is simply posted again, so two identical phrases stay
-  two entries. docs/outbox.md has the rules and a state diagram.
+  owned at once (its id recorded), then updated when the entry was amended since, deleted when it
+  was undone; versions looked for and not found are forgotten (they never arrived). After an answer
+  that stored nothing (429, 5xx, a refused connection) nothing is looked for: the entry is simply
+  posted again, so two identical phrases stay two entries. docs/outbox.md has the rules and a state
+  diagram.
   Two flushers (threads or processes) never post the same item at once: an item
   is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`) inside a
   `BEGIN IMMEDIATE` transaction, and only the claimer posts it. A claim whose holder died is taken over
@@ -357,24 +358,27 @@ class Outbox:
                       row["remote_id"], bool(row["deleted"]), unsettled, sending)
 
     def _post(self, claim: _Claim, tick: Callable[[], float], report: FlushReport) -> None:
-        found = False
+        found = stale = False
         try:
             provider = self.provider(claim.provider)
             posted: Posted | None = None
             if claim.remote_id is None and claim.unsettled:
                 posted = self._find_unsettled(provider, claim)
                 found = posted is not None
-                if not found:
+                if posted is not None:
+                    # the copy found may hold an older version than this one
+                    stale = any(s != claim.sending for s in claim.unsettled)
+                    claim = self._own(claim, posted.remote_id)
+                else:
                     claim = self._forget_unsettled(claim)
-            remote_id = claim.remote_id or (posted.remote_id if posted is not None else None)
+            remote_id = claim.remote_id
             if claim.deleted:  # undone: make sure the provider no longer has it
                 if remote_id is not None:
                     provider.delete(remote_id)
                 posted = Posted(claim.provider, remote_id or "")
             elif remote_id is None:
                 posted = provider.create(claim.entry, key=claim.key)
-            elif claim.remote_id is not None or found and any(s != claim.sending for s in claim.unsettled):
-                # amended after it was posted, or the copy found may hold an older version than this one
+            elif not found or stale:  # amended after it was posted, or the copy found is older
                 posted = provider.update(remote_id, claim.entry)
         except (RejectedError, Unsupported) as exc:
             message = redact(exc)
@@ -417,6 +421,18 @@ class Outbox:
             if posted is not None:
                 return posted
         return None
+
+    def _own(self, claim: _Claim, remote_id: str) -> _Claim:
+        """The copy found is this item's from now on: recorded before it is updated or deleted.
+
+        Otherwise an update or delete that dies with an unknown outcome (stored, answer lost; or the
+        flusher killed) leaves the item without its copy, and the next claim looks again for the
+        version first sent, which may then match a twin's copy: two items' copies, one owner, a double.
+        """
+        with self.store.transaction() as db:
+            db.execute("UPDATE outbox SET remote_id = ?, unsettled = NULL, sending = NULL WHERE key = ? "
+                       "AND state = 'posting' AND claimed_by = ?", (remote_id, claim.key, claim.token))
+        return dataclasses.replace(claim, remote_id=remote_id, unsettled=(), sending=None)
 
     def _forget_unsettled(self, claim: _Claim) -> _Claim:
         """The versions looked for and not found never arrived: none is looked for again.

@@ -9,10 +9,11 @@ Usage::
 
 What happens: `python -m nlentry add/amend/undo/flush` run one after another as subprocesses with
 their own NLENTRY_HOME, configured to reach the provider through a `FaultProxy` on 127.0.0.1. The proxy
-answers 500 or 429 without passing the request on, or passes it on and then holds the answer past the
-client's timeout (stored, outcome unknown), or SIGKILLs the running command just before or just after
-passing a request on (mid-post); the runner also SIGKILLs commands after a random delay. The hosted
-providers are their emulators (`fake.py`, untouched) served over HTTP; TimeTagger is the real server
+answers 500 or 429 (Toggl: or its 402 hourly quota) without passing the request on, or passes it on
+and then holds the answer past the client's timeout (stored, outcome unknown), or SIGKILLs the running
+command just before or just after passing a request on (mid-post); the runner also SIGKILLs commands
+after a random delay. The hosted providers (Timi, Timeneye, Tyme, Toggl Track, Clockify, Harvest) are
+their emulators (`fake.py`, untouched) served over HTTP; TimeTagger is the real server
 (`TimeTaggerServer`). Afterwards the faults stop and `nlentry flush` runs until nothing is left.
 
 What is checked (`StormResult.problems`): every acknowledged entry (the command printed it saved, or
@@ -60,7 +61,7 @@ WORDS = ("alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"
          "victor", "whiskey", "xray", "yankee", "zulu")
 #: what an amend says: a new length, or a new day
 AMENDS = ("3 uur", "45 min", "2 uur", "90 min", "gisteren", "15 min")
-HOSTED = ("timi", "timeneye", "tyme")
+HOSTED = ("timi", "timeneye", "tyme", "toggl", "clockify", "harvest")
 PROVIDERS = (*HOSTED, "timetagger")
 
 
@@ -95,16 +96,31 @@ class Faults:
 Upstream = Callable[[httpx.Request], httpx.Response]
 
 
+def too_many_requests() -> httpx.Response:
+    """The injected 429: nothing passed on, come back in a second."""
+    return httpx.Response(429, json={"message": "injected: rate limit exceeded"},
+                          headers={"Retry-After": "1"})
+
+
+def toggl_quota() -> httpx.Response:
+    """Toggl's hourly quota used up (402, as `TogglFake` answers it), resetting in a second."""
+    return httpx.Response(402, text="You have hit your hourly limit for API calls.",
+                          headers={"X-Toggl-Quota-Remaining": "0", "X-Toggl-Quota-Resets-In": "1"})
+
+
 class FaultProxy:
     """A real HTTP server on 127.0.0.1 passing requests to `upstream`, with faults drawn from `rng`.
 
     `armed` turns the faults on; `victim` is the pid a kill fault SIGKILLs (None: kills pass);
-    `hold` is how long a slow answer is held (longer than the client's timeout); `tally` counts
-    what was done to the requests.
+    `hold` is how long a slow answer is held (longer than the client's timeout); `limits` are the
+    answers a `rate_limited` fault picks from (the provider's own limits: Toggl's 402 quota too);
+    `tally` counts what was done to the requests.
     """
 
-    def __init__(self, upstream: Upstream, rng: random.Random, faults: Faults, *, hold: float) -> None:
+    def __init__(self, upstream: Upstream, rng: random.Random, faults: Faults, *, hold: float,
+                 limits: tuple[Callable[[], httpx.Response], ...] = (too_many_requests,)) -> None:
         self.upstream = upstream
+        self.limits = limits
         self.rng = rng
         self.faults = faults
         self.hold = hold
@@ -153,16 +169,19 @@ class FaultProxy:
         """The answer to send, or None to close the connection without one."""
         with self._lock:  # one decision at a time, in arrival order
             fault = self.faults.pick(self.rng.random()) if self.armed else "pass"
+            # one draw more only where there is a choice, so the other providers' seeds replay as before
+            limit = self.rng.choice(self.limits) if len(self.limits) > 1 else self.limits[0]
             victim = self.victim
         if fault.startswith("kill") and victim is None:
             fault = "pass"
+        if fault == "rate_limited" and limit is not too_many_requests:
+            fault = limit.__name__
         self.tally[fault] += 1
         self.log.append(f"    {request.method} {request.url.path}: {fault}")
         if fault == "server_error":
             return httpx.Response(500, json={"message": "injected: internal server error"})
-        if fault == "rate_limited":
-            return httpx.Response(429, json={"message": "injected: rate limit exceeded"},
-                                  headers={"Retry-After": "1"})
+        if fault in ("rate_limited", limit.__name__):
+            return limit()
         if fault == "kill_before":
             _kill(victim)
             return None
@@ -226,6 +245,8 @@ class Target:
     path: str
     #: reads the provider's state directly (not through the proxy)
     reader: Provider
+    #: what a `rate_limited` fault answers (one picked at random)
+    limits: tuple[Callable[[], httpx.Response], ...] = (too_many_requests,)
 
     def listed(self) -> list[RemoteEntry]:
         """Every entry the provider lists on the storm's days."""
@@ -251,9 +272,10 @@ def provider_target(name: str, workdir: Path) -> Iterator[Target]:
             forward.close()
         return
     fake, settings, path, reader_cm = _hosted(name)
-    fake.rate_limit_after = None  # the proxy answers the 429s
+    fake.rate_limit_after = None  # the proxy answers the 429s (and Toggl's 402s)
+    limits = (too_many_requests, toggl_quota) if name == "toggl" else (too_many_requests,)
     with reader_cm as (reader, _):
-        yield Target(name, fake, settings, path, reader)
+        yield Target(name, fake, settings, path, reader, limits)
 
 
 def _hosted(name: str) -> tuple[Any, dict[str, Any], str, Any]:
@@ -275,7 +297,29 @@ def _hosted(name: str) -> tuple[Any, dict[str, Any], str, Any]:
         token = ty_fake.issue_token()["access_token"]
         return (ty_fake, {"token": token, "timezone": "Europe/Amsterdam"}, "",
                 tyme.fake_provider(ty_fake, token=token))
+    if name in ("toggl", "clockify", "harvest"):
+        return _tracker(name)
     raise ValueError(f"no storm target {name!r} (one of {', '.join(PROVIDERS)})")
+
+
+def _tracker(name: str) -> tuple[Any, dict[str, Any], str, Any]:
+    """Toggl Track, Clockify or Harvest: their emulators seeded with the trackers' shared catalog.
+
+    The workspace (account) is set, as `nlentry init` does. Harvest needs a task on every entry:
+    `default_task` books a phrase that names no service (the storm's phrases name Development, which
+    is also one of every project's tasks).
+    """
+    import importlib
+    from zoneinfo import ZoneInfo
+
+    testing = importlib.import_module(f"nlentry.providers.{name}.testing")
+    fake = testing.WIRING.fake.seeded(testing.CATALOG)
+    options: dict[str, Any] = {"default_task": "Development"} if name == "harvest" else {}
+    workspace = {"toggl": {"workspace_id": getattr(fake, "default_workspace_id", None)},
+                 "clockify": {"workspace_id": getattr(fake, "active_workspace", None)}}.get(name, {})
+    settings = {**testing.WIRING.credentials(fake), **options, **workspace, "timezone": "Europe/Amsterdam"}
+    reader = testing.fake_provider(fake, tz=ZoneInfo("Europe/Amsterdam"), **options)
+    return fake, settings, httpx.URL(fake.BASE_URL).path.rstrip("/"), reader
 
 
 # --- the commands --------------------------------------------------------------------------------
@@ -384,6 +428,9 @@ class StormResult:
     acked_undos: int = 0
     unacknowledged_kept: int = 0
     commands: Counter[str] = field(default_factory=Counter)
+    #: adds of the one identical phrase (`SAME`), and commands that died by SIGKILL (either kind of kill)
+    same_adds: int = 0
+    killed: int = 0
     faults: Counter[str] = field(default_factory=Counter)
     flushes_to_quiet: int = 0
     seconds: float = 0.0
@@ -404,7 +451,8 @@ class StormResult:
                 f"stray {self.stray}, stuck {self.stuck}; undone {self.acked_undos}, "
                 f"unacknowledged but kept {self.unacknowledged_kept}; "
                 f"flushes to quiet {self.flushes_to_quiet}, {self.seconds:.0f} s; "
-                f"commands {dict(sorted(self.commands.items()))}; faults {dict(sorted(self.faults.items()))}")
+                f"commands {dict(sorted(self.commands.items()))} (same phrase {self.same_adds}, "
+                f"killed {self.killed}); faults {dict(sorted(self.faults.items()))}")
 
 
 def run_storm(target: Target, workdir: Path, *, seed: int, steps: int, faults: Faults = Faults(),
@@ -416,7 +464,8 @@ def run_storm(target: Target, workdir: Path, *, seed: int, steps: int, faults: F
     """
     started = time.monotonic()
     rng = random.Random(seed)
-    proxy = FaultProxy(target.upstream, random.Random(rng.random()), faults, hold=timeout + 0.4)
+    proxy = FaultProxy(target.upstream, random.Random(rng.random()), faults, hold=timeout + 0.4,
+                       limits=target.limits)
     home = workdir / f"home-{target.name}"
     cli = Cli(home, workdir / "grammar-cache", proxy)
     result = StormResult(target.name, seed, steps)
@@ -475,9 +524,11 @@ def _step(cli: Cli, rng: random.Random, tracked: dict[str, Tracked], result: Sto
             f"{15 * rng.randint(1, 8)} min development aan Webshop klus {WORDS[step % len(WORDS)]}"
         ran = cli.run("add", phrase, "--yes", "--json", "--now", NOW.isoformat(), kill_after=kill_after)
         result.commands["add"] += 1
+        result.same_adds += phrase == SAME
         if ran.acknowledged:
             answer = ran.answer or {}
             tracked[answer["key"]] = Tracked(answer["key"], _form(answer))
+    result.killed += ran.status == -signal.SIGKILL
     if ran.hung or ran.status not in (0, 4) and ran.status != -signal.SIGKILL:
         result.details.append(f"nlentry {' '.join(ran.args)} exited {ran.status}: {ran.err.strip()[-300:]}")
 

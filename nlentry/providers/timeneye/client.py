@@ -33,6 +33,7 @@ from nlentry.providers.base import (
     ProviderError,
     RejectedError,
     RemoteEntry,
+    TransientError,
     Unsupported,
 )
 from nlentry.providers.timeneye import assumptions, mapping
@@ -183,10 +184,10 @@ class TimeneyeProvider(HostedProvider):
         created = mapping.entry_object(self._api.json("POST", "entries", json=body))
         if created is not None:
             return Posted(self.name, mapping.entry_id(created))
-        found = self.find_posted(entry, key)
-        if found is not None:
-            return found
-        raise RejectedError("timeneye: the entry was accepted but the answer carried no id; check Timeneye")
+        # Stored, but where? Only the outbox knows which ids its other items own: an unknown outcome,
+        # looked up by the next flush with those excluded (docs/outbox.md, rules 1 and 3).
+        raise TransientError("timeneye: the entry was accepted but the answer carried no id; "
+                             "'nlentry flush' looks it up", maybe_received=True)
 
     def update(self, remote_id: str, entry: Entry) -> Posted:
         """Replace the entry's minutes, date, project, phase and notes."""

@@ -60,6 +60,9 @@ class TimeneyeFake(FakeApi):
         #: ASSUMED field names of POST /entries are unknown: None reads either spelling; a pair such as
         #: ("entry_minutes", "entry_date") makes the fake read only those (to test tolerance).
         self.strict_names: tuple[str, str] | None = None
+        #: the create answer carries the new entry's id; False leaves it out (the spec calls the body
+        #: of that answer unknown, so a client must cope with one that names no id)
+        self.create_answer_id = True
         self._next = {"entry": 71, "phase": 4001, "client": 901}
 
     # --- test helpers ----------------------------------------------------------------------------
@@ -259,4 +262,6 @@ class TimeneyeFake(FakeApi):
                  "notes": str(form.get("notes", current.get("notes", ""))), "billed": 0,
                  "created_date": current.get("created_date", now), "updated_date": now}
         self.entries[entry["entry_id"]] = entry
+        if creating and not self.create_answer_id:
+            return json_response(201, {"data": {k: v for k, v in entry.items() if k != "entry_id"}})
         return json_response(201 if creating else 200, {"data": entry})  # ASSUMED answer shape

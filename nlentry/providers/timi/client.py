@@ -17,9 +17,10 @@ What is sent and why (see `spec/providers.md` section 1):
   stop a timer, so `Capability.TIMER` is not declared and `timer_start`/`timer_stop` raise `Unsupported`.
 
 Timi has no client-chosen ids, so a retried post is made safe by `find_posted`: the same day,
-duration and body already listed. What the document leaves unknown (the delete route, the rate
-limit, the create answer, ...) is named in `assumptions.py`. httpx is imported when a provider is
-made, not when this module is.
+duration and body already listed. A create answer naming no id (the document does not know that
+answer) is an unknown outcome: the outbox looks the entry up, never taking another item's copy.
+What the document leaves unknown (the delete route, the rate limit, the create answer, ...) is named
+in `assumptions.py`. httpx is imported when a provider is made, not when this module is.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from nlentry.providers.base import (
     Posted,
     RejectedError,
     RemoteEntry,
+    TransientError,
     Unsupported,
 )
 from nlentry.providers.timi import assumptions, mapping
@@ -131,11 +133,11 @@ class TimiProvider(HostedProvider):
         created = mapping.entry_object(self._write("POST", "time_entries.json", entry))
         if created is not None:
             return Posted(self.name, str(created["id"]))
-        found = self.find_posted(entry, key)
-        if found is not None:
-            return found
-        # Posted, but we cannot say where: refuse to guess (a retry could double it).
-        raise RejectedError("timi: the entry was accepted but Timi's answer carried no id; check Timi")
+        # Stored, but where? Looking here could take another outbox item's copy of the same phrase (only
+        # the outbox knows which ids its items own): an unknown outcome, so the next flush looks for
+        # this version with every owned id excluded (docs/outbox.md, rules 1 and 3).
+        raise TransientError("timi: the entry was accepted but Timi's answer carried no id; "
+                             "'nlentry flush' looks it up", maybe_received=True)
 
     def update(self, remote_id: str, entry: Entry) -> Posted:
         """Replace the entry's body, duration, date, project and service."""

@@ -54,6 +54,9 @@ class TimiFake(FakeApi):
         self.validation_status = 422
         #: answer `services.json` as the seed document's example, one bare object, when there is one service
         self.bare_single_service = False
+        #: the create answer carries the new entry's `id`; False leaves it out (the spec calls the body
+        #: of a successful create unknown, so a client must cope with an answer that names no id)
+        self.create_answer_id = True
         self._next_id = 1001
 
     # --- test helpers ----------------------------------------------------------------------------
@@ -191,7 +194,10 @@ class TimiFake(FakeApi):
             return json_response(self.validation_status, {"errors": errors})
         entry = {"id": self._new_id(), **changes}
         self.entries[entry["id"]] = entry
-        return json_response(201, self._answer(entry))  # ASSUMED: 201 (the status is not stated)
+        answer = self._answer(entry)
+        if not self.create_answer_id:
+            del answer["id"]
+        return json_response(201, answer)  # ASSUMED: 201 (the status is not stated)
 
     def _update(self, entry_id: int, form: Mapping[str, Any]) -> httpx.Response:
         changes, errors = self._validate(form, creating=False)

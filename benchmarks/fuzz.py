@@ -157,9 +157,9 @@ class Inputs:
 def run(count: int, seed: int) -> int:
     """Run `count` inputs; print the report; return the number of crashes."""
     import nlentry
-    from nlentry.cli.render import summary
     from nlentry.errors import EntryRefused, NlentryError
     from nlentry.model import Catalog, Entry
+    from nlentry.render import summary
 
     def show(entry: Entry | None) -> None:
         """What the front ends do with an entry: write it as UTF-8 JSON (no NaN) and as a summary."""

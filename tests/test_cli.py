@@ -19,9 +19,9 @@ import pytest
 
 from nlentry import accuracy
 from nlentry.cli import ExitStatus, main
-from nlentry.cli.render import hours, summary
 from nlentry.errors import EntryRefused, InputError
 from nlentry.model import Catalog, Entry, Ref
+from nlentry.render import hours, summary
 
 NOW = "2026-11-18T14:30:00+01:00"  # a Wednesday
 

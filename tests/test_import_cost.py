@@ -48,7 +48,7 @@ def test_help_does_not_load_the_parser() -> None:
 #: Schema) and the libraries they use: none of it may load on the cold path of `add`
 NOT_ON_ADD = ("matplotlib", "rich", "plotext", "jsonschema", "csv", "xml", "subprocess", "shlex",
               "nlentry.cli.chart", "nlentry.cli.export", "nlentry.cli.edit", "nlentry.cli.targets",
-              "nlentry.cli.filters", "nlentry.cli.progress", "nlentry.cli.messages", "nlentry.cli.render")
+              "nlentry.cli.filters", "nlentry.cli.progress", "nlentry.cli.render")
 
 ADD = """
 import json, sys

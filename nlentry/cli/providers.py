@@ -267,7 +267,7 @@ def _refuse_taken(s: Session, alias: str, target: str, catalog: Catalog) -> None
 
 
 def _describe(item: OutboxItem) -> str:
-    from nlentry.cli.render import summary
+    from nlentry.render import summary
 
     tries = f"{item.attempts} {'try' if item.attempts == 1 else 'tries'}"
     parts = [_short(item.key), f"{item.state:<7}", item.provider, tries]

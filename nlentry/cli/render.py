@@ -1,6 +1,5 @@
-"""The text of the accuracy report; an entry's line (`summary`, `hours`) is `nlentry.render`'s,
-shared with the chat bot, and re-exported here for the callers that import it from the command line.
-"""
+"""The text of the accuracy report (an entry's line, `summary`, is `nlentry.render`'s, shared with the
+chat bot)."""
 
 from __future__ import annotations
 
@@ -8,9 +7,7 @@ import json
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from nlentry.render import SEP, hours, summary
-
-__all__ = ["SEP", "accuracy_report", "hours", "summary"]
+__all__ = ["accuracy_report"]
 
 if TYPE_CHECKING:
     from nlentry.accuracy import Report, Tally

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from nlentry import config
 from nlentry.cli.args import UsageError
 from nlentry.cli.entries import Context
-from nlentry.cli.messages import messages_for
+from nlentry.messages import messages_for
 
 if TYPE_CHECKING:
     import argparse
@@ -147,7 +147,7 @@ def _settings_given(ctx: Context, provider: str) -> dict[str, str]:
 def cmd_init(ctx: Context) -> int:
     """Write config.toml: provider, language, that provider's settings; import a catalog for local."""
     from nlentry import providers
-    from nlentry.cli.messages import language
+    from nlentry.messages import language
 
     args, path = ctx.args, config.config_path(ctx.env)
     if path.exists() and not args.force:

@@ -60,7 +60,7 @@ WEIGHTS: dict[str, float] = {
     "dash_not_a_date": 0.2,      # two numbers that are neither a range nor a real date
     "dash_as_range": 0.05,       # "9-11" read as a range; it could have been a date
     "no_such_date": 0.3,         # the day named does not exist
-    "durations": 0.2,            # more than one length; the first counts
+    "durations": 0.45,           # more than one length; the first counts: one of them was not meant
     "end_before_start": 0.3,     # a range that ends before it starts
     "end_before_start_at": 0.0,  # "from 4 until 2": the end is dropped
     "length_mismatch": 0.1,      # the length stated disagrees with the range

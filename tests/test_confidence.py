@@ -52,6 +52,8 @@ def test_digits_or_letters_beside_a_time_left_unread_ask(text: str) -> None:
     "maandag dinsdag 3 uur",      # a second weekday
     "dinsdag 11 maart 2 uur",     # 11 March 2026 is a Wednesday
     "om 9 om 10 overleg 1 uur",   # a second start
+    "10 uur 2 uur gisteren overleg",  # a second length: one of the two was not meant
+    "3 hours meeting 1 hour",
 ])
 def test_a_second_range_or_day_asks(text: str) -> None:
     assert read(text).confidence < ASK

@@ -30,29 +30,14 @@ from nlentry.model import Alternative, Entry
 Fact = tuple[Any, ...]
 Trace = list[Fact]
 
-HOW = {
-    "name": "by its name",
-    "alias": "by an alias",
-    "near": "one edit away from its name or an alias (a typo; lowers the confidence)",
-    "prefix": "by the start of its name or an alias (lowers the confidence)",
-    "client": "through its client, whose only active project it is",
-    "person": "found in the catalog",
-    "unknown": "not in the catalog: kept by name (id null)",
-}
-"""How a catalog match was made (the `how` of a "match" fact), for people."""
+HOW = frozenset({"name", "alias", "near", "prefix", "client", "person", "unknown"})
+"""How a catalog match was made (the `how` of a "match" fact); each is said in words by the locale's
+messages (`how_<code>`), as `nlentry.explain` renders it."""
 
-CONVENTIONS = {
-    "defaulted_date": "no day named: the entry is for today",
-    "past_leaning": "dates lean to the past: a weekday or date without 'next' means the last one",
-    "working_hours": "working hours (07:00-18:59): a bare hour from 1 to 6 is in the afternoon, not at night",
-    "hm_as_length": "H:MM under 10 hours with no cue reads as a length, not a clock time",
-    "dash_as_date": "two numbers that cannot be a time range read as a day-first date",
-    "dash_as_range": "two numbers read as a time range (they could also be a date)",
-    "length_from_range": "the length is the time from start to end",
-    "end_from_length": "the end is the start plus the length",
-    "start_from_length": "the start is the end minus the length",
-}
-"""The conventions a "convention" fact can name, for people."""
+CONVENTIONS = frozenset({"defaulted_date", "past_leaning", "working_hours", "hm_as_length", "dash_as_date",
+                         "dash_as_range", "length_from_range", "end_from_length", "start_from_length"})
+"""The conventions a "convention" fact can name; each is said in words by the locale's messages
+(`convention_<code>`)."""
 
 WEIGHTS: dict[str, float] = {
     # the grammar and the resolve stage

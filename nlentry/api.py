@@ -21,7 +21,7 @@ from nlentry.model import Catalog, Entry
 from nlentry.reading import Reading, Trace
 from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
-from nlentry.semantics.values import Item
+from nlentry.semantics.values import Duration, Item
 from nlentry.unread import TIME_NUMBER, kind_of, why_unread
 
 MAX_LENGTH = 2000
@@ -161,11 +161,9 @@ def _doubt_lone_reading(text: str, item: Item, code: str, trace: Trace) -> None:
     the locale's hour word also marks clock times) 3 hours or 15:00."""
     other = next((_OTHER_READING[f[1]] for f in trace if f[0] == "convention" and f[1] in _OTHER_READING),
                  None)
-    if other is None and item.kind == "duration":
+    if other is None and isinstance(item.value, Duration) and item.value.seconds in _CLOCK_HOURS:
         words = text[item.start:item.end].split()
-        clock_units = locales.get(code).words.get("clock_units", ())
-        seconds = getattr(item.value, "seconds", 0)
-        if len(words) == 2 and words[-1].casefold() in clock_units and seconds in _CLOCK_HOURS:
+        if len(words) == 2 and words[-1].casefold() in locales.get(code).words.get("clock_units", ()):
             other = "a time of day"
     if other is not None:
         written = text[item.start:item.end].strip()

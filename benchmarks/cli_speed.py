@@ -40,7 +40,7 @@ TODAY = date(2026, 11, 24)
 
 def fill(env: dict[str, str], count: int) -> None:
     """`count` entries over the 200 days up to TODAY, through the journal (committed, posted to local)."""
-    from nlentry.journal import Journal
+    from nlentry.booking.journal import Journal
     from nlentry.model import Entry, Ref
 
     with Journal.open(env) as journal:

@@ -31,12 +31,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from nlentry.booking.outbox import Outbox
+from nlentry.booking.store import Store
 from nlentry.model import Entry, Ref
-from nlentry.outbox import Outbox
 from nlentry.providers.timi.client import TimiProvider
 from nlentry.providers.timi.fake import TimiFake
 from nlentry.providers.timi.testing import CATALOG
-from nlentry.store import Store
 
 TARGET_SECONDS = 10.0
 

@@ -41,13 +41,13 @@ from typing import Any
 
 import httpx
 
+from nlentry.booking.outbox import Outbox
+from nlentry.booking.store import Store
+from nlentry.booking.sync import Syncer
 from nlentry.model import Catalog, Entry, Ref
-from nlentry.outbox import Outbox
 from nlentry.providers.base import Capability
 from nlentry.providers.local import LocalProvider
 from nlentry.providers.timetagger import TimeTaggerProvider
-from nlentry.store import Store
-from nlentry.sync import Syncer
 
 PROJECTS = 2000
 

@@ -42,9 +42,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from nlentry.booking.journal import DEFAULT_CONFIRM_BELOW
 from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.isotime import parse_now
-from nlentry.journal import DEFAULT_CONFIRM_BELOW
 from nlentry.model import Catalog, Entry
 
 __all__ = [

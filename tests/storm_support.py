@@ -48,8 +48,8 @@ from typing import Any
 import httpx
 
 from nlentry import config
+from nlentry.booking.store import Store
 from nlentry.providers.base import Provider, RemoteEntry
-from nlentry.store import Store
 
 NOW = datetime.fromisoformat("2026-11-18T14:30:00+01:00")
 DAYS = (NOW.date(), NOW.date() - timedelta(days=1))

@@ -11,8 +11,8 @@ import pytest
 
 import nlentry
 from nlentry.api import leftover_words
+from nlentry.booking.journal import DEFAULT_CONFIRM_BELOW as ASK
 from nlentry.fallback import fallback_date
-from nlentry.journal import DEFAULT_CONFIRM_BELOW as ASK
 from nlentry.model import Catalog
 
 NOW = datetime(2026, 3, 18, 10, 0).astimezone()  # a Wednesday

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from nlentry import config
+from nlentry.booking.store import Store
 from nlentry.cli import ExitStatus, main
 from nlentry.providers.base import AuthError, ProviderError, TransientError
-from nlentry.store import Store
 
 TOKEN = "tt-secret-0123456789abcdef"  # noqa: S105 - a test secret
 

@@ -13,11 +13,11 @@ from typing import ClassVar
 
 import pytest
 
+from nlentry.booking.journal import Journal, JournalError, amended, stated, totals
+from nlentry.booking.store import SCHEMA_VERSION, Store, entry_to_json
 from nlentry.errors import EntryRefused, InputError
-from nlentry.journal import Journal, JournalError, amended, stated, totals
 from nlentry.model import Catalog, Entry
 from nlentry.providers.base import Capability, Posted, RemoteEntry, TransientError
-from nlentry.store import SCHEMA_VERSION, Store, entry_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 CET = timezone(timedelta(hours=1))

@@ -22,8 +22,9 @@ from typing import Any, ClassVar
 
 import pytest
 
+from nlentry.booking.outbox import Backoff, Outbox
+from nlentry.booking.store import Store, entry_from_json, entry_to_json
 from nlentry.model import Entry, Ref
-from nlentry.outbox import Backoff, Outbox
 from nlentry.providers.base import (
     AuthError,
     Capability,
@@ -33,7 +34,6 @@ from nlentry.providers.base import (
     TransientError,
 )
 from nlentry.providers.local import LocalProvider
-from nlentry.store import Store, entry_from_json, entry_to_json
 
 T0 = 1_800_000_000.0
 

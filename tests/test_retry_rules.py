@@ -18,8 +18,9 @@ from typing import Any
 import httpx
 import pytest
 
+from nlentry.booking.outbox import Outbox
+from nlentry.booking.store import Store
 from nlentry.model import Entry, Ref
-from nlentry.outbox import Outbox
 from nlentry.providers._http import FakeApi
 from nlentry.providers.base import Provider
 from nlentry.providers.clockify.testing import fake_provider as clockify_provider
@@ -29,7 +30,6 @@ from nlentry.providers.timetagger import TimeTaggerProvider
 from nlentry.providers.timetagger.testing import shared_server, timetagger_installed
 from nlentry.providers.timi.testing import fake_provider as timi_provider
 from nlentry.providers.toggl.testing import fake_provider as toggl_provider
-from nlentry.store import Store
 
 DAY = date(2026, 11, 18)
 Wiring = Callable[[], contextlib.AbstractContextManager[tuple[Any, FakeApi]]]

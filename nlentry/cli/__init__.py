@@ -131,7 +131,7 @@ def _messages(env: Mapping[str, str], args: argparse.Namespace | None, phrase: s
 
 def _reason(exc: Exception, env: Mapping[str, str], args: argparse.Namespace | None) -> str:
     """An error's message in the user's language (a `JournalError` was said in it already)."""
-    from nlentry.journal import JournalError
+    from nlentry.booking.journal import JournalError
     from nlentry.render import reason
 
     if not isinstance(exc, NlentryError) or exc.key is None or isinstance(exc, JournalError):
@@ -230,8 +230,8 @@ def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
     """The cached catalog of the configured provider with the user's aliases, as `add` reads against;
     None before any sync or import (and no database is made for a parse)."""
     from nlentry import config
-    from nlentry.store import DB_FILE
-    from nlentry.sync import cached_catalog
+    from nlentry.booking.store import DB_FILE
+    from nlentry.booking.sync import cached_catalog
 
     if not (config.data_home(env) / DB_FILE).exists():
         return None

@@ -1,6 +1,6 @@
 """The quick-entry commands: add, start, stop, status, undo, amend, ls, report, explain.
 
-Each is a thin layer over `nlentry.journal.Journal`: read the phrase, show what was understood, ask
+Each is a thin layer over `nlentry.booking.journal.Journal`: read the phrase, show what was understood, ask
 only when the reading is ambiguous or unsure, save through the outbox, answer in the phrase's
 language. Exit statuses: 0 ok, 1 usage, 2 the phrase gives no entry, 3 ambiguous and no terminal to
 ask on (nothing saved), 4 the provider failed (the entry is kept in the outbox).
@@ -22,10 +22,10 @@ from nlentry.render import hours, summary, warning_text
 if TYPE_CHECKING:
     import argparse
 
+    from nlentry.booking.journal import Journal, Timer
+    from nlentry.booking.outbox import OutboxItem
     from nlentry.cli.targets import Targets
-    from nlentry.journal import Journal, Timer
     from nlentry.model import Alternative, Entry
-    from nlentry.outbox import OutboxItem
 
 __all__ = ["preview", "run"]
 
@@ -55,7 +55,7 @@ class Context:
     def journal(self) -> Journal:
         """The user's journal (opened on first use)."""
         if self._journal is None:
-            from nlentry.journal import Journal, JournalError
+            from nlentry.booking.journal import Journal, JournalError
 
             try:
                 self._journal = Journal.open(self.env, provider=getattr(self.args, "provider", None),
@@ -136,8 +136,8 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
         "continue": cmd_continue, "restart": cmd_continue, "export": cmd_export, "week": cmd_week,
         "edit": cmd_edit,
     }
+    from nlentry.booking.journal import JournalError
     from nlentry.errors import EntryRefused
-    from nlentry.journal import JournalError
 
     ctx = Context(args, env)
     try:
@@ -267,7 +267,7 @@ def cmd_add(ctx: Context) -> int:
 
 def add_entries(ctx: Context, entries: list[Entry]) -> int:
     """Show, (ask,) save the entries of one phrase (`add`, and each line of the quick-entry prompt)."""
-    from nlentry.journal import bookable
+    from nlentry.booking.journal import bookable
 
     several = len(entries) > 1  # "maandag en dinsdag 4 uur": shown, asked and saved together
     for entry in entries:
@@ -313,7 +313,7 @@ def _doubts(ctx: Context, entry: Entry) -> list[str]:
 
 def _typos(ctx: Context, entry: Entry) -> list[str]:
     """The fields whose name was read from a near miss that is no name or alias in the catalog."""
-    from nlentry.journal import catalog_name, near_miss
+    from nlentry.booking.journal import catalog_name, near_miss
 
     catalog = ctx.journal.catalog
     found = []
@@ -419,7 +419,7 @@ def _offer_alias(ctx: Context, entry: Entry, field: str, *, only_typos: bool = F
     Never for words that are a name or an alias in the catalog already: `Timi` picked as Webshop
     must not make one project's name stand for another.
     """
-    from nlentry.journal import catalog_name, near_miss
+    from nlentry.booking.journal import catalog_name, near_miss
 
     ref = getattr(entry, field, None)
     span = next((s for s in entry.spans if s.field == field), None)
@@ -581,8 +581,8 @@ def cmd_amend(ctx: Context) -> int:
 
 def cmd_edit(ctx: Context) -> int:
     """Open the last entry (or KEY) in $EDITOR as TOML and save the change through the outbox."""
+    from nlentry.booking.journal import JournalError
     from nlentry.cli.edit import EditError, apply, edit_in_editor, to_toml
-    from nlentry.journal import JournalError
 
     key = ctx.args.key
     item = ctx.journal.last() if key is None else ctx.journal.find(key)
@@ -730,7 +730,7 @@ def _ls_line(ctx: Context, item: OutboxItem) -> str:
 
 def cmd_report(ctx: Context) -> int:
     """Totals per project, service, client, person or day."""
-    from nlentry.journal import totals
+    from nlentry.booking.journal import totals
 
     first, last = period(ctx, "week")
     entries = [i.entry for i in selected(ctx, first, last)]

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from nlentry.outbox import OutboxItem
+    from nlentry.booking.outbox import OutboxItem
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "item_json", "write"]
 

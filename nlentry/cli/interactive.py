@@ -191,8 +191,8 @@ class QuickEntry:
 
     def save(self, text: str) -> None:
         """Read, show, (ask,) save one line; errors are one line and the prompt stays open."""
+        from nlentry.booking.journal import JournalError
         from nlentry.errors import NlentryError
-        from nlentry.journal import JournalError
 
         ctx = self.ctx
         ctx.now = datetime.now().astimezone()

@@ -22,11 +22,11 @@ from nlentry.messages import language, messages_for
 if TYPE_CHECKING:
     import argparse
 
+    from nlentry.booking.outbox import FlushReport, Outbox, OutboxItem
+    from nlentry.booking.store import Store
+    from nlentry.booking.sync import SyncResult
     from nlentry.model import Catalog
-    from nlentry.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.providers.base import Provider
-    from nlentry.store import Store
-    from nlentry.sync import SyncResult
 
 __all__ = ["run"]
 
@@ -46,7 +46,7 @@ class Session:
     def store(self) -> Store:
         """The user's database (opened on first use)."""
         if self._store is None:
-            from nlentry.store import Store
+            from nlentry.booking.store import Store
 
             self._store = Store.open(self.env)
         return self._store
@@ -70,7 +70,7 @@ class Session:
     @property
     def max_age(self) -> float:
         """How old a cached catalog may get (`catalog_max_age` in config.toml, seconds; default 24 h)."""
-        from nlentry.sync import DEFAULT_MAX_AGE
+        from nlentry.booking.sync import DEFAULT_MAX_AGE
 
         return self.cfg.number("catalog_max_age", DEFAULT_MAX_AGE)
 
@@ -133,7 +133,7 @@ def _listing(args: argparse.Namespace, rows: list[dict[str, object]]) -> bool:
 
 
 def _cmd_sync(args: argparse.Namespace, s: Session) -> int:
-    from nlentry.sync import Syncer
+    from nlentry.booking.sync import Syncer
 
     name = s.provider_name(args.provider)
     result = Syncer(s.store, s.build, max_age=s.max_age).sync(name)
@@ -152,8 +152,8 @@ def _counts(s: Session, catalog: Catalog) -> str:
 
 def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
     from nlentry import providers
+    from nlentry.booking.sync import Syncer
     from nlentry.model import Catalog
-    from nlentry.sync import Syncer
 
     action = args.catalog_action
     if action is None:
@@ -204,7 +204,7 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
 
 
 def _cmd_alias(args: argparse.Namespace, s: Session) -> int:
-    from nlentry.sync import find_target, merge_aliases
+    from nlentry.booking.sync import find_target, merge_aliases
 
     action = args.alias_action
     if action is None:
@@ -251,7 +251,7 @@ def _cmd_alias(args: argparse.Namespace, s: Session) -> int:
 def _refuse_taken(s: Session, alias: str, target: str, catalog: Catalog) -> None:
     """A `UsageError` when `alias` names something in the catalog already (a name, or an alias of
     another item): the alias would take that name away from what it names now."""
-    from nlentry.journal import catalog_name
+    from nlentry.booking.journal import catalog_name
 
     taken = catalog_name(catalog, alias)
     if taken is None:
@@ -281,7 +281,7 @@ def _describe(item: OutboxItem) -> str:
 
 
 def _cmd_outbox(args: argparse.Namespace, s: Session) -> int:
-    from nlentry.outbox import Outbox, summary_json
+    from nlentry.booking.outbox import Outbox, summary_json
 
     outbox = Outbox(s.store, {})
     if args.action in ("retry", "drop"):
@@ -313,8 +313,8 @@ def _flush(s: Session, outbox: Outbox, provider: str | None) -> FlushReport:
     """`outbox.flush`, item by item with a progress line when there are many and standard error is a
     terminal (a provider that fails is not tried again in this flush: its other items wait, as in one
     flush); one flush otherwise."""
+    from nlentry.booking.outbox import FlushReport
     from nlentry.cli.progress import Progress
-    from nlentry.outbox import FlushReport
 
     pending = outbox.items(("pending",), provider)
     with Progress(sys.stderr, total=len(pending), label=s.say("progress_flush"), env=s.env) as tick:
@@ -336,7 +336,7 @@ def _flush(s: Session, outbox: Outbox, provider: str | None) -> FlushReport:
 
 
 def _cmd_flush(args: argparse.Namespace, s: Session) -> int:
-    from nlentry.outbox import Outbox
+    from nlentry.booking.outbox import Outbox
 
     provider = None if args.provider is None else s.provider_name(args.provider)
     with Outbox(s.store, s.build) as outbox:

@@ -412,7 +412,7 @@ def _switch_workspace(ctx: Context, name: str, given: Mapping[str, str]) -> dict
 def _after_login(ctx: Context, name: str, catalog: Catalog | None) -> None:
     """Cache the catalog the check fetched (names are recognised at once), and say how to use it."""
     if catalog is not None:
-        from nlentry.store import Store
+        from nlentry.booking.store import Store
 
         with Store.open(ctx.env) as store:
             store.put_catalog(name, catalog)

@@ -14,7 +14,7 @@ the credentials and the SQL files of `migrations/pg/`), `auth` (API keys),
 (body size, rate), `replies` (texts from `grammars/<code>/server.toml`), `chat` (the conversation,
 chat-neutral), `api`, `slack`, `telegram`, `health` (the routes), `errors` (HTTP errors), `worker`
 (background flushing), `state` (what a process shares), `app` (the assembly). Every route is a thin
-layer over `nlentry.journal.Journal`, like the command line. Needs the `server` extra
+layer over `nlentry.booking.journal.Journal`, like the command line. Needs the `server` extra
 (`pip install 'nlentry[server]'`); importing this package imports none of it until `create_app`.
 """
 

@@ -2,7 +2,7 @@
 
     curl -H "Authorization: Bearer $KEY" -d '{"text": "2 uur overleg aan Webshop"}' localhost:8080/v1/entries
 
-Each route is a thin layer over the user's `nlentry.journal.Journal`, like the command line: parse
+Each route is a thin layer over the user's `nlentry.booking.journal.Journal`, like the command line: parse
 is `journal.read`, save is `journal.save` (committed to the outbox, then posted once), amend is
 `journal.amend`, undo is `journal.undo`, the list is `journal.entries`. An entry's `id` is its outbox
 key. An ambiguous or unsure reading is not saved unless `confirm` is true: the answer is then a

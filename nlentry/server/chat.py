@@ -16,7 +16,7 @@ last doubt) *commits* the entry to the user's outbox at once (`journal.save(post
 reply's `followup` posts it: the Slack endpoint runs it after answering, so a slow provider never
 delays the answer; its reply says `posted`, or `queued` when the provider is down (the entry stays in
 the outbox and the server's worker sends it later). Change makes the next message amend the waiting
-entry (`nlentry.journal.amended`). `undo` undoes the user's last entry. An unknown chat identity gets
+entry (`nlentry.booking.journal.amended`). `undo` undoes the user's last entry. An unknown chat identity gets
 a one-time link code. Replies are in the phrase's language, else the user's setting, else the server's.
 """
 
@@ -40,8 +40,8 @@ from nlentry.server.settings import Settings
 from nlentry.server.users import User, Users
 
 if TYPE_CHECKING:
-    from nlentry.journal import Journal
-    from nlentry.outbox import OutboxItem
+    from nlentry.booking.journal import Journal
+    from nlentry.booking.outbox import OutboxItem
 
 __all__ = ["Chat", "choices", "pick"]
 
@@ -154,7 +154,7 @@ class Chat:
         changing = self.confirmations.changing(user.id)
         try:
             if changing is not None:
-                from nlentry.journal import amended
+                from nlentry.booking.journal import amended
 
                 entry = amended(changing.entry, journal.read(text, now=self._now()))
             else:
@@ -210,7 +210,7 @@ class Chat:
     # --- steps -----------------------------------------------------------------------------------
 
     def _offer(self, user: User, journal: Journal, entry: Entry, changing: Pending | None) -> Reply:
-        from nlentry.journal import bookable
+        from nlentry.booking.journal import bookable
 
         try:
             bookable(entry)
@@ -274,8 +274,8 @@ class Chat:
         return Reply((summary(item.entry), _state_text(item, locale)), locale, undo)
 
     def _undo(self, user: User, key: str | None, locale: str) -> Reply:
-        from nlentry.journal import JournalError
-        from nlentry.outbox import Busy
+        from nlentry.booking.journal import JournalError
+        from nlentry.booking.outbox import Busy
 
         journal = self.users.journal(user.id)
         try:

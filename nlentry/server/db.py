@@ -20,6 +20,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from nlentry.booking.store import Store, StoreError
 from nlentry.server.storage import (
     STATE_TABLES,
     KeyRow,
@@ -28,7 +29,6 @@ from nlentry.server.storage import (
     StorageUnavailable,
     UserRow,
 )
-from nlentry.store import Store, StoreError
 
 __all__ = ["SQLiteStorage", "ServerDB", "first_delivery"]
 
@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS link_codes (
 CREATE TABLE IF NOT EXISTS pending (
     id          TEXT PRIMARY KEY,           -- random, carried by the buttons
     user_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    entry       TEXT NOT NULL,              -- nlentry.store.entry_to_json
+    entry       TEXT NOT NULL,              -- nlentry.booking.store.entry_to_json
     changing    INTEGER NOT NULL DEFAULT 0, -- 1: the user pressed Change; the next message amends it
     expires_at  REAL NOT NULL
 );

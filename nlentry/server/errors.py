@@ -57,8 +57,8 @@ _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 41
 
 
 def _status(exc: NlentryError) -> tuple[int, str]:
-    from nlentry.journal import JournalError
-    from nlentry.outbox import Busy
+    from nlentry.booking.journal import JournalError
+    from nlentry.booking.outbox import Busy
     from nlentry.server.users import UserError
 
     if isinstance(exc, EntryRefused):

@@ -18,9 +18,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from nlentry.booking.store import entry_from_json, entry_to_json
 from nlentry.model import Entry
 from nlentry.server.storage import PendingRow, ServerStorage
-from nlentry.store import entry_from_json, entry_to_json
 
 __all__ = ["Confirmations", "Pending"]
 

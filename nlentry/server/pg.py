@@ -457,7 +457,7 @@ class PostgresStorage:
                      credentials: Mapping[str, Mapping[str, Mapping[str, str]]], *, now: float) -> None:
         """Fill an empty database with another back end's `STATE_TABLES` rows and users' credentials,
         in one transaction; `StoreError` when it has users already (nothing is merged)."""
-        from nlentry.store import StoreError
+        from nlentry.booking.store import StoreError
 
         with self._conn() as conn, conn.transaction():
             conn.execute("LOCK TABLE users IN EXCLUSIVE MODE")  # no user added meanwhile

@@ -89,7 +89,7 @@ class KeyRow:
 
 @dataclass(frozen=True)
 class PendingRow:
-    """A pending confirmation as stored (the entry as `nlentry.store.entry_to_json` wrote it)."""
+    """A pending confirmation as stored (the entry as `nlentry.booking.store.entry_to_json` wrote it)."""
 
     id: str
     user_id: str

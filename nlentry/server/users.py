@@ -9,7 +9,7 @@ Usage::
     users.link("alice", "slack:T123:U456")    # or: code = users.link_code("slack:T123:U456"), then
     users.redeem("alice", code)               #     (the admin's `nlentry users link alice --code CODE`)
     users.user_of("slack:T123:U456")          # "alice"
-    users.journal("alice")                    # the user's `nlentry.journal.Journal` (opened once, kept)
+    users.journal("alice")                    # the user's `Journal` (opened once, kept)
 
 One nlentry user is one NLENTRY_HOME (`<server home>/users/<id>/`), so the journal needs no notion of
 users: each has its own provider, settings (its own config.toml, 0600) and database, and every
@@ -36,7 +36,7 @@ from nlentry.server.settings import Settings
 from nlentry.server.storage import ServerStorage, UserRow
 
 if TYPE_CHECKING:
-    from nlentry.journal import Journal
+    from nlentry.booking.journal import Journal
 
 __all__ = ["User", "UserError", "Users", "identity"]
 
@@ -221,7 +221,7 @@ class Users:
 
     def journal(self, user_id: str) -> Journal:
         """The user's journal, opened once per process and kept open (its database, its provider)."""
-        from nlentry.journal import Journal
+        from nlentry.booking.journal import Journal
 
         with self._lock:
             journal = self._journals.get(user_id)

@@ -24,7 +24,7 @@ from nlentry.config import redact
 from nlentry.errors import NlentryError
 
 if TYPE_CHECKING:
-    from nlentry.outbox import FlushReport
+    from nlentry.booking.outbox import FlushReport
     from nlentry.server.state import ServerState
 
 __all__ = ["Worker"]

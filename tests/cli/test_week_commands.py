@@ -157,8 +157,8 @@ def test_a_progress_line_on_a_terminal_only() -> None:
 
 def test_flush_shows_progress_on_a_terminal_and_posts_everything(
         local_home: Home, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from nlentry.booking.journal import Journal
     from nlentry.cli import main
-    from nlentry.journal import Journal
 
     with Journal.open(local_home.env) as journal:
         for n in range(60):
@@ -187,7 +187,7 @@ def configure(home: Home, text: str) -> None:
     (5, "up", 1, 5 * 60), (0, "up", 67 * 60, 67 * 60),
 ])
 def test_rounding_steps(minutes: int, how: str, seconds: int, expected: int) -> None:
-    from nlentry.journal import Rounding
+    from nlentry.booking.journal import Rounding
 
     assert Rounding(minutes, how).seconds(seconds) == expected
 

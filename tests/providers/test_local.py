@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 
 from nlentry import providers
+from nlentry.booking.store import Store
+from nlentry.booking.sync import Syncer, merge_aliases
 from nlentry.cli import ExitStatus, main
 from nlentry.model import Catalog, Entry, Ref
 from nlentry.providers.base import Capability, Posted, Provider, ProviderError, RejectedError
 from nlentry.providers.local import LocalProvider
 from nlentry.providers.local.testing import CONTRACT_CATALOG, contract_provider
-from nlentry.store import Store
-from nlentry.sync import Syncer, merge_aliases
 
 DAY = date(2026, 11, 18)
 CATALOG = {
@@ -231,7 +231,7 @@ def test_stale_cache_is_refreshed_in_the_background_not_on_read(local: LocalProv
 
 def test_merge_aliases_by_id_and_leaves_the_catalog_alone_without_aliases() -> None:
     catalog = Catalog.from_dict(CATALOG)
-    from nlentry.store import Alias
+    from nlentry.booking.store import Alias
 
     assert merge_aliases(catalog, []) is catalog
     merged = merge_aliases(catalog, [Alias("local", "ro", "2", "person"), Alias("local", "Webwinkel", "52")])

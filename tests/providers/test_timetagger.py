@@ -20,14 +20,14 @@ import httpx
 import pytest
 
 from nlentry import config
+from nlentry.booking.outbox import Outbox
+from nlentry.booking.store import Store
 from nlentry.cli import ExitStatus, main
 from nlentry.model import Catalog, Entry, Ref
-from nlentry.outbox import Outbox
 from nlentry.providers.base import AuthError, Posted, ProviderError, RejectedError, TransientError
 from nlentry.providers.timetagger import TimeTaggerProvider, mapping
 from nlentry.providers.timetagger.client import TimeTaggerClient, parse_retry_after
 from nlentry.providers.timetagger.testing import CONTRACT_CATALOG, TimeTaggerServer, timetagger_installed
-from nlentry.store import Store
 
 DAY = date(2026, 11, 18)
 

@@ -12,14 +12,14 @@ import httpx
 import pytest
 
 import nlentry
-from nlentry.journal import amended
+from nlentry.booking.journal import amended
+from nlentry.booking.outbox import Outbox
+from nlentry.booking.store import Store
 from nlentry.model import Entry, Ref
-from nlentry.outbox import Outbox
 from nlentry.providers.base import AuthError, ProviderError, RejectedError, TransientError, Unsupported
 from nlentry.providers.timi import PROVIDER, TimiProvider
 from nlentry.providers.timi.fake import TimiFake
 from nlentry.providers.timi.testing import fake_provider
-from nlentry.store import Store
 
 DAY = date(2026, 3, 27)
 WEBSHOP, DEVELOPMENT = Ref(47, "Webshop"), Ref(5, "Development")

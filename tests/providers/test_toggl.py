@@ -13,14 +13,14 @@ import httpx
 import pytest
 
 import nlentry
+from nlentry.booking.outbox import Outbox
+from nlentry.booking.store import Store
 from nlentry.model import Entry, Ref
-from nlentry.outbox import Outbox
 from nlentry.providers._http.ratelimit import RateLimiter
 from nlentry.providers.base import AuthError, ProviderError, TransientError
 from nlentry.providers.toggl import PROVIDER, TogglProvider
 from nlentry.providers.toggl.fake import TogglFake
 from nlentry.providers.toggl.testing import CATALOG, fake_provider
-from nlentry.store import Store
 
 AMS = ZoneInfo("Europe/Amsterdam")
 DAY = date(2026, 3, 27)

@@ -22,6 +22,7 @@ import httpx
 import pytest
 
 from nlentry import providers
+from nlentry.booking.store import Store
 from nlentry.cli import main
 from nlentry.model import Catalog, Entry
 from nlentry.providers.base import Posted, TransientError
@@ -30,7 +31,6 @@ from nlentry.server.app import create_app
 from nlentry.server.settings import Settings
 from nlentry.server.slack import sign
 from nlentry.server.storage import ServerStorage, open_storage
-from nlentry.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "corpus" / "catalog.json"

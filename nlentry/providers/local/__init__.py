@@ -3,7 +3,7 @@
 Usage::
 
     from nlentry.providers.local import LocalProvider
-    from nlentry.store import Store
+    from nlentry.booking.store import Store
 
     local = LocalProvider(Store(":memory:"))
     local.import_catalog(Catalog.load("catalog.json"))     # what `nlentry catalog import FILE` does
@@ -26,9 +26,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from nlentry.booking.store import DB_FILE, Store, entry_from_json, entry_to_json
 from nlentry.model import Catalog, Entry
 from nlentry.providers.base import Capability, Posted, RejectedError, RemoteEntry
-from nlentry.store import DB_FILE, Store, entry_from_json, entry_to_json
 
 if TYPE_CHECKING:
     import httpx

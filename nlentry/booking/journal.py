@@ -2,7 +2,7 @@
 
 Usage::
 
-    from nlentry.journal import Journal
+    from nlentry.booking.journal import Journal
 
     with Journal.open(env) as journal:                       # config and database under NLENTRY_HOME
         entry = journal.read("2 uur overleg aan Webshop")    # parsed against the cached catalog
@@ -15,7 +15,7 @@ Usage::
 
 The quick-entry command and the chat bot are thin layers over this class; the library call
 `nlentry.parse` is the stage below it. Every change goes through the durable outbox
-(`nlentry.outbox`), so an entry the provider did not take is kept and retried, never lost, and an
+(`nlentry.booking.outbox`), so an entry the provider did not take is kept and retried, never lost, and an
 amend or undo made offline reaches the provider later. The outbox doubles as the journal of what was
 logged with nlentry: `ls`, `report`, `undo` and `amend` read it, not the provider, so they work offline
 and instantly. Timers are kept in the database too (not at the provider), so they work the same for
@@ -34,11 +34,11 @@ from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.model import Catalog, Entry
 
 if TYPE_CHECKING:
+    from nlentry.booking.outbox import FlushReport, Outbox, OutboxItem
+    from nlentry.booking.store import Store
+    from nlentry.booking.sync import Syncer
     from nlentry.config import Config
-    from nlentry.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.providers.base import Provider
-    from nlentry.store import Store
-    from nlentry.sync import Syncer
 
 __all__ = [
     "DEFAULT_CONFIRM_BELOW", "Journal", "JournalError", "Rounding", "Timer", "amended", "stated", "totals",
@@ -131,7 +131,7 @@ class Journal:
     def __init__(self, store: Store, build: Callable[[str], Provider], *, provider: str,
                  confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None,
                  rounding: Rounding | None = None) -> None:
-        from nlentry.sync import DEFAULT_MAX_AGE, Syncer
+        from nlentry.booking.sync import DEFAULT_MAX_AGE, Syncer
 
         self.rounding = rounding or Rounding()
         self.store = store
@@ -153,8 +153,8 @@ class Journal:
         the user's configuration when the caller has read it already.
         """
         from nlentry import config, providers
-        from nlentry.store import Store
-        from nlentry.sync import DEFAULT_MAX_AGE
+        from nlentry.booking.store import Store
+        from nlentry.booking.sync import DEFAULT_MAX_AGE
 
         cfg = config.load(env) if cfg is None else cfg
         name = provider or config.default_provider(env, cfg)
@@ -170,7 +170,7 @@ class Journal:
     def outbox(self) -> Outbox:
         """The user's outbox (made on first use: reading a phrase does not need it)."""
         if self._outbox is None:
-            from nlentry.outbox import Outbox
+            from nlentry.booking.outbox import Outbox
 
             self._outbox = Outbox(self.store, self._build, on_submit=self._refresh)
         return self._outbox
@@ -344,7 +344,7 @@ class Journal:
 
     def timer(self, *, now: datetime | None = None) -> Timer | None:
         """The running timer, or None."""
-        from nlentry.store import entry_from_json
+        from nlentry.booking.store import entry_from_json
 
         rows = self.store.query("SELECT provider, entry, started_at FROM timer WHERE id = 1")
         if not rows:
@@ -360,7 +360,7 @@ class Journal:
         A start time in the phrase (`om 9 uur`, `at 9`) back-dates the timer; one in the future is
         refused. A timer already running is stopped and saved first, as a person switching tasks means.
         """
-        from nlentry.store import entry_to_json
+        from nlentry.booking.store import entry_to_json
 
         moment = _moment(now)
         started = moment

@@ -2,7 +2,7 @@
 
 Usage::
 
-    from nlentry.outbox import Outbox
+    from nlentry.booking.outbox import Outbox
 
     outbox = Outbox(store, providers={"timi": timi})          # or a callable name -> Provider
     key = outbox.submit(entry, "timi")                         # committed, then one try to post
@@ -59,6 +59,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nlentry.booking.store import Store, entry_from_json, entry_to_json
 from nlentry.config import redact
 from nlentry.model import Entry
 from nlentry.providers.base import (
@@ -70,7 +71,6 @@ from nlentry.providers.base import (
     TransientError,
     Unsupported,
 )
-from nlentry.store import Store, entry_from_json, entry_to_json
 
 __all__ = ["Backoff", "Busy", "FlushReport", "Outbox", "OutboxItem"]
 

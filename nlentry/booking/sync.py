@@ -2,15 +2,15 @@
 
 Usage::
 
-    from nlentry.sync import Syncer
+    from nlentry.booking.sync import Syncer
 
     syncer = Syncer(store, providers={"timi": timi})
     syncer.sync("timi")                      # provider -> catalog_cache (one transaction)
     catalog = syncer.cached_catalog("timi")  # the cache + the user's local aliases; no network
     syncer.refresh_in_background("timi")     # re-sync in a thread if older than max_age
 
-    nlentry.sync.sync("timi", env=os.environ)          # the same with the user's store and config
-    nlentry.sync.cached_catalog("timi", env=os.environ)
+    nlentry.booking.sync.sync("timi", env=os.environ)          # the same with the user's store and config
+    nlentry.booking.sync.cached_catalog("timi", env=os.environ)
 
 Aliases the user adds (`nlentry alias add webshp Webshop`) live in their own table and are merged
 into the catalog when it is read, so a sync, which replaces the cache whole, never loses them.
@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nlentry.booking.store import ALIAS_KINDS, Alias, Store
 from nlentry.model import Catalog
 from nlentry.providers.base import Capability, Provider, ProviderError, require
-from nlentry.store import ALIAS_KINDS, Alias, Store
 
 __all__ = [
     "DEFAULT_MAX_AGE", "SyncResult", "Syncer", "cached_catalog", "find_target", "merge_aliases", "sync",

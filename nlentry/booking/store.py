@@ -2,7 +2,7 @@
 
 Usage::
 
-    from nlentry.store import Store
+    from nlentry.booking.store import Store
 
     store = Store.open(env)            # <data_home>/nlentry.db, created 0600, WAL
     store = Store(":memory:")          # tests
@@ -10,7 +10,7 @@ Usage::
         db.execute("...")
 
 It holds the cached catalog of each provider, the user's local aliases, the catalog and entries of
-the embedded `local` provider, and the outbox (whose queries live in `nlentry.outbox`). The schema is
+the embedded `local` provider, and the outbox (whose queries live in `nlentry.booking.outbox`). The schema is
 `schema.sql` beside this module.
 
 One `Store` wraps one connection, shared by the threads of a process under a lock (the background

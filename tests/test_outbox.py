@@ -328,11 +328,11 @@ def test_a_claim_of_a_dead_process_is_taken_over_at_once(store: Store, clock: Cl
     key = outbox.submit(entry(), "fake", post=False)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True, check=True)
-    import socket
+    from nlentry.booking.outbox import _host
     with store.transaction() as db:
         db.execute("UPDATE outbox SET state = 'posting', attempts = 1, claimed_at = ?, claimed_by = ?, "
                    "sending = entry",
-                   (clock.t, f"{socket.gethostname()}|{dead.stdout.strip()}|x"))
+                   (clock.t, f"{_host()}|{dead.stdout.strip()}|x"))
     report = outbox.flush()
     assert report.posted == [key] and fake.calls == ["find", "create"]
 

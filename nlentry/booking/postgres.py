@@ -2,10 +2,11 @@
 
 Usage::
 
-    from nlentry.booking.postgres import PostgresBooking
+    from nlentry.booking.postgres import PostgresBooking, copy_from_sqlite
 
     booking = PostgresBooking(storage.pool, "alice")     # the server's pool (nlentry.server.pg)
     journal = Journal(booking, build, provider="timi")   # or Journal.open(env, storage=booking)
+    copy_from_sqlite(Store(home / "nlentry.db"), booking)   # `nlentry db migrate-from-sqlite`
 
 `PostgresBooking` is the PostgreSQL `BookingStorage` (`nlentry.booking.storage`): the same statements as
 the SQLite file (`nlentry.booking.sql`), on the tables of migration `0002_booking.sql` (applied by
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
     import psycopg
     from psycopg_pool import ConnectionPool
 
-__all__ = ["PostgresBooking"]
+    from nlentry.booking.store import Store
+
+__all__ = ["PostgresBooking", "copy_from_sqlite"]
 
 
 class PostgresBooking(SqlBooking):
@@ -100,3 +103,18 @@ class _Statements:
     def execute(self, sql: str, params: dict[str, Any]) -> psycopg.Cursor[Any]:
         return self.cursor.execute(sql.encode(), params)
 
+
+def copy_from_sqlite(sqlite_store: Store, pg_booking: PostgresBooking) -> dict[str, int]:
+    """Copy one user's SQLite booking state into PostgreSQL, whole, in one transaction.
+
+    Everything moves as it is: the journal and outbox rows with their states (pending, posting, failed
+    and posted, undone ones too, with their attempts, unsettled versions and claims: an item a dead
+    process was posting is taken over once its lease runs out, and the new holder looks for what it
+    sent), the running timer, the catalog caches, the aliases, and the `local` provider's catalog and
+    entries. The SQLite file is only read (opening it as a `Store` brings an older file's schema up to
+    date first; a `Store` on a path that does not exist creates an empty file, so check first).
+    Refuses (`StoreError`, nothing written) when the user has any booking state in PostgreSQL
+    already, so running it twice never doubles or overwrites anything; the user must exist in the
+    `users` table. Returns the rows copied per table.
+    """
+    return pg_booking.load(sqlite_store.dump())

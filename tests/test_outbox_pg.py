@@ -202,5 +202,23 @@ def test_users_are_kept_apart(pg: Any, tmp_path: Path) -> None:
     assert alice.flush().posted == [key]
 
 
+
+def test_due_users_names_those_with_work_for_a_flusher(pg: Any, tmp_path: Path) -> None:
+    from nlentry.booking.postgres import due_users
+
+    clock = [1_800_000_000.0]
+    alice, bob = pg(clock=lambda: clock[0]), pg("bob", clock=lambda: clock[0])
+    fake = FileProvider(tmp_path / "creates")
+    assert due_users(alice.pool, now=clock[0]) == []
+    Outbox(bob, {"file": fake}).submit(entry(1), "file")  # posted: nothing to do
+    key = Outbox(alice, {}).submit(entry(2), "file", post=False)
+    assert due_users(alice.pool, now=clock[0]) == [USER]
+    alice.outbox_update(key, {"next_attempt_at": clock[0] + 30})  # waiting for its retry
+    assert due_users(alice.pool, now=clock[0]) == []
+    assert due_users(alice.pool, now=clock[0] + 30) == [USER]
+    alice.outbox_update(key, {"state": "posting", "claimed_at": clock[0], "claimed_by": "h|1|t"})
+    assert due_users(alice.pool, now=clock[0]) == [USER], "a claim that may have lapsed"
+
+
 if __name__ == "__main__":
     main(*sys.argv[1:])

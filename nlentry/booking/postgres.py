@@ -7,6 +7,7 @@ Usage::
     booking = PostgresBooking(storage.pool, "alice")     # the server's pool (nlentry.server.pg)
     journal = Journal(booking, build, provider="timi")   # or Journal.open(env, storage=booking)
     copy_from_sqlite(Store(home / "nlentry.db"), booking)   # `nlentry db migrate-from-sqlite`
+    due_users(storage.pool, now=time.time())             # whose outbox a worker should flush now
 
 `PostgresBooking` is the PostgreSQL `BookingStorage` (`nlentry.booking.storage`): the same statements as
 the SQLite file (`nlentry.booking.sql`), on the tables of migration `0002_booking.sql` (applied by
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
     from nlentry.booking.store import Store
 
-__all__ = ["PostgresBooking", "copy_from_sqlite"]
+__all__ = ["PostgresBooking", "copy_from_sqlite", "due_users"]
 
 
 class PostgresBooking(SqlBooking):
@@ -118,3 +119,19 @@ def copy_from_sqlite(sqlite_store: Store, pg_booking: PostgresBooking) -> dict[s
     `users` table. Returns the rows copied per table.
     """
     return pg_booking.load(sqlite_store.dump())
+
+
+def due_users(pool: ConnectionPool[Any], *, now: float) -> list[str]:
+    """The users whose outbox has work for a flusher: an item pending and due by `now`, or one being
+    posted (its claim may have lapsed; `Outbox.flush` leaves a live one alone). One statement over every
+    user's outbox (index `outbox_waiting`), so a server's worker loop need not flush every user."""
+    import psycopg
+
+    try:
+        with pool.connection() as conn:
+            rows = conn.execute("SELECT DISTINCT user_id FROM outbox WHERE state = 'posting' "
+                                "OR (state = 'pending' AND next_attempt_at <= %s) ORDER BY user_id",
+                                (now,)).fetchall()
+    except psycopg.OperationalError as exc:
+        raise StoreError(f"the booking database cannot be reached: {type(exc).__name__}") from None
+    return [str(row[0]) for row in rows]

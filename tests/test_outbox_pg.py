@@ -220,5 +220,33 @@ def test_due_users_names_those_with_work_for_a_flusher(pg: Any, tmp_path: Path) 
     assert due_users(alice.pool, now=clock[0]) == [USER], "a claim that may have lapsed"
 
 
+
+def test_a_write_chosen_as_a_deadlock_victim_is_tried_again(pg: Any) -> None:
+    import psycopg
+
+    booking = pg()
+    outbox = Outbox(booking, {})
+    first, second = (outbox.submit(entry(n), "file", post=False) for n in (1, 2))
+    errors: list[BaseException] = []
+    with psycopg.connect(pg.url) as other:  # another process's transaction, locking the two rows
+        other.execute("SET deadlock_timeout = '5s'")  # so that PostgreSQL picks the hold as the victim
+        other.execute("UPDATE outbox SET last_error = 'x' WHERE key = %s", (second,))
+
+        def hold() -> None:
+            try:
+                booking.outbox_hold("file", 1e12)  # locks `first`, then waits for `second`
+            except BaseException as exc:
+                errors.append(exc)
+
+        thread = threading.Thread(target=hold)
+        thread.start()
+        time.sleep(0.5)
+        other.execute("UPDATE outbox SET last_error = 'x' WHERE key = %s", (first,))  # a cycle
+        other.commit()
+    thread.join(30)
+    assert not thread.is_alive() and errors == [], errors
+    assert {r.next_attempt_at for r in booking.outbox_rows()} == {1e12}, "the hold was written after all"
+
+
 if __name__ == "__main__":
     main(*sys.argv[1:])

@@ -16,7 +16,9 @@ each statement or transaction and gives it back at once, so any number of users'
 pool, and no connection is held while a provider is asked. Any number of processes on any number of
 hosts may flush the same user's outbox: the outbox claims an item with `SELECT ... FOR UPDATE SKIP
 LOCKED` and a lease (see `nlentry.booking.outbox`). The pool belongs to whoever made it (the server's
-`PostgresStorage`): `close` leaves it open. psycopg is imported only here, and only when used.
+`PostgresStorage`): `close` leaves it open. A database that cannot be reached raises `StoreError`; a
+one-statement write that PostgreSQL rolls back as a deadlock victim (another process locked the same
+rows in another order) is run again. psycopg is imported only here, and only when used.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class PostgresBooking(SqlBooking):
             with self.pool.connection() as conn:
                 yield conn
         except psycopg.OperationalError as exc:  # down, refused, or no connection free in time
+            if (exc.sqlstate or "").startswith("40"):  # rolled back: deadlock, serialization failure
+                raise Conflict(f"the booking database rolled a write back: {type(exc).__name__}") from None
             from nlentry.config import redact
 
             first = redact(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
@@ -83,6 +87,18 @@ class PostgresBooking(SqlBooking):
         with self._connection() as conn, conn.cursor(row_factory=dict_row) as cur:
             yield Tx(_Statements(cur), POSTGRES, self.user_id)
 
+    def _count(self, text: str, **params: Any) -> int:
+        # One statement is safe to run again: one that PostgreSQL chose as a deadlock victim (another
+        # process's transaction locked the same rows in another order) is tried again, not surfaced.
+        for attempt in range(1, _TRIES + 1):
+            try:
+                return super()._count(text, **params)
+            except Conflict:
+                if attempt == _TRIES:
+                    raise
+                time.sleep(0.01 * attempt)
+        raise AssertionError("unreachable")
+
     def _before_load(self, tx: Tx) -> None:
         # the user's row locked: two copies for one user take turns, and the second finds the first's rows
         if tx.one("SELECT id FROM users WHERE id = :user FOR UPDATE") is None:
@@ -93,6 +109,13 @@ class PostgresBooking(SqlBooking):
 
     def __repr__(self) -> str:
         return f"PostgresBooking(user {self.user_id!r})"
+
+
+class Conflict(StoreError):
+    """PostgreSQL rolled a transaction back because it conflicted with another (a deadlock)."""
+
+
+_TRIES = 3  # runs of a single-statement write that conflicted with another transaction
 
 
 class _Statements:

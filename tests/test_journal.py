@@ -290,3 +290,20 @@ def test_a_stale_catalog_is_refreshed_beside_a_save_and_read_after(remote: Remot
     assert "Nieuw Project" in {p.name for p in journal.catalog.projects}
     assert journal.read("1 uur aan Nieuw Project", now=NOW).project is not None
     journal.close()
+
+
+def test_open_on_another_storage_keeps_the_journal_and_the_local_providers_entries_there(
+        backend: Backend, tmp_path: Path) -> None:
+    from nlentry.providers.local import LocalProvider
+
+    home = tmp_path / "home"
+    storage = backend.open()
+    LocalProvider(storage).import_catalog(Catalog.load(ROOT / "corpus" / "catalog.json"))
+    env = {"NLENTRY_HOME": str(home), "NLENTRY_KEYRING": "0"}
+    with Journal.open(env, provider="local", storage=storage) as journal:
+        saved = journal.save(journal.read("2 uur testen", now=NOW))
+        assert saved.state == "posted" and journal.entries(NOW.date(), NOW.date())[0].key == saved.key
+    listed = LocalProvider(backend.open()).list_day(NOW.date())
+    assert [(e.key, e.duration) for e in listed] == [(saved.key, 7200)], "posted into the same storage"
+    assert not (home / "nlentry.db").exists(), "nothing in a SQLite file under NLENTRY_HOME"
+

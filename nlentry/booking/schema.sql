@@ -1,6 +1,6 @@
--- The nlentry database (nlentry.db under NLENTRY_HOME), applied by nlentry/store.py.
+-- The nlentry database (nlentry.db under NLENTRY_HOME), applied by nlentry/booking/store.py.
 -- Times are unix seconds (REAL) from the store's clock; days are ISO dates; entries are stored whole
--- as JSON (nlentry.store.entry_to_json) next to the few columns that are queried.
+-- as JSON (nlentry.booking.store.entry_to_json) next to the few columns that are queried.
 -- PRAGMA user_version holds the schema version (store.SCHEMA_VERSION).
 
 -- The catalog last fetched from each provider by `nlentry sync`: parsing reads it offline.

@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_day ON entries (day);
 CREATE INDEX IF NOT EXISTS entries_running ON entries (running_since) WHERE running_since IS NOT NULL;
 
--- The durable outbox: every entry is committed here before it is posted (nlentry/outbox.py). It is
+-- The durable outbox: every entry is committed here before it is posted (nlentry/booking/outbox.py). It is
 -- also the journal of what was logged with nlentry (`nlentry ls`, `undo`, `amend`).
 -- pending -> posting (claimed by one flusher, with a lease) -> posted | pending (retry) | failed.
 -- 'posted' means the provider holds what the row says; an amend or undo sets it pending again.

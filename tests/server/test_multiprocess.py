@@ -264,6 +264,7 @@ class Tally:
     server_errors: int = 0
     transport_errors: int = 0
     killed: str = ""
+    answered_after_restart: int = 0
     in_flight_at_kill: int = 0
     faults: Counter[str] = field(default_factory=Counter)
     drain_seconds: float = 0.0
@@ -281,7 +282,8 @@ class Tally:
                 f"retried deliveries {self.retried} (handled twice {self.handled_twice}, "
                 f"unanswered and the retry swallowed {self.swallowed}); "
                 f"5xx {self.server_errors}, connection errors {self.transport_errors}; "
-                f"killed {self.killed} with {self.in_flight_at_kill} requests in flight; "
+                f"killed {self.killed} with {self.in_flight_at_kill} requests in flight, "
+                f"{self.answered_after_restart} answered after its restart; "
                 f"requests {sum(self.requests.values())} {dict(sorted(self.requests.items()))}; "
                 f"faults {dict(sorted(self.faults.items()))}; drain {self.drain_seconds:.0f} s, "
                 f"{self.seconds:.0f} s in all")
@@ -301,6 +303,8 @@ class Load:
         self.tally = tally
         self.rng = rng
         self.in_flight: Counter[str] = Counter()
+        #: answers by process and generation (a restarted process is generation 2)
+        self.answered: Counter[tuple[str, int]] = Counter()
         self.update_id = 1000
         self.words = 0
         #: Slack clicks waiting for their message: (response path, token, user, the process of the
@@ -341,6 +345,7 @@ class Load:
             return None
         finally:
             self.in_flight[process.name] -= 1
+        self.answered[(process.name, process.generation)] += 1
         if response.status_code >= 500:
             self.tally.server_errors += 1
         if response.status_code >= 300:
@@ -510,6 +515,7 @@ class Load:
         while not kill.up and time.monotonic() < deadline:
             await asyncio.sleep(0.2)
         assert kill.up, f"{kill.name} did not come back: {kill.output()}"
+        self.tally.answered_after_restart = self.answered[(kill.name, 2)]
 
 
 def slack_request(body: bytes, attempt: int) -> dict[str, Any]:
@@ -712,6 +718,7 @@ def test_processes_lose_and_double_nothing(backend: str, count: int, tmp_path: P
     assert len(tally.acknowledged) == tally.at_provider > 0.5 * saving, "most saves were acknowledged"
     assert sum(tally.faults.values()) > tally.faults["pass"] > 0, "faults were injected"
     assert tally.retried > 0 and tally.killed, "deliveries were retried and a process was killed"
+    assert tally.answered_after_restart > 0, "the killed process was started again and took requests"
     assert {how.split()[0] for _, how in tally.acknowledged.values()} == {"api", "slack", "telegram"}
     if count > 1:
         assert tally.confirmed_across > 0, "confirmations were made on one process and confirmed on another"

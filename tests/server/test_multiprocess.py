@@ -250,22 +250,30 @@ class Tally:
     acknowledged: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: tokens whose entry may have been saved without an acknowledgement (the answer was lost)
     unanswered: set[str] = field(default_factory=set)
+    #: acknowledged entries at their user's provider exactly once
     at_provider: int = 0
+    #: copies beyond the first of any entry; acknowledged entries not there; records no request made
     duplicates: int = 0
     lost: int = 0
-    unacknowledged_there: int = 0
     stray: int = 0
+    #: unanswered entries that are at the provider (once: more would be duplicates)
+    unacknowledged_there: int = 0
+    #: entries not posted when the drain gave up
     stuck: int = 0
+    #: chat confirmations clicked on another process than the one that asked
     confirmed_across: int = 0
+    #: deliveries sent more than once; of those, handled (answered with content) more than once
     retried: int = 0
     handled_twice: int = 0
     #: deliveries whose process died before answering, and whose retry was answered empty ("handled")
     swallowed: int = 0
+    #: answers 5xx; requests that found no process or lost it
     server_errors: int = 0
     transport_errors: int = 0
+    #: which process was killed when, what it was answering then, what it answered after its restart
     killed: str = ""
-    answered_after_restart: int = 0
     in_flight_at_kill: int = 0
+    answered_after_restart: int = 0
     faults: Counter[str] = field(default_factory=Counter)
     drain_seconds: float = 0.0
     seconds: float = 0.0

@@ -1,5 +1,5 @@
 """The deployment files (Dockerfile, compose.yaml, deploy/systemd/*, deploy/Caddyfile,
-deploy/slack-manifest.yaml) run nothing the tests have not run.
+deploy/slack-manifest.yaml) and the guide (docs/deploy.md) run nothing the tests have not run.
 
 Neither Docker nor systemd runs here, so every command line those files give nlentry is read out of them
 and run for real: `nlentry db upgrade` against a PostgreSQL database of the test cluster, `nlentry serve
@@ -9,7 +9,8 @@ once it is gone), and `/readyz`. A command line of another kind fails the test u
 The compose file, the Caddyfile and the Slack manifest are checked for their structure: which services
 run which image and command, where the secrets come from (the environment, never a literal), which
 upstreams Caddy asks, and that the manifest's URLs are routes of the app and its scopes what the server
-uses.
+uses. The guide is followed from an empty database: its nlentry command lines in order, then its `curl`
+lines against a process serving what they made.
 """
 
 from __future__ import annotations
@@ -211,3 +212,87 @@ async def test_the_slack_manifest_points_at_the_apps_routes_with_the_scopes_it_u
     slack = (ROOT / "nlentry" / "server" / "slack.py").read_text(encoding="utf-8")
     assert "slack.com/api" not in slack
     assert manifest["oauth_config"]["scopes"] == {"bot": ["commands"]}
+
+
+# --- the guide: docs/deploy.md ---------------------------------------------------------------------
+
+GUIDE = ROOT / "docs" / "deploy.md"
+#: how the guide runs nlentry: in a compose container, as the image's entry point, from the virtualenv
+_NLENTRY = re.compile(r"(?:docker compose exec \S+ nlentry|docker run --rm nlentry:latest"
+                      r"|/opt/nlentry/bin/nlentry)\s+([^)#\n]*)")
+SITE = "https://nlentry.example.com"
+
+
+def guide_sections() -> dict[str, str]:
+    """The guide's `## ` sections (title -> text), its shell lines joined where they end in a backslash."""
+    text = GUIDE.read_text(encoding="utf-8").replace("\\\n", " ")
+    return {part.split("\n", 1)[0]: part for part in re.split(r"^## ", text, flags=re.M)[1:]}
+
+
+def guide_commands(section: str) -> list[list[str]]:
+    """nlentry's arguments of every nlentry command line of a section of the guide, in order."""
+    found = []
+    for match in _NLENTRY.finditer(section):
+        args = [a for a in shlex.split(match[1]) if a != "2>/dev/null"]
+        found.append(args)
+    return found
+
+
+def _run(args: list[str], env: dict[str, str], stdin: str = "") -> str:
+    done = subprocess.run([sys.executable, "-m", "nlentry", *args], env=env, input=stdin, text=True,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, (args, done.stderr)
+    return done.stdout.strip()
+
+
+@pytest.mark.slow
+def test_the_guide_takes_an_operator_from_nothing_to_a_serving_bot(tmp_path: Path, pg_cluster: Any) -> None:
+    """Each way of the guide (A. compose, B. systemd) on an empty database: its nlentry commands in order
+    (the key from its `db keygen`, the schema from the `db upgrade` its units run, then its users, keys
+    and links), then a process serving that state, asked with the guide's own curl lines."""
+    import uuid
+
+    sections = guide_sections()
+    ways = [title for title in sections if re.match(r"[AB]\. ", title)]
+    assert len(ways) == 2, list(sections)
+    checks = sorted({line.split("#")[0].strip() for text in sections.values() for line in text.splitlines()
+                     if re.match(rf"\s*curl [^/]*{SITE}/", line)})  # the guide's requests to the bot
+    assert len(checks) >= 3, checks  # /healthz, /readyz and /v1/parse at least
+    ran: list[list[str]] = []
+    for way in ways:
+        commands = guide_commands(sections[way])
+        assert commands[0] == ["db", "keygen"], (way, commands)
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        env = {"PATH": os.environ.get("PATH", ""), "NLENTRY_HOME": str(tmp_path / name),
+               "NLENTRY_DATABASE_URL": pg_cluster.database(name)}
+        env["NLENTRY_SECRET_KEY"] = _run(commands[0], env)
+        _run(["db", "upgrade"], env)  # what the guide's migrate service and oneshot unit run
+        key = ""
+        for args in commands[1:]:
+            out = _run(args, env, stdin="a-timetagger-token\n" if "token=-" in args else "")
+            key = out if args[:2] == ["apikey", "create"] else key
+        assert key.startswith("nle_"), (way, commands)
+        ran += commands
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "nlentry", "serve", "--port", str(port)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 60
+            while _get(port, "/healthz") != 200:
+                assert server.poll() is None and time.monotonic() < deadline, way
+                time.sleep(0.2)
+            for line in checks:
+                answer = subprocess.run(["bash", "-c", line.replace(SITE, f"http://127.0.0.1:{port}")],
+                                        env={**env, "KEY": key}, capture_output=True, text=True, timeout=30)
+                assert answer.returncode == 0, (line, answer.stderr)
+                body = json.loads(answer.stdout)
+                if "/v1/parse" in line:
+                    assert body["duration"] > 0 and body["text"], (line, body)
+                else:
+                    assert body["status"] == "ok", (line, body)
+        finally:
+            server.terminate()
+            server.wait(30)
+        pg_cluster.drop(name)
+    kinds = {tuple(args[:2]) for args in ran}
+    assert kinds == {("db", "keygen"), ("users", "add"), ("apikey", "create"), ("users", "link")}, kinds

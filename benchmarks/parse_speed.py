@@ -564,8 +564,9 @@ def run(quick: bool, clock: str = "wall") -> Report:
                "s", 0.3, "<=", note=f"{builds} build(s), min {min(build_s):.3f} s, max {max(build_s):.3f} s; "
                                     f"CPU time median {statistics.median(build_cpu_s):.3f} s")
     report.add("big_index_load_s", "3. cached index of 10k projects, load", statistics.median(load_s), "s",
-               0.05, "<=", note=f"{builds} load(s) of nlentry.catalog.cache.cached_index, min {min(load_s):.3f} s;"
-                                f" CPU time median {statistics.median(load_cpu_s):.3f} s")
+               0.05, "<=", note=f"{builds} load(s) of nlentry.catalog.cache.cached_index, "
+                                f"min {min(load_s):.3f} s; "
+                                f"CPU time median {statistics.median(load_cpu_s):.3f} s")
     report.add("big_parse_median_us", "3. parse with 10k catalog, median", big_dist["median"], "us",
                50, "<=")
     report.add("big_parse_p90_us", "3. parse with 10k catalog, p90", big_dist["p90"], "us")

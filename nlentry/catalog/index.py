@@ -156,6 +156,8 @@ class CatalogIndex:
         self.client_projects = {c: tuple(ps) for c, ps in active.items()}
         """client target number -> the target numbers of its active projects."""
         self._near: dict[str, tuple[int, ...]] = {}
+        self.single_readings: dict[str, Any] = {}
+        """For `nlentry.catalog.match`: how a key alone reads, worked out on first use."""
         self._readings: dict[tuple[int, ...], dict[str, tuple[tuple[int, int | None], ...]]] = {}
         return targets
 

@@ -7,7 +7,7 @@ Usage::
 
 The file is named after a hash of the catalog's content (ids, names, aliases, clients, active flags), so
 a changed catalog never reads an old index. It holds a header (format version, Python's marshal version,
-the content hash, a checksum of the body) and the body: `CatalogIndex.tables()` in `marshal` form. A file
+the content hash, a crc32 of the body) and the body: `CatalogIndex.tables()` in `marshal` form. A file
 that is truncated, corrupt, of another version or of another catalog is ignored and written anew; a folder
 that cannot be written only costs the build. Writes go to a temporary file renamed into place, so a reader
 never sees half a file; index files of other catalogs are removed then.
@@ -18,14 +18,16 @@ from __future__ import annotations
 import gc
 import marshal
 import os
+from array import array
 from contextlib import suppress
 from operator import attrgetter
 from pathlib import Path
+from zlib import crc32
 
 from nlentry.catalog.index import CatalogIndex
 from nlentry.model import Catalog
 
-FORMAT = 1
+FORMAT = 2
 """The version of the file's layout and of `CatalogIndex.tables()`: bump it when either changes."""
 
 PREFIX = "catalog-index-"
@@ -82,8 +84,12 @@ def _cached_index(catalog: Catalog, folder: str | Path) -> CatalogIndex:
     return index
 
 
-def _header(digest: str, checksum: bytes) -> bytes:
-    return f"nlentry catalog index {FORMAT} marshal {marshal.version} {digest} {checksum.hex()}\n".encode()
+def _header(digest: str, checksum: int) -> bytes:
+    return (f"nlentry catalog index {FORMAT} marshal {marshal.version} int{_INT_SIZE} {digest} "
+            f"{checksum:08x}\n").encode()
+
+
+_INT_SIZE = array("i").itemsize  # the size of the arrays' ints, which the file holds as bytes
 
 
 def _read(path: Path, digest: str) -> tuple[object, ...] | None:
@@ -94,7 +100,7 @@ def _read(path: Path, digest: str) -> tuple[object, ...] | None:
     except OSError:
         return None
     head, newline, body = data.partition(b"\n")
-    if not newline or head + newline != _header(digest, _blake2b(body)):
+    if not newline or head + newline != _header(digest, crc32(body)):
         return None
     try:
         tables = marshal.loads(body)
@@ -111,7 +117,7 @@ def _write(path: Path, digest: str, index: CatalogIndex) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with open(temporary, "wb") as f:
-            f.write(_header(digest, _blake2b(body)))
+            f.write(_header(digest, crc32(body)))
             f.write(body)
         os.replace(temporary, path)
     except OSError:

@@ -162,17 +162,21 @@ class CatalogIndex:
         return targets
 
     def _restore(self, tables: tuple[Any, ...]) -> None:
-        (keys, numbers, name_keys, head_keys, near_bits, near_table, max_words, multi_starts, max_spaced,
-         multi_first, multi_last, prefixes, short_keys) = tables
-        self._tables = tables[:5] + (None,) + tables[6:]  # the table's bytes live in `near_table` only
+        (keys, numbers, name_keys, head_start, head_members, near_bits, near_table, max_words, multi_starts,
+         max_spaced, multi_first, multi_last, prefixes, short_keys) = tables
+        # the arrays' bytes live in the arrays only
+        self._tables = tables[:3] + (None, None) + tables[5:6] + (None,) + tables[7:]
         self.keys: tuple[str, ...] = keys
         """Every key, in the order first met: the near-miss table names a key by its place here."""
         self.exact: dict[str, tuple[int, ...]] = dict(zip(keys, numbers, strict=True))
         """key -> target numbers (ascending, so in catalog order)."""
         self.name_keys: tuple[str, ...] = name_keys
         """target number -> the key of its name (an exact match by any other key is by an alias)."""
-        self.head_keys: tuple[tuple[int, ...], ...] = head_keys
-        """head number -> the numbers of the keys with that head (see `_near_table`)."""
+        self.head_start = array("i")
+        self.head_start.frombytes(head_start)
+        self.head_members = array("i")
+        self.head_members.frombytes(head_members)
+        """The numbers of the keys with head number h are head_members[head_start[h]:head_start[h + 1]]."""
         self._near_bits: int = near_bits
         self.near_table = array("d")
         self.near_table.frombytes(near_table)
@@ -198,7 +202,8 @@ class CatalogIndex:
         """What the index learnt from the catalog's spellings, as plain data for `marshal`: passed back
         to `CatalogIndex(catalog, tables)` it restores this index without folding a name again."""
         tables = self._tables
-        return tables[:5] + (self.near_table.tobytes(),) + tables[6:]
+        return (tables[:3] + (self.head_start.tobytes(), self.head_members.tobytes()) + tables[5:6]
+                + (self.near_table.tobytes(),) + tables[7:])
 
     def first_token(self, word: str) -> str:
         """The first `\\w+` token (or punctuation mark) of a folded word, to test against `multi_starts`."""
@@ -296,7 +301,8 @@ class CatalogIndex:
         size = len(table)
         keys = self.keys
         drop, scale = _hash_layout(self._near_bits)
-        head_keys = self.head_keys
+        head_start = self.head_start
+        head_members = self.head_members
         seen: set[int] = set()
         found: set[str] = set()
         for variant in _deletions(key[:NEAR_HEAD]):
@@ -308,7 +314,7 @@ class CatalogIndex:
                 i += 1
                 if head not in seen:
                     seen.add(head)
-                    for number in head_keys[head]:
+                    for number in head_members[head_start[head]:head_start[head + 1]]:
                         candidate = keys[number]
                         if one_edit(key, candidate):
                             found.add(candidate)
@@ -337,10 +343,11 @@ def _hash_layout(bits: int) -> tuple[int, float]:
     return max(0, 32 - (53 - bits)), float(1 << bits)
 
 
-def _near_table(keys: Sequence[str]) -> tuple[tuple[tuple[int, ...], ...], int, bytes]:
+def _near_table(keys: Sequence[str]) -> tuple[bytes, bytes, int, bytes]:
     """The deletion neighbourhood of the heads of the keys of five letters or more: the key numbers of each
-    head, and a sorted array of floats, one a (variant, head number) (see `_hash_layout`), where a dict of
-    strings would cost ten times the memory and could not be stored and read back quickly."""
+    head (two arrays of ints: where each head's numbers start, and the numbers), and a sorted array of
+    floats, one a (variant, head number) (see `_hash_layout`), where a dict of strings would cost ten times
+    the memory and could not be stored and read back quickly."""
     heads: dict[str, list[int]] = {}
     for number, key in enumerate(keys):
         if (len(key) if key.isalpha() else letters(key)) >= FUZZY_MIN_LETTERS:
@@ -362,7 +369,11 @@ def _near_table(keys: Sequence[str]) -> tuple[tuple[tuple[int, ...], ...], int, 
         else:
             extend([crc32(variant) * scale + number for variant in _deletions(head)])
     entries.sort()
-    return tuple(tuple(ns) for ns in heads.values()), bits, array("d", entries).tobytes()
+    members = [number for numbers in heads.values() for number in numbers]
+    start = [0]
+    for numbers in heads.values():
+        start.append(start[-1] + len(numbers))
+    return array("i", start).tobytes(), array("i", members).tobytes(), bits, array("d", entries).tobytes()
 
 
 def _spelling_tables(catalog: Catalog, count: int) -> tuple[Any, ...]:
@@ -402,7 +413,7 @@ def _spelling_tables(catalog: Catalog, count: int) -> tuple[Any, ...]:
             first.add(tokens[0])
             last.add(tokens[-1])
     keys = tuple(exact)
-    head_keys, near_bits, near_table = _near_table(keys)
+    head_start, head_members, near_bits, near_table = _near_table(keys)
 
     prefixes: dict[str, list[int]] = {}
     for key, numbers in exact.items():
@@ -415,6 +426,8 @@ def _spelling_tables(catalog: Catalog, count: int) -> tuple[Any, ...]:
                 found = prefixes.setdefault(head, [])
                 found.extend(n for n in numbers if n not in found)
     short_keys = tuple(k for k in exact if k.isalpha() and len(k) == FUZZY_MIN_LETTERS - 1)
-    return (keys, tuple(tuple(ns) for ns in exact.values()), tuple(name_keys), head_keys, near_bits,
-            near_table, max_words, frozenset(starts), max_spaced, frozenset(first), frozenset(last),
+    alone = [(n,) for n in range(count)]  # one tuple per target for the many keys of one target: shared
+    targets_of = tuple(alone[ns[0]] if len(ns) == 1 else tuple(ns) for ns in exact.values())
+    return (keys, targets_of, tuple(name_keys), head_start, head_members, near_bits, near_table, max_words,
+            frozenset(starts), max_spaced, frozenset(first), frozenset(last),
             {head: tuple(sorted(ns)) for head, ns in prefixes.items()}, short_keys)

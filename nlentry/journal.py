@@ -200,12 +200,14 @@ class Journal:
         if not self._catalog_read:
             self._catalog = self._syncer.cached_catalog(self.provider)
             self._catalog_read = True
-            if self._catalog is not None and not self.store.path.startswith((":memory:", "file:")):
+            database = getattr(self.store, "path", None)  # a file beside which the index is kept
+            if self._catalog is not None and isinstance(database, str) and not database.startswith(
+                    (":memory:", "file:")):
                 from pathlib import Path
 
                 from nlentry.catalog.cache import cached_index  # its index: read, not built, when cached
 
-                cached_index(self._catalog, Path(self.store.path).parent / "cache")
+                cached_index(self._catalog, Path(database).parent / "cache")
         return self._catalog
 
     def forget_catalog(self) -> None:

@@ -352,6 +352,18 @@ def test_index_is_cached_per_catalog() -> None:
     assert CatalogIndex.of(Catalog()) is not CatalogIndex.of(CATALOG)
 
 
+def test_an_index_is_forgotten_with_its_catalog() -> None:
+    import gc
+
+    catalog = Catalog.from_dict({"projects": [{"id": 1, "name": "Vergankelijk"}]})
+    CatalogIndex.of(catalog)
+    key = id(catalog)
+    assert key in CatalogIndex._cache
+    del catalog
+    gc.collect()
+    assert key not in CatalogIndex._cache
+
+
 # --- a large catalog -----------------------------------------------------------------------------
 
 

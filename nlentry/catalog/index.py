@@ -134,8 +134,8 @@ class CatalogIndex:
                 gc.enable()
 
     def _link(self, catalog: Catalog) -> list[Target]:
-        """Set the targets and the client maps, which come from the catalog's ids, not its spellings."""
-        self.catalog = catalog
+        """Set the targets and the client maps, which come from the catalog's ids, not its spellings. (The
+        index keeps no reference to the catalog: `of` forgets it when the catalog goes.)"""
         targets = [_new_target(Target, ("project", pos, p.id, p.name, p.active, p.client_id))
                    for pos, p in enumerate(catalog.projects)]
         sections: tuple[tuple[str, tuple[Client | Service | Person, ...]], ...] = (

@@ -305,6 +305,7 @@ class CatalogIndex:
         head_members = self.head_members
         seen: set[int] = set()
         found: set[str] = set()
+        shortest, longest = len(key) - 1, len(key) + 1
         for variant in _deletions(key[:NEAR_HEAD]):
             low = (crc32(variant) >> drop) * scale
             high = low + scale
@@ -316,7 +317,7 @@ class CatalogIndex:
                     seen.add(head)
                     for number in head_members[head_start[head]:head_start[head + 1]]:
                         candidate = keys[number]
-                        if one_edit(key, candidate):
+                        if shortest <= len(candidate) <= longest and one_edit(key, candidate):
                             found.add(candidate)
         if not found:
             return []

@@ -418,33 +418,33 @@ class _Reader:
         (self.view, self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok, self.is_tag, self.is_at,
          self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos, strict=True)
         self.barrier = barrier
-        core_start: list[int] = []
-        core_end: list[int] = []
+        self.infos = infos
         adjacent = [False] * n
         sep = [""] * n
-        previous_end = 0
-        for k, (w, info) in enumerate(zip(words, infos, strict=True)):
-            start = w.start + info[11]
-            trail = info[12]
-            if trail is None:
-                core_start.append(start)
-                core_end.append(w.end)
-            else:
-                start += info[13]
-                core_start.append(start)
-                core_end.append(max(start, w.end - trail))
-            if k:
-                gap = text[previous_end:w.start]
-                adjacent[k] = not gap or gap.isspace()
-                sep[k] = " " if gap else ""
+        previous_end = words[0].end
+        for k in range(1, n):
+            w = words[k]
+            gap = text[previous_end:w.start]
+            adjacent[k] = not gap or gap.isspace()
+            sep[k] = " " if gap else ""
             previous_end = w.end
         run_end = [n] * n
         for k in range(n - 2, -1, -1):
             run_end[k] = run_end[k + 1] if adjacent[k + 1] and not barrier[k + 1] else k + 1
-        self.core_start, self.core_end = core_start, core_end
         self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
         self.capitals = any(capital)
         self._hits: dict[int, _Hit | None] = {}
+
+    def core_start(self, k: int) -> int:
+        """Where the name inside word `k` starts: past an "@" and leading edge punctuation."""
+        info = self.infos[k]
+        return self.words[k].start + info[11] + info[13]
+
+    def core_end(self, k: int) -> int:
+        """Where the name inside word `k` ends: before trailing edge punctuation."""
+        trail = self.infos[k][12]
+        end = self.words[k].end
+        return end if trail is None else max(self.core_start(k), end - trail)
 
     # --- segmentation ------------------------------------------------------------------------------
 
@@ -552,7 +552,7 @@ class _Reader:
 
     def _mention(self, p: int, hit: _Hit, targets: tuple[int, ...], cue: tuple[int, ...],
                  cue_kind: str | None) -> _Mention:
-        return _Mention(p, hit.stop, self.core_start[p], self.core_end[hit.stop - 1], targets, hit.exact,
+        return _Mention(p, hit.stop, self.core_start(p), self.core_end(hit.stop - 1), targets, hit.exact,
                         hit.length, cue, cue_kind, None, hit.prefix)
 
     def persons(self, p: int, lead: tuple[int, ...], allow_unknown: bool) -> tuple[list[_Mention], int]:
@@ -569,16 +569,17 @@ class _Reader:
                 out.append(self._mention(q, hit, people, pending, kind))
                 q = hit.stop
             elif allow_unknown and hit is None and self.name_like(q):
-                core = self.text[self.core_start[q]:self.core_end[q]]
+                start, end = self.core_start(q), self.core_end(q)
+                core = self.text[start:end]
                 near = self.index.near_short(self.nf_c[q])
                 if near:  # "met Acmee": a client or project with a typo, not a person
-                    weak = _Mention(q, q + 1, self.core_start[q], self.core_end[q], near, False, len(core),
+                    weak = _Mention(q, q + 1, start, end, near, False, len(core),
                                     pending)
                     weak.weak = True
                     out.append(weak)
                     q += 1
                     break
-                out.append(_Mention(q, q + 1, self.core_start[q], self.core_end[q], (), True, len(core),
+                out.append(_Mention(q, q + 1, start, end, (), True, len(core),
                                     pending, kind, unknown=core))
                 q += 1
             else:

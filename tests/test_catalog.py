@@ -352,6 +352,15 @@ def test_index_is_cached_per_catalog() -> None:
     assert CatalogIndex.of(Catalog()) is not CatalogIndex.of(CATALOG)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="abcXYZ019 -.,\t\u00e9\u00df", min_size=1)))
+def test_normalize_of_a_plain_word_is_its_lowercase(text: str) -> None:
+    """The shortcut for one plain ASCII word gives the key the general folding gives."""
+    from nlentry.catalog.index import _SPACES, EDGE_PUNCT, fold
+
+    assert normalize(text) == _SPACES.sub(" ", fold(text)).strip().strip(EDGE_PUNCT).strip()
+
+
 def test_an_index_is_forgotten_with_its_catalog() -> None:
     import gc
 

@@ -55,6 +55,8 @@ def first_token(word: str) -> str:
 
 def normalize(text: str) -> str:
     """The key a name is looked up by: folded, whitespace collapsed, edge punctuation stripped."""
+    if text.isalnum() and text.isascii():  # one plain word, as most names and aliases are
+        return text.lower()
     return _SPACES.sub(" ", fold(text)).strip().strip(EDGE_PUNCT).strip()
 
 

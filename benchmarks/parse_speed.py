@@ -560,13 +560,17 @@ def run(quick: bool, clock: str = "wall") -> Report:
                note="dateparser only finds dates; nlentry also reads times, durations and catalog names")
 
     # 3. the big catalog
-    report.add("big_index_build_s", "3. CatalogIndex.of(10k projects) build", statistics.median(build_s),
-               "s", 0.3, "<=", note=f"{builds} build(s), min {min(build_s):.3f} s, max {max(build_s):.3f} s; "
-                                    f"CPU time median {statistics.median(build_cpu_s):.3f} s")
-    report.add("big_index_load_s", "3. cached index of 10k projects, load", statistics.median(load_s), "s",
+    # with --clock cpu the build and the cached load are figures of CPU time too (the note gives the other)
+    cpu = clock == "cpu"
+    shown, other, other_name = (build_cpu_s, build_s, "wall") if cpu else (build_s, build_cpu_s, "CPU")
+    report.add("big_index_build_s", "3. CatalogIndex.of(10k projects) build", statistics.median(shown),
+               "s", 0.3, "<=", note=f"{builds} build(s), min {min(shown):.3f} s, max {max(shown):.3f} s; "
+                                    f"{other_name} time median {statistics.median(other):.3f} s")
+    shown, other = (load_cpu_s, load_s) if cpu else (load_s, load_cpu_s)
+    report.add("big_index_load_s", "3. cached index of 10k projects, load", statistics.median(shown), "s",
                0.05, "<=", note=f"{builds} load(s) of nlentry.catalog.cache.cached_index, "
-                                f"min {min(load_s):.3f} s; "
-                                f"CPU time median {statistics.median(load_cpu_s):.3f} s")
+                                f"min {min(shown):.3f} s; "
+                                f"{other_name} time median {statistics.median(other):.3f} s")
     report.add("big_parse_median_us", "3. parse with 10k catalog, median", big_dist["median"], "us",
                50, "<=")
     report.add("big_parse_p90_us", "3. parse with 10k catalog, p90", big_dist["p90"], "us")

@@ -354,11 +354,14 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
     """
     if words:
         table = _table(cues)
-        infos = [_word_info(w.text) for w in words]
         if len(words) == 1:  # most phrases leave one word: a name alone is read without the `_Reader`
-            found = _one_word(text, words[0], infos[0], index, table.tokens)
+            info = _word_info(words[0].text)
+            found = _one_word(text, words[0], info, index, table.tokens)
             if found is not None:
                 return found
+            infos = [info]
+        else:
+            infos = [_word_info(w.text) for w in words]
         person_tokens = table.person_tokens
         may_name = index.may_name
         # Only a tag, an "@", a word of a person cue or a word that can be (part of) a name starts a

@@ -330,7 +330,7 @@ def memory_child(mode: str) -> dict[str, Any]:
         current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         out.update(tracemalloc_peak_mb=peak / 1e6, tracemalloc_retained_mb=current / 1e6,
-                   variants=len(index.variants), keys=len(index.exact))
+                   variants=len(index.near_table), keys=len(index.exact))
         return out
     CatalogIndex.of(catalog)
     out["rss_after_index_mb"] = peak_rss_mb()
@@ -465,6 +465,27 @@ def progress(message: str) -> None:
     print(f"[parse_speed] {message}", file=sys.stderr, flush=True)
 
 
+def cached_loads(data: dict[str, Any], loads: int) -> tuple[list[float], list[float]]:
+    """Write the index of the catalog `data` to a cache file, then time `loads` reads of it (each for a new,
+    equal catalog object, as a new process would have): wall and CPU seconds."""
+    import tempfile
+
+    import nlentry
+    from nlentry.catalog.cache import cached_index
+
+    wall, cpu = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        cached_index(nlentry.Catalog.from_dict(data), folder)
+        for _ in range(loads):
+            catalog = nlentry.Catalog.from_dict(data)
+            gc.collect()
+            t0, c0 = time.perf_counter(), time.process_time()
+            cached_index(catalog, folder)
+            wall.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+    return wall, cpu
+
+
 def run(quick: bool, clock: str = "wall") -> Report:
     # The memory probes go first, while this process is still small: see peak_rss_mb.
     progress("memory probes: fresh processes build the 10k-project index and parse the corpus")
@@ -509,6 +530,8 @@ def run(quick: bool, clock: str = "wall") -> Report:
         CatalogIndex.of(big)
         build_s.append(time.perf_counter() - t0)
         build_cpu_s.append(time.process_time() - c0)
+    progress(f"synthetic catalog: the index written to a cache file, then {builds} cached load(s)")
+    load_s, load_cpu_s = cached_loads(data, builds)
     del data
 
     calls = {"ours": (nlentry_call(fixture), rounds), "dateparser": (dateparser_call(), dp_rounds),
@@ -537,22 +560,30 @@ def run(quick: bool, clock: str = "wall") -> Report:
                note="dateparser only finds dates; nlentry also reads times, durations and catalog names")
 
     # 3. the big catalog
-    report.add("big_index_build_s", "3. CatalogIndex.of(10k projects) build", statistics.median(build_s),
-               "s", 1.0, "<=", note=f"{builds} build(s), min {min(build_s):.3f} s, max {max(build_s):.3f} s; "
-                                    f"CPU time median {statistics.median(build_cpu_s):.3f} s")
+    # with --clock cpu the build and the cached load are figures of CPU time too (the note gives the other)
+    cpu = clock == "cpu"
+    shown, other, other_name = (build_cpu_s, build_s, "wall") if cpu else (build_s, build_cpu_s, "CPU")
+    report.add("big_index_build_s", "3. CatalogIndex.of(10k projects) build", statistics.median(shown),
+               "s", 0.3, "<=", note=f"{builds} build(s), min {min(shown):.3f} s, max {max(shown):.3f} s; "
+                                    f"{other_name} time median {statistics.median(other):.3f} s")
+    shown, other = (load_cpu_s, load_s) if cpu else (load_s, load_cpu_s)
+    report.add("big_index_load_s", "3. cached index of 10k projects, load", statistics.median(shown), "s",
+               0.05, "<=", note=f"{builds} load(s) of nlentry.catalog.cache.cached_index, "
+                                f"min {min(shown):.3f} s; "
+                                f"{other_name} time median {statistics.median(other):.3f} s")
     report.add("big_parse_median_us", "3. parse with 10k catalog, median", big_dist["median"], "us",
-               250, "<=")
+               50, "<=")
     report.add("big_parse_p90_us", "3. parse with 10k catalog, p90", big_dist["p90"], "us")
     report.add("big_parse_p99_us", "3. parse with 10k catalog, p99", big_dist["p99"], "us")
     report.add("big_peak_rss_mb", "3. peak RSS, fresh process (index + parse)", rss.get("rss_peak_mb"), "MB",
-               150, "<=", error=rss.get("error", ""),
+               80, "<=", error=rss.get("error", ""),
                note=(f"before the index build (imports + catalog): {rss['rss_before_index_mb']:.1f} MB; "
                      f"after the build: {rss['rss_after_index_mb']:.1f} MB; "
                      f"VmHWM cross-check: {_fmt(rss['vm_hwm_mb'], 'MB')}") if "rss_peak_mb" in rss else "")
     report.add("big_index_tracemalloc_peak_mb", "3. tracemalloc peak of the index build",
                traced.get("tracemalloc_peak_mb"), "MB", error=traced.get("error", ""),
                note=(f"retained after the build: {traced['tracemalloc_retained_mb']:.1f} MB; "
-                     f"{traced['keys']:,} keys, {traced['variants']:,} deletion variants")
+                     f"{traced['keys']:,} keys, {traced['variants']:,} near-miss table entries")
                if "tracemalloc_peak_mb" in traced else "")
     report.add("baseline_peak_rss_mb", "3. peak RSS, fresh process, fixture catalog",
                baseline.get("rss_peak_mb"), "MB", error=baseline.get("error", ""),

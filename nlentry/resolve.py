@@ -72,6 +72,10 @@ def most_recent(today: date, month: int, day: int) -> date | None:
     return None
 
 
+_WEEK_SHIFT = {"prev_week": -7, "this_week": 0, "next_week": 7}
+"""Days from the weekday of this week for the modes that count from Monday."""
+
+
 def resolve_day(ref: DayRef, today: date) -> date | None:
     """The date a `DayRef` names, seen from `today`; None when it names no real date."""
     wd = ref.weekday if ref.weekday is not None else 0
@@ -81,17 +85,19 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
     if kind == "weekday":
         back = (today.weekday() - wd) % 7
         ahead = (wd - today.weekday()) % 7
+        mode = ref.mode
+        if mode == "recent":
+            return today - timedelta(days=back)
+        if mode == "last":
+            return today - timedelta(days=back or 7)
+        if mode == "next":
+            return today + timedelta(days=ahead or 7)
+        if mode == "after_next":
+            return today + timedelta(days=(ahead or 7) + 7)
+        if mode == "week_later":
+            return today + timedelta(days=ahead + 7)
         monday = today - timedelta(days=today.weekday())
-        return {
-            "recent": lambda: today - timedelta(days=back),
-            "last": lambda: today - timedelta(days=back or 7),
-            "next": lambda: today + timedelta(days=ahead or 7),
-            "after_next": lambda: today + timedelta(days=(ahead or 7) + 7),
-            "week_later": lambda: today + timedelta(days=ahead + 7),
-            "prev_week": lambda: monday + timedelta(days=wd - 7),
-            "this_week": lambda: monday + timedelta(days=wd),
-            "next_week": lambda: monday + timedelta(days=wd + 7),
-        }[ref.mode]()
+        return monday + timedelta(days=wd + _WEEK_SHIFT[mode])
     if kind == "date":
         if ref.year is None:
             return most_recent(today, ref.month or 0, ref.day or 0)
@@ -252,14 +258,16 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     days: list[DayRef] = []  # every day the phrase names, to see whether they agree
     several = False  # a list or run of days ("ma en di", "ma t/m vr"): one entry cannot hold them all
 
+    timed: list[Item] = []  # the pairs, ranges and clock times, in order: read once `clocked` is known
     for item in items:
-        if item.kind == "part":
+        kind = item.kind
+        if kind == "part":
             part = part or str(item.value)
             if isinstance(item.extra, DayRef):
                 days.append(item.extra)
                 day_ref = day_ref or item.extra
             out.spans.append(("date" if item.extra else "daypart", item.start, item.end))
-        elif item.kind == "day":
+        elif kind == "day":
             assert isinstance(item.value, DayRef)
             days.append(item.value)
             # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
@@ -269,14 +277,17 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
                 day_ref = item.value.replace(weekday=day_ref.weekday)  # "friday the 13th"
             out.spans.append(("date", item.start, item.end))
             several = several or (item.role is not None and len(days) > 1)
-        elif item.kind == "duration":
+        elif kind == "duration":
             assert isinstance(item.value, Duration)
             durations.append(item.value)
             out.spans.append(("duration", item.start, item.end))
-        elif item.kind in ("range", "clock", "clock_for"):
+        elif kind == "pair":
+            timed.append(item)
+        elif kind in ("range", "clock", "clock_for"):
             clocked = True
+            timed.append(item)
 
-    for item in items:
+    for item in timed:
         if item.kind == "pair":
             assert isinstance(item.value, Pair)
             pair = item.value

@@ -6,6 +6,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlentry.catalog.index import CatalogIndex, normalize, one_edit
 from nlentry.catalog.match import Cues, NameMatch, Word, match_names
@@ -350,6 +352,27 @@ def test_index_is_cached_per_catalog() -> None:
     assert CatalogIndex.of(Catalog()) is not CatalogIndex.of(CATALOG)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="abcXYZ019 -.,\t\u00e9\u00df", min_size=1)))
+def test_normalize_of_a_plain_word_is_its_lowercase(text: str) -> None:
+    """The shortcut for one plain ASCII word gives the key the general folding gives."""
+    from nlentry.catalog.index import _SPACES, EDGE_PUNCT, fold
+
+    assert normalize(text) == _SPACES.sub(" ", fold(text)).strip().strip(EDGE_PUNCT).strip()
+
+
+def test_an_index_is_forgotten_with_its_catalog() -> None:
+    import gc
+
+    catalog = Catalog.from_dict({"projects": [{"id": 1, "name": "Vergankelijk"}]})
+    CatalogIndex.of(catalog)
+    key = id(catalog)
+    assert key in CatalogIndex._cache
+    del catalog
+    gc.collect()
+    assert key not in CatalogIndex._cache
+
+
 # --- a large catalog -----------------------------------------------------------------------------
 
 
@@ -447,6 +470,77 @@ def test_the_single_name_shortcut_reads_as_the_full_assignment(text: str) -> Non
     if single is not None:
         assert single == full
     assert match(text) == full
+
+
+def _general(text: str, ws: list[Word], catalog: Catalog = CATALOG, cues: Cues = NL) -> NameMatch:
+    """The reading without any shortcut: segment, then the full assignment."""
+    from nlentry.catalog.match import _compile, _nothing, _Reader
+
+    if not ws:
+        return _nothing()
+    reader = _Reader(text, ws, CatalogIndex.of(catalog), _compile(cues))
+    mentions, tags = reader.segment()
+    return reader._assign(mentions, tags) if mentions or tags else _nothing()
+
+
+@pytest.mark.parametrize("text", [
+    "webshop testen", "Timi Webshop", "testen aan Webshop", "overleg met Rowan aan Timi", "Rowan en Kaat",
+    "met Rowan en Kaat overleg", "coden voor Oud Archief", "Acme testen", "Globex meeting",
+    "een Webshop testen",
+    "Timi Tangerine", "met Rowan , Kaat en Rowan over Timing", "@timi overleg", "met Erik aan Intranet 2.0",
+    "Webshop Webstop", "meeting aan Rowan", "testen en coden", "met Memo aan Acme",
+])
+def test_the_plain_shortcut_reads_as_the_full_assignment(text: str) -> None:
+    """`_Reader._plain` (names that do not compete) gives what the general `_assign` gives, or declines."""
+    from nlentry.catalog.match import _compile, _Reader
+
+    reader = _Reader(text, words(text), CatalogIndex.of(CATALOG), _compile(NL))
+    mentions, tags = reader.segment()
+    plain = reader._plain(mentions)
+    full = reader._assign(mentions, tags)
+    if plain is not None:
+        assert plain == full
+    assert match(text) == full == _general(text, words(text))
+
+
+def test_the_plain_shortcut_takes_the_common_phrases() -> None:
+    from nlentry.catalog.match import _compile, _Reader
+
+    for text in ("webshop testen", "overleg met Rowan aan Timi", "met Rowan en Kaat overleg"):
+        reader = _Reader(text, words(text), CatalogIndex.of(CATALOG), _compile(NL))
+        assert reader._plain(reader.segment()[0]) is not None, text
+
+
+@pytest.mark.parametrize("word", [
+    "Timi", "timi-app", "Webshop.", "(Initech)", "@timi", "#tag", "Rowan", "tango", "archief", "Acme",
+    "Globex", "coden", "met", "webshp", "niets", "Oud", "",
+])
+def test_a_lone_word_reads_as_in_the_reader(word: str) -> None:
+    text = f"2 uur {word}"
+    ws = [Word(word, 6, 6 + len(word))] if word else []
+    assert match_names(text, ws, CatalogIndex.of(CATALOG), NL) == _general(text, ws)
+
+
+_VOCABULARY = [
+    "Timi", "timi-app", "tango", "Webshop", "webshp", "Nieuwe", "Website", "Intranet", "2.0", "Timing",
+    "Tangerine", "Oud", "Archief", "archief", "Webstop", "Acme", "acmee", "Globex", "Initech", "Development",
+    "coden", "testen", "Code", "review", "Overleg", "meeting", "Rowan", "ro", "Kaat", "Memo", "Erik", "Zoë",
+    "met", "samen", "aan", "voor", "op", "bij", "en", ",", "een", "de", "het", "#tag", "@", "@timi", "Jan",
+    "jan", "gewerkt", "iets", "(Timi)", "Webshop,", "Rowan.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=7), st.lists(st.booleans(), min_size=7,
+                                                                                  max_size=7))
+def test_the_shortcuts_never_change_a_reading(chosen: list[str], glued: list[bool]) -> None:
+    """match_names (with its shortcuts for one word and for names that do not compete) reads every
+    phrase as segmenting and the full assignment do."""
+    text = ""
+    for k, w in enumerate(chosen):
+        text += ("" if not k else "-" if glued[k] and w.isalpha() and chosen[k - 1].isalpha() else " ") + w
+    ws = words(text, pattern=r"[^\s-]+")
+    assert match_names(text, ws, CatalogIndex.of(CATALOG), NL) == _general(text, ws)
 
 
 def test_catalog_item_and_client_of() -> None:

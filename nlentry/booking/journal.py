@@ -206,6 +206,14 @@ class Journal:
         if not self._catalog_read:
             self._catalog = self._syncer.cached_catalog(self.provider)
             self._catalog_read = True
+            database = getattr(self.store, "path", None)  # a file beside which the index is kept
+            if self._catalog is not None and isinstance(database, str) and not database.startswith(
+                    (":memory:", "file:")):
+                from pathlib import Path
+
+                from nlentry.catalog.cache import cached_index  # its index: read, not built, when cached
+
+                cached_index(self._catalog, Path(database).parent / "cache")
         return self._catalog
 
     def forget_catalog(self) -> None:

@@ -2,6 +2,8 @@
 
 `CatalogIndex.of(catalog)` builds (once per catalog) the lookup tables; `match_names` reads projects,
 services, clients, people and tags from the leftover words, driven by the locale's `Cues`.
+`nlentry.catalog.cache.cached_index(catalog, folder)` keeps the tables in a file, for processes that
+read one phrase.
 """
 
 from __future__ import annotations

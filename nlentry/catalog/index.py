@@ -3,8 +3,10 @@
 Every name and alias is folded to a *key* (`normalize`: accents dropped, case folded, whitespace collapsed,
 edge punctuation stripped; inner punctuation such as in "timi-app" or "Intranet 2.0" kept). Exact lookups
 are one dict probe per key. Near misses (one Damerau edit) use a deletion-neighbourhood index (symmetric
-delete, as SymSpell does): every key of five letters or more is stored under itself and under each string
-that one deleted character gives, so a query costs `len(query) + 1` dict probes whatever the catalog size.
+delete, as SymSpell does, on the first `NEAR_HEAD` characters): every key of five letters or more is stored
+under the crc32 of its head and of each string that one deleted character of the head gives, in one sorted
+array, so a query costs at most `NEAR_HEAD + 1` binary searches whatever the catalog size, and each candidate
+is checked by `one_edit`.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ import re
 import unicodedata
 import weakref
 from _thread import allocate_lock  # threading.Lock, without importing threading (a cold start)
-from collections.abc import Iterable
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+from zlib import crc32
 
-from nlentry.model import Catalog, Id, Record
+from nlentry.model import Catalog, Client, Id, Person, Service
 
 EDGE_PUNCT = ".,;:!?\"'()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb"
 """Punctuation stripped from both ends of a key: it belongs to the sentence, not to the name."""
@@ -49,6 +55,8 @@ def first_token(word: str) -> str:
 
 def normalize(text: str) -> str:
     """The key a name is looked up by: folded, whitespace collapsed, edge punctuation stripped."""
+    if text.isalnum() and text.isascii():  # one plain word, as most names and aliases are
+        return text.lower()
     return _SPACES.sub(" ", fold(text)).strip().strip(EDGE_PUNCT).strip()
 
 
@@ -77,24 +85,23 @@ def one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-class Target(Record):
+class Target(NamedTuple):
     """One catalog item a key can point at.
 
     `field` is "project", "client", "service" or "person"; `pos` is the item's place in its catalog list,
-    so that ties break in catalog order.
+    so that ties break in catalog order. A named tuple: an index restored from its cache file makes one
+    per catalog item, and these are the cheapest to make.
     """
 
-    __slots__ = ("field", "pos", "id", "name", "active", "client_id")
     field: str
     pos: int
     id: Id
     name: str
-    active: bool
-    client_id: Id | None
+    active: bool = True
+    client_id: Id | None = None
 
-    def __init__(self, field: str, pos: int, id: Id, name: str, active: bool = True,  # noqa: A002
-                 client_id: Id | None = None) -> None:
-        self._init(field, pos, id, name, active, client_id)
+
+_new_target = tuple.__new__  # `Target(...)` without the call to its generated __new__
 
 
 class CatalogIndex:
@@ -107,129 +114,98 @@ class CatalogIndex:
         index.near("webshp")                   # targets one edit away
 
     Targets are numbered projects first, then clients, services and people, each in catalog order.
+    What the index learns from the spellings (`tables`) is plain data (strings, ints, tuples, one
+    array of floats), so that `nlentry.catalog.cache` can store it with marshal and read it back in a few
+    milliseconds; the targets and client maps are made from the catalog itself (`_link`).
     """
 
     _cache: dict[int, tuple[weakref.ref[Catalog], CatalogIndex]] = {}
     _lock = allocate_lock()
 
-    def __init__(self, catalog: Catalog) -> None:
-        # The build allocates hundreds of thousands of small containers and no cycles; pausing the cyclic
+    def __init__(self, catalog: Catalog, tables: tuple[Any, ...] | None = None) -> None:
+        """Build the index of `catalog`, or restore it from `tables` (what `tables()` gave for it)."""
+        # The build allocates hundreds of thousands of small objects and no cycles; pausing the cyclic
         # garbage collector meanwhile roughly halves the build time of a large catalog.
         paused = gc.isenabled()
         gc.disable()
         try:
-            self._build(catalog)
+            targets = self._link(catalog)
+            self._restore(tables if tables is not None else _spelling_tables(catalog, len(targets)))
         finally:
             if paused:
                 gc.enable()
 
-    def _build(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        targets: list[Target] = []
-        names: list[tuple[int, Iterable[str]]] = []
-        for pos, p in enumerate(catalog.projects):
-            names.append((len(targets), (p.name, *p.aliases)))
-            targets.append(Target("project", pos, p.id, p.name, p.active, p.client_id))
-        for pos, c in enumerate(catalog.clients):
-            names.append((len(targets), (c.name, *c.aliases)))
-            targets.append(Target("client", pos, c.id, c.name))
-        for pos, s in enumerate(catalog.services):
-            names.append((len(targets), (s.name, *s.aliases)))
-            targets.append(Target("service", pos, s.id, s.name))
-        for pos, person in enumerate(catalog.people):
-            names.append((len(targets), (person.name, *person.aliases)))
-            targets.append(Target("person", pos, person.id, person.name))
+    def _link(self, catalog: Catalog) -> list[Target]:
+        """Set the targets and the client maps, which come from the catalog's ids, not its spellings. (The
+        index keeps no reference to the catalog: `of` forgets it when the catalog goes.)"""
+        targets = [_new_target(Target, ("project", pos, p.id, p.name, p.active, p.client_id))
+                   for pos, p in enumerate(catalog.projects)]
+        sections: tuple[tuple[str, tuple[Client | Service | Person, ...]], ...] = (
+            ("client", catalog.clients), ("service", catalog.services), ("person", catalog.people))
+        for field, items in sections:
+            targets.extend([_new_target(Target, (field, pos, item.id, item.name, True, None))
+                            for pos, item in enumerate(items)])
         self.targets: tuple[Target, ...] = tuple(targets)
 
-        exact: dict[str, list[int]] = {}
-        name_keys = [""] * len(targets)
-        for number, spellings in names:
-            for k, spelling in enumerate(spellings):
-                key = normalize(spelling)
-                if not k:
-                    name_keys[number] = key
-                if not key:
-                    continue
-                hits = exact.get(key)
-                if hits is None:
-                    exact[key] = [number]
-                elif hits[-1] != number:
-                    hits.append(number)
-        self.exact = exact
-        """key -> target numbers (ascending, so in catalog order)."""
-        self.name_keys = tuple(name_keys)
-        """target number -> the key of its name (an exact match by any other key is by an alias)."""
-
-        variants: dict[str, str | list[str]] = {}
-        add = variants.setdefault
-        max_words = 1
-        max_spaced = 1
-        starts: set[str] = set()
-        first: set[str] = set()
-        last: set[str] = set()
-        for key in exact:
-            if not key.isalnum():
-                fine = _FINE_TOKEN.findall(key)
-                if len(fine) > 1:
-                    max_words = max(max_words, len(fine))
-                    starts.add(fine[0])
-            if letters(key) < FUZZY_MIN_LETTERS:
-                continue
-            if " " in key:
-                tokens = key.split(" ")
-                max_spaced = max(max_spaced, len(tokens))
-                first.add(tokens[0])
-                last.add(tokens[-1])
-            for i in range(len(key) + 1):
-                variant = key[:i] + key[i + 1:]
-                old = add(variant, key)
-                if old is not key:
-                    if isinstance(old, str):
-                        if old != key:
-                            variants[variant] = [old, key]
-                    elif old[-1] != key:
-                        old.append(key)
-        self.variants = variants
-        """Deletion neighbourhood: a key, or a key with one character deleted -> the key(s) it came from."""
-        self.max_words = max_words
-        """The most words a name can span, however finely the leftover text was split into words."""
-        self.multi_starts = frozenset(starts)
-        """First tokens (`\\w+` or one punctuation mark) of the keys that span more than one word."""
-        self.max_spaced_words = max_spaced
-        """The most whitespace-separated words of a name that takes part in near-miss matching."""
-        self.multi_first = frozenset(first)
-        self.multi_last = frozenset(last)
-        """First and last words of multi-word fuzzy names: one edit leaves one of them intact."""
-
-        prefixes: dict[str, list[int]] = {}
-        for key, numbers in exact.items():
-            if " " not in key:
-                continue
-            tokens = key.split(" ")
-            for k in range(1, len(tokens)):
-                head = " ".join(tokens[:k])
-                if letters(head) >= FUZZY_MIN_LETTERS and head not in exact:
-                    found = prefixes.setdefault(head, [])
-                    found.extend(n for n in numbers if n not in found)
-        self.prefixes = {head: tuple(sorted(ns)) for head, ns in prefixes.items()}
-        self.prefix_starts = frozenset(head.split(" ", 1)[0] for head in prefixes)
-        """The first words of `prefixes`: a word outside it starts no prefix reading."""
-        self.short_keys = tuple(k for k in exact if k.isalpha() and len(k) == FUZZY_MIN_LETTERS - 1)
-        """Names of four letters: too short for near misses in general, see `near_short`."""
-        """The leading whole words of a multi-word name or alias ("intranet" of "Intranet 2.0") -> the
-        targets they start, when they are no name themselves and have five letters or more."""
-
-        client_number = {t.id: n for n, t in enumerate(targets) if t.field == "client"}
+        first_client = len(catalog.projects)
+        client_number = {c.id: n for n, c in enumerate(catalog.clients, first_client)}
         active: dict[int, list[int]] = {}
-        for n, t in enumerate(targets):
-            if t.field == "project" and t.active and t.client_id in client_number:
-                active.setdefault(client_number[t.client_id], []).append(n)
+        for n, p in enumerate(catalog.projects):
+            if p.active and p.client_id in client_number:
+                active.setdefault(client_number[p.client_id], []).append(n)
         self.client_number = client_number
         """client id -> its target number."""
         self.client_projects = {c: tuple(ps) for c, ps in active.items()}
         """client target number -> the target numbers of its active projects."""
         self._near: dict[str, tuple[int, ...]] = {}
+        self.single_readings: dict[str, Any] = {}
+        """For `nlentry.catalog.match`: how a key alone reads, worked out on first use."""
         self._readings: dict[tuple[int, ...], dict[str, tuple[tuple[int, int | None], ...]]] = {}
+        return targets
+
+    def _restore(self, tables: tuple[Any, ...]) -> None:
+        (keys, numbers, name_keys, head_start, head_members, near_bits, near_table, max_words, multi_starts,
+         max_spaced, multi_first, multi_last, prefixes, short_keys) = tables
+        # the arrays' bytes live in the arrays only
+        self._tables = tables[:3] + (None, None) + tables[5:6] + (None,) + tables[7:]
+        self.keys: tuple[str, ...] = keys
+        """Every key, in the order first met: the near-miss table names a key by its place here."""
+        self.exact: dict[str, tuple[int, ...]] = dict(zip(keys, numbers, strict=True))
+        """key -> target numbers (ascending, so in catalog order)."""
+        self.name_keys: tuple[str, ...] = name_keys
+        """target number -> the key of its name (an exact match by any other key is by an alias)."""
+        self.head_start = array("i")
+        self.head_start.frombytes(head_start)
+        self.head_members = array("i")
+        self.head_members.frombytes(head_members)
+        """The numbers of the keys with head number h are head_members[head_start[h]:head_start[h + 1]]."""
+        self._near_bits: int = near_bits
+        self.near_table = array("d")
+        self.near_table.frombytes(near_table)
+        """The deletion neighbourhood of the heads, sorted: one float per (variant, head number)."""
+        self.max_words: int = max_words
+        """The most words a name can span, however finely the leftover text was split into words."""
+        self.multi_starts: frozenset[str] = multi_starts
+        """First tokens (`\\w+` or one punctuation mark) of the keys that span more than one word."""
+        self.max_spaced_words: int = max_spaced
+        """The most whitespace-separated words of a name that takes part in near-miss matching."""
+        self.multi_first: frozenset[str] = multi_first
+        self.multi_last: frozenset[str] = multi_last
+        """First and last words of multi-word fuzzy names: one edit leaves one of them intact."""
+        self.prefixes: dict[str, tuple[int, ...]] = prefixes
+        """The leading whole words of a multi-word name or alias ("intranet" of "Intranet 2.0") -> the
+        targets they start, when they are no name themselves and have five letters or more."""
+        self.prefix_starts = frozenset(head.split(" ", 1)[0] for head in prefixes)
+        """The first words of `prefixes`: a word outside it starts no prefix reading."""
+        self.short_keys: tuple[str, ...] = short_keys
+        """Names of four letters: too short for near misses in general, see `near_short`."""
+
+    def tables(self) -> tuple[Any, ...]:
+        """What the index learnt from the catalog's spellings, as plain data for `marshal`: passed back
+        to `CatalogIndex(catalog, tables)` it restores this index without folding a name again."""
+        tables = self._tables
+        return (tables[:3] + (self.head_start.tobytes(), self.head_members.tobytes()) + tables[5:6]
+                + (self.near_table.tobytes(),) + tables[7:])
 
     def first_token(self, word: str) -> str:
         """The first `\\w+` token (or punctuation mark) of a folded word, to test against `multi_starts`."""
@@ -244,11 +220,15 @@ class CatalogIndex:
     @classmethod
     def of(cls, catalog: Catalog) -> CatalogIndex:
         """The index of `catalog`, built on first use and cached for as long as the catalog object lives."""
-        key = id(catalog)
-        entry = cls._cache.get(key)
+        entry = cls._cache.get(id(catalog))
         if entry is not None and entry[0]() is catalog:
             return entry[1]
-        index = cls(catalog)
+        return cls.remember(catalog, cls(catalog))
+
+    @classmethod
+    def remember(cls, catalog: Catalog, index: CatalogIndex) -> CatalogIndex:
+        """Make `index` what `of(catalog)` returns for as long as the catalog object lives; returns it."""
+        key = id(catalog)
 
         def forget(_: weakref.ref[Catalog], key: int = key) -> None:
             with cls._lock:
@@ -319,15 +299,138 @@ class CatalogIndex:
     def _find_near(self, key: str) -> list[int]:
         if letters(key) < FUZZY_MIN_LETTERS:
             return []
+        table = self.near_table
+        size = len(table)
+        keys = self.keys
+        drop, scale = _hash_layout(self._near_bits)
+        head_start = self.head_start
+        head_members = self.head_members
+        seen: set[int] = set()
         found: set[str] = set()
-        variants = self.variants
-        for i in range(len(key) + 1):
-            hit = variants.get(key[:i] + key[i + 1:])
-            if hit is None:
-                continue
-            for candidate in (hit,) if isinstance(hit, str) else hit:
-                if candidate not in found and one_edit(key, candidate):
-                    found.add(candidate)
+        shortest, longest = len(key) - 1, len(key) + 1
+        for variant in _deletions(key[:NEAR_HEAD]):
+            low = (crc32(variant) >> drop) * scale
+            high = low + scale
+            i = bisect_left(table, low)
+            while i < size and table[i] < high:
+                head = int(table[i] - low)
+                i += 1
+                if head not in seen:
+                    seen.add(head)
+                    for number in head_members[head_start[head]:head_start[head + 1]]:
+                        candidate = keys[number]
+                        if shortest <= len(candidate) <= longest and one_edit(key, candidate):
+                            found.add(candidate)
         if not found:
             return []
         return sorted({n for candidate in found for n in self.exact[candidate]})
+
+
+NEAR_HEAD = 6
+"""Near misses are found through deletions within a key's first `NEAR_HEAD` characters (its *head*): two
+keys one edit apart always share such a deletion (or their heads are equal); each candidate is checked in
+full by `one_edit`."""
+
+
+def _deletions(head: str) -> list[bytes]:
+    """`head` and each string one deleted character of it gives, as UTF-8 (for `crc32`)."""
+    if head.isascii():
+        raw = head.encode()
+        return [raw[:i] + raw[i + 1:] for i in range(len(raw) + 1)]
+    return [(head[:i] + head[i + 1:]).encode() for i in range(len(head) + 1)]
+
+
+def _hash_layout(bits: int) -> tuple[int, float]:
+    """How a (variant, head number) pair becomes one float of the near-miss table: the variant's crc32 less
+    its low `drop` bits, times `scale`, plus the head number (below 2**bits); exact in a double's 53 bits."""
+    return max(0, 32 - (53 - bits)), float(1 << bits)
+
+
+def _near_table(keys: Sequence[str]) -> tuple[bytes, bytes, int, bytes]:
+    """The deletion neighbourhood of the heads of the keys of five letters or more: the key numbers of each
+    head (two arrays of ints: where each head's numbers start, and the numbers), and a sorted array of
+    floats, one a (variant, head number) (see `_hash_layout`), where a dict of strings would cost ten times
+    the memory and could not be stored and read back quickly."""
+    heads: dict[str, list[int]] = {}
+    for number, key in enumerate(keys):
+        if (len(key) if key.isalpha() else letters(key)) >= FUZZY_MIN_LETTERS:
+            found = heads.get(key[:NEAR_HEAD])
+            if found is None:
+                heads[key[:NEAR_HEAD]] = [number]
+            else:
+                found.append(number)
+    bits = max(1, (len(heads) - 1).bit_length())
+    drop, scale = _hash_layout(bits)
+    entries: list[float] = []
+    extend = entries.extend
+    for number, head in enumerate(heads):
+        if drop:
+            extend([(crc32(variant) >> drop) * scale + number for variant in _deletions(head)])
+        elif head.isascii():
+            raw = head.encode()
+            extend([crc32(raw[:i] + raw[i + 1:]) * scale + number for i in range(len(raw) + 1)])
+        else:
+            extend([crc32(variant) * scale + number for variant in _deletions(head)])
+    entries.sort()
+    members = [number for numbers in heads.values() for number in numbers]
+    start = [0]
+    for numbers in heads.values():
+        start.append(start[-1] + len(numbers))
+    return array("i", start).tobytes(), array("i", members).tobytes(), bits, array("d", entries).tobytes()
+
+
+def _spelling_tables(catalog: Catalog, count: int) -> tuple[Any, ...]:
+    """What `CatalogIndex` learns from the names and aliases of `catalog` (which has `count` targets), as
+    plain data: see `CatalogIndex._restore` for the fields."""
+    names: list[Iterable[str]] = [(item.name, *item.aliases) for section in (
+        catalog.projects, catalog.clients, catalog.services, catalog.people) for item in section]
+    exact: dict[str, list[int]] = {}
+    name_keys = [""] * count
+    for number, spellings in enumerate(names):
+        for k, spelling in enumerate(spellings):
+            key = normalize(spelling)
+            if not k:
+                name_keys[number] = key
+            if not key:
+                continue
+            hits = exact.get(key)
+            if hits is None:
+                exact[key] = [number]
+            elif hits[-1] != number:
+                hits.append(number)
+
+    max_words = 1
+    max_spaced = 1
+    starts: set[str] = set()
+    first: set[str] = set()
+    last: set[str] = set()
+    for key in exact:
+        if not key.isalnum():
+            fine = _FINE_TOKEN.findall(key)
+            if len(fine) > 1:
+                max_words = max(max_words, len(fine))
+                starts.add(fine[0])
+        if " " in key and letters(key) >= FUZZY_MIN_LETTERS:
+            tokens = key.split(" ")
+            max_spaced = max(max_spaced, len(tokens))
+            first.add(tokens[0])
+            last.add(tokens[-1])
+    keys = tuple(exact)
+    head_start, head_members, near_bits, near_table = _near_table(keys)
+
+    prefixes: dict[str, list[int]] = {}
+    for key, numbers in exact.items():
+        if " " not in key:
+            continue
+        tokens = key.split(" ")
+        for k in range(1, len(tokens)):
+            head = " ".join(tokens[:k])
+            if letters(head) >= FUZZY_MIN_LETTERS and head not in exact:
+                found = prefixes.setdefault(head, [])
+                found.extend(n for n in numbers if n not in found)
+    short_keys = tuple(k for k in exact if k.isalpha() and len(k) == FUZZY_MIN_LETTERS - 1)
+    alone = [(n,) for n in range(count)]  # one tuple per target for the many keys of one target: shared
+    targets_of = tuple(alone[ns[0]] if len(ns) == 1 else tuple(ns) for ns in exact.values())
+    return (keys, targets_of, tuple(name_keys), head_start, head_members, near_bits, near_table, max_words,
+            frozenset(starts), max_spaced, frozenset(first), frozenset(last),
+            {head: tuple(sorted(ns)) for head, ns in prefixes.items()}, short_keys)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from nlentry import reading
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
-from nlentry.model import Alternative, Record, Ref, Span
+from nlentry.model import Alternative, Id, Record, Ref, Span
 from nlentry.reading import Fact
 
 
@@ -115,6 +115,53 @@ def _nothing() -> NameMatch:
     return NameMatch(None, None, None, (), (), (), _NO_WORDS, ())
 
 
+def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start: int, end: int, key: str,
+                 used: frozenset[int]) -> NameMatch | None:
+    """The match of one uncued exact name (`key`, text `start` to `end`, targets `numbers` = the key's
+    exact targets, consuming the words `used`) when it has one reading, as a project or a service; None
+    when it needs `_assign`. What does not depend on where the name stands is worked out once per key."""
+    recipe = index.single_readings.get(key, _UNKNOWN)
+    if recipe is _UNKNOWN:
+        recipe = index.single_readings[key] = _single_recipe(index, numbers, key)
+    if recipe is None:
+        return None
+    span_field, project, service, client, target_id, target_name, how, doubts = recipe
+    return NameMatch(project, service, client, (), (), (Span(span_field, start, end, text[start:end]),), used,
+                     (("match", span_field, start, end, target_id, target_name, how), *doubts))
+
+
+_UNKNOWN = object()
+_Recipe = tuple[str, Ref | None, Ref | None, Ref | None, object, str, str, tuple[Fact, ...]]
+
+
+def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _Recipe | None:
+    """`_single_name` less the name's place: (span field, project, service, client, target id, target name,
+    how, doubts), or None when the name has several readings or reads as neither project nor service."""
+    readings = index.readings(numbers)
+    if len(readings) != 1:
+        return None
+    ((slot, found),) = readings.items()
+    if len(found) != 1 or slot not in ("project", "service"):
+        return None
+    number, via = found[0]
+    targets = index.targets
+    target = targets[number]
+    span_field = "client" if via is not None else slot
+    how = "client" if via is not None else ("name" if key == index.name_keys[number] else "alias")
+    ref = Ref(target.id, target.name)
+    if slot == "service":
+        return span_field, None, ref, None, target.id, target.name, how, ()
+    client_number = via
+    if client_number is None and target.client_id is not None:
+        client_number = index.client_number.get(target.client_id)
+    client = None
+    if client_number is not None:
+        client = Ref(targets[client_number].id, targets[client_number].name)
+    doubts: tuple[Fact, ...] = () if target.active else (
+        ("doubt", "inactive", f"project '{target.name}' is inactive"),)
+    return span_field, ref, None, client, target.id, target.name, how, doubts
+
+
 def _span_order(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
@@ -138,6 +185,7 @@ _NO_READINGS: Mapping[str, tuple[tuple[int, int | None], ...]] = MappingProxyTyp
 _JOINER = frozenset({"joiner"})
 _CUE_KINDS = frozenset({"project", "person"})
 _NO_KINDS: frozenset[str] = frozenset()
+_PROJECT = frozenset({"project"})
 
 
 def _score(exact: bool, cued: bool, via_client: bool, inactive: bool) -> float:
@@ -159,7 +207,7 @@ _SCORES = {(e, c, v, a): _score(e, c, v, a) for e in (True, False) for c in (Tru
 class _CueTable:
     """`Cues` folded and indexed by first word, longest cue first."""
 
-    __slots__ = ("by_first", "tokens", "comma_joins", "not_names", "articles")
+    __slots__ = ("by_first", "tokens", "comma_joins", "not_names", "articles", "person_tokens")
 
     def __init__(self, by_first: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]],
                  tokens: frozenset[str], comma_joins: bool, not_names: frozenset[str],
@@ -169,6 +217,10 @@ class _CueTable:
         self.comma_joins = comma_joins
         self.not_names = not_names
         self.articles = articles
+        self.person_tokens = frozenset(token for cues in by_first.values() for words, kinds in cues
+                                       if "person" in kinds for token in words)
+        """The words of person cues: the only cues that read a word no name starts with (a person the
+        catalog does not know, or a four-letter name with a typo)."""
 
 
 @lru_cache(maxsize=64)
@@ -302,15 +354,44 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
     """
     if words:
         table = _table(cues)
-        infos = [_word_info(w.text) for w in words]
-        tokens = table.tokens
+        if len(words) == 1:  # most phrases leave one word: a name alone is read without the `_Reader`
+            info = _word_info(words[0].text)
+            found = _one_word(text, words[0], info, index, table.tokens)
+            if found is not None:
+                return found
+            infos = [info]
+        else:
+            infos = [_word_info(w.text) for w in words]
+        person_tokens = table.person_tokens
         may_name = index.may_name
-        # Only a tag, an "@", a cue word or a word that can be (part of) a name starts a reading; without
-        # any, nothing is read.
+        # Only a tag, an "@", a word of a person cue or a word that can be (part of) a name starts a
+        # reading (a project cue reads only a name after it); without any, nothing is read.
         for info in infos:
-            if info[9] or info[5] in tokens or may_name(info[4], info[14]):
+            if info[9] or info[5] in person_tokens or may_name(info[4], info[14]):
                 return _Reader(text, words, index, table, infos).run()
     return _nothing()
+
+
+def _one_word(text: str, word: Word, info: _WordInfo, index: CatalogIndex,
+              cue_tokens: frozenset[str]) -> NameMatch | None:
+    """What `_Reader` reads from a lone `word` that is exactly the name of a project or service with one
+    reading (see `_single_name`); None for anything else, which the `_Reader` then reads."""
+    if info[9] or info[5] in cue_tokens:
+        return None
+    key = info[4]
+    numbers = index.exact.get(key) if key else None
+    if not numbers:
+        return None
+    start = word.start + info[11]
+    end = word.end
+    trail = info[12]
+    if trail is not None:
+        start += info[13]
+        end = max(start, end - trail)
+    return _single_name(text, index, numbers, start, end, key, _FIRST_WORD)
+
+
+_FIRST_WORD = frozenset({0})
 
 
 class _Reader:
@@ -340,33 +421,33 @@ class _Reader:
         (self.view, self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok, self.is_tag, self.is_at,
          self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos, strict=True)
         self.barrier = barrier
-        core_start: list[int] = []
-        core_end: list[int] = []
+        self.infos = infos
         adjacent = [False] * n
         sep = [""] * n
-        previous_end = 0
-        for k, (w, info) in enumerate(zip(words, infos, strict=True)):
-            start = w.start + info[11]
-            trail = info[12]
-            if trail is None:
-                core_start.append(start)
-                core_end.append(w.end)
-            else:
-                start += info[13]
-                core_start.append(start)
-                core_end.append(max(start, w.end - trail))
-            if k:
-                gap = text[previous_end:w.start]
-                adjacent[k] = not gap or gap.isspace()
-                sep[k] = " " if gap else ""
+        previous_end = words[0].end
+        for k in range(1, n):
+            w = words[k]
+            gap = text[previous_end:w.start]
+            adjacent[k] = not gap or gap.isspace()
+            sep[k] = " " if gap else ""
             previous_end = w.end
         run_end = [n] * n
         for k in range(n - 2, -1, -1):
             run_end[k] = run_end[k + 1] if adjacent[k + 1] and not barrier[k + 1] else k + 1
-        self.core_start, self.core_end = core_start, core_end
         self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
         self.capitals = any(capital)
         self._hits: dict[int, _Hit | None] = {}
+
+    def core_start(self, k: int) -> int:
+        """Where the name inside word `k` starts: past an "@" and leading edge punctuation."""
+        info = self.infos[k]
+        return self.words[k].start + info[11] + info[13]
+
+    def core_end(self, k: int) -> int:
+        """Where the name inside word `k` ends: before trailing edge punctuation."""
+        trail = self.infos[k][12]
+        end = self.words[k].end
+        return end if trail is None else max(self.core_start(k), end - trail)
 
     # --- segmentation ------------------------------------------------------------------------------
 
@@ -391,35 +472,41 @@ class _Reader:
 
     def _lookup(self, p: int) -> _Hit | None:
         nf_c = self.nf_c
-        if not nf_c[p] or (self.barrier[p] and not self.is_at[p]):
+        word = nf_c[p]
+        if not word or (self.barrier[p] and not self.is_at[p]):
             return None
         index = self.index
         run_end = self.run_end[p]
-        first = self.first[p]
-        exact_end = run_end if first in index.multi_starts else p + 1
-        for q in range(min(exact_end, p + index.max_words), p, -1):
-            if not nf_c[q - 1]:
-                continue
-            key = self._key(p, q)
-            exact = index.exact.get(key)
+        if self.first[p] in index.multi_starts:
+            for q in range(min(run_end, p + index.max_words), p, -1):
+                if not nf_c[q - 1]:
+                    continue
+                key = self._key(p, q)
+                exact = index.exact.get(key)
+                if exact:
+                    return _new_hit(_Hit, (q, exact, True, len(key), False))
+        else:  # no name of several words starts here
+            exact = index.exact.get(word)
             if exact:
-                return _new_hit(_Hit, (q, tuple(exact), True, len(key), False))
+                return _new_hit(_Hit, (p + 1, exact, True, len(word), False))
         tokens = self.table.tokens
-        if self.cue_tok[p] in tokens:
+        cue_tok = self.cue_tok
+        if cue_tok[p] in tokens:
             return None
+        starts_multi = word in index.multi_first
         for q in range(min(run_end, p + index.max_spaced_words), p, -1):
-            if not nf_c[q - 1] or self.cue_tok[q - 1] in tokens:
+            if not nf_c[q - 1] or cue_tok[q - 1] in tokens:
                 continue
             if q - p > 1:
-                if not (nf_c[p] in index.multi_first or nf_c[q - 1] in index.multi_last):
+                if not (starts_multi or nf_c[q - 1] in index.multi_last):
                     continue
-            elif len(nf_c[p]) < FUZZY_MIN_LETTERS:
+            elif len(word) < FUZZY_MIN_LETTERS:
                 break
             key = self._key(p, q)
             near = index.near_targets(key)
             if near:
                 return _new_hit(_Hit, (q, near, False, len(key), False))
-        if nf_c[p] in index.prefix_starts and self.cue_tok[p] not in self.table.not_names:
+        if word in index.prefix_starts and cue_tok[p] not in self.table.not_names:
             for q in range(min(run_end, p + index.max_words), p, -1):
                 key = self._key(p, q)
                 heads = index.prefixes.get(key)
@@ -430,13 +517,14 @@ class _Reader:
     def cue_at(self, i: int, wanted: frozenset[str]) -> tuple[int, frozenset[str]]:
         """The longest cue starting at word `i` with a kind in `wanted`: (number of words, its kinds)."""
         if "project" in wanted and self.lone_at[i]:
-            return 1, frozenset({"project"})
+            return 1, _PROJECT
         for tokens, kinds in self.table.by_first.get(self.cue_tok[i], ()):
-            if not kinds & wanted or i + len(tokens) > self.n:
+            if kinds.isdisjoint(wanted) or i + len(tokens) > self.n:
                 continue
-            if all(self.cue_tok[i + j] == tokens[j] and self.adjacent[i + j] for j in range(1, len(tokens))):
+            if len(tokens) == 1 or all(self.cue_tok[i + j] == tokens[j] and self.adjacent[i + j]
+                                       for j in range(1, len(tokens))):
                 return len(tokens), kinds
-        return 0, frozenset()
+        return 0, _NO_KINDS
 
     def name_like(self, k: int) -> bool:
         """Could word `k` be the name of a person the catalog does not know?
@@ -467,7 +555,7 @@ class _Reader:
 
     def _mention(self, p: int, hit: _Hit, targets: tuple[int, ...], cue: tuple[int, ...],
                  cue_kind: str | None) -> _Mention:
-        return _Mention(p, hit.stop, self.core_start[p], self.core_end[hit.stop - 1], targets, hit.exact,
+        return _Mention(p, hit.stop, self.core_start(p), self.core_end(hit.stop - 1), targets, hit.exact,
                         hit.length, cue, cue_kind, None, hit.prefix)
 
     def persons(self, p: int, lead: tuple[int, ...], allow_unknown: bool) -> tuple[list[_Mention], int]:
@@ -484,16 +572,17 @@ class _Reader:
                 out.append(self._mention(q, hit, people, pending, kind))
                 q = hit.stop
             elif allow_unknown and hit is None and self.name_like(q):
-                core = self.text[self.core_start[q]:self.core_end[q]]
+                start, end = self.core_start(q), self.core_end(q)
+                core = self.text[start:end]
                 near = self.index.near_short(self.nf_c[q])
                 if near:  # "met Acmee": a client or project with a typo, not a person
-                    weak = _Mention(q, q + 1, self.core_start[q], self.core_end[q], near, False, len(core),
+                    weak = _Mention(q, q + 1, start, end, near, False, len(core),
                                     pending)
                     weak.weak = True
                     out.append(weak)
                     q += 1
                     break
-                out.append(_Mention(q, q + 1, self.core_start[q], self.core_end[q], (), True, len(core),
+                out.append(_Mention(q, q + 1, start, end, (), True, len(core),
                                     pending, kind, unknown=core))
                 q += 1
             else:
@@ -581,11 +670,81 @@ class _Reader:
         mentions, tag_words = self.segment()
         if not mentions and not tag_words:
             return _nothing()
-        if len(mentions) == 1 and not tag_words:
-            single = self._single(mentions[0])
-            if single is not None:
-                return single
+        if not tag_words:
+            quick = self._single(mentions[0]) if len(mentions) == 1 else self._plain(mentions)
+            if quick is not None:
+                return quick
         return self._assign(mentions, tag_words)
+
+    def _plain(self, mentions: list[_Mention]) -> NameMatch | None:
+        """What `_assign` makes of mentions that do not compete: each an exact catalog name with one
+        reading, at most one project and one service, any number of people (cued or not), no client and
+        no article before a name; None for anything else."""
+        index = self.index
+        targets = index.targets
+        named: list[tuple[_Mention, str, int, int | None]] = []  # the project first, then the service
+        people: list[tuple[_Mention, int]] = []
+        slots: set[str] = set()
+        for m in mentions:
+            if m.unknown is not None or not m.exact:
+                return None
+            readings = index.readings(m.targets)
+            if len(readings) != 1:
+                return None
+            ((slot, found),) = readings.items()
+            if len(found) != 1:
+                return None
+            if slot == "person":
+                if m.cue_kind == "project":
+                    return None  # `_assign` drops the cue: leave it to it
+                people.append((m, found[0][0]))
+            elif slot in slots or slot == "client" or m.cue_kind == "person" or self._after_article(m):
+                return None  # two names for one field, a client, or a name that may be a plain noun
+            else:
+                slots.add(slot)
+                number, via = found[0]
+                if slot == "project":
+                    named.insert(0, (m, slot, number, via))
+                else:
+                    named.append((m, slot, number, via))
+        text = self.text
+        used: set[int] = set()
+        spans: list[Span] = []
+        facts: list[Fact] = []
+        project = service = client = None
+        for m, slot, number, via in named:
+            target = targets[number]
+            span_field = "client" if via is not None else slot
+            used.update(range(m.first, m.stop))
+            used.update(m.cue)
+            spans.append(Span(span_field, m.start, m.end, text[m.start:m.end]))
+            how = self._how(m, number, via)
+            facts.append(("match", span_field, m.start, m.end, target.id, target.name, how))
+            if slot == "service":
+                service = Ref(target.id, target.name)
+                continue
+            project = Ref(target.id, target.name)
+            if not target.active:
+                facts.append(("doubt", "inactive", f"project '{target.name}' is inactive"))
+            client_number = via
+            if client_number is None and target.client_id is not None:
+                client_number = index.client_number.get(target.client_id)
+            if client_number is not None:
+                client = Ref(targets[client_number].id, targets[client_number].name)
+        persons: list[Ref] = []
+        seen: set[Id] = set()
+        for m, number in people:
+            target = targets[number]
+            used.update(range(m.first, m.stop))
+            used.update(m.cue)
+            spans.append(Span("person", m.start, m.end, text[m.start:m.end]))
+            facts.append(("match", "person", m.start, m.end, target.id, target.name, "person"))
+            if target.id not in seen:
+                seen.add(target.id)
+                persons.append(Ref(target.id, target.name))
+        spans.sort(key=_span_order)
+        return NameMatch(project, service, client, tuple(persons), (), tuple(spans), frozenset(used),
+                         tuple(facts))
 
     def _single(self, m: _Mention) -> NameMatch | None:
         """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
@@ -594,33 +753,8 @@ class _Reader:
         if m.unknown is not None or m.cue_kind is not None or not m.exact or (
                 m.first and self.cue_tok[m.first - 1] in self.table.articles):
             return None  # an article before the name: `_assign` weighs it
-        readings = self.index.readings(m.targets)
-        if len(readings) != 1:
-            return None
-        ((slot, found),) = readings.items()
-        if len(found) != 1 or slot not in ("project", "service"):
-            return None
-        number, via = found[0]
-        targets = self.index.targets
-        target = targets[number]
-        span_field = "client" if via is not None else slot
-        span = Span(span_field, m.start, m.end, self.text[m.start:m.end])
-        used = frozenset((*range(m.first, m.stop), *m.cue))
-        how = "client" if via is not None else (
-            "name" if self._key(m.first, m.stop) == self.index.name_keys[number] else "alias")
-        matched = ("match", span_field, m.start, m.end, target.id, target.name, how)
-        if slot == "service":
-            return NameMatch(None, Ref(target.id, target.name), None, (), (), (span,), used, (matched,))
-        client_number = via
-        if client_number is None and target.client_id is not None:
-            client_number = self.index.client_number.get(target.client_id)
-        client = None
-        if client_number is not None:
-            client = Ref(targets[client_number].id, targets[client_number].name)
-        if target.active:
-            return NameMatch(Ref(target.id, target.name), None, client, (), (), (span,), used, (matched,))
-        return NameMatch(Ref(target.id, target.name), None, client, (), (), (span,), used,
-                         (matched, ("doubt", "inactive", f"project '{target.name}' is inactive")))
+        return _single_name(self.text, self.index, m.targets, m.start, m.end, self._key(m.first, m.stop),
+                            frozenset((*range(m.first, m.stop), *m.cue)))
 
     def _after_article(self, m: _Mention) -> bool:
         """Does an indefinite article stand right before mention `m` ("an intern", "een webshop")?"""

@@ -19,14 +19,14 @@ Targets (issues 4 and 12): `add --dry-run` <= 200 ms, `add --yes` <= 250 ms, `ls
 `report --chart --week` <= 300 ms. The script measures and reports only; a missed target shows as
 `over` and it still exits 0.
 
-The start-up ratios (issue 13): `python -c pass`, `parse PHRASE --json` and `add --dry-run` run
-interleaved (one of each, then again), so that drift in the machine's load hits all alike; the median
-of each is divided by the median of `python -c pass`. Targets: parse <= 4x, add --dry-run <= 5x (wall
-time). The CPU time of each process (user + system, `getrusage(RUSAGE_CHILDREN)`) and its ratio are
-printed too: on a busy machine they move less than wall time.
-`--against DIR` adds the same two nlentry commands run from DIR (`-m nlentry` imports from the
-working directory: an older commit unpacked there, `git archive 0ebe933 | tar -x -C DIR`), in the same
-interleaved rounds, on the same home, so before and after come from one run.
+The start-up ratios (issue 13): `python -c pass`, `parse PHRASE --json` (in the home with the catalog,
+and in an empty home: no database yet) and `add --dry-run` run interleaved (one of each, then again),
+so that drift in the machine's load hits all alike; the median of each is divided by the median of
+`python -c pass`. Targets: parse <= 4x, add --dry-run <= 5x (wall time). The CPU time of each process
+(user + system, `getrusage(RUSAGE_CHILDREN)`) and its ratio are printed too: on a busy machine they move
+less than wall time. `--against DIR` adds the same nlentry commands run from DIR (`-m nlentry` imports
+from the working directory: an older commit unpacked there, `git archive 0ebe933 | tar -x -C DIR`), in
+the same interleaved rounds, on the same homes, so before and after come from one run.
 """
 
 from __future__ import annotations
@@ -67,13 +67,13 @@ def fill(env: dict[str, str], count: int) -> None:
             journal.save(entry)
 
 
-def interleaved(commands: dict[str, tuple[list[str], Path]], env: dict[str, str], runs: int
+def interleaved(commands: dict[str, tuple[list[str], Path, dict[str, str]]], runs: int
                 ) -> dict[str, tuple[list[float], list[float]]]:
     """Wall and CPU seconds (user + system) of `runs` rounds of new processes, one of each command
-    (argv, working directory) a round, after one untimed round."""
+    (argv, working directory, environment) a round, after one untimed round."""
     times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
     for n in range(runs + 1):
-        for name, (argv, cwd) in commands.items():
+        for name, (argv, cwd, env) in commands.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             proc = subprocess.run(argv, env=env, capture_output=True, check=False, cwd=cwd)
@@ -103,15 +103,18 @@ def cold(argv: list[str], env: dict[str, str], runs: int) -> list[float]:
 
 
 def start_up(env: dict[str, str], runs: int, other: Path | None) -> dict[str, Any]:
-    """The start-up ratios: `python -c pass`, `parse --json` and `add --dry-run` (and the two of the
-    nlentry in `other`), interleaved; each command's median over `python -c pass`'s."""
+    """The start-up ratios: `python -c pass`, `parse --json` (with the catalog, and in a home without a
+    database yet) and `add --dry-run` (and the same of the nlentry in `other`), interleaved; each
+    command's median over `python -c pass`'s."""
     nlentry = [sys.executable, "-m", "nlentry"]
     now = f"--now={TODAY.isoformat()}T17:00:00+01:00"
-    commands = {"python -c pass": ([sys.executable, "-c", "pass"], ROOT)}
+    empty = {**env, "NLENTRY_HOME": env["NLENTRY_HOME"] + "-empty"}
+    commands = {"python -c pass": ([sys.executable, "-c", "pass"], ROOT, env)}
     for tree, label in ((ROOT, ""), *(((other, f" ({other})"),) if other else ())):
-        commands["parse --json" + label] = ([*nlentry, "parse", PHRASE, "--json"], tree)
-        commands["add --dry-run" + label] = ([*nlentry, "add", "--dry-run", now, PHRASE], tree)
-    times = interleaved(commands, env, runs)
+        commands["parse --json" + label] = ([*nlentry, "parse", PHRASE, "--json"], tree, env)
+        commands["parse, no database" + label] = ([*nlentry, "parse", PHRASE, "--json"], tree, empty)
+        commands["add --dry-run" + label] = ([*nlentry, "add", "--dry-run", now, PHRASE], tree, env)
+    times = interleaved(commands, runs)
     wall, cpu = (statistics.median(t) for t in times.pop("python -c pass"))
     found: dict[str, Any] = {"python -c pass": {"median_ms": round(1000 * wall, 1),
                                                 "cpu_median_ms": round(1000 * cpu, 1)}}
@@ -135,7 +138,7 @@ def print_start_up(found: dict[str, Any], other: Path | None) -> None:
         command, _, tree = name.partition(" (")
         verdict = "ok" if r["met"] else "over"
         whose = f"   (the nlentry in {other})" if tree else ""
-        print(f"  {command:<16} median {r['median_ms']:6.1f} ms {r['ratio']:5.2f}x   CPU "
+        print(f"  {command:<18} median {r['median_ms']:6.1f} ms {r['ratio']:5.2f}x   CPU "
               f"{r['cpu_median_ms']:6.1f} ms {r['cpu_ratio']:5.2f}x   target <= {r['target_ratio']:g}x   "
               f"{verdict}{whose}")
 

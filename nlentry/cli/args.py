@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any, NoReturn
 
@@ -80,6 +81,28 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for every argument added (to check its metavar), and a formatter
+        # asks shutil for the terminal's width: importing shutil loads the archive modules too
+        formatter: Any = self.formatter_class  # every argparse formatter takes a width
+        return formatter(prog=self.prog, width=terminal_columns() - 2)  # type: ignore[no-any-return]
+
+
+def terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns` (COLUMNS, else standard output's terminal, else 80),
+    without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    try:
+        return (os.get_terminal_size(stdout.fileno()).columns if stdout is not None else 0) or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 class _Unbuilt:

@@ -9,7 +9,15 @@ import io
 
 import pytest
 
-from nlentry.cli.args import UsageError, _subcommands, build_parser, parse_args, read_line
+from nlentry.cli.args import (
+    ArgumentParser,
+    UsageError,
+    _subcommands,
+    build_parser,
+    parse_args,
+    read_line,
+    terminal_columns,
+)
 
 
 def _outcome(parse: object, argv: list[str]) -> tuple[str, object]:
@@ -72,3 +80,20 @@ def test_a_command_line_builds_its_own_parser_alone() -> None:
     assert list(_subcommands(build_parser("log")).choices) == ["ls", "log"]
     assert list(_subcommands(build_parser("nonsense")).choices) == []
     assert sorted(_subcommands(build_parser()).choices) == COMMANDS
+
+
+@pytest.mark.parametrize("columns", [None, "50", "132", "0", "-3", "wide"])
+def test_help_is_as_wide_as_argparse_makes_it(columns: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser asks for the terminal's width without shutil (`terminal_columns`); every help text
+    comes out as argparse's own formatter (which asks shutil) makes it."""
+    import shutil
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    parsers = [build_parser(), *_subcommands(build_parser()).choices.values()]
+    ours = [p.format_help() for p in parsers]
+    monkeypatch.setattr(ArgumentParser, "_get_formatter", argparse.ArgumentParser._get_formatter)
+    assert ours == [p.format_help() for p in parsers]

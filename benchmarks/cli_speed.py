@@ -24,9 +24,10 @@ and in an empty home: no database yet) and `add --dry-run` run interleaved (one 
 so that drift in the machine's load hits all alike; the median of each is divided by the median of
 `python -c pass`. Targets: parse <= 4x, add --dry-run <= 5x (wall time). The CPU time of each process
 (user + system, `getrusage(RUSAGE_CHILDREN)`) and its ratio are printed too: on a busy machine they move
-less than wall time. `--against DIR` adds the same nlentry commands run from DIR (`-m nlentry` imports
-from the working directory: an older commit unpacked there, `git archive 0ebe933 | tar -x -C DIR`), in
-the same interleaved rounds, on the same homes, so before and after come from one run.
+less than wall time. These commands start as the `nlentry` console script does (its lines, run with
+`python -c`). `--against DIR` adds the same nlentry commands run from DIR (`python -c` imports from the
+working directory: an older commit unpacked there, `git archive 0ebe933 | tar -x -C DIR`), in the same
+interleaved rounds, on the same homes, so before and after come from one run.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+#: what the `nlentry` console script runs (pip writes these lines), given to `python -c` so that the
+#: nlentry of the working directory is imported (`--against`); `python -m nlentry` adds runpy's imports
+SCRIPT = "import re, sys; from nlentry.cli import main; sys.exit(main())"
 PHRASE = "2,5 uur met Rowan aan Timi gewerkt"
 ENTRIES = 10_000
 TODAY = date(2026, 11, 24)
@@ -106,7 +110,7 @@ def start_up(env: dict[str, str], runs: int, other: Path | None) -> dict[str, An
     """The start-up ratios: `python -c pass`, `parse --json` (with the catalog, and in a home without a
     database yet) and `add --dry-run` (and the same of the nlentry in `other`), interleaved; each
     command's median over `python -c pass`'s."""
-    nlentry = [sys.executable, "-m", "nlentry"]
+    nlentry = [sys.executable, "-c", SCRIPT]
     now = f"--now={TODAY.isoformat()}T17:00:00+01:00"
     empty = {**env, "NLENTRY_HOME": env["NLENTRY_HOME"] + "-empty"}
     commands = {"python -c pass": ([sys.executable, "-c", "pass"], ROOT, env)}

@@ -31,10 +31,10 @@ off Linux.
 
 from __future__ import annotations
 
+import _thread
 import os
 import re
 import sys
-import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -388,7 +388,7 @@ def _keyring_get(name: str, key: str) -> str | None:
 # --- redaction -----------------------------------------------------------------------------------
 
 _secrets: set[str] = set()
-_secrets_lock = threading.Lock()
+_secrets_lock = _thread.allocate_lock()  # threading.Lock itself; importing threading is no part of a parse
 
 
 def is_secret_key(key: str) -> bool:

@@ -91,8 +91,8 @@ print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
 """
 
 #: what a parse before any sync or catalog import does without: the store, the providers, sqlite3 and
-#: the dataclass machinery they bring, shutil; and platformdirs on Linux
-NOT_ON_PARSE = ("sqlite3", "dataclasses", "inspect", "shutil", "platformdirs", "nlentry.store",
+#: the dataclass machinery they bring, threading, shutil; and platformdirs on Linux
+NOT_ON_PARSE = ("sqlite3", "dataclasses", "inspect", "threading", "shutil", "platformdirs", "nlentry.store",
                 "nlentry.sync", "nlentry.providers", "nlentry.journal")
 
 

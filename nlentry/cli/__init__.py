@@ -207,10 +207,10 @@ def _silence_stdout() -> None:
 
 
 def _now(raw: str | None) -> datetime | None:
-    from nlentry.isotime import parse_now
-
     if raw is None:
         return None
+    from nlentry.isotime import parse_now
+
     try:
         return parse_now(raw)
     except ValueError as exc:

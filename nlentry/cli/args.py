@@ -76,17 +76,30 @@ class UsageError(Exception):
     """The command line is wrong; the message is one line for standard error."""
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, with the terminal's width from `terminal_columns`: argparse makes a formatter
+    for every argument added (to check its metavar), and its own asks shutil, whose import loads the
+    archive modules too."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None, **kwargs: Any) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         terminal_columns() - 2 if width is None else width, **kwargs)
+
+
+class RawDescriptionHelpFormatter(HelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """`HelpFormatter` keeping the description and epilog as written."""
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """An argparse parser that raises `UsageError` instead of printing and exiting with status 2."""
 
+    def __init__(self, prog: str | None = None, *,
+                 formatter_class: type[argparse.HelpFormatter] = HelpFormatter, **kwargs: Any) -> None:
+        super().__init__(prog, formatter_class=formatter_class, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        # argparse makes a formatter for every argument added (to check its metavar), and a formatter
-        # asks shutil for the terminal's width: importing shutil loads the archive modules too
-        formatter: Any = self.formatter_class  # every argparse formatter takes a width
-        return formatter(prog=self.prog, width=terminal_columns() - 2)  # type: ignore[no-any-return]
 
 
 def terminal_columns() -> int:
@@ -136,7 +149,7 @@ def build_parser(command: str | None = None) -> ArgumentParser:
 
     With `command`, only that subcommand's parser is built (the others are not known to it): enough to
     parse a command line that starts with it, and no other."""
-    formatter = argparse.RawDescriptionHelpFormatter
+    formatter = RawDescriptionHelpFormatter
     parser = ArgumentParser(prog="nlentry", description=DESCRIPTION, formatter_class=formatter)
     parser.add_argument("--version", action="version", version=f"nlentry {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser,

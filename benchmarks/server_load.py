@@ -28,6 +28,11 @@ on a relay that counts the exchanges the server has with PostgreSQL (each ReadyF
 sends ends one), and `--count` parse requests, then as many entries, are sent one at a time (the worker
 is idle meanwhile: `flush_interval` is an hour). A parse request may cost at most one round trip.
 No Slack load in this mode. The relay speaks to the database without TLS (`sslmode=disable`).
+
+`--against DIR` measures only `POST /v1/parse` flat out, on one process, for this tree and for the
+nlentry in DIR (an older commit: `git archive 0ebe933 | tar -x -C /tmp/old`), both served from the same
+home, in alternating rounds (`--rounds`, default 5) so that drift in the machine's load hits both
+alike; it prints each round, the median of each, and their ratio.
 """
 
 from __future__ import annotations
@@ -77,8 +82,19 @@ def nlentry(home: Path, *args: str, stdin: str = "") -> str:
     return done.stdout.strip()
 
 
+#: port -> the process id of the server `serve` started on it (for its CPU time)
+SERVERS: dict[int, int] = {}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (Linux: /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def serve(home: Path, workers: int):
+def serve(home: Path, workers: int, tree: Path = ROOT):
+    """`nlentry serve` on a free port (the nlentry package of `tree`: `-m` imports from the cwd)."""
     port = free_port()
     env = {**os.environ, "NLENTRY_HOME": str(home)}
     process = subprocess.Popen(
@@ -95,7 +111,7 @@ def serve(home: Path, workers: int):
             "warning",
         ],
         env=env,
-        cwd=ROOT,
+        cwd=tree,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -112,6 +128,7 @@ def serve(home: Path, workers: int):
         else:
             raise SystemExit("the server did not start")
         time.sleep(0.5 * workers)  # every worker process up
+        SERVERS[port] = process.pid
         yield port
     finally:
         process.terminate()
@@ -412,6 +429,35 @@ def api_runs(port: int, key: str, args: argparse.Namespace) -> dict[str, Figures
     return found
 
 
+def against(args: argparse.Namespace, tmp: Path) -> None:
+    """`POST /v1/parse` flat out on one process: this tree and the one in --against, rounds alternating."""
+    other = Path(args.against).resolve()
+    if not (other / "nlentry" / "__init__.py").exists():
+        raise SystemExit(f"--against: no nlentry package in {other}")
+    key = setup(tmp / "server", None, slack_base=None)
+    bodies = api_bodies("/v1/parse", key, PHRASES)
+
+    def parse(n: int, i: int) -> bytes:
+        return bodies[(n + i) % len(bodies)]
+
+    rates: dict[str, list[float]] = {str(other): [], "this tree": []}
+    costs: dict[str, list[float]] = {str(other): [], "this tree": []}
+    with serve(tmp / "server", 1, other) as old_port, serve(tmp / "server", 1) as new_port:
+        for n in range(args.rounds):
+            for name, port in ((str(other), old_port), ("this tree", new_port)):
+                before = cpu_seconds(SERVERS[port])
+                run = asyncio.run(load(port, parse, args.clients, args.seconds, warmup=1.0))
+                used = cpu_seconds(SERVERS[port]) - before  # the warm-up's requests too
+                report(f"round {n + 1}, {name}: POST /v1/parse, {args.clients} clients, flat out", *run,
+                       args.seconds)
+                rates[name].append(figures(*run, args.seconds)[0])
+                costs[name].append(1e6 * used / (rates[name][-1] * (args.seconds + 1.0)))
+    (old, new), (old_cpu, new_cpu) = ([statistics.median(v) for v in d.values()] for d in (rates, costs))
+    print(f"median of {args.rounds} rounds: {other} {old:,.0f} req/s ({old_cpu:.0f} us server CPU a "
+          f"request), this tree {new:,.0f} req/s ({new_cpu:.0f} us); ratio {new / old:.2f}x "
+          f"({old_cpu / new_cpu:.2f}x in server CPU)")
+
+
 def compare(args: argparse.Namespace, tmp: Path) -> None:
     """SQLite with one process, then PostgreSQL with each of --processes; one table at the end."""
     cluster = None
@@ -478,6 +524,9 @@ def main() -> None:
     parser.add_argument("--compare", action="store_true",
                         help="SQLite 1 process and PostgreSQL with --processes, side by side (JSON API only; "
                              "the default with --database)")
+    parser.add_argument("--against", metavar="DIR",
+                        help="POST /v1/parse only: this tree against the nlentry in DIR, same run")
+    parser.add_argument("--rounds", type=int, default=5, help="--against: alternating rounds (default 5)")
     parser.add_argument("--processes", type=int, nargs="*", default=[1, 2, 3],
                         help="--compare: the PostgreSQL set-ups' process counts (default 1 2 3)")
     parser.add_argument("--single", action="store_true",
@@ -509,6 +558,9 @@ def main() -> None:
     )
 
     with tempfile.TemporaryDirectory() as tmp:
+        if args.against:
+            against(args, Path(tmp))
+            return
         if args.compare:
             compare(args, Path(tmp))
             return

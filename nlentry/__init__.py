@@ -8,7 +8,8 @@ Usage::
     entry.duration      # 9000
     entry.to_dict()     # the JSON shape of the conventions
 
-Importing this package is cheap: the grammar (lark), dateparser and httpx are loaded on first use.
+Importing this package is cheap: `Catalog` and `Entry` (nlentry.model, with datetime and pathlib), the
+parser, dateparser and httpx are loaded on first use.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal, overload
 
 from nlentry.errors import CatalogError, EntryRefused, InputError, LocaleError, NlentryError
-from nlentry.model import Catalog, Entry
 
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from nlentry.model import Catalog, Entry
     from nlentry.reading import Reading
 
 __all__ = [
@@ -36,6 +37,19 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """`nlentry.Catalog` and `nlentry.Entry`, imported from nlentry.model on first use (PEP 562)."""
+    if name in ("Catalog", "Entry"):
+        from nlentry import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'nlentry' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 @overload

@@ -25,14 +25,16 @@ there by default, `keep_in_keyring`, and config.toml then holds no secret). File
 created with mode 0600 and the home directory with 0700. Every secret read is registered, and `redact()`
 masks the registered secrets in any text that reaches output, logs or exception messages.
 
-Only the standard library is imported at module level; TOML and platformdirs load on first use.
+Only the standard library is imported at module level; TOML loads on first use, and platformdirs only
+off Linux.
 """
 
 from __future__ import annotations
 
+import _thread
 import os
 import re
-import threading
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -101,6 +103,9 @@ def home(env: Mapping[str, str] | None = None) -> Path:
     value = _env(env).get(ENV_HOME, "").strip()
     if value:
         return Path(value).expanduser()
+    found = _xdg_dir("XDG_CONFIG_HOME", "~/.config")
+    if found is not None:
+        return found
     import platformdirs
 
     return Path(platformdirs.user_config_dir("nlentry", appauthor=False))
@@ -111,9 +116,26 @@ def data_home(env: Mapping[str, str] | None = None) -> Path:
     value = _env(env).get(ENV_HOME, "").strip()
     if value:
         return Path(value).expanduser()
+    found = _xdg_dir("XDG_DATA_HOME", "~/.local/share")
+    if found is not None:
+        return found
     import platformdirs
 
     return Path(platformdirs.user_data_dir("nlentry", appauthor=False))
+
+
+def _xdg_dir(variable: str, default: str) -> Path | None:
+    """platformdirs' answer on Linux (XDG: an absolute `$variable`, else `default` under an absolute
+    HOME), without importing platformdirs, a few milliseconds of every cold start; None elsewhere and
+    in the odd cases (no HOME, a relative one), which platformdirs answers."""
+    if sys.platform != "linux" or "ANDROID_ROOT" in os.environ:
+        return None
+    xdg = os.environ.get(variable, "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "nlentry"
+    if not os.path.isabs(os.environ.get("HOME", "")):
+        return None
+    return Path(os.path.expanduser(default)) / "nlentry"
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -366,7 +388,7 @@ def _keyring_get(name: str, key: str) -> str | None:
 # --- redaction -----------------------------------------------------------------------------------
 
 _secrets: set[str] = set()
-_secrets_lock = threading.Lock()
+_secrets_lock = _thread.allocate_lock()  # threading.Lock itself; importing threading is no part of a parse
 
 
 def is_secret_key(key: str) -> bool:

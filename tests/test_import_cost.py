@@ -1,4 +1,5 @@
-"""`import nlentry` does no work: the grammar (lark), dateparser, httpx and sqlite3 load on first use.
+"""`import nlentry` does no work: the grammar (lark), dateparser, httpx and sqlite3 load on first use; a
+command loads what it uses and no more.
 
 Run in a fresh interpreter, because this test session may have imported them already.
 """
@@ -14,18 +15,26 @@ from pathlib import Path
 import pytest
 
 HEAVY = ("lark", "dateparser", "httpx", "sqlite3")
+#: what none of the imports below may load either: dataclasses (with inspect, ast, dis and tokenize),
+#: shutil (with the archive modules) and platformdirs; `import nlentry` not even the model
+NOT_ON_IMPORT = {
+    "nlentry": (*HEAVY, "dataclasses", "inspect", "shutil", "platformdirs", "argparse", "nlentry.model",
+                "pathlib", "datetime"),
+    "nlentry.cli": (*HEAVY, "dataclasses", "inspect", "shutil", "platformdirs", "nlentry.model"),
+    "nlentry.accuracy": HEAVY,
+}
 
 CHECK = """
 import importlib, json, sys
 importlib.import_module({module!r})
-print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})))
+print(json.dumps(sorted(m for m in sys.modules if m in {heavy!r} or m.split(".")[0] in {heavy!r})))
 """
 
 
-@pytest.mark.parametrize("module", ["nlentry", "nlentry.cli", "nlentry.accuracy"])
+@pytest.mark.parametrize("module", list(NOT_ON_IMPORT))
 def test_import_is_cheap(module: str) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", CHECK.format(module=module, heavy=HEAVY)],
+        [sys.executable, "-c", CHECK.format(module=module, heavy=NOT_ON_IMPORT[module])],
         capture_output=True, text=True, timeout=60, check=True,
     )
     assert json.loads(done.stdout) == [], f"import {module} loaded {done.stdout.strip()}"
@@ -37,7 +46,7 @@ def test_help_does_not_load_the_parser() -> None:
         "from nlentry.cli import main\n"
         "status = main(['--help'], env={})\n"
         f"print(json.dumps([status, sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}\n"
-        "    or m == 'nlentry.api')]), file=sys.stderr)\n"
+        "    or m in ('nlentry.api', 'nlentry.model', 'shutil', 'dataclasses'))]), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           check=True)
@@ -48,7 +57,9 @@ def test_help_does_not_load_the_parser() -> None:
 #: Schema) and the libraries they use: none of it may load on the cold path of `add`
 NOT_ON_ADD = ("matplotlib", "rich", "plotext", "jsonschema", "csv", "xml", "subprocess", "shlex",
               "nlentry.cli.chart", "nlentry.cli.export", "nlentry.cli.edit", "nlentry.cli.targets",
-              "nlentry.cli.filters", "nlentry.cli.progress", "nlentry.cli.render")
+              "nlentry.cli.filters", "nlentry.cli.progress", "nlentry.cli.render",
+              # argparse's formatter asks shutil for the terminal's width; the command line asks itself
+              "shutil", "bz2", "lzma")
 
 ADD = """
 import json, sys
@@ -70,3 +81,55 @@ def test_add_loads_nothing_new(tmp_path: Path) -> None:
     loaded = sorted(m for m in modules if m in NOT_ON_ADD or m.split(".")[0] in NOT_ON_ADD)
     assert loaded == []
     assert {"nlentry.messages", "nlentry.render"} <= set(modules)  # the one shared loader and renderer
+
+
+PARSE = """
+import json, sys
+from nlentry.cli import main
+status = main(["parse", "2 uur overleg", "--json", "--now", "2026-11-24T15:00:00+01:00"])
+print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
+"""
+
+#: what a parse before any sync or catalog import does without: the store, the providers, sqlite3 and
+#: the dataclass machinery they bring, threading, shutil; and platformdirs on Linux
+NOT_ON_PARSE = ("sqlite3", "dataclasses", "inspect", "threading", "shutil", "platformdirs", "nlentry.booking",
+                "nlentry.providers")
+
+
+@pytest.mark.parametrize("where", ["NLENTRY_HOME", "HOME"])
+def test_a_parse_before_any_database_loads_no_store(where: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
+    env.update({where: str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"), "LANG": "C"})
+    for _ in range(2):  # the first run builds the grammar cache
+        done = subprocess.run([sys.executable, "-c", PARSE], env=env, capture_output=True, text=True,
+                              timeout=60, check=True)
+    status, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    assert sorted(m for m in modules if m in NOT_ON_PARSE or m.split(".")[0] in NOT_ON_PARSE) == []
+    assert not (tmp_path / "home" / "nlentry.db").exists()
+
+
+@pytest.mark.parametrize("xdg", [None, "", "relative/dir", "/tmp/somewhere-else"])
+@pytest.mark.parametrize("home", ["/tmp/a-home", "/tmp/a-home/", "relative-home", None])
+def test_the_config_and_data_dirs_are_platformdirs_own(xdg: str | None, home: str | None,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without NLENTRY_HOME, `config.home` and `config.data_home` are platformdirs' answers (found
+    without importing it on Linux)."""
+    import platformdirs
+
+    from nlentry import config
+
+    for name, value in (("XDG_CONFIG_HOME", xdg), ("XDG_DATA_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert config.home({}) == Path(platformdirs.user_config_dir("nlentry", appauthor=False))
+    assert config.data_home({}) == Path(platformdirs.user_data_dir("nlentry", appauthor=False))
+
+
+def test_the_command_line_names_the_stores_database_file() -> None:
+    from nlentry.booking.store import DB_FILE
+    from nlentry.cli import _DB_FILE
+
+    assert _DB_FILE == DB_FILE

@@ -207,10 +207,10 @@ def _silence_stdout() -> None:
 
 
 def _now(raw: str | None) -> datetime | None:
-    from nlentry.isotime import parse_now
-
     if raw is None:
         return None
+    from nlentry.isotime import parse_now
+
     try:
         return parse_now(raw)
     except ValueError as exc:
@@ -226,15 +226,20 @@ def _catalog(path: str | None) -> Catalog | None:
 # --- parse ---------------------------------------------------------------------------------------
 
 
+#: the database under the data home (`nlentry.booking.store.DB_FILE`): named here too, so that a parse
+#: before any sync or import imports neither the store nor sqlite3
+_DB_FILE = "nlentry.db"
+
+
 def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
     """The cached catalog of the configured provider with the user's aliases, as `add` reads against;
     None before any sync or import (and no database is made for a parse)."""
     from nlentry import config
-    from nlentry.booking.store import DB_FILE
+
+    if not (config.data_home(env) / _DB_FILE).exists():
+        return None
     from nlentry.booking.sync import cached_catalog
 
-    if not (config.data_home(env) / DB_FILE).exists():
-        return None
     return cached_catalog(env=env)
 
 

@@ -10,6 +10,8 @@ clarification (`status: "clarify"`) with the alternatives; send the text again w
 (field -> the id of the alternative) or `confirm: true`. The schema is served at `/openapi.json`.
 """
 
+import inspect
+import json
 from datetime import date as Date  # noqa: N812 - `date` is the query parameter's name
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
@@ -17,7 +19,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
@@ -25,7 +27,7 @@ from nlentry.server.chat import choices, pick
 from nlentry.server.errors import ApiError
 from nlentry.server.state import ServerState
 
-__all__ = ["router"]
+__all__ = ["ParseLane", "router"]
 
 MAX_TEXT = 500
 
@@ -202,38 +204,15 @@ def router(state: ServerState) -> APIRouter:
     bearer = HTTPBearer(auto_error=False, description="an API key from `nlentry apikey create`")
     api = APIRouter(prefix="/v1", tags=["entries"], responses=ERRORS)
 
-    async def authorize(header: str) -> str:
-        """The user of the request's API key; 401 without a valid one, 429 over the rate limit.
-
-        At most one round trip to the database (`ServerState.admit`), never on the event loop."""
-        scheme, _, key = header.partition(" ")
-        bearer = scheme.lower() == "bearer"
-        user, wait = await state.admit(key.strip()) if bearer else (None, 0.0)
-        if user is None:
-            raise ApiError(
-                401,
-                "unauthorized",
-                "send an API key: 'Authorization: Bearer nle_...' (made with 'nlentry apikey create USER')",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        if wait:
-            raise ApiError(
-                429,
-                "rate_limited",
-                "too many requests; slow down",
-                headers={"Retry-After": str(max(1, round(wait)))},
-            )
-        return user
-
     async def authenticated(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> str:
-        return await authorize(f"Bearer {credentials.credentials}" if credentials is not None else "")
+        return await authorize(state, f"Bearer {credentials.credentials}" if credentials is not None else "")
 
     Authenticated = Annotated[str, Depends(authenticated)]
 
     def now_of(phrase: Phrase) -> datetime | None:
-        return phrase.now or (state.now() if state.now is not None else None)
+        return _now_of(state, phrase)
 
     @api.post(
         "/parse",
@@ -247,18 +226,11 @@ def router(state: ServerState) -> APIRouter:
             "security": [{"HTTPBearer": []}],
         },
     )
-    async def parse(request: Request) -> JSONResponse:
-        # The hot path (the load target): the body and the key are checked here rather than by
-        # FastAPI's dependency machinery, which costs as much per request as the parse itself.
-        # Same checks, same answers: `Phrase` validates, `authorize` is the dependency's.
-        user = await authorize(request.headers.get("authorization", ""))
-        try:
-            phrase = _PHRASE.validate_json(await request.body())
-        except ValidationError as exc:
-            raise RequestValidationError(exc.errors(include_url=False, include_input=False)) from None
-        journal = state.users.journal(user)
-        entry = journal.read(phrase.text, now=now_of(phrase), locale=phrase.locale)
-        return JSONResponse(entry.to_dict())
+    async def parse(request: Request) -> Response:
+        # Served by `ParseLane` before the router; the route is the schema's, and the fallback for a
+        # request the lane leaves alone (an app mounted under a root path).
+        entry = await read_phrase(state, request.headers.get("authorization", ""), await request.body())
+        return Response(entry, media_type="application/json")
 
     @api.post(
         "/entries",
@@ -331,6 +303,113 @@ def router(state: ServerState) -> APIRouter:
         return {"linked": identity.partition(":")[0], "user": user}
 
     return api
+
+
+# --- POST /v1/parse, the hot path (the load target) ------------------------------------------------
+
+#: JSONResponse's encoding (compact, UTF-8, no NaN), its encoder made once rather than per request
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
+async def authorize(state: ServerState, header: str) -> str:
+    """The user of the request's API key (the `Authorization` header); 401 without a valid one, 429
+    over the rate limit. At most one round trip to the database (`ServerState.admit`), never on the
+    event loop."""
+    scheme, _, key = header.partition(" ")
+    bearer = scheme.lower() == "bearer"
+    user, wait = await state.admit(key.strip()) if bearer else (None, 0.0)
+    if user is None:
+        raise ApiError(
+            401,
+            "unauthorized",
+            "send an API key: 'Authorization: Bearer nle_...' (made with 'nlentry apikey create USER')",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if wait:
+        raise ApiError(
+            429,
+            "rate_limited",
+            "too many requests; slow down",
+            headers={"Retry-After": str(max(1, round(wait)))},
+        )
+    return user
+
+
+def _now_of(state: ServerState, phrase: Phrase) -> datetime | None:
+    return phrase.now or (state.now() if state.now is not None else None)
+
+
+async def read_phrase(state: ServerState, authorization: str, body: bytes) -> bytes:
+    """`POST /v1/parse` past the framework: the key's user and a rate token, the body checked as a
+    `Phrase`, the phrase read against the user's cached catalog; the entry as JSON bytes.
+
+    Raises `ApiError` (401, 429), `RequestValidationError` (a body that is not a `Phrase`) or an
+    `NlentryError` (a phrase that makes no entry); the app's exception handlers answer them."""
+    user = await authorize(state, authorization)
+    try:
+        phrase = _PHRASE.validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False, include_input=False)) from None
+    journal = state.users.journal(user)
+    entry = journal.read(phrase.text, now=_now_of(state, phrase), locale=phrase.locale)
+    return _encode(entry.to_dict()).encode("utf-8")
+
+
+class ParseLane:
+    """ASGI middleware answering `POST /v1/parse` itself, before the router.
+
+    The router's way costs as much per request as the parse: matching every route, the exception
+    and exit-stack middleware, FastAPI's dependency solving and response wrapping. The lane reads
+    the body (already held by `BodyLimit`, which wraps it), calls `read_phrase` as the route does and
+    writes the answer. An error goes to the app's own exception handlers (`handlers`, the app's
+    `exception_handlers`), found as Starlette's `ExceptionMiddleware` finds them, so every answer is
+    the route's; an exception without a handler propagates to the app's 500 handler as before.
+    Other requests, and the route under a root path, pass through untouched.
+    """
+
+    def __init__(self, app: Any, *, state: ServerState, handlers: dict[Any, Any]) -> None:
+        self.app = app
+        self.state = state
+        self.handlers = handlers
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] != "/v1/parse" or scope["method"] != "POST" \
+                or scope.get("root_path"):
+            await self.app(scope, receive, send)
+            return
+        try:
+            headers = scope["headers"]
+            authorization = next((v.decode("latin-1") for k, v in headers if k == b"authorization"), "")
+            body = b""
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":  # the client went away
+                    return
+                body += message.get("body", b"")
+                if not message.get("more_body", False):
+                    break
+            payload = await read_phrase(self.state, authorization, body)
+        except Exception as exc:
+            handler = self._handler(exc)
+            if handler is None:
+                raise
+            response = handler(Request(scope, receive), exc)
+            if inspect.isawaitable(response):
+                response = await response
+            await response(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-length", str(len(payload)).encode()), (b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": payload})
+
+    def _handler(self, exc: Exception) -> Any:
+        """The handler `ExceptionMiddleware` would call for `exc` (the 500 one is not its)."""
+        for cls in type(exc).__mro__:
+            if cls is Exception:
+                return None
+            if cls in self.handlers:
+                return self.handlers[cls]
+        return None
 
 
 class LinkCode(BaseModel):

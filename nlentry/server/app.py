@@ -82,6 +82,8 @@ def create_app(
     app.state.nlentry = state
     app.state.worker = flusher
     errors.install(app)
+    # inside BodyLimit (the last added is the outermost), so the lane gets the body checked and held
+    app.add_middleware(api.ParseLane, state=state, handlers=app.exception_handlers)
     app.add_middleware(BodyLimit, max_body=settings.max_body)
 
     @app.get("/healthz", tags=["server"], summary="Is the server up", response_model=dict[str, Any])

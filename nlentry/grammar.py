@@ -129,10 +129,11 @@ class Compiled(Record):
     The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
     words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
     (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
-    alone between plain words makes an item (or needs a recovery).
+    alone between plain words makes an item (or needs a recovery); `chains` too: (state below, state,
+    symbol) -> the run of one-child reductions there (`_chain`).
     """
 
-    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone")
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "chains")
     table: Table
     rules: tuple[tuple[str, int, str, int], ...]
     start: int
@@ -142,11 +143,12 @@ class Compiled(Record):
     symbols: dict[str, str]
     glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
+    chains: dict[tuple[int, int, str], tuple[int, tuple[tuple[str, int], ...]]]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
                  pattern: str, words: dict[str, str], symbols: dict[str, str],
                  glued: dict[str, tuple[tuple[str, int, int], ...]]) -> None:
-        self._init(table, rules, start, end, pattern, words, symbols, glued, {})
+        self._init(table, rules, start, end, pattern, words, symbols, glued, {}, {})
 
 
 TABLES_FORMAT = "nlentry-tables-2"
@@ -317,11 +319,32 @@ def _node(children: list[Any], name: str, expand1: bool) -> Any:
     return Node(name, flat)
 
 
+def _chain(c: Compiled, below: int, state: int, symbol: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """The run of one-child reductions from `state` (over `below`) before `symbol`: the state it ends in
+    and the (node name, how) of each reduction that builds a node. Such reductions only replace the top of
+    the stacks, so the run depends on these three alone; the parser remembers it (`Compiled.chains`)."""
+    table, rules, end = c.table, c.rules, c.end
+    wraps: list[tuple[str, int]] = []
+    while True:
+        action = table[state].get(symbol)
+        if action is None or action >= 0:
+            break
+        origin, size, name, how = rules[~action]
+        if size != 1 or how == GROW:
+            break
+        if how != KEEP:
+            wraps.append((name, how))
+        state = table[below][origin]
+        if state == end:
+            break
+    return state, tuple(wraps)
+
+
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`."""
     # `rows` holds the rows unpacked so far: every state on the stack has had its row looked up (below,
     # through `table` the first time), so only that lookup can miss.
-    table, rules, end = c.table, c.rules, c.end
+    table, rules, end, chains = c.table, c.rules, c.end, c.chains
     rows = table.rows
     state = c.start
     states = [state]
@@ -345,13 +368,20 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 state = action
                 break
             origin, size, name, how = rules[~action]
-            if size == 1 and how <= NODE:  # the commonest reductions, with the stacks changed in place
-                if how == NODE:  # Node(name, [values[-1]]), without the call to __init__
-                    node = _new_node(Node)
-                    node.data, node.children = name, [values[-1]]
-                    values[-1] = node
-                # else KEEP: one child that stands for the rule, the value stack stays as it is
-                states[-1] = state = rows[states[-2]][origin]
+            if size == 1 and how != GROW:  # the commonest: a run of one-child reductions, taken at once
+                key = (states[-2], state, symbol)
+                try:
+                    state, wraps = chains[key]
+                except KeyError:
+                    state, wraps = chains[key] = _chain(c, *key)
+                for name, how in wraps:
+                    if how == NODE:  # Node(name, [values[-1]]), without the call to __init__
+                        node = _new_node(Node)
+                        node.data, node.children = name, [values[-1]]
+                        values[-1] = node
+                    else:
+                        values[-1] = _node([values[-1]], name, how == BUILD_EXPAND1)
+                states[-1] = state
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
                 for child in values[1 - size:]:

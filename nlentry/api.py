@@ -82,17 +82,28 @@ def _now(now: datetime | None) -> datetime:
 _WORDS = re.compile(r"#[^\W\d_][\w\-]*|@|[\w][\w\-.'/]*[\w]|[\w]|[^\w\s]")
 
 
+_new_object = object.__new__
+_set_word_text, _set_word_start, _set_word_end = Word._set
+
+
 def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     """The words of `text` outside the time expressions, in order, with their offsets."""
     taken = sorted([(s, e) for _, s, e in spans])
+    size = len(text)
+    taken.append((size, size))
     words: list[Word] = []
     pos = 0
-    for s, e in [*taken, (len(text), len(text))]:
+    for s, e in taken:
         if s > pos:
             for m in _WORDS.finditer(text, pos, s):
+                word = _new_object(Word)  # Word(m.group(), start, end), without the call to __init__
+                _set_word_text(word, m.group())
                 start, end = m.span()
-                words.append(Word(text[start:end], start, end))
-        pos = max(pos, e)
+                _set_word_start(word, start)
+                _set_word_end(word, end)
+                words.append(word)
+        if e > pos:
+            pos = e
     return words
 
 

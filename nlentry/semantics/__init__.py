@@ -57,8 +57,10 @@ class Semantics:
 
     def transform(self, node: Node) -> Any:
         constant = _CONSTANTS.get(node.data, _NOT_CONSTANT)
-        if constant is not _NOT_CONSTANT:
-            return constant
+        return self._read(node) if constant is _NOT_CONSTANT else constant
+
+    def _read(self, node: Node) -> Any:
+        """`transform` of a node that is not in `_CONSTANTS`."""
         method = _METHODS.get(node.data)
         if method is None:  # a node no grammar should produce: kept as it is, its children read
             return Node(node.data, [self.transform(c) if type(c) is Node else c for c in node.children])
@@ -66,7 +68,7 @@ class Semantics:
         for child in node.children:
             if type(child) is Node:  # a node's value (no method returns a keyword token)
                 constant = _CONSTANTS.get(child.data, _NOT_CONSTANT)
-                kept.append(self.transform(child) if constant is _NOT_CONSTANT else constant)
+                kept.append(self._read(child) if constant is _NOT_CONSTANT else constant)
             elif child.type in VALUE_TOKENS:  # type: ignore[union-attr]
                 kept.append(child)
         return method(self, kept)

@@ -211,10 +211,11 @@ def parse(
     text = check_text(text, max_length)
     moment = _now(now)
     folded = grammar.normalise(text)
-    code = locales.get(locale).code if locale is not None else locales.detect(folded)
+    chunks = folded.split()  # read by locale detection and by the lexer
+    code = locales.get(locale).code if locale is not None else locales.detect_chunks(chunks)
     facts: Trace = []
     month_days: list[int] = []
-    items = _read_items(grammar.parse_items(folded, code), code, facts, month_days)
+    items = _read_items(grammar.parse_items(folded, code, chunks), code, facts, month_days)
     try:
         times = resolve(items, moment, facts)
     except NlentryError:

@@ -207,8 +207,6 @@ def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str],
     return re.compile(rf"\s*(?:{compiled.pattern})"), compiled.words, compiled.symbols, compiled.glued
 
 
-_CHUNK = re.compile(r"\S+")
-
 Lexeme = tuple[str, str, int, int]
 """A token before it is placed: (terminal name, text, start, end), the offsets within what was lexed."""
 
@@ -256,10 +254,17 @@ def _chunk_lexer(code: str) -> Callable[[str], tuple[Lexeme, ...]]:
     return lru_cache(maxsize=8192)(partial(lex, code=code))
 
 
-def _chunks(text: str, code: str) -> list[tuple[int, tuple[Lexeme, ...]]]:
-    """(offset, lexemes) of each chunk of `text`."""
+def _chunks(text: str, code: str, chunks: list[str] | None = None) -> list[tuple[int, tuple[Lexeme, ...]]]:
+    """(offset, lexemes) of each chunk of `text`; `chunks` is `text.split()` when the caller has it (locale
+    detection reads the same chunks)."""
     lexemes = _chunk_lexer(code)
-    return [(m.start(), lexemes(m.group())) for m in _CHUNK.finditer(text)]
+    out = []
+    at = 0
+    for chunk in text.split() if chunks is None else chunks:
+        at = text.find(chunk, at)  # no chunk holds a space: it stands at its first place after the one before
+        out.append((at, lexemes(chunk)))
+        at += len(chunk)
+    return out
 
 
 _new_str = str.__new__
@@ -448,8 +453,9 @@ class Parsed(Record):
         set_recovered(self, recovered)
 
 
-def parse_items(text: str, code: str) -> Parsed:
-    """Tokenise and parse normalised `text`; never raises for any input.
+def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed:
+    """Tokenise and parse normalised `text` (`chunks`: its `text.split()`, when the caller has it); never
+    raises for any input.
 
     Plain words end every construction, so the tokens between them are parsed one stretch at a
     time: the same items as one pass over everything, without feeding the plain words through.
@@ -458,7 +464,7 @@ def parse_items(text: str, code: str) -> Parsed:
     items: list[Node] = []
     recovered = 0
     stretch: list[Token] = []
-    for base, lexemes in _chunks(text, code):
+    for base, lexemes in _chunks(text, code, chunks):
         for kind, value, start, end in lexemes:
             if kind in _PLAIN:
                 if stretch:

@@ -379,13 +379,21 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     state, wraps = chains[key]
                 except KeyError:
                     state, wraps = chains[key] = _chain(c, *key)
-                for name, how in wraps:
-                    if how == NODE:  # Node(name, [values[-1]]), without the call to __init__
-                        node = _new_node(Node)
-                        node.data, node.children = name, [values[-1]]
-                        values[-1] = node
-                    else:
-                        values[-1] = _node([values[-1]], name, how == BUILD_EXPAND1)
+                for name, how in wraps:  # _node([child], name, how == BUILD_EXPAND1), spelled out
+                    child = values[-1]
+                    if how == NODE or type(child) is not Node or child.data[0] != "_":
+                        if how != BUILD_EXPAND1:  # Node(name, [child]), without the call to __init__
+                            node = _new_node(Node)
+                            node.data, node.children = name, [child]
+                            values[-1] = node
+                    elif child.data != name:  # a `_x` node, inlined (a repetition that grew by nothing stays)
+                        flat = child.children  # the child is dropped: its list becomes the node's
+                        if how == BUILD_EXPAND1 and len(flat) == 1:
+                            values[-1] = flat[0]
+                        else:
+                            node = _new_node(Node)
+                            node.data, node.children = name, flat
+                            values[-1] = node
                 states[-1] = state
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
@@ -427,7 +435,10 @@ def _items(children: list[Any]) -> list[Node]:
     choose there: after "3 aug", the next number may just as well begin a duration ("3 aug 45 min").
     """
     items = [child for child in children if type(child) is Node]
-    if not any(item.data == "date_text" for item in items):
+    for item in items:
+        if item.data == "date_text":
+            break
+    else:
         return items  # the common case
     items = []
     for child in children:

@@ -64,6 +64,8 @@ def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
                          "err_too_long", length=len(text), limit=max_length)
     if not text.isprintable() and _CONTROL.search(text):  # every control character is unprintable
         raise InputError("the text contains control characters", "err_control")
+    if text.isascii():  # the common case: nothing to encode wrongly
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogate, or undecodable command-line bytes

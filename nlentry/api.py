@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, overload
 
 from nlentry import grammar, locales
@@ -88,6 +88,14 @@ _new_object = object.__new__
 _set_word_text, _set_word_start, _set_word_end = Word._set
 
 
+@lru_cache(maxsize=8192)
+def _words_of(chunk: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of a run of characters between spaces, with their offsets in it. The words of a stretch
+    of text are those of its runs (no word holds a space, and `_WORDS` looks at nothing around a match);
+    runs recur from phrase to phrase."""
+    return tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
+
+
 def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     """The words of `text` outside the time expressions, in order, with their offsets."""
     taken = sorted([(s, e) for _, s, e in spans])
@@ -97,13 +105,16 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     pos = 0
     for s, e in taken:
         if s > pos:
-            for m in _WORDS.finditer(text, pos, s):
-                word = _new_object(Word)  # Word(m.group(), start, end), without the call to __init__
-                _set_word_text(word, m.group())
-                start, end = m.span()
-                _set_word_start(word, start)
-                _set_word_end(word, end)
-                words.append(word)
+            at = pos
+            for chunk in text[pos:s].split():
+                at = text.find(chunk, at)  # the chunk's first place after the one before (it holds no space)
+                for raw, start, end in _words_of(chunk):
+                    word = _new_object(Word)  # Word(raw, at + start, at + end), without the call to __init__
+                    _set_word_text(word, raw)
+                    _set_word_start(word, at + start)
+                    _set_word_end(word, at + end)
+                    words.append(word)
+                at += len(chunk)
         if e > pos:
             pos = e
     return words

@@ -640,7 +640,7 @@ def profile(quick: bool, top: int) -> str:
 STAGES: tuple[tuple[str, str, str], ...] = (
     # (stage, module, function): the name is looked up where `parse` (or `parse_items`) calls it
     ("normalise", "nlentry.grammar", "normalise"),
-    ("detect", "nlentry.locales", "detect"),
+    ("detect", "nlentry.locales", "detect_chunks"),
     ("lex", "nlentry.grammar", "_chunks"),
     ("LALR driver", "nlentry.grammar", "_parse_stretch"),
     ("parse_items (all)", "nlentry.grammar", "parse_items"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, overload
 
 from nlentry import grammar, locales
@@ -64,6 +64,8 @@ def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
                          "err_too_long", length=len(text), limit=max_length)
     if not text.isprintable() and _CONTROL.search(text):  # every control character is unprintable
         raise InputError("the text contains control characters", "err_control")
+    if text.isascii():  # the common case: nothing to encode wrongly
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogate, or undecodable command-line bytes
@@ -82,17 +84,39 @@ def _now(now: datetime | None) -> datetime:
 _WORDS = re.compile(r"#[^\W\d_][\w\-]*|@|[\w][\w\-.'/]*[\w]|[\w]|[^\w\s]")
 
 
+_new_object = object.__new__
+_set_word_text, _set_word_start, _set_word_end = Word._set
+
+
+@lru_cache(maxsize=8192)
+def _words_of(chunk: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of a run of characters between spaces, with their offsets in it. The words of a stretch
+    of text are those of its runs (no word holds a space, and `_WORDS` looks at nothing around a match);
+    runs recur from phrase to phrase."""
+    return tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
+
+
 def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     """The words of `text` outside the time expressions, in order, with their offsets."""
     taken = sorted([(s, e) for _, s, e in spans])
+    size = len(text)
+    taken.append((size, size))
     words: list[Word] = []
     pos = 0
-    for s, e in [*taken, (len(text), len(text))]:
+    for s, e in taken:
         if s > pos:
-            for m in _WORDS.finditer(text, pos, s):
-                start, end = m.span()
-                words.append(Word(text[start:end], start, end))
-        pos = max(pos, e)
+            at = pos
+            for chunk in text[pos:s].split():
+                at = text.find(chunk, at)  # the chunk's first place after the one before (it holds no space)
+                for raw, start, end in _words_of(chunk):
+                    word = _new_object(Word)  # Word(raw, at + start, at + end), without the call to __init__
+                    _set_word_text(word, raw)
+                    _set_word_start(word, at + start)
+                    _set_word_end(word, at + end)
+                    words.append(word)
+                at += len(chunk)
+        if e > pos:
+            pos = e
     return words
 
 
@@ -200,10 +224,11 @@ def parse(
     text = check_text(text, max_length)
     moment = _now(now)
     folded = grammar.normalise(text)
-    code = locales.get(locale).code if locale is not None else locales.detect(folded)
+    chunks = folded.split()  # read by locale detection and by the lexer
+    code = locales.get(locale).code if locale is not None else locales.detect_chunks(chunks)
     facts: Trace = []
     month_days: list[int] = []
-    items = _read_items(grammar.parse_items(folded, code), code, facts, month_days)
+    items = _read_items(grammar.parse_items(folded, code, chunks), code, facts, month_days)
     try:
         times = resolve(items, moment, facts)
     except NlentryError:

@@ -35,6 +35,8 @@ def _description(text: str, words: list[Word]) -> str:
 
 
 _span_order = attrgetter("start", "end")
+_new_object = object.__new__
+_set_field, _set_start, _set_end, _set_text = Span._set
 
 
 def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch,
@@ -43,9 +45,18 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
 
     The confidence, warnings and alternatives come from the reading's `trace` (`nlentry.reading`).
     """
-    spans = [Span(f, s, e, text[s:e]) for f, s, e in times.spans]
-    spans.extend(names.spans)
-    spans.sort(key=_span_order)
+    spans = []
+    for field, start, end in times.spans:  # Span(field, start, end, text[start:end]), without __init__
+        span = _new_object(Span)
+        _set_field(span, field)
+        _set_start(span, start)
+        _set_end(span, end)
+        _set_text(span, text[start:end])
+        spans.append(span)
+    if names.spans:
+        spans.extend(names.spans)
+    if len(spans) > 1:
+        spans.sort(key=_span_order)
     if times.duration is None and times.start is None:
         trace.append(("doubt", "no_length", None))  # the entry cannot be booked as it stands
     confidence, warnings, alternatives = reading.summary(trace)

@@ -129,10 +129,11 @@ class Compiled(Record):
     The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
     words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
     (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
-    alone between plain words makes an item (or needs a recovery).
+    alone between plain words makes an item (or needs a recovery); `chains` too: (state below, state,
+    symbol) -> the run of one-child reductions there (`_chain`).
     """
 
-    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone")
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "chains")
     table: Table
     rules: tuple[tuple[str, int, str, int], ...]
     start: int
@@ -142,11 +143,12 @@ class Compiled(Record):
     symbols: dict[str, str]
     glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
+    chains: dict[tuple[int, int, str], tuple[int, tuple[tuple[str, int], ...]]]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
                  pattern: str, words: dict[str, str], symbols: dict[str, str],
                  glued: dict[str, tuple[tuple[str, int, int], ...]]) -> None:
-        self._init(table, rules, start, end, pattern, words, symbols, glued, {})
+        self._init(table, rules, start, end, pattern, words, symbols, glued, {}, {})
 
 
 TABLES_FORMAT = "nlentry-tables-2"
@@ -205,8 +207,6 @@ def _lexer(code: str) -> tuple[re.Pattern[str], dict[str, str], dict[str, str],
     return re.compile(rf"\s*(?:{compiled.pattern})"), compiled.words, compiled.symbols, compiled.glued
 
 
-_CHUNK = re.compile(r"\S+")
-
 Lexeme = tuple[str, str, int, int]
 """A token before it is placed: (terminal name, text, start, end), the offsets within what was lexed."""
 
@@ -254,10 +254,17 @@ def _chunk_lexer(code: str) -> Callable[[str], tuple[Lexeme, ...]]:
     return lru_cache(maxsize=8192)(partial(lex, code=code))
 
 
-def _chunks(text: str, code: str) -> list[tuple[int, tuple[Lexeme, ...]]]:
-    """(offset, lexemes) of each chunk of `text`."""
+def _chunks(text: str, code: str, chunks: list[str] | None = None) -> list[tuple[int, tuple[Lexeme, ...]]]:
+    """(offset, lexemes) of each chunk of `text`; `chunks` is `text.split()` when the caller has it (locale
+    detection reads the same chunks)."""
     lexemes = _chunk_lexer(code)
-    return [(m.start(), lexemes(m.group())) for m in _CHUNK.finditer(text)]
+    out = []
+    at = 0
+    for chunk in text.split() if chunks is None else chunks:
+        at = text.find(chunk, at)  # no chunk holds a space: it stands at its first place after the one before
+        out.append((at, lexemes(chunk)))
+        at += len(chunk)
+    return out
 
 
 _new_str = str.__new__
@@ -317,11 +324,32 @@ def _node(children: list[Any], name: str, expand1: bool) -> Any:
     return Node(name, flat)
 
 
+def _chain(c: Compiled, below: int, state: int, symbol: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """The run of one-child reductions from `state` (over `below`) before `symbol`: the state it ends in
+    and the (node name, how) of each reduction that builds a node. Such reductions only replace the top of
+    the stacks, so the run depends on these three alone; the parser remembers it (`Compiled.chains`)."""
+    table, rules, end = c.table, c.rules, c.end
+    wraps: list[tuple[str, int]] = []
+    while True:
+        action = table[state].get(symbol)
+        if action is None or action >= 0:
+            break
+        origin, size, name, how = rules[~action]
+        if size != 1 or how == GROW:
+            break
+        if how != KEEP:
+            wraps.append((name, how))
+        state = table[below][origin]
+        if state == end:
+            break
+    return state, tuple(wraps)
+
+
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`."""
     # `rows` holds the rows unpacked so far: every state on the stack has had its row looked up (below,
     # through `table` the first time), so only that lookup can miss.
-    table, rules, end = c.table, c.rules, c.end
+    table, rules, end, chains = c.table, c.rules, c.end, c.chains
     rows = table.rows
     state = c.start
     states = [state]
@@ -345,13 +373,28 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 state = action
                 break
             origin, size, name, how = rules[~action]
-            if size == 1 and how <= NODE:  # the commonest reductions, with the stacks changed in place
-                if how == NODE:  # Node(name, [values[-1]]), without the call to __init__
-                    node = _new_node(Node)
-                    node.data, node.children = name, [values[-1]]
-                    values[-1] = node
-                # else KEEP: one child that stands for the rule, the value stack stays as it is
-                states[-1] = state = rows[states[-2]][origin]
+            if size == 1 and how != GROW:  # the commonest: a run of one-child reductions, taken at once
+                key = (states[-2], state, symbol)
+                try:
+                    state, wraps = chains[key]
+                except KeyError:
+                    state, wraps = chains[key] = _chain(c, *key)
+                for name, how in wraps:  # _node([child], name, how == BUILD_EXPAND1), spelled out
+                    child = values[-1]
+                    if how == NODE or type(child) is not Node or child.data[0] != "_":
+                        if how != BUILD_EXPAND1:  # Node(name, [child]), without the call to __init__
+                            node = _new_node(Node)
+                            node.data, node.children = name, [child]
+                            values[-1] = node
+                    elif child.data != name:  # a `_x` node, inlined (a repetition that grew by nothing stays)
+                        flat = child.children  # the child is dropped: its list becomes the node's
+                        if how == BUILD_EXPAND1 and len(flat) == 1:
+                            values[-1] = flat[0]
+                        else:
+                            node = _new_node(Node)
+                            node.data, node.children = name, flat
+                            values[-1] = node
+                states[-1] = state
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
                 for child in values[1 - size:]:
@@ -392,7 +435,10 @@ def _items(children: list[Any]) -> list[Node]:
     choose there: after "3 aug", the next number may just as well begin a duration ("3 aug 45 min").
     """
     items = [child for child in children if type(child) is Node]
-    if not any(item.data == "date_text" for item in items):
+    for item in items:
+        if item.data == "date_text":
+            break
+    else:
         return items  # the common case
     items = []
     for child in children:
@@ -418,8 +464,9 @@ class Parsed(Record):
         set_recovered(self, recovered)
 
 
-def parse_items(text: str, code: str) -> Parsed:
-    """Tokenise and parse normalised `text`; never raises for any input.
+def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed:
+    """Tokenise and parse normalised `text` (`chunks`: its `text.split()`, when the caller has it); never
+    raises for any input.
 
     Plain words end every construction, so the tokens between them are parsed one stretch at a
     time: the same items as one pass over everything, without feeding the plain words through.
@@ -428,7 +475,7 @@ def parse_items(text: str, code: str) -> Parsed:
     items: list[Node] = []
     recovered = 0
     stretch: list[Token] = []
-    for base, lexemes in _chunks(text, code):
+    for base, lexemes in _chunks(text, code, chunks):
         for kind, value, start, end in lexemes:
             if kind in _PLAIN:
                 if stretch:

@@ -198,8 +198,13 @@ def detect(text: str, default: str = "nl") -> str:
 
     Mixed phrases ("2 uur meeting met Acme") go to the language of their time and cue words.
     """
+    return detect_chunks(text.split(), default)
+
+
+def detect_chunks(chunks: list[str], default: str = "nl") -> str:
+    """`detect` of the text whose `text.split()` is `chunks` (the parser reads the same chunks)."""
     scores: dict[str, int] = {}
-    for chunk in text.lower().split():
+    for chunk in chunks:
         for code in _votes(chunk):
             scores[code] = scores.get(code, 0) + 1
     if not scores:
@@ -216,7 +221,7 @@ def _votes(chunk: str) -> tuple[str, ...]:
     to phrase, so each is looked at once.
     """
     owners = _owners()
-    return tuple(code for word in _WORD.findall(chunk) for code in owners.get(word, ()))
+    return tuple(code for word in _WORD.findall(chunk.lower()) for code in owners.get(word, ()))
 
 
 @cache

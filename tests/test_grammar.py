@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from nlentry import grammar_build, locales
-from nlentry.semantics import Semantics
+from nlentry.semantics import _CONSTANTS, _METHODS, Semantics
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 # Methods that are called by other methods or by name from read_items, not from a tree node.
@@ -42,6 +42,34 @@ def test_every_node_has_a_meaning_and_every_meaning_a_node() -> None:
     unused = methods - produced - _HELPERS
     assert unused == set(), "Semantics methods no grammar produces"
 
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_constant_nodes_hold_keywords_only(code: str) -> None:
+    """`Semantics.transform` takes the value of a node in `_CONSTANTS` without reading its children: that is
+    only the same reading when no rule of that name can have a child node (whose reading could fail)."""
+    lark = grammar_build.parser(code)
+    rules: dict[str, list] = {}
+    for rule in lark.rules:
+        rules.setdefault(str(rule.origin.name), []).append(rule)
+
+    def keywords_only(expansion: list, seen: frozenset[str]) -> bool:
+        for symbol in expansion:
+            name = str(symbol.name)
+            if symbol.is_term or name in seen:
+                continue
+            if not name.startswith("_") or name.startswith("__"):  # a child node of its own
+                return False
+            if not all(keywords_only(r.expansion, seen | {name}) for r in rules[name]):
+                return False
+        return True
+
+    named = [r for r in lark.rules if str(r.alias or r.origin.name) in _CONSTANTS]
+    assert named, "no constant node in the grammar"
+    assert [str(r) for r in named if not keywords_only(r.expansion, frozenset())] == []
+    semantics = Semantics(locales.get(code))
+    for name, value in _CONSTANTS.items():
+        assert _METHODS[name](semantics, ["ignored"]) == value, name
 
 def _corpus_words(code: str) -> set[str]:
     words: set[str] = set()

@@ -56,14 +56,20 @@ class Semantics:
         self.duration_units = frozenset(locale.words.get("duration_units", ()))
 
     def transform(self, node: Node) -> Any:
+        constant = _CONSTANTS.get(node.data, _NOT_CONSTANT)
+        return self._read(node) if constant is _NOT_CONSTANT else constant
+
+    def _read(self, node: Node) -> Any:
+        """`transform` of a node that is not in `_CONSTANTS`."""
         method = _METHODS.get(node.data)
         if method is None:  # a node no grammar should produce: kept as it is, its children read
             return Node(node.data, [self.transform(c) if type(c) is Node else c for c in node.children])
         kept = []
         for child in node.children:
-            if type(child) is Node:
-                child = self.transform(child)
-            if type(child) is not Token or child.type in VALUE_TOKENS:
+            if type(child) is Node:  # a node's value (no method returns a keyword token)
+                constant = _CONSTANTS.get(child.data, _NOT_CONSTANT)
+                kept.append(self._read(child) if constant is _NOT_CONSTANT else constant)
+            elif child.type in VALUE_TOKENS:  # type: ignore[union-attr]
                 kept.append(child)
         return method(self, kept)
 
@@ -499,6 +505,19 @@ for _i, _name in enumerate(_MONTHS):
 # node name -> method, looked up once per node instead of through getattr
 _METHODS = {name: fn for name, fn in vars(Semantics).items() if not name.startswith("_") and callable(fn)}
 _METHODS.pop("transform", None)
+
+_NOT_CONSTANT = object()
+_CONSTANTS: dict[str, Any] = {
+    name: _METHODS[name](None, [])
+    for name in ("one", "hours", "minutes", "seconds", "days", "months", "years", "weeks", "quarter_hour",
+                 "one_hour", "one_and_half_hour", "half_hour", "approx", "half_more", "am", "pm", "noon",
+                 "midnight", "morning", "afternoon", "evening", "night", "noon_part", "today", "yesterday",
+                 "day_before_yesterday", "tomorrow", "day_after_tomorrow", "ordinal_two", "next_month",
+                 "this_month", "last_month", "mon", "tue", "wed", "thu", "fri", "sat", "sun", *_MONTHS)
+}
+"""The nodes whose value is the same whatever their (keyword) children, made once: `transform` takes
+them as they are. Their rules hold keywords only (tests/test_grammar.py checks it); the values are
+immutable."""
 
 
 def _split_hm(text: str) -> tuple[int, int]:

@@ -7,12 +7,13 @@ Usage::
     report = move_server_state(Path("/srv/nlentry"), target)   # target: an upgraded, empty PostgresStorage
 
 What moves: everything of `<HOME>/server.db` (users, API key hashes, chat links, and the link codes,
-pending confirmations and handled deliveries that have not expired), in one transaction, so it moves
-whole or not at all; and each user's provider credentials from `<HOME>/users/<id>/config.toml`, which
-are stored encrypted and then taken out of that file (the file keeps the other settings). The users'
-folders themselves (their journals, outboxes, catalog caches) stay where they are: this version of the
-server still reads them from its home. server.db is read, never changed. Rate-limit buckets do not move
-(they only count the last minutes). A database that has users already is refused: nothing is merged.
+pending confirmations and handled deliveries that have not expired), and each user's settings from
+`<HOME>/users/<id>/config.toml` (the plain ones, and the provider credentials, stored encrypted), in
+one transaction, so it moves whole or not at all. The credentials are then taken out of that file (it
+keeps the other settings, which the server no longer reads). The users' journals (outboxes, catalog
+caches) stay in their folders: this version of the server still reads them from its home. server.db
+is read, never changed. Rate-limit buckets do not move (they only count the last minutes). A database
+that has users already is refused: nothing is merged.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ __all__ = ["Moved", "move_server_state"]
 
 @dataclass(frozen=True)
 class Moved:
-    """What was moved: rows per table, and the number of credentials."""
+    """What was moved: rows per table, the number of credentials, and of users' settings (non-empty)."""
 
     rows: dict[str, int]
     credentials: int
+    settings: int = 0
 
 
 def move_server_state(home: Path, target: PostgresStorage, *, now: float) -> Moved:
@@ -45,17 +47,19 @@ def move_server_state(home: Path, target: PostgresStorage, *, now: float) -> Mov
     try:
         rows = source.export(now=now)
         credentials = {str(user[0]): source.credentials(str(user[0])) for user in rows["users"]}
+        settings = {str(user[0]): source.user_settings(str(user[0])) for user in rows["users"]}
     finally:
         source.close()
-    target.import_state(rows, credentials, now=now)
+    target.import_state(rows, credentials, now=now, settings=settings)
     for user_id, kept in credentials.items():  # now that they are in the database, out of the folder
         env = {config.ENV_HOME: str(home / "users" / user_id), "NLENTRY_KEYRING": "0"}
         cfg = config.load(env)
         providers = dict(cfg.data.get("providers") or {})
         for provider, values in kept.items():
-            settings = dict(providers.get(provider) or {})
-            providers[provider] = {k: v for k, v in settings.items() if k not in values}
+            table = dict(providers.get(provider) or {})
+            providers[provider] = {k: v for k, v in table.items() if k not in values}
         cfg.data["providers"] = providers
         config.save(cfg, env)
     count = sum(len(values) for kept in credentials.values() for values in kept.values())
-    return Moved({table: len(found) for table, found in rows.items()}, count)
+    return Moved({table: len(found) for table, found in rows.items()}, count,
+                 sum(1 for values in settings.values() if values))

@@ -1,0 +1,174 @@
+"""Two server processes on one database keep nothing of their own that the other needs.
+
+Each "process" is a `create_app` (or a `Users`) of its own. On PostgreSQL each has a home folder of its
+own too, as two hosts would: what one writes reaches the other only through the database. On SQLite
+they share the one home (one box), as `nlentry serve --workers 2` does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from conftest import (
+    NOW,
+    PROVIDER_TOKEN,
+    Clock,
+    Server,
+    backend_config,
+    button,
+    make_user,
+    write_config,
+)
+
+from nlentry.cli import main
+from nlentry.server.app import create_app
+from nlentry.server.auth import ApiKeys
+from nlentry.server.settings import Settings
+from nlentry.server.storage import open_storage
+from nlentry.server.users import Users
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def homes(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> tuple[Path, Path]:
+    """The homes of two server processes on one database: two folders on PostgreSQL, one on SQLite."""
+    config = backend_config(backend, request, tmp_path)
+    first = tmp_path / "host-a"
+    write_config(first, rate_limit=1000, auto_confirm=1.01, **config)
+    if backend == "sqlite":
+        return first, first
+    second = tmp_path / "host-b"
+    write_config(second, rate_limit=1000, auto_confirm=1.01, **config)
+    return first, second
+
+
+def users_of(home: Path) -> Users:
+    settings = Settings.load({"NLENTRY_HOME": str(home)})
+    return Users(settings, open_storage(settings))
+
+
+def admin(home: Path, *argv: str) -> int:
+    return main(list(argv), env={"NLENTRY_HOME": str(home)})
+
+
+def test_settings_written_through_one_process_are_read_by_another(homes: tuple[Path, Path]) -> None:
+    first, second = homes
+    assert admin(first, "users", "add", "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}",
+                 "--setting", "workspace=acme", "--option", "confirm_below=0.3",
+                 "--option", "round_to=15") == 0
+    other = users_of(second)
+    try:
+        journal = other.journal("bob")
+        assert journal.provider == "flaky" and journal.confirm_below == 0.3 and journal.rounding.minutes == 15
+        assert other.config("bob").provider("flaky") == {"token": PROVIDER_TOKEN, "workspace": "acme"}
+        # a change made meanwhile (another process, the admin's command) reaches the open journal
+        assert other.refresh() == []
+        assert admin(first, "users", "set", "bob", "--option", "confirm_below=0.5",
+                     "--setting", "token=new-token-1234") == 0
+        assert other.refresh() == ["bob"]
+        again = other.journal("bob")
+        assert again is not journal and again.confirm_below == 0.5
+        assert other.config("bob").provider("flaky")["token"] == "new-token-1234"
+        assert other.refresh() == []
+    finally:
+        other.close()
+        other.db.close()
+
+
+def test_users_show_prints_the_settings_with_secrets_masked(
+    homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    first, second = homes
+    assert admin(first, "users", "add", "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}",
+                 "--option", "rounding=nearest") == 0
+    capsys.readouterr()
+    assert admin(second, "users", "show", "bob") == 0
+    out = capsys.readouterr().out
+    assert PROVIDER_TOKEN not in out
+    shown = json.loads(out)
+    assert shown["default_provider"] == "flaky"
+    assert shown["settings"]["rounding"] == "nearest"
+    assert shown["settings"]["providers"]["flaky"] == {"token": "***"}
+    for bad in ("confirm_below=2", "round_to=five", "rounding=down", "colour=blue", "confirm_below"):
+        assert admin(second, "users", "set", "bob", "--option", bad) == 1
+    assert admin(second, "users", "add", "carol", "--option", "round_to=-1") == 1
+    assert admin(second, "users", "show", "carol") == 1  # the bad option made no user
+
+
+def test_concurrent_setting_changes_lose_nothing(homes: tuple[Path, Path], backend: str) -> None:
+    if backend == "sqlite":
+        pytest.skip("config.toml is replaced whole: on one box the admin's commands take turns")
+    first, second = homes
+    assert admin(first, "users", "add", "bob") == 0
+    processes = [users_of(first), users_of(second)]
+
+    def change(users: Users, n: int) -> None:
+        users.set_provider_settings("bob", "timetagger", {f"key_{n}": str(n)})
+
+    threads = [threading.Thread(target=change, args=(processes[n % 2], n)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert processes[0].config("bob").provider("timetagger") == {f"key_{n}": str(n) for n in range(20)}
+    for users in processes:
+        users.db.close()
+
+
+# --- two apps ------------------------------------------------------------------------------------
+
+
+async def app_on(home: Path, clock: Clock, stack: list[Callable[[], Any]]) -> Server:
+    posts: list[dict[str, Any]] = []
+
+    def slack(request: httpx.Request) -> httpx.Response:
+        import json
+
+        posts.append({"url": str(request.url), **json.loads(request.content)})
+        return httpx.Response(200, text="ok")
+
+    app = create_app(Settings.load({"NLENTRY_HOME": str(home)}), clock=clock, now=lambda: NOW,
+                     transport=httpx.MockTransport(slack), worker=False)
+    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://nlentry.test")
+    stack.append(client.aclose)
+    stack.append(app.state.nlentry.aclose)
+    return Server(app, client, home, clock, {}, posts)
+
+
+@pytest.fixture
+async def pair(homes: tuple[Path, Path]) -> AsyncIterator[tuple[Server, Server]]:
+    """Two apps on one database with bob (provider `flaky`, a token) linked to slack:T1:U2."""
+    first, second = homes
+    make_user(first, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
+    clock, closing = Clock(), []
+    a, b = await app_on(first, clock, closing), await app_on(second, clock, closing)
+    a.state.users.link("bob", "slack:T1:U2")
+    key = ApiKeys(a.state.db).create("bob")[0]
+    a.keys["bob"] = b.keys["bob"] = key
+    yield a, b
+    for close in reversed(closing):
+        await close()
+    a.state.close()
+    b.state.close()
+
+
+async def test_a_confirmation_made_on_one_process_is_confirmed_on_another(
+    pair: tuple[Server, Server], flaky: Any
+) -> None:
+    a, b = pair
+    message = (await a.slack_command("2 hours of meetings", user="U2")).json()
+    assert "Confirm" in [x["text"]["text"] for x in message["blocks"][-1]["elements"]]
+    r = await b.slack_click(button(message, "confirm"), user="U2")
+    assert r.status_code == 200
+    assert flaky.posts == 1  # posted by b, to bob's provider, with bob's token
+    assert "Saved in flaky." in b.slack_posts[-1]["text"]
+    await a.slack_click(button(message, "confirm"), user="U2")  # the same button on a: taken already
+    assert flaky.posts == 1 and "expired" in a.slack_posts[-1]["text"]

@@ -172,3 +172,34 @@ async def test_a_confirmation_made_on_one_process_is_confirmed_on_another(
     assert "Saved in flaky." in b.slack_posts[-1]["text"]
     await a.slack_click(button(message, "confirm"), user="U2")  # the same button on a: taken already
     assert flaky.posts == 1 and "expired" in a.slack_posts[-1]["text"]
+
+
+async def test_every_process_runs_the_worker_on_postgresql(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    import asyncio
+
+    home = tmp_path / "box"  # two processes of one box (`nlentry serve --workers 2`)
+    write_config(home, flush_interval=0.02, **backend_config(backend, request, tmp_path))
+    make_user(home, "bob")
+    closing: list[Callable[[], Any]] = []
+    apps = [await app_on(home, Clock(), closing) for _ in range(2)]
+    workers = [app.app.state.worker for app in apps]
+    for worker in workers:
+        worker.start()
+    try:
+        for _ in range(200):
+            await asyncio.sleep(0.02)
+            if all(w.rounds >= 2 for w in workers):
+                break
+    finally:
+        for worker in workers:
+            await worker.stop()
+        for close in reversed(closing):
+            await close()
+        for app in apps:
+            app.state.close()
+    if backend == "postgresql":  # no leader: both run rounds, and there is no lock file
+        assert all(w.rounds >= 2 for w in workers) and not (home / "worker.lock").exists()
+    else:  # one box: the one holding worker.lock runs them
+        assert sorted(w.rounds > 0 for w in workers) == [False, True] and (home / "worker.lock").exists()

@@ -2,16 +2,19 @@
 
 A small in-memory provider stands for the remote side and can be switched off; every test checks
 what the provider holds at the end, so an amend or undo made while it was down must arrive later.
+Each journal test runs on both back ends of the booking state (a SQLite file, a PostgreSQL database).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from booking_backends import BACKENDS, Backend, booking_backend
 
 from nlentry.booking.journal import Journal, JournalError, amended, stated, totals
 from nlentry.booking.store import SCHEMA_VERSION, Store, entry_to_json
@@ -86,9 +89,15 @@ def remote() -> Remote:
     return Remote()
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    with booking_backend(request, tmp_path) as b:
+        yield b
+
+
 @pytest.fixture
-def journal(remote: Remote) -> Journal:
-    j = Journal(Store(":memory:"), lambda name: remote, provider="remote")
+def journal(remote: Remote, backend: Backend) -> Iterator[Journal]:
+    j = Journal(backend.open(), lambda name: remote, provider="remote")
     j._syncer.sync("remote")
     yield j
     j.close()
@@ -268,8 +277,8 @@ def test_amend_reads_the_fix_in_its_own_language(journal: Journal) -> None:
     assert after.entry.date == NOW.date() and after.entry.description == "code review"
 
 
-def test_a_stale_catalog_is_refreshed_beside_a_save_and_read_after(remote: Remote) -> None:
-    journal = Journal(Store(":memory:"), lambda name: remote, provider="remote", max_age=0.0)
+def test_a_stale_catalog_is_refreshed_beside_a_save_and_read_after(remote: Remote, backend: Backend) -> None:
+    journal = Journal(backend.open(), lambda name: remote, provider="remote", max_age=0.0)
     journal._syncer.sync("remote")
     assert journal.catalog is not None and "Nieuw Project" not in {p.name for p in journal.catalog.projects}
     fresh = Catalog.load(ROOT / "corpus" / "catalog.json").to_dict()

@@ -5,6 +5,10 @@ to be down, slow (a timeout after it stored the entry), to answer 500 or 429 wit
 reject, to refuse credentials, or to "kill the process" (a BaseException, which nothing catches,
 before or after it stored the entry). It counts what it holds, so every test ends with the same
 check: each entry exists exactly once at the provider, and the outbox lost none.
+
+Every test that keeps state runs on both back ends of the booking state (`backend`: a SQLite file, and
+a PostgreSQL database of the session's throwaway cluster); tests/test_outbox_pg.py adds what only
+PostgreSQL has (flushers in several processes, SKIP LOCKED).
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from booking_backends import BACKENDS, Backend, booking_backend
 
-from nlentry.booking.outbox import Backoff, Outbox
-from nlentry.booking.store import Store, entry_from_json, entry_to_json
+from nlentry.booking.outbox import Backoff, Outbox, _host
+from nlentry.booking.storage import BookingStorage
+from nlentry.booking.store import entry_from_json, entry_to_json
 from nlentry.model import Entry, Ref
 from nlentry.providers.base import (
     AuthError,
@@ -137,24 +143,24 @@ def clock() -> Clock:
     return Clock()
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "nlentry.db"
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    with booking_backend(request, tmp_path) as b:
+        yield b
 
 
 @pytest.fixture
-def store(db_path: Path, clock: Clock) -> Iterator[Store]:
-    with Store(db_path, clock=clock) as s:
-        yield s
+def store(backend: Backend, clock: Clock) -> BookingStorage:
+    return backend.open(clock=clock)
 
 
-def outbox_for(store: Store, fake: FakeProvider, clock: Clock, **kw: Any) -> Outbox:
+def outbox_for(store: BookingStorage, fake: FakeProvider, clock: Clock, **kw: Any) -> Outbox:
     return Outbox(store, {"fake": fake}, clock=clock, sleep=clock.sleep, **kw)
 
 
-def assert_exactly_once(fake: FakeProvider, keys: list[str], store: Store) -> None:
+def assert_exactly_once(fake: FakeProvider, keys: list[str], store: BookingStorage) -> None:
     assert fake.keys() == sorted(keys), "every entry exactly once at the provider"
-    states = {r["key"]: r["state"] for r in store.query("SELECT key, state FROM outbox")}
+    states = {r.key: r.state for r in store.outbox_rows()}
     assert set(states) == set(keys), "nothing lost from the outbox"
     assert set(states.values()) == {"posted"}
 
@@ -162,14 +168,13 @@ def assert_exactly_once(fake: FakeProvider, keys: list[str], store: Store) -> No
 # --- the happy path and the order of things ------------------------------------------------------
 
 
-def test_submit_commits_before_it_posts(store: Store, clock: Clock, db_path: Path) -> None:
+def test_submit_commits_before_it_posts(store: BookingStorage, clock: Clock, backend: Backend) -> None:
     seen: list[str] = []
+    other = backend.open()  # another connection, as another process would see the database
 
     class Watching(FakeProvider):
         def create(self, e: Entry, *, key: str) -> Posted:
-            # another connection, as another process would see the database at this moment
-            with Store(db_path) as other:
-                seen.extend(r["state"] for r in other.query("SELECT state FROM outbox WHERE key = ?", (key,)))
+            seen.extend(r.state for r in other.outbox_rows(keys=[key]))
             return super().create(e, key=key)
 
     fake = Watching()
@@ -180,7 +185,7 @@ def test_submit_commits_before_it_posts(store: Store, clock: Clock, db_path: Pat
     assert_exactly_once(fake, [key], store)
 
 
-def test_entries_round_trip_through_the_database_whole(store: Store) -> None:
+def test_entries_round_trip_through_the_database_whole() -> None:
     e = Entry(text="9-10:30 overleg", locale="nl", date=date(2026, 11, 18), start=clock_time(9),
               end=clock_time(10, 30), duration=5400, project=Ref("#x", "x"), persons=(Ref(None, "Rowan"),),
               tags=("a",), billable=True, implied=frozenset({"date"}))
@@ -190,7 +195,8 @@ def test_entries_round_trip_through_the_database_whole(store: Store) -> None:
 # --- faults --------------------------------------------------------------------------------------
 
 
-def test_provider_down_keeps_the_entry_pending_then_posts_it_once(store: Store, clock: Clock) -> None:
+def test_provider_down_keeps_the_entry_pending_then_posts_it_once(store: BookingStorage,
+                                                                  clock: Clock) -> None:
     fake = FakeProvider()
     fake.script = [TransientError("cannot reach the provider: connection refused")]
     outbox = outbox_for(store, fake, clock)
@@ -209,7 +215,7 @@ def test_provider_down_keeps_the_entry_pending_then_posts_it_once(store: Store, 
 
 
 def test_slow_provider_that_stored_the_entry_before_timing_out_is_not_posted_again(
-        store: Store, clock: Clock) -> None:
+        store: BookingStorage, clock: Clock) -> None:
     for idempotent in (True, False):
         fake = FakeProvider(idempotent=idempotent)
         fake.script = ["stored-then-timeout"]
@@ -220,10 +226,9 @@ def test_slow_provider_that_stored_the_entry_before_timing_out_is_not_posted_aga
         assert report.found == [key] and report.posted == []
         assert fake.calls == ["create", "find"]
         assert len(fake.entries) == 1
-        store.query("DELETE FROM outbox")
 
 
-def test_500_then_200(store: Store, clock: Clock) -> None:
+def test_500_then_200(store: BookingStorage, clock: Clock) -> None:
     fake = FakeProvider()
     fake.script = [TransientError("the provider answered 500: internal error")]
     outbox = outbox_for(store, fake, clock)
@@ -234,7 +239,8 @@ def test_500_then_200(store: Store, clock: Clock) -> None:
     assert_exactly_once(fake, [key], store)
 
 
-def test_429_storm_honours_retry_after_and_costs_one_request_per_flush(store: Store, clock: Clock) -> None:
+def test_429_storm_honours_retry_after_and_costs_one_request_per_flush(store: BookingStorage,
+                                                                       clock: Clock) -> None:
     fake = FakeProvider()
     outbox = outbox_for(store, fake, clock)
     keys = [outbox.submit(entry(n), "fake", post=False) for n in range(1, 11)]
@@ -244,7 +250,7 @@ def test_429_storm_honours_retry_after_and_costs_one_request_per_flush(store: St
     for _ in range(5):
         report = outbox.flush()
         assert len(report.retrying) == 1 and len(report.deferred) == 9, "one request, the rest wait"
-        nxt = {r["next_attempt_at"] for r in store.query("SELECT next_attempt_at FROM outbox")}
+        nxt = {r.next_attempt_at for r in store.outbox_rows()}
         assert nxt == {clock.t + 30.0}, "Retry-After honoured, for the whole provider"
         assert outbox.flush().posted == [], "nothing is due before Retry-After has passed"
         clock.t += 30.0
@@ -254,7 +260,7 @@ def test_429_storm_honours_retry_after_and_costs_one_request_per_flush(store: St
     assert_exactly_once(fake, keys, store)
 
 
-def test_drain_sleeps_until_retry_after_then_finishes(store: Store, clock: Clock) -> None:
+def test_drain_sleeps_until_retry_after_then_finishes(store: BookingStorage, clock: Clock) -> None:
     fake = FakeProvider()
     outbox = outbox_for(store, fake, clock)
     keys = [outbox.submit(entry(n), "fake", post=False) for n in range(1, 4)]
@@ -265,7 +271,7 @@ def test_drain_sleeps_until_retry_after_then_finishes(store: Store, clock: Clock
     assert_exactly_once(fake, keys, store)
 
 
-def test_rejected_entries_fail_with_the_providers_message_and_can_be_retried(store: Store,
+def test_rejected_entries_fail_with_the_providers_message_and_can_be_retried(store: BookingStorage,
                                                                              clock: Clock) -> None:
     fake = FakeProvider()
     fake.script = [RejectedError("timi answered 422: project_id is not valid")]
@@ -280,7 +286,8 @@ def test_rejected_entries_fail_with_the_providers_message_and_can_be_retried(sto
     assert_exactly_once(fake, [key], store)
 
 
-def test_refused_credentials_keep_the_entry_pending_and_are_reported(store: Store, clock: Clock) -> None:
+def test_refused_credentials_keep_the_entry_pending_and_are_reported(store: BookingStorage,
+                                                                     clock: Clock) -> None:
     fake = FakeProvider()
     fake.script = [AuthError("timi refused the credentials (401)")]
     outbox = outbox_for(store, fake, clock)
@@ -290,54 +297,53 @@ def test_refused_credentials_keep_the_entry_pending_and_are_reported(store: Stor
     assert outbox.item(key).state == "pending"  # type: ignore[union-attr]
 
 
-def test_process_killed_between_commit_and_post(db_path: Path, clock: Clock) -> None:
+def test_process_killed_between_commit_and_post(backend: Backend, clock: Clock) -> None:
     fake = FakeProvider()
 
     def die(provider: str) -> None:  # runs after the commit, before the post
         raise Killed()
 
-    with Store(db_path, clock=clock) as store, pytest.raises(Killed):
-        outbox_for(store, fake, clock, on_submit=die).submit(entry(), "fake")
+    with pytest.raises(Killed):
+        outbox_for(backend.open(clock=clock), fake, clock, on_submit=die).submit(entry(), "fake")
     assert fake.calls == [], "the provider never heard of it"
 
-    with Store(db_path, clock=clock) as fresh:   # the next process
-        report = outbox_for(fresh, fake, clock).flush()
-        assert len(report.posted) == 1
-        assert_exactly_once(fake, report.posted, fresh)
+    fresh = backend.open(clock=clock)   # the next process
+    report = outbox_for(fresh, fake, clock).flush()
+    assert len(report.posted) == 1
+    assert_exactly_once(fake, report.posted, fresh)
 
 
 @pytest.mark.parametrize("idempotent", [True, False], ids=["client-ids", "no-client-ids"])
-def test_process_killed_after_the_provider_stored_it(db_path: Path, clock: Clock, idempotent: bool) -> None:
+def test_process_killed_after_the_provider_stored_it(backend: Backend, clock: Clock,
+                                                     idempotent: bool) -> None:
     fake = FakeProvider(idempotent=idempotent)
     fake.script = ["stored-then-killed"]
-    with Store(db_path, clock=clock) as store, pytest.raises(Killed):
-        outbox_for(store, fake, clock).submit(entry(), "fake")
-    with Store(db_path, clock=clock) as fresh:
-        outbox = outbox_for(fresh, fake, clock, lease=300)
-        assert outbox.flush().found == [], "a claim within its lease (this process) is respected"
-        clock.t += 301
-        report = outbox.flush()
-        assert len(report.found) == 1 and report.posted == []
-        assert len(fake.entries) == 1
-        assert_exactly_once(fake, report.found, fresh)
+    with pytest.raises(Killed):
+        outbox_for(backend.open(clock=clock), fake, clock).submit(entry(), "fake")
+    fresh = backend.open(clock=clock)
+    outbox = outbox_for(fresh, fake, clock, lease=300)
+    assert outbox.flush().found == [], "a claim within its lease (this process) is respected"
+    clock.t += 301
+    report = outbox.flush()
+    assert len(report.found) == 1 and report.posted == []
+    assert len(fake.entries) == 1
+    assert_exactly_once(fake, report.found, fresh)
 
 
-def test_a_claim_of_a_dead_process_is_taken_over_at_once(store: Store, clock: Clock) -> None:
+def test_a_claim_of_a_dead_process_is_taken_over_at_once(store: BookingStorage, clock: Clock) -> None:
     fake = FakeProvider()
     outbox = outbox_for(store, fake, clock)
     key = outbox.submit(entry(), "fake", post=False)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True, check=True)
-    import socket
-    with store.transaction() as db:
-        db.execute("UPDATE outbox SET state = 'posting', attempts = 1, claimed_at = ?, claimed_by = ?, "
-                   "sending = entry",
-                   (clock.t, f"{socket.gethostname()}|{dead.stdout.strip()}|x"))
+    (row,) = store.outbox_rows(keys=[key])
+    store.outbox_update(key, {"state": "posting", "attempts": 1, "claimed_at": clock.t, "sending": row.entry,
+                              "claimed_by": f"{_host()}|{dead.stdout.strip()}|x"})
     report = outbox.flush()
     assert report.posted == [key] and fake.calls == ["find", "create"]
 
 
-def test_a_bug_in_a_provider_gives_the_item_back_and_surfaces(store: Store, clock: Clock) -> None:
+def test_a_bug_in_a_provider_gives_the_item_back_and_surfaces(store: BookingStorage, clock: Clock) -> None:
     fake = FakeProvider()
     fake.script = [KeyError("oops")]
     outbox = outbox_for(store, fake, clock)
@@ -350,13 +356,10 @@ def test_a_bug_in_a_provider_gives_the_item_back_and_surfaces(store: Store, cloc
 
 
 @pytest.mark.parametrize("idempotent", [True, False], ids=["client-ids", "no-client-ids"])
-def test_two_concurrent_flushes_post_every_entry_exactly_once(db_path: Path, idempotent: bool) -> None:
+def test_two_concurrent_flushes_post_every_entry_exactly_once(backend: Backend, idempotent: bool) -> None:
     fake = FakeProvider(idempotent=idempotent, delay=0.002)
-    with Store(db_path) as setup:
-        keys = [Outbox(setup, {"fake": fake}).submit(entry(n), "fake", post=False) for n in range(1, 41)]
-    # a second round: the same entries again, as if every item had been tried before and timed out
-    with Store(db_path) as s, s.transaction() as db:
-        db.execute("UPDATE outbox SET attempts = 0")
+    setup = backend.open()
+    keys = [Outbox(setup, {"fake": fake}).submit(entry(n), "fake", post=False) for n in range(1, 41)]
 
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
@@ -364,10 +367,9 @@ def test_two_concurrent_flushes_post_every_entry_exactly_once(db_path: Path, ide
 
     def flusher() -> None:
         try:
-            with Store(db_path) as mine:    # each thread its own connection, like another process
-                outbox = Outbox(mine, {"fake": fake})
-                barrier.wait()
-                reports.append(outbox.flush())
+            outbox = Outbox(backend.open(), {"fake": fake})  # its own connection, like another process
+            barrier.wait()
+            reports.append(outbox.flush())
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -380,21 +382,18 @@ def test_two_concurrent_flushes_post_every_entry_exactly_once(db_path: Path, ide
     posted = [k for r in reports for k in r.posted]
     assert sorted(posted) == sorted(keys) and len(set(posted)) == len(posted)
     assert all(r.posted for r in reports), "both flushers did work (they really ran at the same time)"
-    with Store(db_path) as check:
-        assert_exactly_once(fake, keys, check)
+    assert_exactly_once(fake, keys, backend.open())
 
 
-def test_the_same_entry_flushed_twice_concurrently(db_path: Path) -> None:
+def test_the_same_entry_flushed_twice_concurrently(backend: Backend) -> None:
     fake = FakeProvider(idempotent=False, delay=0.05)
-    with Store(db_path) as setup:
-        key = Outbox(setup, {"fake": fake}).submit(entry(), "fake", post=False)
+    key = Outbox(backend.open(), {"fake": fake}).submit(entry(), "fake", post=False)
     barrier = threading.Barrier(2)
 
     def flush() -> None:
-        with Store(db_path) as mine:
-            outbox = Outbox(mine, {"fake": fake})
-            barrier.wait()
-            outbox.flush(keys=[key], force=True)
+        outbox = Outbox(backend.open(), {"fake": fake})
+        barrier.wait()
+        outbox.flush(keys=[key], force=True)
 
     threads = [threading.Thread(target=flush) for _ in range(2)]
     for t in threads:
@@ -402,8 +401,7 @@ def test_the_same_entry_flushed_twice_concurrently(db_path: Path) -> None:
     for t in threads:
         t.join(30)
     assert fake.calls == ["create"]
-    with Store(db_path) as check:
-        assert_exactly_once(fake, [key], check)
+    assert_exactly_once(fake, [key], backend.open())
 
 
 # --- backoff and the local provider --------------------------------------------------------------
@@ -416,7 +414,7 @@ def test_backoff_grows_exponentially_to_its_cap_and_takes_retry_after_as_said() 
     assert b.delay(3, retry_after=0) == 0.5, "Retry-After: 0 must not become a busy loop"
 
 
-def test_outbox_to_the_local_store(store: Store, clock: Clock) -> None:
+def test_outbox_to_the_local_store(store: BookingStorage, clock: Clock) -> None:
     local = LocalProvider(store)
     outbox = Outbox(store, {"local": local}, clock=clock)
     key = outbox.submit(entry(), "local")
@@ -425,7 +423,7 @@ def test_outbox_to_the_local_store(store: Store, clock: Clock) -> None:
     assert outbox.counts() == {"pending": 0, "posting": 0, "posted": 1, "failed": 0}
 
 
-def test_a_provider_that_cannot_be_built_keeps_the_entry(store: Store, clock: Clock) -> None:
+def test_a_provider_that_cannot_be_built_keeps_the_entry(store: BookingStorage, clock: Clock) -> None:
     def build(name: str) -> Any:
         raise AuthError(f"{name}: no API token configured")
 
@@ -436,6 +434,6 @@ def test_a_provider_that_cannot_be_built_keeps_the_entry(store: Store, clock: Cl
     assert outbox.discard(key) and outbox.item(key) is None
 
 
-def test_keys_are_uuids(store: Store, clock: Clock) -> None:
+def test_keys_are_uuids(store: BookingStorage, clock: Clock) -> None:
     key = outbox_for(store, FakeProvider(), clock).submit(entry(), "fake", post=False)
     assert str(uuid.UUID(key)) == key

@@ -35,7 +35,7 @@ from nlentry.model import Catalog, Entry
 
 if TYPE_CHECKING:
     from nlentry.booking.outbox import FlushReport, Outbox, OutboxItem
-    from nlentry.booking.store import Store
+    from nlentry.booking.storage import BookingStorage
     from nlentry.booking.sync import Syncer
     from nlentry.config import Config
     from nlentry.providers.base import Provider
@@ -121,14 +121,15 @@ class Journal:
     """One user's time log over a database and a provider; see the module docstring.
 
     Parameters:
-        store: the user's database.
+        store: the user's booking state (`nlentry.booking.storage`: the SQLite `Store`, or a
+            `PostgresBooking` on the server).
         build: makes a provider from its name (the journal closes what it builds).
         provider: the provider new entries go to.
         confirm_below: confidence under which `doubts` asks for confirmation.
         max_age: seconds after which the cached catalog is refreshed (in the background of a save).
     """
 
-    def __init__(self, store: Store, build: Callable[[str], Provider], *, provider: str,
+    def __init__(self, store: BookingStorage, build: Callable[[str], Provider], *, provider: str,
                  confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None,
                  rounding: Rounding | None = None) -> None:
         from nlentry.booking.sync import DEFAULT_MAX_AGE, Syncer
@@ -146,11 +147,13 @@ class Journal:
 
     @classmethod
     def open(cls, env: Mapping[str, str] | None = None, *, provider: str | None = None,
-             cfg: Config | None = None) -> Journal:
+             cfg: Config | None = None, storage: BookingStorage | None = None) -> Journal:
         """The journal of the user whose state lives under `NLENTRY_HOME` (see `nlentry.config`).
 
         `provider` overrides the configured default; an unknown name raises `JournalError`. `cfg` is
-        the user's configuration when the caller has read it already.
+        the user's configuration when the caller has read it already. `storage` keeps the booking
+        state elsewhere than the SQLite file under NLENTRY_HOME (the server: a `PostgresBooking`);
+        the `local` provider then keeps its catalog and entries there too.
         """
         from nlentry import config, providers
         from nlentry.booking.store import Store
@@ -162,7 +165,10 @@ class Journal:
             raise JournalError(f"unknown provider {name!r} (available: {', '.join(providers.names())})")
 
         rounding = Rounding.from_config(cfg.data)
-        return cls(Store.open(env), providers.builder(env, cfg), provider=name,
+        build = providers.builder(env, cfg)
+        if storage is not None:
+            build = _local_in(storage, build)
+        return cls(Store.open(env) if storage is None else storage, build, provider=name,
                    confirm_below=cfg.number("confirm_below", DEFAULT_CONFIRM_BELOW),
                    max_age=cfg.number("catalog_max_age", DEFAULT_MAX_AGE), rounding=rounding)
 
@@ -321,9 +327,7 @@ class Journal:
 
     def recent_keys(self) -> list[str]:
         """The keys of the entries not undone, newest logged first (`continue N` takes the Nth)."""
-        rows = self.store.query("SELECT key FROM outbox WHERE deleted = 0 "
-                                "ORDER BY created_at DESC, rowid DESC")
-        return [row["key"] for row in rows]
+        return self.outbox.recent_keys()
 
     # --- timers ----------------------------------------------------------------------------------
 
@@ -346,12 +350,11 @@ class Journal:
         """The running timer, or None."""
         from nlentry.booking.store import entry_from_json
 
-        rows = self.store.query("SELECT provider, entry, started_at FROM timer WHERE id = 1")
-        if not rows:
+        row = self.store.timer()
+        if row is None:
             return None
-        zone = _moment(now).tzinfo
-        started = datetime.fromtimestamp(rows[0]["started_at"], zone)
-        return Timer(rows[0]["provider"], entry_from_json(rows[0]["entry"]), started)
+        started = datetime.fromtimestamp(row.started_at, _moment(now).tzinfo)
+        return Timer(row.provider, entry_from_json(row.entry), started)
 
     def start(self, entry: Entry, *, now: datetime | None = None,
               provider: str | None = None) -> tuple[Timer, OutboxItem | None]:
@@ -372,9 +375,7 @@ class Journal:
                                    when=when)
         previous = self.stop(now=started) if self.timer(now=moment) is not None else None
         seed = entry.replace(date=started.date(), start=None, end=None, duration=None)
-        with self.store.transaction() as db:
-            db.execute("INSERT INTO timer (id, provider, entry, started_at) VALUES (1, ?, ?, ?)",
-                       (provider or self.provider, entry_to_json(seed), started.timestamp()))
+        self.store.set_timer(provider or self.provider, entry_to_json(seed), started.timestamp())
         return Timer(provider or self.provider, seed, started), previous
 
     def stop(self, text: str | None = None, *, now: datetime | None = None, locale: str | None = None,
@@ -388,8 +389,7 @@ class Journal:
         if text:
             change = self.read(text, now=moment, locale=locale)
             entry = amended(entry, change.replace(implied=change.implied | _TIME_FIELDS))
-        with self.store.transaction() as db:
-            db.execute("DELETE FROM timer WHERE id = 1")
+        self.store.clear_timer()
         return self.save(entry, provider=timer.provider, post=post)
 
     def cancel(self, *, now: datetime | None = None) -> Timer:
@@ -397,12 +397,23 @@ class Journal:
         timer = self.timer(now=now)
         if timer is None:
             raise JournalError("no timer is running", "err_no_timer")
-        with self.store.transaction() as db:
-            db.execute("DELETE FROM timer WHERE id = 1")
+        self.store.clear_timer()
         return timer
 
 
 _TIME_FIELDS = frozenset({"date", "start", "end", "duration"})
+
+
+def _local_in(storage: BookingStorage, build: Callable[[str], Provider]) -> Callable[[str], Provider]:
+    """`build`, but the `local` provider keeps its catalog and entries in `storage`."""
+    def build_here(name: str) -> Provider:
+        if name == "local":
+            from nlentry.providers.local import LocalProvider
+
+            return LocalProvider(storage)
+        return build(name)
+
+    return build_here
 
 
 def _moment(now: datetime | None) -> datetime:

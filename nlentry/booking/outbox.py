@@ -18,8 +18,9 @@ Life of an item (one row of the `outbox` table)::
 
 Guarantees and how they are kept:
 
-- *Nothing lost*: `submit` commits the entry (`BEGIN IMMEDIATE` ... `COMMIT`, `synchronous=FULL`)
-  before the provider hears of it, so a crash, a timeout or a dead network leaves it pending.
+- *Nothing lost*: `submit` commits the entry (SQLite: `BEGIN IMMEDIATE` ... `COMMIT`,
+  `synchronous=FULL`; PostgreSQL: a committed transaction) before the provider hears of it, so a crash,
+  a timeout or a dead network leaves it pending.
 - *Nothing doubled*: each item carries an idempotency key (a UUID4) that providers with client-chosen
   ids (local, Tyme, TimeTagger) use as the id, so a repeated create is an update. A create whose
   outcome is unknown (a timeout or a connection lost after sending, or a flusher that died mid-post:
@@ -31,10 +32,13 @@ Guarantees and how they are kept:
   that stored nothing (429, 5xx, a refused connection) nothing is looked for: the entry is simply
   posted again, so two identical phrases stay two entries. docs/outbox.md has the rules and a state
   diagram.
-  Two flushers (threads or processes) never post the same item at once: an item
-  is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`) inside a
-  `BEGIN IMMEDIATE` transaction, and only the claimer posts it. A claim whose holder died is taken over
-  once its lease has expired, or at once when the holder was a process on this machine that no longer runs.
+  Two flushers (threads or processes, on one machine or several) never post the same item at once:
+  an item is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`: a
+  lease) in one transaction that locks the row (`BookingStorage.outbox_change`: on PostgreSQL `SELECT
+  ... FOR UPDATE SKIP LOCKED`, so a flusher passes an item another one is claiming instead of waiting),
+  and only the claimer posts it. A claim whose holder died is taken over once its lease has expired,
+  or at once when the holder was a process on this machine (and in this PID namespace) that no
+  longer runs; the new holder looks for what the dead one sent, as for any unsettled version.
 - *Changes follow*: the outbox is also the journal of what was logged. `change` (amend) and `remove`
   (undo) commit the new state and set the item pending again; the next post updates or deletes the
   provider's copy (`remote_id`), with the same retries, so a fix made offline is not lost either.
@@ -43,13 +47,16 @@ Guarantees and how they are kept:
   backoff. After such an error the rest of that provider's items wait too, so a 429 storm or a dead
   server costs one request per flush, not one per item.
 
-The clock and `sleep` are parameters, so tests run the schedule without waiting.
+The outbox keeps these rules in one place for both back ends: it reads and writes through the
+`BookingStorage` protocol (`nlentry.booking.storage`), never SQL. The clock and `sleep` are parameters,
+so tests run the schedule without waiting.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import os
 import socket
@@ -57,9 +64,10 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from nlentry.booking.store import Store, entry_from_json, entry_to_json
+from nlentry.booking.store import entry_from_json, entry_to_json
 from nlentry.config import redact
 from nlentry.model import Entry
 from nlentry.providers.base import (
@@ -71,6 +79,9 @@ from nlentry.providers.base import (
     TransientError,
     Unsupported,
 )
+
+if TYPE_CHECKING:
+    from nlentry.booking.storage import BookingStorage, OutboxRow
 
 __all__ = ["Backoff", "Busy", "FlushReport", "Outbox", "OutboxItem"]
 
@@ -166,12 +177,21 @@ class _Claim:
     sending: str | None
 
 
+@functools.cache
 def _host() -> str:
-    return socket.gethostname()
+    """This machine and PID namespace, in which a pid names one process (containers may share a host
+    name, never a kernel boot and PID namespace)."""
+    name = socket.gethostname().replace("|", "_")
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return name
+    return f"{name}/{boot}/{namespace}"
 
 
 def _process_gone(claimed_by: str | None) -> bool:
-    """True when `claimed_by` names a process on this machine that no longer runs."""
+    """True when `claimed_by` names a process on this machine (and PID namespace) that no longer runs."""
     if not claimed_by:
         return True
     host, _, rest = claimed_by.partition("|")
@@ -191,10 +211,10 @@ def _process_gone(claimed_by: str | None) -> bool:
 
 
 class Outbox:
-    """The durable outbox over a `Store`; see the module docstring.
+    """The durable outbox over a `BookingStorage`; see the module docstring.
 
     Parameters:
-        store: the database holding the outbox table.
+        store: the user's booking state (`nlentry.booking.store.Store`, `PostgresBooking`).
         providers: a mapping of provider name to provider, or a callable building one from its name
             (called at most once per name; `close()` closes the providers it built).
         clock: unix time (default: the store's clock).
@@ -207,7 +227,7 @@ class Outbox:
 
     def __init__(
         self,
-        store: Store,
+        store: BookingStorage,
         providers: ProviderSource,
         *,
         clock: Callable[[], float] | None = None,
@@ -258,13 +278,15 @@ class Outbox:
         Returns the idempotency key. The outcome is in `item(key)`: `posted`, or `pending` (to be
         retried; `last_error` says why) or `failed`. Provider errors are recorded, never raised.
         """
+        from nlentry.booking.storage import OutboxRow
+
         key = str(uuid.uuid4())
         now = self.clock()
-        with self.store.transaction() as db:
-            db.execute(
-                "INSERT INTO outbox (key, provider, entry, state, attempts, next_attempt_at, created_at, "
-                "updated_at, day) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?)",
-                (key, provider_name, entry_to_json(entry), now, now, now, entry.date.isoformat()))
+        self.store.outbox_add(OutboxRow(
+            key=key, provider=provider_name, entry=entry_to_json(entry), state="pending", attempts=0,
+            next_attempt_at=now, last_error=None, remote_id=None, claimed_by=None, claimed_at=None,
+            created_at=now, updated_at=now, day=entry.date.isoformat(), deleted=False, sending=None,
+            unsettled=None))
         if self.on_submit is not None:
             with contextlib.suppress(Exception):  # a background refresh must never cost the entry
                 self.on_submit(provider_name)
@@ -316,19 +338,10 @@ class Outbox:
 
     def _due(self, now: float, *, provider: str | None, keys: Iterable[str] | None,
              force: bool) -> list[tuple[str, str]]:
-        sql = ("SELECT key, provider, state, claimed_at, claimed_by FROM outbox WHERE "
-               "((state = 'pending' AND (? OR next_attempt_at <= ?)) OR state = 'posting')")
-        params: list[Any] = [int(force), now]
-        if provider is not None:
-            sql += " AND provider = ?"
-            params.append(provider)
-        if keys is not None:
-            wanted = list(keys)
-            sql += f" AND key IN ({', '.join('?' * len(wanted))})"
-            params += wanted
-        rows = self.store.query(sql + " ORDER BY created_at, key", tuple(params))
-        return [(r["key"], r["provider"]) for r in rows
-                if r["state"] == "pending" or self._claim_expired(r["claimed_at"], r["claimed_by"], now)]
+        rows = self.store.outbox_rows(keys=None if keys is None else list(keys), provider=provider,
+                                      states=("pending", "posting"), due_by=None if force else now)
+        return [(r.key, r.provider) for r in rows
+                if r.state == "pending" or self._claim_expired(r.claimed_at, r.claimed_by, now)]
 
     def _claim_expired(self, claimed_at: float | None, claimed_by: str | None, now: float) -> bool:
         return claimed_at is None or claimed_at <= now - self.lease or _process_gone(claimed_by)
@@ -336,26 +349,26 @@ class Outbox:
     def _claim(self, key: str, now: float, *, force: bool) -> _Claim | None:
         """Take the item for this flusher, atomically; None if it is not (or no longer) claimable."""
         token = f"{_host()}|{os.getpid()}|{uuid.uuid4().hex}"
-        with self.store.transaction() as db:
-            row = db.execute("SELECT * FROM outbox WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return None
-            if row["state"] == "pending":
-                if not force and row["next_attempt_at"] > now:
+
+        def take(row: OutboxRow) -> dict[str, Any] | None:
+            if row.state == "pending":
+                if not force and row.next_attempt_at > now:
                     return None
-            elif row["state"] != "posting" or not self._claim_expired(row["claimed_at"], row["claimed_by"],
-                                                                       now):
+            elif row.state != "posting" or not self._claim_expired(row.claimed_at, row.claimed_by, now):
                 return None
-            unsettled = tuple(json.loads(row["unsettled"] or "[]"))
-            if row["sending"] is not None:  # its last holder died mid-post: that create may have arrived
-                unsettled += (row["sending"],)
-            creates = row["remote_id"] is None and not row["deleted"]
-            sending = row["entry"] if creates else None
-            db.execute("UPDATE outbox SET state = 'posting', claimed_by = ?, claimed_at = ?, sending = ?, "
-                       "unsettled = ?, attempts = attempts + 1, updated_at = ? WHERE key = ?",
-                       (token, now, sending, _json_list(unsettled), now, key))
-        return _Claim(key, row["provider"], entry_from_json(row["entry"]), row["attempts"], token,
-                      row["remote_id"], bool(row["deleted"]), unsettled, sending)
+            unsettled = tuple(json.loads(row.unsettled or "[]"))
+            if row.sending is not None:  # its last holder died mid-post: that create may have arrived
+                unsettled += (row.sending,)
+            creates = row.remote_id is None and not row.deleted
+            return {"state": "posting", "claimed_by": token, "claimed_at": now,
+                    "sending": row.entry if creates else None, "unsettled": _json_list(unsettled),
+                    "attempts": row.attempts + 1, "updated_at": now}
+
+        row = self.store.outbox_change(key, take, skip_locked=True)
+        if row is None:
+            return None
+        return _Claim(key, row.provider, entry_from_json(row.entry), row.attempts - 1, token, row.remote_id,
+                      row.deleted, tuple(json.loads(row.unsettled or "[]")), row.sending)
 
     def _post(self, claim: _Claim, tick: Callable[[], float], report: FlushReport) -> None:
         found = stale = False
@@ -413,9 +426,7 @@ class Outbox:
         Matched on each version as it was sent (not a later amend), never on a remote entry that
         another item of the outbox already owns (two identical phrases are two entries).
         """
-        rows = self.store.query("SELECT remote_id FROM outbox WHERE provider = ? AND key != ? "
-                                "AND remote_id IS NOT NULL", (claim.provider, claim.key))
-        owned = frozenset(r["remote_id"] for r in rows)
+        owned = self.store.outbox_remote_ids(claim.provider, other_than=claim.key)
         for sent in claim.unsettled:
             posted = provider.find_posted(entry_from_json(sent), claim.key, exclude=owned)
             if posted is not None:
@@ -429,9 +440,8 @@ class Outbox:
         flusher killed) leaves the item without its copy, and the next claim looks again for the
         version first sent, which may then match a twin's copy: two items' copies, one owner, a double.
         """
-        with self.store.transaction() as db:
-            db.execute("UPDATE outbox SET remote_id = ?, unsettled = NULL, sending = NULL WHERE key = ? "
-                       "AND state = 'posting' AND claimed_by = ?", (remote_id, claim.key, claim.token))
+        self.store.outbox_update(claim.key, {"remote_id": remote_id, "unsettled": None, "sending": None},
+                                 when={"state": "posting", "claimed_by": claim.token})
         return dataclasses.replace(claim, remote_id=remote_id, unsettled=(), sending=None)
 
     def _forget_unsettled(self, claim: _Claim) -> _Claim:
@@ -440,9 +450,8 @@ class Outbox:
         Otherwise a lost version could later match a twin's copy (the same phrase, its outcome
         unknown too, not yet owned) and take it, leaving this item's own copy behind as a double.
         """
-        with self.store.transaction() as db:
-            db.execute("UPDATE outbox SET unsettled = NULL WHERE key = ? AND state = 'posting' "
-                       "AND claimed_by = ?", (claim.key, claim.token))
+        self.store.outbox_update(claim.key, {"unsettled": None},
+                                 when={"state": "posting", "claimed_by": claim.token})
         return dataclasses.replace(claim, unsettled=())
 
     def _finish(self, claim: _Claim, now: float, *, state: str, error: str | None = None,
@@ -456,38 +465,29 @@ class Outbox:
             unsettled = (*claim.unsettled, claim.sending)
         else:
             unsettled = claim.unsettled
-        with self.store.transaction() as db:
-            db.execute(
-                "UPDATE outbox SET state = ?, last_error = ?, "
-                "next_attempt_at = COALESCE(?, next_attempt_at), sending = NULL, unsettled = ?, "
-                "remote_id = COALESCE(?, remote_id), claimed_by = NULL, claimed_at = NULL, updated_at = ? "
-                "WHERE key = ? AND state = 'posting' AND claimed_by = ?",
-                (state, error, next_attempt_at, _json_list(unsettled), remote_id, now, claim.key,
-                 claim.token))
+        values: dict[str, Any] = {"state": state, "last_error": error, "sending": None,
+                                  "unsettled": _json_list(unsettled), "claimed_by": None, "claimed_at": None,
+                                  "updated_at": now}
+        if next_attempt_at is not None:
+            values["next_attempt_at"] = next_attempt_at
+        if remote_id is not None:
+            values["remote_id"] = remote_id
+        self.store.outbox_update(claim.key, values, when={"state": "posting", "claimed_by": claim.token})
 
     def _hold_provider(self, provider: str, until: float) -> None:
         """After a transient or auth failure, the provider's other pending items wait as long."""
-        with self.store.transaction() as db:
-            db.execute("UPDATE outbox SET next_attempt_at = ? WHERE provider = ? AND state = 'pending' "
-                       "AND next_attempt_at < ?", (until, provider, until))
+        self.store.outbox_hold(provider, until)
 
     def _next_due(self, provider: str | None) -> float | None:
-        sql = "SELECT MIN(next_attempt_at) AS t FROM outbox WHERE state = 'pending'"
-        params: tuple[Any, ...] = ()
-        if provider is not None:
-            sql += " AND provider = ?"
-            params = (provider,)
-        value = self.store.query(sql, params)[0]["t"]
-        return None if value is None else float(value)
+        return self.store.outbox_next_due(provider)
 
     # --- reading and tidying ---------------------------------------------------------------------
 
     def item(self, key: str) -> OutboxItem | None:
         """One item by idempotency key (or a unique prefix of it), or None."""
-        rows = self.store.query("SELECT * FROM outbox WHERE key = ?", (key,))
+        rows = self.store.outbox_rows(keys=[key])
         if not rows and len(key) >= 4:
-            pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            rows = self.store.query("SELECT * FROM outbox WHERE key LIKE ? ESCAPE '\\'", (pattern,))
+            rows = self.store.outbox_rows(prefix=key)
             if len(rows) != 1:
                 return None
         return _item(rows[0]) if rows else None
@@ -498,18 +498,12 @@ class Outbox:
         wanted = [s for s in states if s in STATES]
         if not wanted:
             return []
-        sql = f"SELECT * FROM outbox WHERE state IN ({', '.join('?' * len(wanted))})"
-        params: list[Any] = list(wanted)
-        if provider is not None:
-            sql += " AND provider = ?"
-            params.append(provider)
-        return [_item(r) for r in self.store.query(sql + " ORDER BY created_at, key", tuple(params))]
+        return [_item(r) for r in self.store.outbox_rows(states=wanted, provider=provider)]
 
     def counts(self) -> dict[str, int]:
         """The number of items in each state."""
-        rows = self.store.query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
         counts = dict.fromkeys(STATES, 0)
-        counts.update({r["state"]: r["n"] for r in rows})
+        counts.update(self.store.outbox_counts())
         return counts
 
     def retry(self, key: str) -> bool:
@@ -517,10 +511,9 @@ class Outbox:
         item = self.item(key)
         if item is None:
             return False
-        with self.store.transaction() as db:
-            cur = db.execute("UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? "
-                             "WHERE key = ? AND state = 'failed'", (self.clock(), self.clock(), item.key))
-        return cur.rowcount > 0
+        now = self.clock()
+        return self.store.outbox_update(item.key, {"state": "pending", "next_attempt_at": now,
+                                                   "updated_at": now}, when={"state": "failed"})
 
     def change(self, key: str, entry: Entry, *, post: bool = True) -> OutboxItem:
         """Replace the entry of an item (`nlentry amend`); a posted one is updated at the provider.
@@ -528,8 +521,7 @@ class Outbox:
         Raises `Busy` while another flusher is posting the item. The new entry is committed first,
         then (unless `post=False`) posted once like `submit`; the outcome is in the returned item.
         """
-        values = (entry_to_json(entry), entry.date.isoformat())
-        item = self._set(key, "entry = ?, day = ?", values, undo=False)
+        item = self._set(key, {"entry": entry_to_json(entry), "day": entry.date.isoformat()}, undo=False)
         if post:
             self.flush(keys=[item.key], force=True)
         return self.item(item.key) or item
@@ -539,68 +531,59 @@ class Outbox:
 
         An item that no provider can have seen yet is settled at once, without asking one.
         """
-        item = self._set(key, "deleted = 1", (), undo=True)
+        item = self._set(key, {"deleted": True}, undo=True)
         if post:
             self.flush(keys=[item.key], force=True)
         return self.item(item.key) or item
 
-    def _set(self, key: str, assignments: str, params: tuple[Any, ...], *, undo: bool) -> OutboxItem:
+    def _set(self, key: str, changes: dict[str, Any], *, undo: bool) -> OutboxItem:
         now = self.clock()
-        with self.store.transaction() as db:
-            row = db.execute("SELECT * FROM outbox WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                raise KeyError(key)
-            held = not self._claim_expired(row["claimed_at"], row["claimed_by"], now)
-            if row["state"] == "posting" and held:
+
+        def change(row: OutboxRow) -> dict[str, Any]:
+            held = not self._claim_expired(row.claimed_at, row.claimed_by, now)
+            if row.state == "posting" and held:
                 raise Busy(f"entry {key[:8]} is being posted right now; try again in a moment")
             # no remote copy and nothing sent with an unknown outcome: nothing can exist at the provider
-            settled = undo and row["remote_id"] is None and not row["unsettled"] and row["sending"] is None
-            db.execute(f"UPDATE outbox SET {assignments}, state = ?, next_attempt_at = ?, last_error = NULL, "
-                       "claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE key = ?",
-                       (*params, "posted" if settled else "pending", now, now, key))
-            row = db.execute("SELECT * FROM outbox WHERE key = ?", (key,)).fetchone()
+            settled = undo and row.remote_id is None and not row.unsettled and row.sending is None
+            return {**changes, "state": "posted" if settled else "pending", "next_attempt_at": now,
+                    "last_error": None, "claimed_by": None, "claimed_at": None, "updated_at": now}
+
+        row = self.store.outbox_change(key, change)
+        if row is None:
+            raise KeyError(key)
         return _item(row)
 
     def latest(self, provider: str | None = None) -> OutboxItem | None:
         """The newest item not undone (what `undo` and `amend` act on), or None."""
-        sql = "SELECT * FROM outbox WHERE deleted = 0"
-        params: tuple[Any, ...] = ()
-        if provider is not None:
-            sql += " AND provider = ?"
-            params = (provider,)
-        rows = self.store.query(sql + " ORDER BY created_at DESC, rowid DESC LIMIT 1", params)
+        rows = self.store.outbox_rows(undone=False, provider=provider, order="newest")
         return _item(rows[0]) if rows else None
 
     def between(self, first: str, last: str, provider: str | None = None) -> list[OutboxItem]:
         """The items not undone whose day lies in [first, last] (ISO dates), by day and time logged."""
-        sql = "SELECT * FROM outbox WHERE deleted = 0 AND day BETWEEN ? AND ?"
-        params: tuple[Any, ...] = (first, last)
-        if provider is not None:
-            sql += " AND provider = ?"
-            params += (provider,)
-        return [_item(r) for r in self.store.query(sql + " ORDER BY day, created_at, rowid", params)]
+        rows = self.store.outbox_rows(undone=False, days=(first, last), provider=provider, order="day")
+        return [_item(r) for r in rows]
+
+    def recent_keys(self) -> list[str]:
+        """The keys of the items not undone, newest logged first."""
+        return self.store.outbox_keys()
 
     def discard(self, key: str) -> bool:
         """Remove a pending or failed item that the user gave up on; True if one was removed."""
         item = self.item(key)
         if item is None:
             return False
-        with self.store.transaction() as db:
-            cur = db.execute("DELETE FROM outbox WHERE key = ? AND state IN ('pending', 'failed')",
-                             (item.key,))
-        return cur.rowcount > 0
+        return self.store.outbox_delete(item.key, states=("pending", "failed"))
 
 
 def _json_list(texts: tuple[str, ...]) -> str | None:
     return json.dumps(list(texts)) if texts else None
 
 
-def _item(row: Any) -> OutboxItem:
+def _item(row: OutboxRow) -> OutboxItem:
     return OutboxItem(
-        key=row["key"], provider=row["provider"], entry=entry_from_json(row["entry"]), state=row["state"],
-        attempts=row["attempts"], next_attempt_at=row["next_attempt_at"], last_error=row["last_error"],
-        remote_id=row["remote_id"], created_at=row["created_at"], updated_at=row["updated_at"],
-        deleted=bool(row["deleted"]),
+        key=row.key, provider=row.provider, entry=entry_from_json(row.entry), state=row.state,
+        attempts=row.attempts, next_attempt_at=row.next_attempt_at, last_error=row.last_error,
+        remote_id=row.remote_id, created_at=row.created_at, updated_at=row.updated_at, deleted=row.deleted,
     )
 
 

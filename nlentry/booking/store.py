@@ -10,8 +10,11 @@ Usage::
         db.execute("...")
 
 It holds the cached catalog of each provider, the user's local aliases, the catalog and entries of
-the embedded `local` provider, and the outbox (whose queries live in `nlentry.booking.outbox`). The schema is
-`schema.sql` beside this module.
+the embedded `local` provider, the running timer, and the outbox. `Store` is the SQLite
+`BookingStorage` (`nlentry.booking.storage`): its statements are shared with PostgreSQL
+(`nlentry.booking.sql`); this module adds the file, the connection and the schema's migrations. The
+schema is `schema.sql` beside this module. The server's own `server.db` uses the same plumbing
+(`transaction`, `query`).
 
 One `Store` wraps one connection, shared by the threads of a process under a lock (the background
 catalog refresh uses it too); separate processes, or separate `Store` objects, are separate
@@ -27,18 +30,19 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date as Date
 from datetime import time as Time
 from pathlib import Path
 from typing import Any
 
-from nlentry.errors import NlentryError
-from nlentry.model import Alternative, Catalog, Entry, Ref, Span
+from nlentry.booking.sql import SQLITE, SqlBooking, Tx
+from nlentry.booking.storage import ALIAS_KINDS, Alias, StoreError
+from nlentry.model import Alternative, Entry, Ref, Span
 
 __all__ = [
     "ALIAS_KINDS",
     "DB_FILE",
+    "SCHEMA_VERSION",
     "Alias",
     "Store",
     "StoreError",
@@ -48,25 +52,11 @@ __all__ = [
 
 DB_FILE = "nlentry.db"
 SCHEMA_VERSION = 3
-ALIAS_KINDS = ("project", "service", "client", "person")
 
 
-class StoreError(NlentryError):
-    """The database cannot be opened or is not nlentry's."""
-
-
-@dataclass(frozen=True)
-class Alias:
-    """An alias the user added locally: `alias` stands for the catalog item named (or with id) `target`."""
-
-    provider: str
-    alias: str
-    target: str
-    kind: str | None = None
-
-
-class Store:
-    """The SQLite database; see the module docstring.
+class Store(SqlBooking):
+    """The SQLite database, and the SQLite `BookingStorage` (`nlentry.booking.storage`); see the module
+    docstring.
 
     Parameters:
         path: the database file, or ``":memory:"``.
@@ -160,6 +150,16 @@ class Store:
         with self._lock:
             return self._db.execute(sql, params).fetchall()
 
+    @contextmanager
+    def _write(self) -> Iterator[Tx]:
+        with self.transaction() as db:
+            yield Tx(db, SQLITE, None)
+
+    @contextmanager
+    def _read(self) -> Iterator[Tx]:
+        with self._lock:
+            yield Tx(self._db, SQLITE, None)
+
     def close(self) -> None:
         """Close the connection."""
         with self._lock:
@@ -173,77 +173,6 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.path!r})"
-
-    # --- catalog cache ---------------------------------------------------------------------------
-
-    def put_catalog(self, provider: str, catalog: Catalog, *, synced_at: float | None = None) -> float:
-        """Replace the cached catalog of `provider`; returns the sync time written."""
-        when = self.clock() if synced_at is None else synced_at
-        data = json.dumps(catalog.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        with self.transaction() as db:
-            db.execute("INSERT INTO catalog_cache (provider, catalog, synced_at) VALUES (?, ?, ?) "
-                       "ON CONFLICT (provider) DO UPDATE SET catalog = excluded.catalog, "
-                       "synced_at = excluded.synced_at", (provider, data, when))
-        return when
-
-    def get_catalog(self, provider: str) -> tuple[Catalog, float] | None:
-        """The cached catalog of `provider` and its sync time, or None if it was never synced."""
-        rows = self.query("SELECT catalog, synced_at FROM catalog_cache WHERE provider = ?", (provider,))
-        if not rows:
-            return None
-        return Catalog.from_dict(json.loads(rows[0]["catalog"])), float(rows[0]["synced_at"])
-
-    def synced_at(self, provider: str) -> float | None:
-        """When `provider`'s catalog was last synced, or None."""
-        rows = self.query("SELECT synced_at FROM catalog_cache WHERE provider = ?", (provider,))
-        return float(rows[0]["synced_at"]) if rows else None
-
-    # --- aliases ---------------------------------------------------------------------------------
-
-    def add_alias(self, provider: str, alias: str, target: str, kind: str | None = None) -> Alias:
-        """Add (or replace) a local alias."""
-        alias, target = alias.strip(), target.strip()
-        if not alias or not target:
-            raise ValueError("an alias and the name it stands for must both be non-empty")
-        if kind is not None and kind not in ALIAS_KINDS:
-            raise ValueError(f"kind must be one of {', '.join(ALIAS_KINDS)}")
-        with self.transaction() as db:
-            db.execute("INSERT INTO aliases (provider, alias, target, kind, created_at) "
-                       "VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT (provider, alias) DO UPDATE SET target = excluded.target, "
-                       "kind = excluded.kind", (provider, alias, target, kind, self.clock()))
-        return Alias(provider, alias, target, kind)
-
-    def remove_alias(self, provider: str, alias: str) -> bool:
-        """Remove a local alias (case-insensitively); True if there was one."""
-        with self.transaction() as db:
-            cur = db.execute("DELETE FROM aliases WHERE provider = ? AND lower(alias) = lower(?)",
-                             (provider, alias.strip()))
-        return cur.rowcount > 0
-
-    def aliases(self, provider: str | None = None) -> list[Alias]:
-        """The local aliases of one provider (or of all), in the order they were added."""
-        if provider is None:
-            rows = self.query("SELECT * FROM aliases ORDER BY provider, created_at, alias")
-        else:
-            rows = self.query("SELECT * FROM aliases WHERE provider = ? ORDER BY created_at, alias",
-                              (provider,))
-        return [Alias(r["provider"], r["alias"], r["target"], r["kind"]) for r in rows]
-
-    # --- the local provider's catalog ------------------------------------------------------------
-
-    def set_local_catalog(self, catalog: Catalog) -> None:
-        """Replace the catalog of the `local` provider."""
-        data = json.dumps(catalog.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        with self.transaction() as db:
-            db.execute("INSERT INTO local_catalog (id, catalog, updated_at) VALUES (1, ?, ?) "
-                       "ON CONFLICT (id) DO UPDATE SET catalog = excluded.catalog, "
-                       "updated_at = excluded.updated_at", (data, self.clock()))
-
-    def local_catalog(self) -> Catalog:
-        """The catalog of the `local` provider (empty until one is imported)."""
-        rows = self.query("SELECT catalog FROM local_catalog WHERE id = 1")
-        return Catalog.from_dict(json.loads(rows[0]["catalog"])) if rows else Catalog()
 
 
 # --- files ---------------------------------------------------------------------------------------

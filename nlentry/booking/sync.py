@@ -24,11 +24,14 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nlentry.booking.store import ALIAS_KINDS, Alias, Store
+from nlentry.booking.storage import ALIAS_KINDS, Alias, BookingStorage
 from nlentry.model import Catalog
 from nlentry.providers.base import Capability, Provider, ProviderError, require
+
+if TYPE_CHECKING:
+    from nlentry.booking.store import Store
 
 __all__ = [
     "DEFAULT_MAX_AGE", "SyncResult", "Syncer", "cached_catalog", "find_target", "merge_aliases", "sync",
@@ -108,14 +111,15 @@ class Syncer:
     """Fetches catalogs into the store's cache and reads them back; see the module docstring.
 
     Parameters:
-        store: the database with the cache and the aliases.
+        store: the booking state with the cache and the aliases (SQLite or PostgreSQL).
         providers: provider name -> provider, or a callable building one (called per sync; a provider
             it builds is closed after the sync).
         clock: unix time (default: the store's clock).
         max_age: seconds after which the cache is stale (default 24 hours).
     """
 
-    def __init__(self, store: Store, providers: Mapping[str, Provider] | Callable[[str], Provider], *,
+    def __init__(self, store: BookingStorage,
+                 providers: Mapping[str, Provider] | Callable[[str], Provider], *,
                  clock: Callable[[], float] | None = None, max_age: float = DEFAULT_MAX_AGE) -> None:
         self.store = store
         self.clock = clock or store.clock
@@ -187,6 +191,7 @@ class Syncer:
 def _configured(env: Mapping[str, str] | None) -> tuple[Store, Callable[[str], Provider], float]:
     from nlentry import config
     from nlentry import providers as registry
+    from nlentry.booking.store import Store
 
     cfg = config.load(env)
     return Store.open(env), registry.builder(env, cfg), cfg.number("catalog_max_age", DEFAULT_MAX_AGE)

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     import psycopg
     from psycopg_pool import ConnectionPool
 
+    from nlentry.booking.postgres import PostgresBooking
+
 __all__ = ["LATEST", "Migration", "PostgresStorage", "applied_version", "migrations", "upgrade", "version_of"]
 
 log = logging.getLogger("nlentry.server")
@@ -540,6 +542,13 @@ class PostgresStorage:
         with self._conn(probe=True) as conn:
             version = applied_version(conn)
         _check(version)
+
+    def booking(self, user_id: str) -> PostgresBooking:
+        """One user's booking state (journal and outbox, timer, catalog caches, aliases, the `local`
+        provider's entries) on this storage's pool: `Journal.open(env, storage=storage.booking(id))`."""
+        from nlentry.booking.postgres import PostgresBooking
+
+        return PostgresBooking(self.pool, user_id)
 
     def close(self) -> None:
         self.pool.close()

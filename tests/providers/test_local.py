@@ -1,6 +1,8 @@
 """The registry, the embedded `local` provider, catalog sync and aliases, and their commands.
 
-Everything runs through the real code on a real SQLite file under a temporary NLENTRY_HOME.
+Everything runs through the real code on a real SQLite file under a temporary NLENTRY_HOME; the
+provider's own tests (entries, timer, catalog cache and aliases) run on both back ends of the booking
+state, a SQLite file and a PostgreSQL database (`local`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from booking_backends import BACKENDS, Backend, booking_backend
 
 from nlentry import providers
 from nlentry.booking.store import Store
@@ -50,10 +53,15 @@ def now() -> Now:
     return Now()
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    with booking_backend(request, tmp_path) as b:
+        yield b
+
+
 @pytest.fixture
-def local(tmp_path: Path, now: Now) -> Iterator[LocalProvider]:
-    store = Store(tmp_path / "nlentry.db", clock=lambda: now().timestamp())
-    provider = LocalProvider(store, now=now, owns_store=True)
+def local(backend: Backend, now: Now) -> Iterator[LocalProvider]:
+    provider = LocalProvider(backend.open(clock=lambda: now().timestamp()), now=now)
     provider.import_catalog(Catalog.from_dict(CATALOG))
     yield provider
     provider.close()

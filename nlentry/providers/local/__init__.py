@@ -1,4 +1,4 @@
-"""`local`, the embedded default provider: entries and catalog in nlentry's own SQLite database.
+"""`local`, the embedded default provider: entries and catalog in nlentry's own database.
 
 Usage::
 
@@ -14,24 +14,29 @@ remote ids are the idempotency keys the outbox hands it, so a repeated `create` 
 updates the entry instead of adding a second one.
 
 Settings (`[providers.local]`): `path`, the database file (default: `nlentry.db` in `data_dir`,
-i.e. under `NLENTRY_HOME`). The outbox and the catalog cache live in the same file.
+i.e. under `NLENTRY_HOME`). The outbox and the catalog cache live in the same file. It keeps its rows
+through the booking storage protocol (`nlentry.booking.storage`), so on the server it works the same on
+a user's PostgreSQL state (`LocalProvider(PostgresBooking(pool, user_id))`).
 """
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from nlentry.booking.storage import LocalRow
 from nlentry.booking.store import DB_FILE, Store, entry_from_json, entry_to_json
 from nlentry.model import Catalog, Entry
 from nlentry.providers.base import Capability, Posted, RejectedError, RemoteEntry
 
 if TYPE_CHECKING:
     import httpx
+
+    from nlentry.booking.storage import BookingStorage
 
 __all__ = ["PROVIDER", "LocalProvider"]
 
@@ -64,7 +69,7 @@ class LocalProvider:
     """The embedded provider; see the module docstring.
 
     Parameters:
-        store: the database to keep entries and catalog in.
+        store: the booking state to keep entries and catalog in (a SQLite `Store`, a `PostgresBooking`).
         now: the current time as an aware datetime, for timers (tests pass a fake).
         owns_store: close `store` in `close()` (true when built by `from_settings`).
     """
@@ -72,7 +77,7 @@ class LocalProvider:
     name: ClassVar[str] = "local"
     capabilities: ClassVar[frozenset[Capability]] = frozenset(Capability)
 
-    def __init__(self, store: Store, *, now: Callable[[], datetime] = _local_now,
+    def __init__(self, store: BookingStorage, *, now: Callable[[], datetime] = _local_now,
                  owns_store: bool = False) -> None:
         self.store = store
         self.now = now
@@ -120,69 +125,51 @@ class LocalProvider:
         return Posted(self.name, remote_id)
 
     def _write(self, entry_id: str, entry: Entry, *, insert: bool) -> None:
-        duration = duration_of(entry)
-        start = None if entry.start is None else entry.start.isoformat()
-        end = None if entry.end is None else entry.end.isoformat()
         now = self.store.clock()
-        values = (entry.date.isoformat(), start, end, duration, entry.description, entry_to_json(entry), now)
-        with self.store.transaction() as db:
-            if insert:
-                db.execute(
-                    "INSERT INTO entries (day, start_time, end_time, duration, description, entry, "
-                    "updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET day = excluded.day, start_time = excluded.start_time, "
-                    "end_time = excluded.end_time, duration = excluded.duration, "
-                    "description = excluded.description, entry = excluded.entry, "
-                    "updated_at = excluded.updated_at, running_since = NULL",
-                    (*values, entry_id, now))
-            else:
-                cur = db.execute(
-                    "UPDATE entries SET day = ?, start_time = ?, end_time = ?, duration = ?, "
-                    "description = ?, entry = ?, updated_at = ?, running_since = NULL WHERE id = ?",
-                    (*values, entry_id))
-                if cur.rowcount == 0:
-                    raise RejectedError(f"there is no local entry {entry_id!r}")
+        row = LocalRow(id=entry_id, day=entry.date.isoformat(),
+                       start_time=None if entry.start is None else entry.start.isoformat(),
+                       end_time=None if entry.end is None else entry.end.isoformat(),
+                       duration=duration_of(entry), running_since=None, description=entry.description,
+                       entry=entry_to_json(entry), created_at=now, updated_at=now)
+        if insert:
+            self.store.local_upsert(row)
+        elif not self.store.local_update(row):
+            raise RejectedError(f"there is no local entry {entry_id!r}")
 
     def delete(self, remote_id: str) -> None:
         """Delete the entry `remote_id`; `RejectedError` if there is none."""
-        with self.store.transaction() as db:
-            cur = db.execute("DELETE FROM entries WHERE id = ?", (remote_id,))
-        if cur.rowcount == 0:
+        if not self.store.local_delete(remote_id):
             raise RejectedError(f"there is no local entry {remote_id!r}")
 
     def list_day(self, day: date) -> list[RemoteEntry]:
         """The entries of one day, by start time (entries without one last), then as created."""
-        rows = self.store.query(
-            "SELECT * FROM entries WHERE day = ? ORDER BY start_time IS NULL, start_time, created_at, id",
-            (day.isoformat(),))
-        return [self._remote(r) for r in rows]
+        return [self._remote(r) for r in self.store.local_rows(day=day.isoformat())]
 
     def find_posted(self, entry: Entry, key: str, *, exclude: frozenset[str] = frozenset()) -> Posted | None:
         """The entry stored under `key`, if any: local ids are the keys, so no guessing is needed."""
-        rows = self.store.query("SELECT id FROM entries WHERE id = ?", (key,))
-        return Posted(self.name, key) if rows else None
+        return Posted(self.name, key) if self.store.local_rows(entry_id=key) else None
 
     def get(self, remote_id: str) -> RemoteEntry | None:
         """One entry by id, or None."""
-        rows = self.store.query("SELECT * FROM entries WHERE id = ?", (remote_id,))
+        rows = self.store.local_rows(entry_id=remote_id)
         return self._remote(rows[0]) if rows else None
 
-    def _remote(self, row: sqlite3.Row) -> RemoteEntry:
-        entry = entry_from_json(row["entry"])
-        running = row["running_since"] is not None
-        duration = row["duration"]
-        if running:
-            duration = max(0, int(self.now().timestamp() - row["running_since"]))
+    def _remote(self, row: LocalRow) -> RemoteEntry:
+        entry = entry_from_json(row.entry)
+        running = row.running_since is not None
+        duration = row.duration or 0
+        if row.running_since is not None:
+            duration = max(0, int(self.now().timestamp() - row.running_since))
         return RemoteEntry(
-            remote_id=row["id"],
-            date=date.fromisoformat(row["day"]),
+            remote_id=row.id,
+            date=date.fromisoformat(row.day),
             duration=int(duration),
-            start=None if row["start_time"] is None else time.fromisoformat(row["start_time"]),
-            end=None if row["end_time"] is None else time.fromisoformat(row["end_time"]),
+            start=None if row.start_time is None else time.fromisoformat(row.start_time),
+            end=None if row.end_time is None else time.fromisoformat(row.end_time),
             project_id=None if entry.project is None else entry.project.id,
             service_id=None if entry.service is None else entry.service.id,
-            description=row["description"],
-            key=row["id"],
+            description=row.description,
+            key=row.id,
             extra={"running": True} if running else {},
         )
 
@@ -194,36 +181,32 @@ class LocalProvider:
         now = self.now()
         entry_id = str(uuid.uuid4())
         start = now.time().replace(microsecond=0, tzinfo=None)
-        with self.store.transaction() as db:
-            db.execute(
-                "INSERT INTO entries (id, day, start_time, end_time, duration, running_since, description, "
-                "entry, created_at, updated_at) VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)",
-                (entry_id, now.date().isoformat(), start.isoformat(), now.timestamp(), entry.description,
-                 entry_to_json(entry.replace(date=now.date(), start=start, end=None, duration=None)),
-                 self.store.clock(), self.store.clock()))
+        seed = entry.replace(date=now.date(), start=start, end=None, duration=None)
+        self.store.local_add(LocalRow(
+            id=entry_id, day=now.date().isoformat(), start_time=start.isoformat(), end_time=None,
+            duration=None, running_since=now.timestamp(), description=entry.description,
+            entry=entry_to_json(seed), created_at=self.store.clock(), updated_at=self.store.clock()))
         return Posted(self.name, entry_id)
 
     def timer_stop(self) -> Posted | None:
         """Stop the running timer: its end is now; returns it, or None when no timer runs."""
         now = self.now()
-        with self.store.transaction() as db:
-            row = db.execute("SELECT id, running_since, entry FROM entries WHERE running_since IS NOT NULL "
-                             "ORDER BY running_since DESC LIMIT 1").fetchone()
-            if row is None:
-                return None
-            duration = max(0, int(now.timestamp() - row["running_since"]))
-            end = (datetime.fromtimestamp(row["running_since"], now.tzinfo) + timedelta(seconds=duration))
-            end_time = end.time().replace(microsecond=0, tzinfo=None)
-            entry = entry_from_json(row["entry"]).replace(end=end_time, duration=duration)
-            db.execute("UPDATE entries SET running_since = NULL, end_time = ?, duration = ?, entry = ?, "
-                       "updated_at = ? WHERE id = ?",
-                       (end_time.isoformat(), duration, entry_to_json(entry), self.store.clock(), row["id"]))
-        return Posted(self.name, row["id"])
+        running = self.store.local_rows(running=True)
+        since = running[0].running_since if running else None
+        if since is None:
+            return None
+        row = running[0]
+        duration = max(0, int(now.timestamp() - since))
+        end = (datetime.fromtimestamp(since, now.tzinfo) + timedelta(seconds=duration))
+        end_time = end.time().replace(microsecond=0, tzinfo=None)
+        entry = entry_from_json(row.entry).replace(end=end_time, duration=duration)
+        self.store.local_update(replace(row, end_time=end_time.isoformat(), duration=duration,
+                                        entry=entry_to_json(entry), updated_at=self.store.clock()))
+        return Posted(self.name, row.id)
 
     def timer_current(self) -> RemoteEntry | None:
         """The running timer (its duration so far), or None."""
-        rows = self.store.query("SELECT * FROM entries WHERE running_since IS NOT NULL "
-                                "ORDER BY running_since DESC LIMIT 1")
+        rows = self.store.local_rows(running=True)
         return self._remote(rows[0]) if rows else None
 
     def close(self) -> None:
@@ -232,7 +215,7 @@ class LocalProvider:
             self.store.close()
 
     def __repr__(self) -> str:
-        return f"LocalProvider({self.store.path!r})"
+        return f"LocalProvider({self.store!r})"
 
 
 PROVIDER = LocalProvider

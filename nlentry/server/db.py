@@ -337,6 +337,9 @@ class SQLiteStorage:
                 versions[user_id] = 0
         return versions
 
+    def booking(self, user_id: str) -> None:
+        return None  # the journal opens the user's own nlentry.db, under its folder
+
     # --- plumbing --------------------------------------------------------------------------------
 
     def prune(self, *, now: float) -> None:

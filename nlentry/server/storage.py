@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from nlentry.errors import NlentryError
 
 if TYPE_CHECKING:
+    from nlentry.booking.storage import BookingStorage
     from nlentry.server.settings import Settings
 
 __all__ = [
@@ -239,6 +240,14 @@ class ServerStorage(Protocol):
     def settings_versions(self, user_ids: Sequence[str] | None = None) -> dict[str, int]:
         """A number per user (all, or those named) that changes whenever its plain settings or its
         credentials change: a process that opened a user's journal sees another's change by it."""
+        ...
+
+    # --- journals --------------------------------------------------------------------------------
+
+    def booking(self, user_id: str) -> BookingStorage | None:
+        """Where the user's journal keeps its state (outbox, timer, catalog caches, aliases, the `local`
+        provider's entries): on PostgreSQL a `PostgresBooking` on this storage's connections; None on
+        SQLite, where it is the user's own nlentry.db in its folder."""
         ...
 
     # --- plumbing --------------------------------------------------------------------------------

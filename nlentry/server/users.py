@@ -18,8 +18,10 @@ secret, `confirm_below`, `round_to`, ...) and the provider credentials (`set_pro
 ...). On SQLite both live in the user's own config.toml (0600) under `<server home>/users/<id>/`, which
 is then an NLENTRY_HOME every `nlentry` command works on; on PostgreSQL they are in the database (the
 credentials encrypted), so every server process on every host reads the same. `config` hands both to
-the journal as one `Config`, in memory. A chat identity is `slack:<team id>:<user id>` or
-`telegram:<user id>`.
+the journal as one `Config`, in memory. The journal's own state (outbox, timer, catalog caches, aliases)
+is in the user's folder on SQLite (its nlentry.db) and in the database on PostgreSQL
+(`ServerStorage.booking`), so with PostgreSQL no process needs anything of another's folders. A chat
+identity is `slack:<team id>:<user id>` or `telegram:<user id>`.
 """
 
 from __future__ import annotations
@@ -243,7 +245,8 @@ class Users:
             journal = self._journals.get(user_id)
             if journal is None:
                 self._versions[user_id] = self.db.settings_versions([user_id]).get(user_id, 0)
-                journal = Journal.open(self.env(user_id), cfg=self.config(user_id))
+                journal = Journal.open(self.env(user_id), cfg=self.config(user_id),
+                                       storage=self.db.booking(user_id))
                 self._journals[user_id] = journal
             return journal
 

@@ -203,3 +203,89 @@ async def test_every_process_runs_the_worker_on_postgresql(
         assert all(w.rounds >= 2 for w in workers) and not (home / "worker.lock").exists()
     else:  # one box: the one holding worker.lock runs them
         assert sorted(w.rounds > 0 for w in workers) == [False, True] and (home / "worker.lock").exists()
+
+
+def flaky_rows(*homes: Path) -> list[Any]:
+    """What `flaky` holds for bob: its entries, in the folder of each host it was posted from."""
+    from nlentry.booking.store import Store
+
+    rows = []
+    for home in dict.fromkeys(homes):
+        with Store(home / "users" / "bob" / "nlentry.db") as store:
+            rows += [r for r in store.local_rows(day=NOW.date().isoformat())]
+    return rows
+
+
+async def test_the_workers_of_two_processes_post_each_entry_once(
+    pair: tuple[Server, Server], flaky: Any
+) -> None:
+    import asyncio
+
+    a, b = pair
+    flaky.down = True
+    for n, server in enumerate([a, b] * 4):  # queued through either process
+        r = await server.client.post("/v1/entries", headers=server.auth("bob"),
+                                     json={"text": f"{n + 1} uur overleg", "confirm": True})
+        assert r.status_code == 201 and r.json()["state"] == "pending", r.text
+    listed = (await b.client.get("/v1/entries", headers=b.auth("bob"))).json()
+    assert sorted(i["entry"]["duration"] for i in listed) == [3600 * (n + 1) for n in range(8)]
+    flaky.down, flaky.delay = False, 0.05
+    for server in (a, b):
+        server.journal("bob").outbox.clock = lambda: 4e9  # every retry due
+    reports = await asyncio.gather(*(asyncio.to_thread(s.app.state.worker.run_once) for s in (a, b)))
+    posted = [key for r in reports for key in r["bob"].posted]
+    assert len(posted) == len(set(posted)) == 8
+    assert flaky.posts == 8 and len(flaky_rows(a.home, b.home)) == 8
+    for server in (a, b):  # nothing left, nothing doubled, as either process sees it
+        items = server.journal("bob").entries(NOW.date(), NOW.date())
+        assert [i.state for i in items] == ["posted"] * 8 and len({i.remote_id for i in items}) == 8
+        assert server.app.state.worker.run_once()["bob"].posted == []
+
+
+async def test_one_process_posts_what_another_queued(pair: tuple[Server, Server], flaky: Any) -> None:
+    a, b = pair
+    flaky.down = True
+    r = await a.client.post("/v1/entries", headers=a.auth("bob"),
+                            json={"text": "2 uur overleg", "confirm": True})
+    assert r.json()["state"] == "pending"
+    flaky.down = False
+    b.journal("bob").outbox.clock = lambda: 4e9
+    assert len(b.app.state.worker.run_once()["bob"].posted) == 1  # a may be gone: b's worker posts it
+    assert [i.state for i in a.journal("bob").entries(NOW.date(), NOW.date())] == ["posted"]
+
+
+async def test_a_users_journal_outlives_the_process(homes: tuple[Path, Path], flaky: Any) -> None:
+    first, second = homes
+    make_user(first, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
+    clock, closing = Clock(), []
+    a = await app_on(first, clock, closing)
+    key = ApiKeys(a.state.db).create("bob")[0]
+    headers = {"Authorization": f"Bearer {key}"}
+    flaky.down = True  # one entry posted, one still waiting, a timer running, an alias
+    r = await a.client.post("/v1/entries", headers=headers, json={"text": "3 uur overleg", "confirm": True})
+    assert r.json()["state"] == "pending"
+    flaky.down = False
+    r = await a.client.post("/v1/entries", headers=headers, json={"text": "1 uur overleg", "confirm": True})
+    assert r.json()["state"] == "posted"
+    journal = a.journal("bob")
+    journal.start(journal.read("aan Webshop", now=NOW), now=NOW)
+    journal.store.add_alias("flaky", "shop", "Webshop", "project")
+    for close in reversed(closing):
+        await close()
+    a.state.close()
+    # a new process (on PostgreSQL on another host, without the first one's folder)
+    b = await app_on(second, clock, closing)
+    try:
+        listed = (await b.client.get("/v1/entries", headers=headers)).json()
+        assert sorted((i["entry"]["duration"], i["state"]) for i in listed) == [(3600, "posted"),
+                                                                                (10800, "pending")]
+        again = b.journal("bob")
+        timer = again.timer()
+        assert timer is not None and timer.entry.project is not None and timer.entry.project.name == "Webshop"
+        assert [x.alias for x in again.store.aliases("flaky")] == ["shop"]
+        project = again.read("1 uur aan shop", now=NOW).project
+        assert project is not None and project.name == "Webshop"
+    finally:
+        for close in reversed(closing):
+            await close()
+        b.state.close()

@@ -80,6 +80,8 @@ def _move(home: Path, storage: PostgresStorage, say: Messages) -> int:
     print(say("admin_moved", file=home / "server.db", counts=counts, credentials=moved.credentials,
               settings=moved.settings),
           file=sys.stderr)
+    journals = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in moved.journals.items())
+    print(say("admin_moved_journals", counts=journals or "-"), file=sys.stderr)
     return 0
 
 

@@ -176,7 +176,8 @@ def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
     home = tmp_path / "server"
     write_config(home)  # a SQLite server, with two users, a key, links, a code, a confirmation
     make_user(home, "alice", "--locale", "nl")
-    make_user(home, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
+    make_user(home, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}",
+              "--setting", "workspace=acme", "--option", "confirm_below=0.3")
     sqlite = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
     key, _ = ApiKeys(sqlite).create("alice", name="laptop")
     users = Users(Settings.load({"NLENTRY_HOME": str(home)}), sqlite)
@@ -193,6 +194,7 @@ def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
     status, _, err = run(home, "db", "migrate-from-sqlite", capsys=capsys, **env)
     assert status == 0, err
     assert "2 users, 1 api keys, 1 chat links, 1 link codes, 1 pending" in err and "1 credentials" in err
+    assert "the settings of 1 users" in err  # bob's (alice has none)
     assert PROVIDER_TOKEN not in err
     assert (home / "server.db").read_bytes() == before  # read, never changed
     bob = config.load({"NLENTRY_HOME": str(home / "users" / "bob")})
@@ -205,6 +207,16 @@ def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
             ("alice", "nl", ("slack:T1:U1",)), ("bob", None, ())]
         assert ApiKeys(moved).user_of(key) == "alice"
         assert moved.credentials("bob") == {"flaky": {"token": PROVIDER_TOKEN}}
+        assert moved.user_settings("bob") == {
+            "default_provider": "flaky", "confirm_below": 0.3, "providers": {"flaky": {"workspace": "acme"}}
+        }
+        assert moved.user_settings("alice") == {}
+        # another host (a home of its own) opens bob's journal with what was moved
+        elsewhere = Settings.load({"NLENTRY_HOME": str(tmp_path / "host-b"), "NLENTRY_DATABASE_URL": pg_url,
+                                   **env})
+        journal = Users(elsewhere, moved).journal("bob")
+        assert journal.provider == "flaky" and journal.confirm_below == 0.3
+        journal.close()
         taken = Confirmations(moved, ttl=900).take(waiting.id, "alice")
         assert taken is not None and taken.entry == entry
         assert not moved.first_delivery(["telegram:5"], now=NOW.timestamp(), keep=1.0)  # handled already

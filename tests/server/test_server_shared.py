@@ -289,3 +289,21 @@ async def test_a_users_journal_outlives_the_process(homes: tuple[Path, Path], fl
         for close in reversed(closing):
             await close()
         b.state.close()
+
+
+async def test_a_catalog_synced_by_another_process_is_read_again(pair: tuple[Server, Server]) -> None:
+    import json
+
+    from conftest import CATALOG
+
+    from nlentry.model import Catalog
+
+    a, b = pair
+    assert a.journal("bob").read("2 uur aan Zeppelin", now=NOW).project is None
+    a.app.state.worker.run_once()
+    data = json.loads(CATALOG.read_text(encoding="utf-8"))
+    data["projects"].append({"id": 999, "name": "Zeppelin", "client_id": 1, "aliases": [], "active": True})
+    b.journal("bob").store.put_catalog("flaky", Catalog.from_dict(data), synced_at=NOW.timestamp() + 60)
+    a.app.state.worker.run_once()  # a's worker sees the newer sync
+    project = a.journal("bob").read("2 uur aan Zeppelin", now=NOW).project
+    assert project is not None and project.name == "Zeppelin"

@@ -159,7 +159,7 @@ _OPTIONS = {
     "confirm_below": lambda raw: _within(float(raw), 0, 1),
     "round_to": lambda raw: int(_within(int(raw), 0, 60)),
     "rounding": lambda raw: {"up": "up", "nearest": "nearest"}[raw],
-    "catalog_max_age": lambda raw: _within(float(raw), 0, float("inf")),
+    "catalog_max_age": lambda raw: _within(float(raw), 0, 1e9),
 }
 
 

@@ -97,7 +97,8 @@ def test_users_show_prints_the_settings_with_secrets_masked(
     assert shown["default_provider"] == "flaky"
     assert shown["settings"]["rounding"] == "nearest"
     assert shown["settings"]["providers"]["flaky"] == {"token": "***"}
-    for bad in ("confirm_below=2", "round_to=five", "rounding=down", "colour=blue", "confirm_below"):
+    for bad in ("confirm_below=2", "round_to=five", "rounding=down", "colour=blue", "confirm_below",
+                "catalog_max_age=inf", "confirm_below=nan"):
         assert admin(second, "users", "set", "bob", "--option", bad) == 1
     assert admin(second, "users", "add", "carol", "--option", "round_to=-1") == 1
     assert admin(second, "users", "show", "carol") == 1  # the bad option made no user

@@ -582,13 +582,15 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
     k = keys.add_parser("ls", help="list keys (their public ids, never the keys)")
     k.add_argument("user", nargs="?", metavar="USER", help="only this user's keys")
     k.add_argument("--json", action="store_true", help="print JSON")
+    k.add_argument("--jsonl", action="store_true", help="print one JSON object a line")
     k = keys.add_parser("revoke", help="delete a key by its public id")
     k.add_argument("key_id", metavar="ID", help="the id 'apikey ls' shows (nle_ and 8 characters)")
 
     p = commands.add_parser("users", help="the server's users and their chat accounts",
-                            description="Each user has a folder of its own under the server's "
-                                        "NLENTRY_HOME (users/<id>/): its config.toml with its provider and "
-                                        "credentials, and its database. A chat account (Slack team and "
+                            description="Each user has its own provider, settings and journal: on "
+                                        "SQLite in a folder of its own under the server's NLENTRY_HOME "
+                                        "(users/<id>/, its config.toml and database), with database_url in "
+                                        "PostgreSQL (credentials encrypted). A chat account (Slack team and "
                                         "user, Telegram user) is linked to a user by its ids or by the "
                                         "one-time code the bot sends to an account it does not know.",
                             epilog="examples:\n  nlentry users add alice --provider timetagger "
@@ -608,6 +610,9 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
         u.add_argument("--setting", metavar="KEY=VALUE", action="append", default=[],
                        help="a setting of the user's provider (repeat; VALUE '-' reads standard input)")
         u.add_argument("--locale", metavar="CODE", help="the language of replies when a message does not say")
+        u.add_argument("--option", metavar="KEY=VALUE", action="append", default=[],
+                       help="a setting of the user's own: confirm_below, round_to, rounding, catalog_max_age "
+                            "(repeat)")
 
     def chat_account(u: argparse.ArgumentParser, *, code: bool) -> None:
         which = u.add_mutually_exclusive_group(required=True)
@@ -624,6 +629,9 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
     provider_options(u)
     u = users.add_parser("ls", help="list users and their chat accounts")
     u.add_argument("--json", action="store_true", help="print JSON")
+    u.add_argument("--jsonl", action="store_true", help="print one JSON object a line")
+    u = users.add_parser("show", help="print a user's settings (its secrets masked)")
+    u.add_argument("user", metavar="USER")
     u = users.add_parser("rm", help="remove a user, its keys and links (its folder is kept)")
     u.add_argument("user", metavar="USER")
     u = users.add_parser("home", help="print a user's folder (its NLENTRY_HOME)")

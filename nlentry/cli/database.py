@@ -77,8 +77,11 @@ def _move(home: Path, storage: PostgresStorage, say: Messages) -> int:
 
     moved = move_server_state(home, storage, now=time.time())
     counts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in moved.rows.items())
-    print(say("admin_moved", file=home / "server.db", counts=counts, credentials=moved.credentials),
+    print(say("admin_moved", file=home / "server.db", counts=counts, credentials=moved.credentials,
+              settings=moved.settings),
           file=sys.stderr)
+    journals = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in moved.journals.items())
+    print(say("admin_moved_journals", counts=journals or "-"), file=sys.stderr)
     return 0
 
 

@@ -113,16 +113,10 @@ def _apikey(args: argparse.Namespace, db: ServerStorage, say: Messages) -> int:
         return 0
     if args.action == "ls":
         found = keys.keys(args.user)
-        if args.json:
-            print(
-                json.dumps(
-                    [
-                        {"id": k.id, "user": k.user_id, "name": k.name, "created_at": k.created_at}
-                        for k in found
-                    ]
-                )
-            )
-        for k in [] if args.json else found:
+        rows = [{"id": k.id, "user": k.user_id, "name": k.name, "created_at": k.created_at} for k in found]
+        if _print_json(args, rows):
+            return 0
+        for k in found:
             made = datetime.fromtimestamp(k.created_at).strftime("%Y-%m-%d %H:%M")
             print(f"{k.id}  {k.user_id}  {made}  {k.name}".rstrip())
         return 0
@@ -150,19 +144,55 @@ def _settings_of(pairs: list[str], say: Messages) -> dict[str, Any]:
     return values
 
 
-def _configure(args: argparse.Namespace, users: Users, user_id: str, say: Messages) -> None:
-    from nlentry import config, providers
+def _print_json(args: argparse.Namespace, rows: list[dict[str, Any]]) -> bool:
+    """Print `rows` as `--json` (one array) or `--jsonl` (one object a line) asks; False for neither."""
+    if args.jsonl:
+        for row in rows:
+            print(json.dumps(row))
+    elif args.json:
+        print(json.dumps(rows))
+    return bool(args.json or args.jsonl)
 
-    env = users.settings.user_env(users.home(user_id))
+
+#: `--option` keys: a user's own settings, each with what makes its value (ValueError: not fitting)
+_OPTIONS = {
+    "confirm_below": lambda raw: _within(float(raw), 0, 1),
+    "round_to": lambda raw: int(_within(int(raw), 0, 60)),
+    "rounding": lambda raw: {"up": "up", "nearest": "nearest"}[raw],
+    "catalog_max_age": lambda raw: _within(float(raw), 0, 1e9),
+}
+
+
+def _within(value: float, low: float, high: float) -> float:
+    if not low <= value <= high:
+        raise ValueError(value)
+    return value
+
+
+def _options_of(pairs: list[str], say: Messages) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        key, _, raw = pair.partition("=")
+        try:
+            values[key.strip()] = _OPTIONS[key.strip()](raw.strip())
+        except (KeyError, ValueError):
+            raise UsageError(say("admin_bad_option", pair=repr(pair))) from None
+    return values
+
+
+def _configure(args: argparse.Namespace, users: Users, user_id: str, say: Messages) -> None:
+    from nlentry import providers
+
+    changes = _options_of(args.option, say)
     if args.provider:
         if args.provider not in providers.names():
             raise UsageError(say("admin_no_provider", provider=repr(args.provider),
                                  available=", ".join(providers.names())))
-        cfg = config.load(env)
-        cfg.data["default_provider"] = args.provider
-        config.save(cfg, env)
+        changes["default_provider"] = args.provider
+    if changes:
+        users.update_settings(user_id, changes)
     if args.setting:
-        name = args.provider or config.default_provider(env)
+        name = args.provider or users.config(user_id).default_provider
         users.set_provider_settings(user_id, name, _settings_of(args.setting, say))
     if args.locale:
         users.set_locale(user_id, args.locale)
@@ -194,6 +224,7 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
     if getattr(args, "locale", None):
         _known_locale(args.locale, say)
     if action == "add":
+        _options_of(args.option, say)  # a bad one refused before the user is made
         user = users.add(args.user, locale=args.locale)
         _configure(args, users, user.id, say)
         print(say("admin_user_added", user=user.id, home=user.home), file=sys.stderr)
@@ -204,17 +235,15 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
         return 0
     if action == "ls":
         found = users.all()
-        if args.json:
-            print(
-                json.dumps(
-                    [
-                        {"id": u.id, "locale": u.locale, "home": str(u.home), "chat": list(u.identities)}
-                        for u in found
-                    ]
-                )
-            )
-        for u in [] if args.json else found:
+        rows = [{"id": u.id, "locale": u.locale, "home": str(u.home), "chat": list(u.identities)}
+                for u in found]
+        if _print_json(args, rows):
+            return 0
+        for u in found:
             print(f"{u.id}  {u.locale or '-'}  {', '.join(u.identities) or say('admin_no_chat')}")
+        return 0
+    if action == "show":
+        print(json.dumps(_shown(users, args.user), indent=2, sort_keys=True))
         return 0
     if action == "rm":
         users.remove(args.user)
@@ -233,6 +262,19 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
         raise UsageError(say("admin_not_linked", account=account))
     print(say("admin_unlinked", account=account), file=sys.stderr)
     return 0
+
+
+def _shown(users: Users, user_id: str) -> dict[str, Any]:
+    """A user's settings as `users show` prints them: each secret's value replaced by `***`."""
+    from nlentry import config
+
+    user = users.require(user_id)
+    cfg = users.config(user_id)
+    data = {k: v for k, v in cfg.data.items() if k != "providers"}
+    data["providers"] = {name: {k: "***" if config.is_secret_key(k) else v for k, v in table.items()}
+                         for name, table in cfg.providers.items()}
+    return {"id": user.id, "locale": user.locale, "chat": list(user.identities),
+            "default_provider": cfg.default_provider, "settings": data}
 
 
 def _link(users: Users, user_id: str, account: str) -> str:

@@ -19,6 +19,7 @@ import sqlite3
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from nlentry.booking.store import Store, StoreError
 from nlentry.server.storage import (
@@ -28,6 +29,8 @@ from nlentry.server.storage import (
     ServerStorage,
     StorageUnavailable,
     UserRow,
+    merge_settings,
+    plain_settings,
 )
 
 __all__ = ["SQLiteStorage", "ServerDB", "first_delivery"]
@@ -109,7 +112,8 @@ class SQLiteStorage:
 
     Parameters:
         path: the database file (created 0600); `":memory:"` for tests.
-        users_dir: where the users' folders are: their credentials stay in their own config.toml.
+        users_dir: where the users' folders are: their settings and credentials stay in their own
+            config.toml.
     """
 
     kind = "sqlite"
@@ -302,6 +306,39 @@ class SQLiteStorage:
             for name in cfg.providers
         }
         return {name: values for name, values in found.items() if values}
+
+    # --- plain settings: the user's own config.toml, as for any nlentry user -----------------------
+
+    def user_settings(self, user_id: str) -> dict[str, Any]:
+        from nlentry import config
+
+        return plain_settings(config.load(self._user_env(user_id)).data)
+
+    def update_user_settings(self, user_id: str, changes: Mapping[str, Any], *, now: float) -> None:
+        from nlentry import config
+
+        env = self._user_env(user_id)
+        cfg = config.load(env)
+        cfg.data = merge_settings(cfg.data, plain_settings(changes))
+        config.ensure_dir(self.users_dir / user_id)
+        config.save(cfg, env)
+
+    def settings_versions(self, user_ids: Sequence[str] | None = None) -> dict[str, int]:
+        from nlentry.config import CONFIG_FILE
+
+        if user_ids is None:
+            user_ids = [str(r["id"]) for r in self.db.query("SELECT id FROM users")]
+        versions = {}
+        for user_id in user_ids:  # config.toml is replaced whole on every change: its inode and time
+            try:
+                found = (self.users_dir / user_id / CONFIG_FILE).stat()
+                versions[user_id] = hash((found.st_ino, found.st_mtime_ns, found.st_size))
+            except OSError:
+                versions[user_id] = 0
+        return versions
+
+    def booking(self, user_id: str) -> None:
+        return None  # the journal opens the user's own nlentry.db, under its folder
 
     # --- plumbing --------------------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ from nlentry.server.storage import (
     SchemaError,
     StorageUnavailable,
     UserRow,
+    merge_settings,
+    plain_settings,
 )
 from nlentry.server.vault import Vault
 
@@ -153,8 +155,9 @@ def upgrade(url: str, *, connect_timeout: float = 10) -> list[Migration]:
             current = applied_version(conn)
             if current > LATEST:
                 raise SchemaError(_newer(current))
+            applied = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations").fetchall()}
             for migration in migrations():
-                if migration.version <= current:
+                if migration.version in applied:  # each missing one, also one numbered below `current`
                     continue
                 with conn.transaction():
                     conn.execute(migration.path.read_text(encoding="utf-8").encode())
@@ -445,6 +448,7 @@ class PostgresStorage:
                     "SET secret = excluded.secret, updated_at = excluded.updated_at",
                     (user_id, provider, name, self.vault.encrypt(value), now),
                 )
+            conn.execute(_BUMP, (user_id, now))
 
     def credentials(self, user_id: str) -> dict[str, dict[str, str]]:
         found: dict[str, dict[str, str]] = {}
@@ -456,9 +460,13 @@ class PostgresStorage:
         return found
 
     def import_state(self, rows: Mapping[str, Sequence[Sequence[object]]],
-                     credentials: Mapping[str, Mapping[str, Mapping[str, str]]], *, now: float) -> None:
-        """Fill an empty database with another back end's `STATE_TABLES` rows and users' credentials,
-        in one transaction; `StoreError` when it has users already (nothing is merged)."""
+                     credentials: Mapping[str, Mapping[str, Mapping[str, str]]], *, now: float,
+                     settings: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        """Fill an empty database with another back end's `STATE_TABLES` rows, users' credentials and
+        plain settings (user id -> `user_settings`), in one transaction; `StoreError` when it has users
+        already (nothing is merged)."""
+        from psycopg.types.json import Jsonb
+
         from nlentry.booking.store import StoreError
 
         with self._conn() as conn, conn.transaction():
@@ -479,6 +487,9 @@ class PostgresStorage:
                         conn.execute("INSERT INTO credentials (user_id, provider, name, secret, updated_at) "
                                      "VALUES (%s, %s, %s, %s, %s)",
                                      (user_id, provider, name, self.vault.encrypt(value), now))
+            for user_id, values in (settings or {}).items():
+                conn.execute("INSERT INTO user_settings (user_id, settings, updated_at) VALUES (%s, %s, %s)",
+                             (user_id, Jsonb(plain_settings(values)), now))
 
     def rotate_credentials(self) -> int:
         """Encrypt every stored credential again with the first key; returns how many."""
@@ -490,6 +501,32 @@ class PostgresStorage:
                 conn.execute("UPDATE credentials SET secret = %s WHERE user_id = %s AND provider = %s "
                              "AND name = %s", (self.vault.rotate(secret), user_id, provider, name))
         return len(rows)
+
+    # --- plain settings: one JSON object per user -------------------------------------------------
+
+    def user_settings(self, user_id: str) -> dict[str, Any]:
+        row = self._one("SELECT settings FROM user_settings WHERE user_id = %s", (user_id,))
+        return dict(row[0]) if row else {}
+
+    def update_user_settings(self, user_id: str, changes: Mapping[str, Any], *, now: float) -> None:
+        from psycopg.types.json import Jsonb
+
+        # the row is made first (or found), then locked: two updates of one user take turns
+        with self._conn() as conn, conn.transaction():
+            conn.execute("INSERT INTO user_settings (user_id, updated_at) VALUES (%s, %s) "
+                         "ON CONFLICT (user_id) DO NOTHING", (user_id, now))
+            row = conn.execute("SELECT settings FROM user_settings WHERE user_id = %s FOR UPDATE",
+                               (user_id,)).fetchone()
+            merged = merge_settings(row[0] if row else {}, plain_settings(changes))
+            conn.execute("UPDATE user_settings SET settings = %s, updated_at = %s, version = version + 1 "
+                         "WHERE user_id = %s", (Jsonb(merged), now, user_id))
+
+    def settings_versions(self, user_ids: Sequence[str] | None = None) -> dict[str, int]:
+        rows = (self._all("SELECT u.id, coalesce(s.version, 0) FROM users u LEFT JOIN user_settings s "
+                          "ON s.user_id = u.id") if user_ids is None else
+                self._all("SELECT u.id, coalesce(s.version, 0) FROM users u LEFT JOIN user_settings s "
+                          "ON s.user_id = u.id WHERE u.id = ANY(%s)", (list(user_ids),)))
+        return {str(r[0]): int(r[1]) for r in rows}
 
     # --- plumbing --------------------------------------------------------------------------------
 
@@ -518,6 +555,11 @@ class PostgresStorage:
 
     def __repr__(self) -> str:
         return f"PostgresStorage({_where(self.url)!r})"
+
+
+#: a user's settings changed (its credentials): other processes reopen its journal (`settings_versions`)
+_BUMP = ("INSERT INTO user_settings AS s (user_id, updated_at, version) VALUES (%s, %s, 1) "
+         "ON CONFLICT (user_id) DO UPDATE SET version = s.version + 1")
 
 
 class _SeenBefore(Exception):

@@ -9,14 +9,17 @@ Usage::
     storage.first_delivery(["telegram:42"], now=time.time(), keep=86400)   # False the second time
 
 The server's own state is users (and their language), API keys (hashed), chat links and one-time link
-codes (hashed), pending confirmations, the chat deliveries already handled, rate-limit buckets, and the
-provider credentials of each user. `Users`, `ApiKeys`, `Confirmations`, the rate limiter and the chat
-routes ask this protocol; none of them holds SQL of its own. The implementations:
+codes (hashed), pending confirmations, the chat deliveries already handled, rate-limit buckets, and each
+user's settings: the plain ones (what a user's config.toml holds: `default_provider`, the providers'
+settings that are not secret, `confirm_below`, `round_to`, ...) and the provider credentials. `Users`,
+`ApiKeys`, `Confirmations`, the rate limiter and the chat routes ask this protocol; none of them holds
+SQL of its own. The implementations:
 
-- `nlentry.server.db.SQLiteStorage`: `<home>/server.db`, one box (the embedded default). Credentials
-  stay in each user's own config.toml (0600), as for any nlentry user.
+- `nlentry.server.db.SQLiteStorage`: `<home>/server.db`, one box (the embedded default). Settings and
+  credentials stay in each user's own config.toml (0600), as for any nlentry user.
 - `nlentry.server.pg.PostgresStorage`: a PostgreSQL database shared by any number of server processes
-  on any number of hosts; credentials encrypted at rest (`nlentry.server.vault`).
+  on any number of hosts; settings in a row per user, credentials encrypted at rest
+  (`nlentry.server.vault`).
 
 Every operation is one short transaction, and each one that must be atomic across processes (taking a
 pending confirmation, redeeming a link code, recording a delivery, taking a rate token) is one statement
@@ -28,11 +31,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nlentry.errors import NlentryError
 
 if TYPE_CHECKING:
+    from nlentry.booking.storage import BookingStorage
     from nlentry.server.settings import Settings
 
 __all__ = [
@@ -43,7 +47,9 @@ __all__ = [
     "ServerStorage",
     "StorageUnavailable",
     "UserRow",
+    "merge_settings",
     "open_storage",
+    "plain_settings",
 ]
 
 
@@ -220,6 +226,30 @@ class ServerStorage(Protocol):
         """The user's kept secret provider settings: provider -> name -> value."""
         ...
 
+    # --- plain settings --------------------------------------------------------------------------
+
+    def user_settings(self, user_id: str) -> dict[str, Any]:
+        """The user's plain settings, as a config.toml's table (`plain_settings`: no secret in it)."""
+        ...
+
+    def update_user_settings(self, user_id: str, changes: Mapping[str, Any], *, now: float) -> None:
+        """Merge `changes` into the user's plain settings (`merge_settings`); secrets in them are left out.
+        Atomic across processes: two updates of one user never lose each other's keys."""
+        ...
+
+    def settings_versions(self, user_ids: Sequence[str] | None = None) -> dict[str, int]:
+        """A number per user (all, or those named) that changes whenever its plain settings or its
+        credentials change: a process that opened a user's journal sees another's change by it."""
+        ...
+
+    # --- journals --------------------------------------------------------------------------------
+
+    def booking(self, user_id: str) -> BookingStorage | None:
+        """Where the user's journal keeps its state (outbox, timer, catalog caches, aliases, the `local`
+        provider's entries): on PostgreSQL a `PostgresBooking` on this storage's connections; None on
+        SQLite, where it is the user's own nlentry.db in its folder."""
+        ...
+
     # --- plumbing --------------------------------------------------------------------------------
 
     def prune(self, *, now: float) -> None:
@@ -234,6 +264,37 @@ class ServerStorage(Protocol):
     def close(self) -> None:
         """Close the connection(s)."""
         ...
+
+
+def plain_settings(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A config.toml's table without its secrets: each `[providers.<name>]` keeps only the keys that
+    `nlentry.config.is_secret_key` does not call secret (those are credentials, kept apart)."""
+    from nlentry.config import is_secret_key
+
+    plain = dict(data)
+    providers = data.get("providers")
+    if isinstance(providers, Mapping):
+        plain["providers"] = {
+            name: {k: v for k, v in table.items() if not is_secret_key(k)}
+            for name, table in providers.items() if isinstance(table, Mapping)
+        }
+    return plain
+
+
+def merge_settings(data: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` with `changes` merged in: tables (`providers`, `providers.<name>`) key by key, other
+    values replaced; a None value removes its key. `data` is not changed."""
+    merged = dict(data)
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        elif isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = merge_settings(merged[key], value)
+        elif isinstance(value, Mapping):
+            merged[key] = merge_settings({}, value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def open_storage(settings: Settings, *, check_schema: bool = True) -> ServerStorage:

@@ -11,12 +11,17 @@ Usage::
     users.user_of("slack:T123:U456")          # "alice"
     users.journal("alice")                    # the user's `Journal` (opened once, kept)
 
-One nlentry user is one NLENTRY_HOME (`<server home>/users/<id>/`), so the journal needs no notion of
-users: each has its own provider, settings (its own config.toml, 0600) and database, and every
-`nlentry` command works on it with `NLENTRY_HOME=<that folder>`. The user's provider credentials are
-kept by the server's storage (`set_provider_settings`): on SQLite in that same config.toml; on
-PostgreSQL encrypted in the database, never in the folder. Either way `env` hands them to the journal
-in its environment (in memory). A chat identity is `slack:<team id>:<user id>` or `telegram:<user id>`.
+Each user has its own provider, settings and journal, so the journal needs no notion of users. The
+user's settings are kept by the server's storage (`nlentry.server.storage`): the plain ones
+(`update_settings`, `set_provider_settings`: `default_provider`, the provider's settings that are not
+secret, `confirm_below`, `round_to`, ...) and the provider credentials (`set_provider_settings`: `token`,
+...). On SQLite both live in the user's own config.toml (0600) under `<server home>/users/<id>/`, which
+is then an NLENTRY_HOME every `nlentry` command works on; on PostgreSQL they are in the database (the
+credentials encrypted), so every server process on every host reads the same. `config` hands both to
+the journal as one `Config`, in memory. The journal's own state (outbox, timer, catalog caches, aliases)
+is in the user's folder on SQLite (its nlentry.db) and in the database on PostgreSQL
+(`ServerStorage.booking`), so with PostgreSQL no process needs anything of another's folders. A chat
+identity is `slack:<team id>:<user id>` or `telegram:<user id>`.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nlentry.errors import NlentryError
 from nlentry.server.auth import digest
@@ -37,6 +42,7 @@ from nlentry.server.storage import ServerStorage, UserRow
 
 if TYPE_CHECKING:
     from nlentry.booking.journal import Journal
+    from nlentry.config import Config
 
 __all__ = ["User", "UserError", "Users", "identity"]
 
@@ -85,6 +91,8 @@ class Users:
         self.db = db
         self.clock = clock
         self._journals: dict[str, Journal] = {}
+        self._versions: dict[str, int] = {}  # the settings version each open journal was opened with
+        self._retired: list[Journal] = []  # opened with settings since changed: closed with the rest
         self._lock = threading.Lock()
 
     # --- users -----------------------------------------------------------------------------------
@@ -105,13 +113,10 @@ class Users:
         if self.get(user_id) is not None:
             raise UserError(f"user {user_id!r} exists already")
         home = config.ensure_dir(config.ensure_dir(self.settings.users_dir) / user_id)
-        if provider:
-            env = self.settings.user_env(home)
-            cfg = config.load(env)
-            cfg.data["default_provider"] = provider
-            config.save(cfg, env)
         if not self.db.add_user(user_id, locale=locale, now=self.clock()):
             raise UserError(f"user {user_id!r} exists already")
+        if provider:
+            self.db.update_user_settings(user_id, {"default_provider": provider}, now=self.clock())
         return User(user_id, locale, home)
 
     def get(self, user_id: str) -> User | None:
@@ -139,6 +144,7 @@ class Users:
         self.db.remove_user(user_id)
         with self._lock:
             journal = self._journals.pop(user_id, None)
+            self._versions.pop(user_id, None)
         if journal is not None:
             journal.close()
 
@@ -147,9 +153,15 @@ class Users:
         self.require(user_id)
         self.db.set_locale(user_id, locale)
 
+    def update_settings(self, user_id: str, changes: Mapping[str, Any]) -> None:
+        """Merge plain settings (`default_provider`, `confirm_below`, ...; `nlentry.server.storage.
+        merge_settings`, None removes a key) into the user's; never secrets (`set_provider_settings`)."""
+        self.require(user_id)
+        self.db.update_user_settings(user_id, changes, now=self.clock())
+
     def set_provider_settings(self, user_id: str, provider: str, values: Mapping[str, str]) -> None:
         """Merge settings into the user's `[providers.<provider>]`: secrets (`token`, ...) go to the
-        storage's credentials, the rest to the user's config.toml."""
+        storage's credentials, the rest to its plain settings."""
         from nlentry import config
 
         self.require(user_id)
@@ -158,22 +170,27 @@ class Users:
         for value in secret.values():
             config.register_secret(value)
         if plain:
-            config.set_provider_settings(provider, plain, self.settings.user_env(self.home(user_id)))
+            self.db.update_user_settings(user_id, {"providers": {provider: plain}}, now=self.clock())
         if secret:
             self.db.put_credentials(user_id, provider, secret, now=self.clock())
 
-    def env(self, user_id: str) -> dict[str, str]:
-        """The environment the user's journal opens with: its home, and its credentials from the storage
-        as `NLENTRY_<PROVIDER>_<KEY>` (in memory only; they win over the folder's config.toml)."""
+    def config(self, user_id: str) -> Config:
+        """The user's configuration, in memory: its plain settings with its credentials merged into
+        their `[providers.<name>]` tables (what its journal is opened with)."""
         from nlentry import config
 
-        env = self.settings.user_env(self.home(user_id))
+        data = self.db.user_settings(user_id)
+        providers = {name: dict(table) for name, table in (data.get("providers") or {}).items()}
         for provider, values in self.db.credentials(user_id).items():
-            prefix = "NLENTRY_" + re.sub(r"[^A-Za-z0-9]", "_", provider).upper() + "_"
-            for key, value in values.items():
+            for value in values.values():
                 config.register_secret(value)
-                env[prefix + key.upper()] = value
-        return env
+            providers[provider] = {**providers.get(provider, {}), **values}
+        return config.Config({**data, "providers": providers})
+
+    def env(self, user_id: str) -> dict[str, str]:
+        """The environment the user's journal opens with: its folder as NLENTRY_HOME (and the parser
+        cache, TZ); never the server's own provider variables. Its settings come from `config`."""
+        return self.settings.user_env(self.home(user_id))
 
     # --- chat identities -------------------------------------------------------------------------
 
@@ -220,19 +237,36 @@ class Users:
     # --- journals --------------------------------------------------------------------------------
 
     def journal(self, user_id: str) -> Journal:
-        """The user's journal, opened once per process and kept open (its database, its provider)."""
+        """The user's journal, opened once per process and kept open (its database, its provider)
+        until `refresh` finds its settings changed."""
         from nlentry.booking.journal import Journal
 
         with self._lock:
             journal = self._journals.get(user_id)
             if journal is None:
-                journal = Journal.open(self.env(user_id))
+                self._versions[user_id] = self.db.settings_versions([user_id]).get(user_id, 0)
+                journal = Journal.open(self.env(user_id), cfg=self.config(user_id),
+                                       storage=self.db.booking(user_id))
                 self._journals[user_id] = journal
             return journal
+
+    def refresh(self) -> list[str]:
+        """Let go of the journals whose user's settings changed since they were opened (by this process
+        or another: `nlentry users set`, another server); the next use opens them again with the new
+        settings. Returns those users. A journal let go is closed only by `close`: a request may be
+        using it still."""
+        versions = self.db.settings_versions()
+        with self._lock:
+            stale = [u for u in self._journals if versions.get(u) != self._versions.get(u)]
+            for user_id in stale:
+                self._retired.append(self._journals.pop(user_id))
+                self._versions.pop(user_id, None)
+        return stale
 
     def close(self) -> None:
         """Close every journal this process opened."""
         with self._lock:
-            journals, self._journals = self._journals, {}
-        for journal in journals.values():
+            journals, self._journals = [*self._journals.values(), *self._retired], {}
+            self._retired = []
+        for journal in journals:
             journal.close()

@@ -3,13 +3,17 @@
 An entry whose post failed (provider down, slow, 429) stays pending in the user's outbox with its
 next try set by the outbox's backoff; this worker is what tries again, so a chat reply that said
 "queued" becomes a posted entry without anyone asking. It also notices a catalog that was re-synced
-(by a save's background refresh, or by another process) and makes the journal read it again, and
-drops from the server's storage what has expired (deliveries, link codes, confirmations, rate buckets).
-A round that cannot reach the database is logged and tried again at the next interval.
+(by a save's background refresh, or by another process: the `synced_at` the storage keeps) and makes
+the journal read it again, lets go of the journals whose user's settings another process changed
+(`Users.refresh`), and drops from the server's storage what has expired (deliveries, link codes,
+confirmations, rate buckets). A round that cannot reach the database is logged and tried again at the
+next interval.
 
-With several server processes only one runs the flushes at a time: the one holding an exclusive
-lock on `<home>/worker.lock` (taken over by another when it exits). Two flushers would be safe
-anyway (the outbox claims each item atomically); the lock only saves the duplicate work.
+On PostgreSQL every process runs the rounds, on every host, with no leader: the outbox claims each
+due item for one process (`FOR UPDATE SKIP LOCKED` and a lease), so N processes post each entry once,
+and any of them takes over the items of one that died. On SQLite (one box) only one process runs
+them at a time: the one holding an exclusive lock on `<home>/worker.lock` (taken over by another when
+it exits). Two flushers would be safe there too (the claims are atomic); the lock saves the work.
 """
 
 from __future__ import annotations
@@ -40,11 +44,14 @@ class Worker:
         self._synced: dict[str, float | None] = {}
         self._lock_file: IO[str] | None = None
         self._task: asyncio.Task[None] | None = None
+        #: rounds this process ran (`run`)
+        self.rounds = 0
 
     def run_once(self) -> dict[str, FlushReport]:
         """One round over every user: post what is due; returns each user's flush report."""
         reports: dict[str, FlushReport] = {}
         self.state.db.prune(now=self.state.clock())
+        self.state.users.refresh()
         for user in self.state.users.all():
             try:
                 journal = self.state.users.journal(user.id)
@@ -58,8 +65,9 @@ class Worker:
         return reports
 
     def leader(self) -> bool:
-        """True when this process holds the worker lock (taking it if it is free)."""
-        if self._lock_file is not None:
+        """True when this process runs the rounds: always on a shared database; on SQLite when it holds
+        the worker lock (taking it if it is free)."""
+        if self._lock_file is not None or self.state.db.shared:
             return True
         try:
             import fcntl
@@ -85,6 +93,7 @@ class Worker:
             if self.leader():
                 try:
                     await self.state.after_reply(self.run_once)
+                    self.rounds += 1
                 except NlentryError as exc:  # the database is down: the next round tries again
                     log.warning("the worker's round failed: %s", redact(exc))
 

@@ -117,10 +117,18 @@ def make_user(home: Path, user: str, *args: str) -> Path:
     assert main(["users", "add", user, *args], env={"NLENTRY_HOME": str(home)}) == 0
     user_home = home / "users" / user
     catalog = Catalog.load(CATALOG)
-    with Store(user_home / "nlentry.db") as store:  # the catalog cache of both providers
+    with Store(user_home / "nlentry.db") as store:  # `flaky`'s own catalog (a `local` in the folder)
         LocalProvider(store).import_catalog(catalog)
-        store.put_catalog("local", catalog)
-        store.put_catalog("flaky", catalog)
+    storage = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    # the journal's state: the folder's nlentry.db on SQLite, the database on PostgreSQL
+    booking = storage.booking(user) or Store(user_home / "nlentry.db")
+    try:  # the catalog cache of both providers
+        LocalProvider(booking).import_catalog(catalog)
+        booking.put_catalog("local", catalog)
+        booking.put_catalog("flaky", catalog)
+    finally:
+        booking.close()
+        storage.close()
     return user_home
 
 

@@ -100,25 +100,29 @@ def test_user_provider_settings_with_a_secret_from_stdin(
         capsys=capsys,
     )
     assert status == 0 and "s3cr3t" not in out + err
-    user_env = {"NLENTRY_HOME": str(home / "users" / "bob")}
-    cfg = config.load(user_env)
-    assert cfg.default_provider == "timetagger"
-    assert stat.S_IMODE(os.stat(home / "users" / "bob" / "config.toml").st_mode) == 0o600
     # what the user's journal is opened with: the provider's settings, the token included
     from nlentry.server.users import Users
 
     storage = storage_of(home)
     users = Users(Settings.load({"NLENTRY_HOME": str(home)}), storage)
-    settings = config.provider_settings("timetagger", env=users.env("bob"))
+    assert users.config("bob").default_provider == "timetagger"
+    settings = config.provider_settings("timetagger", env=users.env("bob"), cfg=users.config("bob"))
     assert settings["base_url"] == "http://127.0.0.1:1/api" and settings["token"] == "s3cr3t-token-value"
-    if backend == "sqlite":  # in the user's own config.toml, as for any nlentry user
+    folder = home / "users" / "bob" / "config.toml"
+    if backend == "sqlite":  # in the user's own config.toml (0600), as for any nlentry user
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o600
+        cfg = config.load({"NLENTRY_HOME": str(home / "users" / "bob")})
+        assert cfg.default_provider == "timetagger"
         assert cfg.provider("timetagger") == {
             "base_url": "http://127.0.0.1:1/api", "token": "s3cr3t-token-value"
         }
-    else:  # encrypted in the database; the folder holds no secret
-        assert cfg.provider("timetagger") == {"base_url": "http://127.0.0.1:1/api"}
-        assert "s3cr3t" not in (home / "users" / "bob" / "config.toml").read_text()
+    else:  # in the database, the token encrypted; the folder holds nothing
+        assert not folder.exists()
+        assert storage.user_settings("bob") == {
+            "default_provider": "timetagger", "providers": {"timetagger": {"base_url": "http://127.0.0.1:1/api"}}
+        }
         assert "s3cr3t" not in stored_text(storage, "credentials")
+        assert "s3cr3t" not in stored_text(storage, "user_settings")
     storage.close()
     assert run(home, "users", "set", "bob", "--provider", "nonesuch", capsys=capsys)[0] == 1
 
@@ -166,3 +170,16 @@ def test_the_admin_commands_speak_the_admins_language(
     assert status == 1 and err == "nlentry: telegram:77 is niet gekoppeld\n"
     status, err = said("users", "rm", "carol")
     assert status == 0 and err.startswith("carol verwijderd (zijn map ")
+
+
+def test_ls_as_json_lines(server_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = server_home
+    for user in ("alice", "bob"):
+        assert run(home, "users", "add", user, capsys=capsys)[0] == 0
+        assert run(home, "apikey", "create", user, "--name", f"{user}'s laptop", capsys=capsys)[0] == 0
+    lines = run(home, "users", "ls", "--jsonl", capsys=capsys)[1].splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["alice", "bob"]
+    lines = run(home, "apikey", "ls", "--jsonl", capsys=capsys)[1].splitlines()
+    assert [(k["user"], k["name"]) for k in map(json.loads, lines)] == [
+        ("alice", "alice's laptop"), ("bob", "bob's laptop")
+    ]

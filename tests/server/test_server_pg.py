@@ -176,7 +176,8 @@ def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
     home = tmp_path / "server"
     write_config(home)  # a SQLite server, with two users, a key, links, a code, a confirmation
     make_user(home, "alice", "--locale", "nl")
-    make_user(home, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
+    make_user(home, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}",
+              "--setting", "workspace=acme", "--option", "confirm_below=0.3")
     sqlite = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
     key, _ = ApiKeys(sqlite).create("alice", name="laptop")
     users = Users(Settings.load({"NLENTRY_HOME": str(home)}), sqlite)
@@ -193,6 +194,7 @@ def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
     status, _, err = run(home, "db", "migrate-from-sqlite", capsys=capsys, **env)
     assert status == 0, err
     assert "2 users, 1 api keys, 1 chat links, 1 link codes, 1 pending" in err and "1 credentials" in err
+    assert "the settings of 1 users" in err  # bob's (alice has none)
     assert PROVIDER_TOKEN not in err
     assert (home / "server.db").read_bytes() == before  # read, never changed
     bob = config.load({"NLENTRY_HOME": str(home / "users" / "bob")})
@@ -205,6 +207,16 @@ def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
             ("alice", "nl", ("slack:T1:U1",)), ("bob", None, ())]
         assert ApiKeys(moved).user_of(key) == "alice"
         assert moved.credentials("bob") == {"flaky": {"token": PROVIDER_TOKEN}}
+        assert moved.user_settings("bob") == {
+            "default_provider": "flaky", "confirm_below": 0.3, "providers": {"flaky": {"workspace": "acme"}}
+        }
+        assert moved.user_settings("alice") == {}
+        # another host (a home of its own) opens bob's journal with what was moved
+        elsewhere = Settings.load({"NLENTRY_HOME": str(tmp_path / "host-b"), "NLENTRY_DATABASE_URL": pg_url,
+                                   **env})
+        journal = Users(elsewhere, moved).journal("bob")
+        assert journal.provider == "flaky" and journal.confirm_below == 0.3
+        journal.close()
         taken = Confirmations(moved, ttl=900).take(waiting.id, "alice")
         assert taken is not None and taken.entry == entry
         assert not moved.first_delivery(["telegram:5"], now=NOW.timestamp(), keep=1.0)  # handled already
@@ -213,3 +225,76 @@ def test_migrate_from_sqlite_moves_the_server_state_and_the_credentials(
         moved.close()
     status, _, err = run(home, "db", "migrate-from-sqlite", capsys=capsys, **env)  # again: refused
     assert status == 1 and "has users already" in err
+
+
+def test_migrate_from_sqlite_moves_the_journals_with_nothing_lost(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], secret_key: str
+) -> None:
+    import sqlite3
+
+    from conftest import NOW, PROVIDER_TOKEN, FlakyProvider, make_user
+
+    from nlentry.booking.store import Store
+    from nlentry.server.users import Users
+
+    home = tmp_path / "server"
+    write_config(home)  # a SQLite server whose users have logged: posted, pending, a timer, an alias
+    make_user(home, "alice", "--locale", "nl")
+    make_user(home, "bob", "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
+    sqlite = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    users = Users(Settings.load({"NLENTRY_HOME": str(home)}), sqlite)
+    alice, bob = users.journal("alice"), users.journal("bob")
+    alice.save(alice.read("2 uur overleg aan Webshop", now=NOW))  # `local`: posted at once
+    alice.start(alice.read("aan Webshop", now=NOW), now=NOW)
+    alice.store.add_alias("local", "shop", "Webshop", "project")
+    FlakyProvider.down = True
+    bob.save(bob.read("3 uur overleg", now=NOW))
+    bob.save(bob.read("1 uur overleg", now=NOW))
+    FlakyProvider.down = False
+    users.close()
+    sqlite.close()
+    before = {}
+    for user in ("alice", "bob"):
+        with Store(home / "users" / user / "nlentry.db") as store:
+            before[user] = store.dump()
+    assert len(before["alice"]["outbox"]) == 1 and len(before["alice"]["timer"]) == 1
+    assert [row for row in before["bob"]["outbox"] if "pending" in row]  # still to post
+
+    write_config(home, database_url=pg_url)
+    env = {"NLENTRY_SECRET_KEY": secret_key}
+    # a journal that cannot be read stops the move, and nothing stays moved
+    broken = home / "users" / "bob" / "nlentry.db"
+    with sqlite3.connect(broken) as db:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        db.execute("PRAGMA user_version = 99")
+    status, _, err = run(home, "db", "migrate-from-sqlite", capsys=capsys, **env)
+    assert status == 1 and "newer nlentry" in err
+    settings = Settings.load({"NLENTRY_HOME": str(home), **env})
+    storage = open_storage(settings)
+    assert storage.users() == [] and storage.booking("alice").dump()["outbox"] == []  # type: ignore[union-attr]
+    storage.close()
+    with sqlite3.connect(broken) as db:
+        db.execute(f"PRAGMA user_version = {version}")
+
+    status, _, err = run(home, "db", "migrate-from-sqlite", capsys=capsys, **env)
+    assert status == 0, err
+    assert "the users' journals: " in err and "3 outbox" in err and "1 timer" in err and "1 aliases" in err
+    storage = open_storage(settings)
+    elsewhere = Settings.load({"NLENTRY_HOME": str(tmp_path / "host-b"), "NLENTRY_DATABASE_URL": pg_url,
+                               **env})
+    users = Users(elsewhere, storage)
+    try:
+        for user in ("alice", "bob"):  # every row, as it was
+            after = storage.booking(user).dump()  # type: ignore[union-attr]
+            assert {t: len(r) for t, r in after.items()} == {t: len(r) for t, r in before[user].items()}
+            assert after == before[user]
+        # another host opens them: the pending entries get posted there, once
+        bob = users.journal("bob")
+        bob.outbox.clock = lambda: 4e9
+        assert len(bob.outbox.flush().posted) == 2 and FlakyProvider.posts == 2
+        assert [i.state for i in bob.entries(NOW.date(), NOW.date())] == ["posted", "posted"]
+        alice = users.journal("alice")
+        assert alice.timer() is not None and len(alice.entries(NOW.date(), NOW.date())) == 1
+    finally:
+        users.close()
+        storage.close()

@@ -14,11 +14,12 @@ parser, dateparser and httpx are loaded on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from nlentry.errors import CatalogError, EntryRefused, InputError, LocaleError, NlentryError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
 
     from nlentry.model import Catalog, Entry
@@ -85,12 +86,20 @@ def parse(
     Raises `InputError` for unreadable text, `LocaleError` for an unknown locale and `EntryRefused`
     (carrying the entry) when the entry breaks a hard rule such as lasting more than 24 hours.
     """
-    from nlentry.api import parse as _parse
+    api_parse = _api_parse if _api_parse is not None else _load_api_parse()
+    return api_parse(text, catalog=catalog, now=now, locale=locale, trace=trace)  # type: ignore[no-any-return]
 
-    if trace:
-        return _parse(text, catalog=catalog, now=now, locale=locale, trace=True)
-    return _parse(text, catalog=catalog, now=now, locale=locale)
 
+_api_parse: Callable[..., Any] | None = None
+"""`nlentry.api.parse`, imported by the first `parse` (importing nlentry stays cheap), not on every call."""
+
+
+def _load_api_parse() -> Callable[..., Any]:
+    global _api_parse
+    from nlentry.api import parse as api_parse
+
+    _api_parse = api_parse
+    return api_parse
 
 
 def parse_all(

@@ -203,12 +203,17 @@ def detect(text: str, default: str = "nl") -> str:
 
 def detect_chunks(chunks: list[str], default: str = "nl") -> str:
     """`detect` of the text whose `text.split()` is `chunks` (the parser reads the same chunks)."""
-    scores: dict[str, int] = {}
+    votes: list[str] = []
     for chunk in chunks:
-        for code in _votes(chunk):
-            scores[code] = scores.get(code, 0) + 1
-    if not scores:
+        votes += _votes(chunk)
+    if not votes:
         return default
+    first = votes[0]
+    if votes.count(first) == len(votes):  # the common case: every vote for one locale
+        return first
+    scores: dict[str, int] = {}
+    for code in votes:
+        scores[code] = scores.get(code, 0) + 1
     top = max(scores.values())
     return default if scores.get(default) == top else min(c for c, s in scores.items() if s == top)
 

@@ -108,11 +108,12 @@ class NameMatch(Record):
 
 
 _NO_WORDS: frozenset[int] = frozenset()
+_NOTHING = NameMatch(None, None, None, (), (), (), _NO_WORDS, ())
 
 
 def _nothing() -> NameMatch:
-    """The match of words that name nothing."""
-    return NameMatch(None, None, None, (), (), (), _NO_WORDS, ())
+    """The match of words that name nothing (one value, shared: a NameMatch is immutable)."""
+    return _NOTHING
 
 
 def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start: int, end: int, key: str,

@@ -43,6 +43,7 @@ from nlentry.server.storage import ServerStorage, UserRow
 if TYPE_CHECKING:
     from nlentry.booking.journal import Journal
     from nlentry.config import Config
+    from nlentry.providers._http.oauth import OAuthToken
 
 __all__ = ["User", "UserError", "Users", "identity"]
 
@@ -187,6 +188,17 @@ class Users:
             providers[provider] = {**providers.get(provider, {}), **values}
         return config.Config({**data, "providers": providers})
 
+    def journal_config(self, user_id: str) -> Config:
+        """`config`, and on a shared database a `token_store` in each provider's table: OAuth tokens the
+        provider refreshes go to the user's credentials in the database (not to a file on this host),
+        where every process finds them (`CredentialTokens`)."""
+        cfg = self.config(user_id)
+        if self.db.shared:
+            for name, table in cfg.providers.items():
+                cfg.data["providers"][name] = {
+                    **table, "token_store": CredentialTokens(self.db, user_id, name, clock=self.clock)}
+        return cfg
+
     def env(self, user_id: str) -> dict[str, str]:
         """The environment the user's journal opens with: its folder as NLENTRY_HOME (and the parser
         cache, TZ); never the server's own provider variables. Its settings come from `config`."""
@@ -245,7 +257,7 @@ class Users:
             journal = self._journals.get(user_id)
             if journal is None:
                 self._versions[user_id] = self.db.settings_versions([user_id]).get(user_id, 0)
-                journal = Journal.open(self.env(user_id), cfg=self.config(user_id),
+                journal = Journal.open(self.env(user_id), cfg=self.journal_config(user_id),
                                        storage=self.db.booking(user_id))
                 self._journals[user_id] = journal
             return journal
@@ -270,3 +282,44 @@ class Users:
             self._retired = []
         for journal in journals:
             journal.close()
+
+
+class CredentialTokens:
+    """A user's OAuth token of one provider, kept in the server's storage with the user's credentials
+    (`access_token`, `refresh_token`, `expires_at`; encrypted on PostgreSQL): a `TokenStore`
+    (`nlentry.providers._http.tokens`). A token one process refreshed is what every other process
+    loads, and the settings version it bumps makes them reopen the user's journal with it."""
+
+    def __init__(self, db: ServerStorage, user_id: str, provider: str, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.db = db
+        self.user_id = user_id
+        self.provider = provider
+        self.clock = clock
+
+    def load(self) -> OAuthToken | None:
+        """The kept token, or None (none kept, or only a refresh token)."""
+        from nlentry.providers._http.oauth import OAuthToken
+
+        kept = self.db.credentials(self.user_id).get(self.provider, {})
+        if not kept.get("access_token"):
+            return None
+        expires_at = kept.get("expires_at")
+        return OAuthToken(kept["access_token"], kept.get("refresh_token") or None,
+                          float(expires_at) if expires_at else None)
+
+    def save(self, token: OAuthToken) -> None:
+        """Keep a refreshed token (at once: the refresh token it replaces is used up)."""
+        from nlentry import config
+
+        secrets = {"access_token": token.access_token}
+        if token.refresh_token:
+            secrets["refresh_token"] = token.refresh_token
+        for value in secrets.values():
+            config.register_secret(value)
+        expires_at = "" if token.expires_at is None else repr(token.expires_at)
+        values = {**secrets, "expires_at": expires_at}
+        self.db.put_credentials(self.user_id, self.provider, values, now=self.clock())
+
+    def __repr__(self) -> str:
+        return f"CredentialTokens({self.user_id!r}, {self.provider!r})"

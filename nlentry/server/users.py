@@ -262,6 +262,11 @@ class Users:
                 self._journals[user_id] = journal
             return journal
 
+    def opened(self) -> list[str]:
+        """The users whose journal this process has open."""
+        with self._lock:
+            return sorted(self._journals)
+
     def refresh(self) -> list[str]:
         """Let go of the journals whose user's settings changed since they were opened (by this process
         or another: `nlentry users set`, another server); the next use opens them again with the new

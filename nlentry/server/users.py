@@ -42,7 +42,9 @@ from nlentry.server.storage import ServerStorage, UserRow
 
 if TYPE_CHECKING:
     from nlentry.booking.journal import Journal
+    from nlentry.booking.sync import SyncResult
     from nlentry.config import Config
+    from nlentry.model import Catalog
     from nlentry.providers._http.oauth import OAuthToken
 
 __all__ = ["User", "UserError", "Users", "identity"]
@@ -103,7 +105,8 @@ class Users:
         return self.settings.users_dir / user_id
 
     def add(self, user_id: str, *, locale: str | None = None, provider: str | None = None) -> User:
-        """Create a user and its folder (0700); `provider` becomes its `default_provider`."""
+        """Create a user, and on SQLite its folder (0700; on PostgreSQL all of it is in the database);
+        `provider` becomes its `default_provider`."""
         from nlentry import config
 
         if not _USER_ID.fullmatch(user_id):
@@ -113,7 +116,9 @@ class Users:
             )
         if self.get(user_id) is not None:
             raise UserError(f"user {user_id!r} exists already")
-        home = config.ensure_dir(config.ensure_dir(self.settings.users_dir) / user_id)
+        home = self.home(user_id)
+        if not self.db.shared:
+            config.ensure_dir(config.ensure_dir(self.settings.users_dir) / user_id)
         if not self.db.add_user(user_id, locale=locale, now=self.clock()):
             raise UserError(f"user {user_id!r} exists already")
         if provider:
@@ -245,6 +250,12 @@ class Users:
             raise UserError("unknown or expired link code: ask the bot for a new one")
         self.link(user_id, found[0])
         return found[0]
+
+    def import_catalog(self, user_id: str, catalog: Catalog, *, provider: str | None = None) -> SyncResult:
+        """Put a catalog into the user's provider (`local`: where the user's journal reads it, the
+        database on PostgreSQL, its folder's nlentry.db on SQLite) and its catalog cache."""
+        self.require(user_id)
+        return self.journal(user_id).import_catalog(catalog, provider=provider)
 
     # --- journals --------------------------------------------------------------------------------
 

@@ -348,3 +348,35 @@ async def test_a_round_on_postgresql_opens_only_the_journals_with_work(
             await close()
         a.state.close()
         b.state.close()
+
+
+def test_a_catalog_imported_from_the_command_line_is_read_by_every_process(
+    homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from conftest import CATALOG
+
+    first, second = homes
+    assert admin(first, "users", "add", "carol") == 0  # provider `local`
+    data = json.loads(CATALOG.read_text(encoding="utf-8"))
+    data["projects"].append({"id": 999, "name": "Zeppelin", "client_id": 1, "aliases": [], "active": True})
+    catalog = first.parent / "catalog.json"
+    catalog.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert admin(first, "users", "catalog", "carol", "import", str(catalog)) == 0
+    assert f"imported {len(data['projects'])} projects" in capsys.readouterr().err
+    other = users_of(second)
+    try:
+        project = other.journal("carol").read("2 uur aan Zeppelin", now=NOW).project
+        assert project is not None and project.name == "Zeppelin"
+    finally:
+        other.close()
+        other.db.close()
+    # bad input: a clear message and a non-zero status, nothing changed
+    assert admin(first, "users", "catalog", "nobody", "import", str(catalog)) == 1
+    assert admin(first, "users", "catalog", "carol", "import", str(first.parent / "missing.json")) == 1
+    assert admin(first, "users", "catalog", "carol", "import", str(catalog), "--provider", "timi") == 1
+    err = capsys.readouterr().err
+    assert "no user 'nobody'" in err and "missing.json" in err and "keeps its own catalog" in err
+    assert "Traceback" not in err

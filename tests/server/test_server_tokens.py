@@ -95,7 +95,8 @@ def test_a_token_refreshed_by_one_process_is_used_by_the_other(
             kept = b.config("bob").provider("timeneye")
         assert kept["refresh_token"] != answer["refresh_token"] and fake.oauth.valid(kept["access_token"])
         if backend == "postgresql":
-            assert not (first / "users" / "bob").exists() or not any((first / "users" / "bob").iterdir())
+            assert not (first / "users" / "bob").exists()  # nothing of bob's on either host's disk
+            assert not (second / "users" / "bob").exists()
             assert count(a.db, "credentials") == 3  # access_token, refresh_token, expires_at
             with a.db.pool.connection() as conn:  # type: ignore[attr-defined]
                 stored = b"".join(bytes(r[0]) if isinstance(r[0], (bytes, memoryview)) else str(r[0]).encode()

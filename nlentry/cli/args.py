@@ -640,7 +640,7 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
     u.add_argument("catalog_action", choices=["import"], metavar="import")
     u.add_argument("file", metavar="FILE", help="a catalog JSON file (clients, projects, services, people)")
     u.add_argument("--provider", metavar="NAME",
-                   help="the provider to import into (default: the user's; local, or one that takes a catalog)")
+                   help="the provider to import into (default: the user's; local, or one taking a catalog)")
     u = users.add_parser("link", help="link a chat account to a user")
     u.add_argument("user", metavar="USER")
     chat_account(u, code=True)

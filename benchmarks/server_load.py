@@ -359,12 +359,8 @@ def setup(home: Path, database: str | None, *, slack_base: str | None) -> str:
     if database:
         nlentry(home, "db", "upgrade")
     nlentry(home, "users", "add", "bench")
-    subprocess.run(
-        [sys.executable, "-m", "nlentry", "catalog", "import", str(ROOT / "corpus" / "catalog.json")],
-        env={**os.environ, "NLENTRY_HOME": str(home / "users" / "bench")},
-        check=True,
-        capture_output=True,
-    )
+    # where bench's journal reads it: the database on PostgreSQL, the user's folder on SQLite
+    nlentry(home, "users", "catalog", "bench", "import", str(ROOT / "corpus" / "catalog.json"))
     key = nlentry(home, "apikey", "create", "bench")
     for n in range(SLACK_USERS if slack_base else 0):  # one user (one database, one provider) per account
         nlentry(
@@ -410,8 +406,22 @@ def figures(latencies: list[float], ok: int, bad: int, seconds: float) -> Figure
     return len(ms) / seconds, q[49], q[98], ok, bad
 
 
+def check_catalog(port: int, key: str) -> None:
+    """Refuse to measure a server that reads phrases without the catalog (its project unresolved)."""
+    import urllib.request
+
+    headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+    asked = urllib.request.Request(f"http://127.0.0.1:{port}/v1/parse",
+                                   data=json.dumps({"text": SURE}).encode(), headers=headers)
+    with urllib.request.urlopen(asked, timeout=30) as answer:
+        project = json.loads(answer.read()).get("project")
+    if not project or project.get("name") != "Webshop":
+        raise SystemExit(f"POST /v1/parse read {SURE!r} without the catalog (project {project!r})")
+
+
 def api_runs(port: int, key: str, args: argparse.Namespace) -> dict[str, Figures]:
     """The JSON API's runs of one set-up: parse flat out and at each --rate, entries likewise."""
+    check_catalog(port, key)
     found: dict[str, Figures] = {}
     for path, texts, rates in (("/v1/parse", PHRASES, args.rate), ("/v1/entries", [SURE], args.entries_rate)):
         bodies = api_bodies(path, key, texts)
@@ -572,6 +582,7 @@ def main() -> None:
         key = setup(home, args.database, slack_base=base)
 
         with serve(home, args.workers) as port:
+            check_catalog(port, key)
             bodies = api_bodies("/v1/parse", key, PHRASES)
 
             def parse(n: int, i: int) -> bytes:

@@ -36,7 +36,7 @@ from nlentry.model import Catalog, Entry
 if TYPE_CHECKING:
     from nlentry.booking.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.booking.storage import BookingStorage
-    from nlentry.booking.sync import Syncer
+    from nlentry.booking.sync import Syncer, SyncResult
     from nlentry.config import Config
     from nlentry.providers.base import Provider
 
@@ -219,6 +219,24 @@ class Journal:
     def forget_catalog(self) -> None:
         """Read the catalog again on next use (after a sync or a new alias)."""
         self._catalog_read = False
+
+    def import_catalog(self, catalog: Catalog, *, provider: str | None = None) -> SyncResult:
+        """Give a provider that takes one (`local`) this catalog, then cache what it kept, as `nlentry
+        catalog import` does, in this journal's storage (the server: the user's, on either back end)."""
+        from nlentry import providers
+
+        name = provider or self.provider
+        if not hasattr(providers.provider_class(name), "import_catalog"):
+            raise JournalError(f"provider {name!r} keeps its own catalog: sync it", "catalog_own",
+                               provider=name)
+        built = self._build(name)
+        try:
+            built.import_catalog(catalog)  # type: ignore[attr-defined]
+        finally:
+            built.close()
+        result = self._syncer.sync(name)
+        self.forget_catalog()
+        return result
 
     def read(self, text: str, *, now: datetime | None = None, locale: str | None = None) -> Entry:
         """The phrase as an entry, names resolved against the cached catalog (no network)."""

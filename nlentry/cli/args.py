@@ -599,8 +599,7 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
                                    "  nlentry users link alice --code ABCD-EFGH\n"
                                    "  nlentry users link alice --slack T0123:U0456\n"
                                    "  nlentry users link alice --telegram 123456789\n"
-                                   "  NLENTRY_HOME=$(nlentry users home alice) nlentry catalog import "
-                                   "catalog.json\n"
+                                   "  nlentry users catalog alice import catalog.json\n"
                                    "\n--setting KEY=- reads the value from standard input (for secrets).\n",
                             formatter_class=formatter)
     users = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=ArgumentParser)
@@ -636,6 +635,12 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
     u.add_argument("user", metavar="USER")
     u = users.add_parser("home", help="print a user's folder (its NLENTRY_HOME)")
     u.add_argument("user", metavar="USER")
+    u = users.add_parser("catalog", help="import a catalog into a user's provider (and its cache)")
+    u.add_argument("user", metavar="USER")
+    u.add_argument("catalog_action", choices=["import"], metavar="import")
+    u.add_argument("file", metavar="FILE", help="a catalog JSON file (clients, projects, services, people)")
+    u.add_argument("--provider", metavar="NAME",
+                   help="the provider to import into (default: the user's; local, or one taking a catalog)")
     u = users.add_parser("link", help="link a chat account to a user")
     u.add_argument("user", metavar="USER")
     chat_account(u, code=True)

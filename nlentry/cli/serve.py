@@ -227,7 +227,8 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
         _options_of(args.option, say)  # a bad one refused before the user is made
         user = users.add(args.user, locale=args.locale)
         _configure(args, users, user.id, say)
-        print(say("admin_user_added", user=user.id, home=user.home), file=sys.stderr)
+        where = settings.storage_name() if db.shared else user.home  # PostgreSQL: no folder
+        print(say("admin_user_added", user=user.id, home=where), file=sys.stderr)
         return 0
     if action == "set":
         users.require(args.user)
@@ -252,6 +253,8 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
     if action == "home":
         print(users.require(args.user).home)
         return 0
+    if action == "catalog":
+        return _import_catalog(args, users, say)
     if action == "link":
         linked = users.redeem(args.user, args.code) if args.code else \
             _link(users, args.user, _account(args, say))
@@ -275,6 +278,24 @@ def _shown(users: Users, user_id: str) -> dict[str, Any]:
                          for name, table in cfg.providers.items()}
     return {"id": user.id, "locale": user.locale, "chat": list(user.identities),
             "default_provider": cfg.default_provider, "settings": data}
+
+
+def _import_catalog(args: argparse.Namespace, users: Users, say: Messages) -> int:
+    """`users catalog USER import FILE`: the catalog where the user's journal reads it (either back end)."""
+    from nlentry.booking.journal import JournalError
+    from nlentry.model import Catalog
+
+    users.require(args.user)
+    catalog = Catalog.load(args.file)
+    try:
+        kept = users.import_catalog(args.user, catalog, provider=args.provider)
+    except JournalError as exc:
+        raise UsageError(say(exc.key, **exc.values) if exc.key else str(exc)) from None
+    finally:
+        users.close()
+    print(say("catalog_imported", projects=kept.projects, services=kept.services, clients=kept.clients,
+              people=kept.people, provider=kept.provider), file=sys.stderr)
+    return 0
 
 
 def _link(users: Users, user_id: str, account: str) -> str:

@@ -340,6 +340,9 @@ class SQLiteStorage:
     def booking(self, user_id: str) -> None:
         return None  # the journal opens the user's own nlentry.db, under its folder
 
+    def due_users(self, *, now: float) -> None:
+        return None  # each user's outbox is in its own nlentry.db: the worker opens every one
+
     # --- plumbing --------------------------------------------------------------------------------
 
     def prune(self, *, now: float) -> None:

@@ -550,6 +550,11 @@ class PostgresStorage:
 
         return PostgresBooking(self.pool, user_id)
 
+    def due_users(self, *, now: float) -> list[str]:
+        from nlentry.booking.postgres import due_users
+
+        return due_users(self.pool, now=now)
+
     def close(self) -> None:
         self.pool.close()
 

@@ -250,6 +250,12 @@ class ServerStorage(Protocol):
         SQLite, where it is the user's own nlentry.db in its folder."""
         ...
 
+    def due_users(self, *, now: float) -> list[str] | None:
+        """The users whose outbox has work for a flusher by `now` (an item pending and due, or one being
+        posted), in one statement; None when the storage cannot tell (SQLite: each user's outbox is in
+        its own file), and the worker then looks at every user."""
+        ...
+
     # --- plumbing --------------------------------------------------------------------------------
 
     def prune(self, *, now: float) -> None:

@@ -42,7 +42,10 @@ from nlentry.server.storage import ServerStorage, UserRow
 
 if TYPE_CHECKING:
     from nlentry.booking.journal import Journal
+    from nlentry.booking.sync import SyncResult
     from nlentry.config import Config
+    from nlentry.model import Catalog
+    from nlentry.providers._http.oauth import OAuthToken
 
 __all__ = ["User", "UserError", "Users", "identity"]
 
@@ -102,7 +105,8 @@ class Users:
         return self.settings.users_dir / user_id
 
     def add(self, user_id: str, *, locale: str | None = None, provider: str | None = None) -> User:
-        """Create a user and its folder (0700); `provider` becomes its `default_provider`."""
+        """Create a user, and on SQLite its folder (0700; on PostgreSQL all of it is in the database);
+        `provider` becomes its `default_provider`."""
         from nlentry import config
 
         if not _USER_ID.fullmatch(user_id):
@@ -112,7 +116,9 @@ class Users:
             )
         if self.get(user_id) is not None:
             raise UserError(f"user {user_id!r} exists already")
-        home = config.ensure_dir(config.ensure_dir(self.settings.users_dir) / user_id)
+        home = self.home(user_id)
+        if not self.db.shared:
+            config.ensure_dir(config.ensure_dir(self.settings.users_dir) / user_id)
         if not self.db.add_user(user_id, locale=locale, now=self.clock()):
             raise UserError(f"user {user_id!r} exists already")
         if provider:
@@ -187,6 +193,17 @@ class Users:
             providers[provider] = {**providers.get(provider, {}), **values}
         return config.Config({**data, "providers": providers})
 
+    def journal_config(self, user_id: str) -> Config:
+        """`config`, and on a shared database a `token_store` in each provider's table: OAuth tokens the
+        provider refreshes go to the user's credentials in the database (not to a file on this host),
+        where every process finds them (`CredentialTokens`)."""
+        cfg = self.config(user_id)
+        if self.db.shared:
+            for name, table in cfg.providers.items():
+                cfg.data["providers"][name] = {
+                    **table, "token_store": CredentialTokens(self.db, user_id, name, clock=self.clock)}
+        return cfg
+
     def env(self, user_id: str) -> dict[str, str]:
         """The environment the user's journal opens with: its folder as NLENTRY_HOME (and the parser
         cache, TZ); never the server's own provider variables. Its settings come from `config`."""
@@ -234,6 +251,12 @@ class Users:
         self.link(user_id, found[0])
         return found[0]
 
+    def import_catalog(self, user_id: str, catalog: Catalog, *, provider: str | None = None) -> SyncResult:
+        """Put a catalog into the user's provider (`local`: where the user's journal reads it, the
+        database on PostgreSQL, its folder's nlentry.db on SQLite) and its catalog cache."""
+        self.require(user_id)
+        return self.journal(user_id).import_catalog(catalog, provider=provider)
+
     # --- journals --------------------------------------------------------------------------------
 
     def journal(self, user_id: str) -> Journal:
@@ -245,10 +268,15 @@ class Users:
             journal = self._journals.get(user_id)
             if journal is None:
                 self._versions[user_id] = self.db.settings_versions([user_id]).get(user_id, 0)
-                journal = Journal.open(self.env(user_id), cfg=self.config(user_id),
+                journal = Journal.open(self.env(user_id), cfg=self.journal_config(user_id),
                                        storage=self.db.booking(user_id))
                 self._journals[user_id] = journal
             return journal
+
+    def opened(self) -> list[str]:
+        """The users whose journal this process has open."""
+        with self._lock:
+            return sorted(self._journals)
 
     def refresh(self) -> list[str]:
         """Let go of the journals whose user's settings changed since they were opened (by this process
@@ -270,3 +298,44 @@ class Users:
             self._retired = []
         for journal in journals:
             journal.close()
+
+
+class CredentialTokens:
+    """A user's OAuth token of one provider, kept in the server's storage with the user's credentials
+    (`access_token`, `refresh_token`, `expires_at`; encrypted on PostgreSQL): a `TokenStore`
+    (`nlentry.providers._http.tokens`). A token one process refreshed is what every other process
+    loads, and the settings version it bumps makes them reopen the user's journal with it."""
+
+    def __init__(self, db: ServerStorage, user_id: str, provider: str, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.db = db
+        self.user_id = user_id
+        self.provider = provider
+        self.clock = clock
+
+    def load(self) -> OAuthToken | None:
+        """The kept token, or None (none kept, or only a refresh token)."""
+        from nlentry.providers._http.oauth import OAuthToken
+
+        kept = self.db.credentials(self.user_id).get(self.provider, {})
+        if not kept.get("access_token"):
+            return None
+        expires_at = kept.get("expires_at")
+        return OAuthToken(kept["access_token"], kept.get("refresh_token") or None,
+                          float(expires_at) if expires_at else None)
+
+    def save(self, token: OAuthToken) -> None:
+        """Keep a refreshed token (at once: the refresh token it replaces is used up)."""
+        from nlentry import config
+
+        secrets = {"access_token": token.access_token}
+        if token.refresh_token:
+            secrets["refresh_token"] = token.refresh_token
+        for value in secrets.values():
+            config.register_secret(value)
+        expires_at = "" if token.expires_at is None else repr(token.expires_at)
+        values = {**secrets, "expires_at": expires_at}
+        self.db.put_credentials(self.user_id, self.provider, values, now=self.clock())
+
+    def __repr__(self) -> str:
+        return f"CredentialTokens({self.user_id!r}, {self.provider!r})"

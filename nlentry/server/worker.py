@@ -11,7 +11,9 @@ next interval.
 
 On PostgreSQL every process runs the rounds, on every host, with no leader: the outbox claims each
 due item for one process (`FOR UPDATE SKIP LOCKED` and a lease), so N processes post each entry once,
-and any of them takes over the items of one that died. On SQLite (one box) only one process runs
+and any of them takes over the items of one that died. A round there asks the database which users
+have an item due or being posted (one statement) and opens and flushes only their journals: with a
+few hundred users, a round touches the few with work. On SQLite (one box) only one process runs
 them at a time: the one holding an exclusive lock on `<home>/worker.lock` (taken over by another when
 it exits). Two flushers would be safe there too (the claims are atomic); the lock saves the work.
 """
@@ -22,6 +24,8 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
 from nlentry.config import redact
@@ -44,24 +48,38 @@ class Worker:
         self._synced: dict[str, float | None] = {}
         self._lock_file: IO[str] | None = None
         self._task: asyncio.Task[None] | None = None
+        #: unix time by which an outbox item is due (the outboxes' own clock)
+        self.clock: Callable[[], float] = time.time
         #: rounds this process ran (`run`)
         self.rounds = 0
 
     def run_once(self) -> dict[str, FlushReport]:
-        """One round over every user: post what is due; returns each user's flush report."""
+        """One round: post what is due; returns the flush report of each user whose outbox it flushed.
+
+        On PostgreSQL only the users with work in their outbox (`ServerStorage.due_users`, one
+        statement) are flushed, and only the journals this process has open are checked for a catalog
+        another process synced; on SQLite every user's journal is opened and flushed."""
         reports: dict[str, FlushReport] = {}
+        users = self.state.users
         self.state.db.prune(now=self.state.clock())
-        self.state.users.refresh()
-        for user in self.state.users.all():
+        users.refresh()
+        due = self.state.db.due_users(now=self.clock())
+        if due is None:
+            every = [user.id for user in users.all()]
+            flush, look = set(every), every
+        else:
+            flush, look = set(due), sorted({*due, *users.opened()})
+        for user_id in look:
             try:
-                journal = self.state.users.journal(user.id)
+                journal = users.journal(user_id)
                 synced = journal.store.synced_at(journal.provider)
-                if self._synced.get(user.id, synced) != synced:
+                if self._synced.get(user_id, synced) != synced:
                     journal.forget_catalog()
-                self._synced[user.id] = synced
-                reports[user.id] = journal.outbox.flush()
+                self._synced[user_id] = synced
+                if user_id in flush:
+                    reports[user_id] = journal.outbox.flush()
             except Exception as exc:  # one user's broken configuration must not stop the others
-                log.warning("flushing user %s failed: %s", user.id, redact(f"{type(exc).__name__}: {exc}"))
+                log.warning("flushing user %s failed: %s", user_id, redact(f"{type(exc).__name__}: {exc}"))
         return reports
 
     def leader(self) -> bool:

@@ -183,6 +183,7 @@ async def test_provider_down_keeps_the_entry_and_the_worker_posts_it(server: Ser
     assert item.key == r.json()["id"]
     flaky.down = False
     server.state.users.journal("bob").outbox.clock = lambda: 4e9  # the backoff has passed
+    server.app.state.worker.clock = lambda: 4e9
     reports = server.app.state.worker.run_once()
     assert reports["bob"].posted == [item.key]
     assert server.journal("bob").find(item.key).state == "posted"

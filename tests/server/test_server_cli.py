@@ -48,10 +48,12 @@ def stored_text(storage: ServerStorage, table: str) -> str:
 def test_users_and_links(server_home: Path, backend: str, capsys: pytest.CaptureFixture[str]) -> None:
     home = server_home
     assert run(home, "users", "add", "alice", "--locale", "nl", capsys=capsys)[0] == 0
-    assert stat.S_IMODE(os.stat(home / "users" / "alice").st_mode) == 0o700
     assert (home / "server.db").exists() == (backend == "sqlite")
-    if backend == "sqlite":
+    if backend == "sqlite":  # the user's folder is its journal's home
+        assert stat.S_IMODE(os.stat(home / "users" / "alice").st_mode) == 0o700
         assert stat.S_IMODE(os.stat(home / "server.db").st_mode) == 0o600
+    else:  # everything of the user is in the database: no folder on this host
+        assert not (home / "users" / "alice").exists()
     assert run(home, "users", "add", "alice", capsys=capsys)[0] == 1  # exists
     assert run(home, "users", "add", "../etc", capsys=capsys)[0] == 1  # not a folder name
     assert run(home, "users", "link", "alice", "--slack", "T1:U1", capsys=capsys)[0] == 0

@@ -233,6 +233,7 @@ async def test_the_workers_of_two_processes_post_each_entry_once(
     flaky.down, flaky.delay = False, 0.05
     for server in (a, b):
         server.journal("bob").outbox.clock = lambda: 4e9  # every retry due
+        server.app.state.worker.clock = lambda: 4e9
     reports = await asyncio.gather(*(asyncio.to_thread(s.app.state.worker.run_once) for s in (a, b)))
     posted = [key for r in reports for key in r["bob"].posted]
     assert len(posted) == len(set(posted)) == 8
@@ -240,7 +241,7 @@ async def test_the_workers_of_two_processes_post_each_entry_once(
     for server in (a, b):  # nothing left, nothing doubled, as either process sees it
         items = server.journal("bob").entries(NOW.date(), NOW.date())
         assert [i.state for i in items] == ["posted"] * 8 and len({i.remote_id for i in items}) == 8
-        assert server.app.state.worker.run_once()["bob"].posted == []
+        assert [k for r in server.app.state.worker.run_once().values() for k in r.posted] == []
 
 
 async def test_one_process_posts_what_another_queued(pair: tuple[Server, Server], flaky: Any) -> None:
@@ -251,6 +252,7 @@ async def test_one_process_posts_what_another_queued(pair: tuple[Server, Server]
     assert r.json()["state"] == "pending"
     flaky.down = False
     b.journal("bob").outbox.clock = lambda: 4e9
+    b.app.state.worker.clock = lambda: 4e9
     assert len(b.app.state.worker.run_once()["bob"].posted) == 1  # a may be gone: b's worker posts it
     assert [i.state for i in a.journal("bob").entries(NOW.date(), NOW.date())] == ["posted"]
 
@@ -308,3 +310,73 @@ async def test_a_catalog_synced_by_another_process_is_read_again(pair: tuple[Ser
     a.app.state.worker.run_once()  # a's worker sees the newer sync
     project = a.journal("bob").read("2 uur aan Zeppelin", now=NOW).project
     assert project is not None and project.name == "Zeppelin"
+
+
+async def test_a_round_on_postgresql_opens_only_the_journals_with_work(
+    homes: tuple[Path, Path], backend: str, flaky: Any
+) -> None:
+    first, second = homes
+    for user in ("alice", "bob", "carol"):
+        make_user(first, user, "--provider", "flaky", "--setting", f"token={PROVIDER_TOKEN}")
+    clock, closing = Clock(), []
+    a = await app_on(first, clock, closing)
+    b = await app_on(second, clock, closing)
+    try:
+        flaky.down = True
+        key = ApiKeys(a.state.db).create("bob")[0]
+        r = await a.client.post("/v1/entries", headers={"Authorization": f"Bearer {key}"},
+                                json={"text": "2 uur overleg", "confirm": True})
+        assert r.json()["state"] == "pending"
+        flaky.down = False
+        worker = b.app.state.worker  # another process: it has no journal open yet
+        waiting = worker.run_once()  # the retry is not due yet
+        if backend == "postgresql":
+            assert waiting == {} and b.state.users.opened() == []
+            with b.state.db.pool.connection() as conn:  # the backoff has passed
+                conn.execute("UPDATE outbox SET next_attempt_at = 0")
+        else:
+            b.journal("bob").outbox.clock = lambda: 4e9
+        reports = worker.run_once()
+        assert len(reports["bob"].posted) == 1
+        if backend == "postgresql":
+            assert sorted(reports) == ["bob"] and b.state.users.opened() == ["bob"]
+            assert worker.run_once() == {}  # nothing left to do: no outbox flushed
+        else:  # one box, each user's outbox in its own file: every journal is opened
+            assert sorted(reports) == ["alice", "bob", "carol"]
+    finally:
+        for close in reversed(closing):
+            await close()
+        a.state.close()
+        b.state.close()
+
+
+def test_a_catalog_imported_from_the_command_line_is_read_by_every_process(
+    homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from conftest import CATALOG
+
+    first, second = homes
+    assert admin(first, "users", "add", "carol") == 0  # provider `local`
+    data = json.loads(CATALOG.read_text(encoding="utf-8"))
+    data["projects"].append({"id": 999, "name": "Zeppelin", "client_id": 1, "aliases": [], "active": True})
+    catalog = first.parent / "catalog.json"
+    catalog.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert admin(first, "users", "catalog", "carol", "import", str(catalog)) == 0
+    assert f"imported {len(data['projects'])} projects" in capsys.readouterr().err
+    other = users_of(second)
+    try:
+        project = other.journal("carol").read("2 uur aan Zeppelin", now=NOW).project
+        assert project is not None and project.name == "Zeppelin"
+    finally:
+        other.close()
+        other.db.close()
+    # bad input: a clear message and a non-zero status, nothing changed
+    assert admin(first, "users", "catalog", "nobody", "import", str(catalog)) == 1
+    assert admin(first, "users", "catalog", "carol", "import", str(first.parent / "missing.json")) == 1
+    assert admin(first, "users", "catalog", "carol", "import", str(catalog), "--provider", "timi") == 1
+    err = capsys.readouterr().err
+    assert "no user 'nobody'" in err and "missing.json" in err and "keeps its own catalog" in err
+    assert "Traceback" not in err

@@ -215,6 +215,7 @@ async def test_provider_down_says_queued_and_the_worker_posts_later(linked: Serv
     assert item.state == "pending"
     flaky.down = False
     linked.journal("bob").outbox.clock = lambda: 4e9
+    linked.app.state.worker.clock = lambda: 4e9
     linked.app.state.worker.run_once()
     assert linked.journal("bob").find(item.key).state == "posted"
 

@@ -135,7 +135,10 @@ class OAuth2Bearer(SecretAuth):
     A refreshed token is handed to `save` (the token store callback) at once, because providers
     rotate refresh tokens: the old one stops working as soon as the new one is issued. After a 401 the
     request is retried once with the refreshed token; a second 401 goes back to the caller. Concurrent
-    requests refresh once: the others wait, then use the new token.
+    requests refresh once: the others wait, then use the new token. A `save` that has a `load` too (a
+    store other processes write: `nlentry.providers._http.tokens.SharedTokens`) is asked first for a
+    token newer than the stale one: when another process refreshed already, that token is used and
+    the refresh token (which that refresh used up) is not sent.
 
     Parameters:
         token: the current token (a personal access token is an `OAuthToken` with no refresh token).
@@ -190,6 +193,10 @@ class OAuth2Bearer(SecretAuth):
         with self._lock:
             if self.token is not stale:
                 return self.token
+            newer = self._kept_elsewhere(stale)
+            if newer is not None:
+                self.token = newer
+                return newer
             assert self.token_url is not None and stale.refresh_token is not None
             response = yield httpx.Request(
                 "POST", self.token_url, headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
@@ -212,6 +219,17 @@ class OAuth2Bearer(SecretAuth):
             if self.save is not None:
                 self.save(token)
             return token
+
+    def _kept_elsewhere(self, stale: OAuthToken) -> OAuthToken | None:
+        """A token the store keeps that another process refreshed since `stale` was read, or None."""
+        load = getattr(self.save, "load", None)
+        if load is None:
+            return None
+        kept = load()
+        if (kept is None or kept.expired(self.clock())
+                or (kept.access_token, kept.refresh_token) == (stale.access_token, stale.refresh_token)):
+            return None
+        return kept  # type: ignore[no-any-return]
 
 
 def client_fields(client_id: str | None, client_secret: str | None) -> dict[str, str]:

@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_catalog import NL, words
 
+from nlentry.booking.journal import Journal
+from nlentry.booking.store import Store
 from nlentry.catalog import cache, index
 from nlentry.catalog.cache import cached_index, index_path
 from nlentry.catalog.index import CatalogIndex, normalize, one_edit
 from nlentry.catalog.match import match_names
-from nlentry.journal import Journal
 from nlentry.model import Catalog
-from nlentry.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Catalog.load(ROOT / "corpus" / "catalog.json")

@@ -109,6 +109,27 @@ def test_a_parse_before_any_database_loads_no_store(where: str, tmp_path: Path) 
     assert not (tmp_path / "home" / "nlentry.db").exists()
 
 
+def test_a_parse_with_a_catalog_reads_the_snapshot_not_the_store(tmp_path: Path) -> None:
+    """After `catalog import` (the README's first command) a parse reads the store's snapshot of the
+    catalog: no sqlite3, no store, no dataclasses; and the catalog is used (the project is found)."""
+    catalog = Path(__file__).resolve().parent.parent / "corpus" / "catalog.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
+    env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
+                "LANG": "C"})
+    subprocess.run([sys.executable, "-m", "nlentry", "catalog", "import", str(catalog)],
+                   env=env, capture_output=True, check=True, timeout=60)
+    code = PARSE.replace("2 uur overleg", "2 uur overleg aan Webshop").replace(
+        "print(json.dumps([status", "print(json.dumps([status, sys.stdout.getvalue()").replace(
+        "from nlentry.cli import main", "import io\nsys.stdout = io.StringIO()\nfrom nlentry.cli import main")
+    for _ in range(2):  # the first run builds the grammar cache
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                              timeout=60, check=True)
+    status, out, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    assert json.loads(out)["project"]["name"] == "Webshop"
+    assert sorted(m for m in modules if m in NOT_ON_PARSE or m.split(".")[0] in NOT_ON_PARSE) == []
+
+
 @pytest.mark.parametrize("xdg", [None, "", "relative/dir", "/tmp/somewhere-else"])
 @pytest.mark.parametrize("home", ["/tmp/a-home", "/tmp/a-home/", "relative-home", None])
 def test_the_config_and_data_dirs_are_platformdirs_own(xdg: str | None, home: str | None,

@@ -28,7 +28,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date as Date
 from datetime import time as Time
@@ -37,7 +37,8 @@ from typing import Any
 
 from nlentry.booking.sql import SQLITE, SqlBooking, Tx
 from nlentry.booking.storage import ALIAS_KINDS, Alias, StoreError
-from nlentry.model import Alternative, Entry, Ref, Span
+from nlentry.catalog.snapshot import snapshot_path
+from nlentry.model import Alternative, Catalog, Entry, Ref, Span
 
 __all__ = [
     "ALIAS_KINDS",
@@ -68,10 +69,16 @@ class Store(SqlBooking):
                  timeout: float = 15.0) -> None:
         self.path = str(path)
         self.clock = clock
+        self._timeout = timeout
         self._lock = threading.RLock()
         memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        #: the catalogs snapshot beside the file (`nlentry.catalog.snapshot`); None in memory
+        self.snapshot: Path | None = None
+        self._catalogs_changing = False
         if not memory:
-            _create_private(Path(self.path))
+            self.snapshot = snapshot_path(self.path)
+            if _create_private(Path(self.path)):  # a new database: a snapshot left of an old one goes
+                self._drop_snapshot()
         try:
             # isolation_level=None: no implicit transactions; `transaction()` says BEGIN itself
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
@@ -153,12 +160,82 @@ class Store(SqlBooking):
     @contextmanager
     def _write(self) -> Iterator[Tx]:
         with self.transaction() as db:
+            if self._catalogs_changing:  # inside the transaction: never a snapshot older than the database
+                self._drop_snapshot()
             yield Tx(db, SQLITE, None)
 
     @contextmanager
     def _read(self) -> Iterator[Tx]:
         with self._lock:
             yield Tx(self._db, SQLITE, None)
+
+    # --- the catalogs snapshot ------------------------------------------------------------------
+    #
+    # What a cold `nlentry parse` reads instead of this database (`nlentry.catalog.snapshot.read_snapshot`):
+    # every change to the cached catalogs or the aliases removes it inside its own transaction, and it is
+    # written afterwards from what is committed, holding the write lock, so no other change comes between.
+
+    def put_catalog(self, provider: str, catalog: Catalog, *, synced_at: float | None = None) -> float:
+        with self._catalogs_change():
+            return super().put_catalog(provider, catalog, synced_at=synced_at)
+
+    def add_alias(self, provider: str, alias: str, target: str, kind: str | None = None) -> Alias:
+        with self._catalogs_change():
+            return super().add_alias(provider, alias, target, kind)
+
+    def remove_alias(self, provider: str, alias: str) -> bool:
+        with self._catalogs_change():
+            return super().remove_alias(provider, alias)
+
+    def load(self, rows: Mapping[str, Sequence[Sequence[Any]]]) -> dict[str, int]:
+        with self._catalogs_change():
+            return super().load(rows)
+
+    @contextmanager
+    def _catalogs_change(self) -> Iterator[None]:
+        with self._lock:
+            self._catalogs_changing = True
+            try:
+                yield
+            finally:
+                self._catalogs_changing = False
+            self.write_snapshot()
+
+    def write_snapshot(self, *, wait: bool = True) -> bool:
+        """Write the catalogs snapshot from what the database holds; False when it could not be written
+        (it then stays absent: readers read the database). `wait=False` gives up at once when another
+        connection holds the write lock (a parse does not wait for it)."""
+        if self.snapshot is None:
+            return False
+        from nlentry.booking.sync import merge_aliases
+        from nlentry.catalog.snapshot import write_snapshot
+
+        with self._lock:
+            if not wait:
+                self._db.execute("PRAGMA busy_timeout = 0")
+            try:
+                with self._write() as tx:  # the write lock, so that what is read stays current
+                    providers = [r["provider"] for r in tx.all("SELECT provider FROM catalog_cache")]
+                    catalogs = {}
+                    for name in providers:
+                        cached = self.get_catalog(name)
+                        if cached is not None:
+                            catalogs[name] = merge_aliases(cached[0], self.aliases(name))
+                    write_snapshot(self.snapshot, catalogs)
+                return True
+            except (OSError, StoreError, sqlite3.Error):
+                return False
+            finally:
+                if not wait:
+                    self._db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+
+    def _drop_snapshot(self) -> None:
+        if self.snapshot is None:
+            return
+        try:
+            self.snapshot.unlink(missing_ok=True)
+        except OSError as exc:  # it would be read as current: the change must not happen without it gone
+            raise StoreError(f"cannot remove {self.snapshot}: {exc.strerror}") from None
 
     def close(self) -> None:
         """Close the connection."""
@@ -178,18 +255,19 @@ class Store(SqlBooking):
 # --- files ---------------------------------------------------------------------------------------
 
 
-def _create_private(path: Path) -> None:
-    """Create the database file 0600 (and its directory 0700) before SQLite opens it.
+def _create_private(path: Path) -> bool:
+    """Create the database file 0600 (and its directory 0700) before SQLite opens it; True when it did.
 
     SQLite gives the -wal and -shm files the permissions of the database file, so they stay private too.
     """
     from nlentry.config import ensure_dir
 
     if path.exists():
-        return
+        return False
     ensure_dir(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
+    return True
 
 
 # --- entries as JSON -----------------------------------------------------------------------------

@@ -150,11 +150,23 @@ class Syncer:
         return self._source(name), True
 
     def cached_catalog(self, provider_name: str) -> Catalog | None:
-        """The cached catalog merged with the local aliases; None if never synced. No network."""
+        """The cached catalog merged with the local aliases; None if never synced. No network.
+
+        A SQLite store's snapshot of it is read when sound (`nlentry.catalog.snapshot`); when it is
+        missing, the database is read and the snapshot written for the next reader, if the database is
+        not busy."""
+        snapshot = getattr(self.store, "snapshot", None)
+        if snapshot is not None:
+            from nlentry.catalog.snapshot import read_snapshot
+
+            found = read_snapshot(snapshot, provider_name)
+            if found is not None:
+                return found[0]
         cached = self.store.get_catalog(provider_name)
-        if cached is None:
-            return None
-        return merge_aliases(cached[0], self.store.aliases(provider_name))
+        catalog = None if cached is None else merge_aliases(cached[0], self.store.aliases(provider_name))
+        if snapshot is not None:
+            self.store.write_snapshot(wait=False)  # type: ignore[attr-defined]
+        return catalog
 
     def is_stale(self, provider_name: str, *, now: float | None = None) -> bool:
         """True if the cache is missing or older than `max_age`."""

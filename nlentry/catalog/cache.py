@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import gc
 import marshal
-import os
 from array import array
 from contextlib import suppress
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from zlib import crc32
 
 from nlentry.catalog.index import CatalogIndex
+from nlentry.catalog.snapshot import read_checked, write_atomically
 from nlentry.model import Catalog
 
 FORMAT = 2
@@ -94,13 +95,8 @@ _INT_SIZE = array("i").itemsize  # the size of the arrays' ints, which the file 
 
 def _read(path: Path, digest: str) -> tuple[object, ...] | None:
     """The tables stored in `path` for the catalog of `digest`; None when missing, stale or damaged."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
-        return None
-    head, newline, body = data.partition(b"\n")
-    if not newline or head + newline != _header(digest, crc32(body)):
+    body = read_checked(path, partial(_header, digest))
+    if body is None:
         return None
     try:
         tables = marshal.loads(body)
@@ -113,16 +109,10 @@ def _write(path: Path, digest: str, index: CatalogIndex) -> None:
     """Store `index` at `path` atomically; remove the index files of other catalogs. Best effort: a
     folder that cannot be written leaves things as they were."""
     body = marshal.dumps(index.tables())
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(temporary, "wb") as f:
-            f.write(_header(digest, crc32(body)))
-            f.write(body)
-        os.replace(temporary, path)
+        write_atomically(path, _header(digest, crc32(body)), body)
     except OSError:
-        with suppress(OSError):
-            temporary.unlink(missing_ok=True)
         return
     for other in path.parent.glob(f"{PREFIX}*{SUFFIX}"):
         if other != path:

@@ -233,11 +233,18 @@ _DB_FILE = "nlentry.db"
 
 def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
     """The cached catalog of the configured provider with the user's aliases, as `add` reads against;
-    None before any sync or import (and no database is made for a parse)."""
+    None before any sync or import (and no database is made for a parse). Read from the store's snapshot
+    beside the database when it is sound: no sqlite3, no store (`nlentry.catalog.snapshot`)."""
     from nlentry import config
 
-    if not (config.data_home(env) / _DB_FILE).exists():
+    database = config.data_home(env) / _DB_FILE
+    if not database.exists():
         return None
+    from nlentry.catalog.snapshot import read_snapshot, snapshot_path
+
+    found = read_snapshot(snapshot_path(database), config.default_provider(env))
+    if found is not None:
+        return found[0]
     from nlentry.booking.sync import cached_catalog
 
     return cached_catalog(env=env)

@@ -631,8 +631,11 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
     u.add_argument("--jsonl", action="store_true", help="print one JSON object a line")
     u = users.add_parser("show", help="print a user's settings (its secrets masked)")
     u.add_argument("user", metavar="USER")
-    u = users.add_parser("rm", help="remove a user, its keys and links (its folder is kept)")
+    u = users.add_parser("rm", help="remove a user, its keys and links (on SQLite its folder is kept; on "
+                                     "PostgreSQL its settings and journal go too)")
     u.add_argument("user", metavar="USER")
+    u.add_argument("--force", action="store_true",
+                   help="also when entries are not yet at the provider (PostgreSQL: they are deleted)")
     u = users.add_parser("home", help="print a user's folder (its NLENTRY_HOME)")
     u.add_argument("user", metavar="USER")
     u = users.add_parser("catalog", help="import a catalog into a user's provider (and its cache)")

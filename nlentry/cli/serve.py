@@ -217,7 +217,7 @@ def _account(args: argparse.Namespace, say: Messages) -> str:
 
 
 def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say: Messages) -> int:
-    from nlentry.server.users import Users
+    from nlentry.server.users import UserError, Users
 
     users = Users(settings, db)
     action = args.action
@@ -247,8 +247,14 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
         print(json.dumps(_shown(users, args.user), indent=2, sort_keys=True))
         return 0
     if action == "rm":
+        unposted = users.unposted(args.user)
+        if unposted and not args.force:
+            raise UserError(say("admin_user_unposted", user=args.user, count=str(unposted)))
         users.remove(args.user)
-        print(say("admin_user_removed", user=args.user, home=users.home(args.user)), file=sys.stderr)
+        if db.shared:
+            print(say("admin_user_removed_db", user=args.user), file=sys.stderr)
+        else:
+            print(say("admin_user_removed", user=args.user, home=users.home(args.user)), file=sys.stderr)
         return 0
     if action == "home":
         print(users.require(args.user).home)

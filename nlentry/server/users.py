@@ -144,8 +144,20 @@ class Users:
         """Every user, by id."""
         return [self._user(row) for row in self.db.users()]
 
+    def unposted(self, user_id: str) -> int:
+        """How many of the user's entries the provider does not hold yet (pending, being posted, failed),
+        where removing the user would delete them: on PostgreSQL, whose journal goes with the user. 0 on
+        SQLite, where the user's folder (and its outbox) is kept."""
+        self.require(user_id)
+        booking = self.db.booking(user_id)
+        if booking is None:
+            return 0
+        counts = booking.outbox_counts()
+        return sum(counts.get(state, 0) for state in ("pending", "posting", "failed"))
+
     def remove(self, user_id: str) -> None:
-        """Remove the user with its keys, links and pending confirmations (its folder is kept)."""
+        """Remove the user with its keys, links and pending confirmations; on SQLite its folder is kept,
+        on PostgreSQL its settings and journal go too (see `unposted`)."""
         self.require(user_id)
         self.db.remove_user(user_id)
         with self._lock:

@@ -156,7 +156,7 @@ def test_serve_help_does_not_start_anything(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_the_admin_commands_speak_the_admins_language(
-        server_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        server_home: Path, backend: str, capsys: pytest.CaptureFixture[str]) -> None:
     env = {"NLENTRY_HOME": str(server_home), "LANG": "nl_NL.UTF-8"}
 
     def said(*argv: str) -> tuple[int, str]:
@@ -171,7 +171,8 @@ def test_the_admin_commands_speak_the_admins_language(
     status, err = said("users", "unlink", "--telegram", "77")
     assert status == 1 and err == "nlentry: telegram:77 is niet gekoppeld\n"
     status, err = said("users", "rm", "carol")
-    assert status == 0 and err.startswith("carol verwijderd (zijn map ")
+    assert status == 0 and err.startswith("carol verwijderd (zijn map " if backend == "sqlite"
+                                          else "carol verwijderd, met zijn instellingen en journaal")
 
 
 def test_ls_as_json_lines(server_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -185,3 +186,32 @@ def test_ls_as_json_lines(server_home: Path, capsys: pytest.CaptureFixture[str])
     assert [(k["user"], k["name"]) for k in map(json.loads, lines)] == [
         ("alice", "alice's laptop"), ("bob", "bob's laptop")
     ]
+
+
+def test_rm_keeps_a_user_whose_entries_are_not_at_the_provider_yet(
+    server_home: Path, backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On PostgreSQL a user's journal goes with the user: an entry not yet posted would be lost silently."""
+    from nlentry.server.users import Users
+
+    home = server_home
+    assert run(home, "users", "add", "alice", capsys=capsys)[0] == 0
+    settings = Settings.load({"NLENTRY_HOME": str(home)})
+    storage = open_storage(settings)
+    users = Users(settings, storage)
+    try:
+        journal = users.journal("alice")
+        journal.save(journal.read("2 uur overleg"), post=False)  # queued, not posted
+        assert users.unposted("alice") == (1 if backend == "postgresql" else 0)
+    finally:
+        users.close()
+        storage.close()
+    status, _, err = run(home, "users", "rm", "alice", capsys=capsys)
+    if backend == "sqlite":  # the folder, and the outbox in it, is kept
+        assert status == 0 and "is kept" in err
+        return
+    assert status == 1 and "1 entries not yet at the provider" in err and "--force" in err
+    assert run(home, "users", "ls", "--jsonl", capsys=capsys)[1].count('"alice"') == 1
+    status, _, err = run(home, "users", "rm", "alice", "--force", capsys=capsys)
+    assert status == 0 and err == "removed alice, with its settings and journal\n"
+    assert run(home, "users", "ls", "--jsonl", capsys=capsys)[1] == ""

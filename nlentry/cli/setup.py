@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from nlentry.model import Catalog
     from nlentry.providers._http.oauth import OAuthServer
+    from nlentry.providers.base import Provider
 
 __all__ = ["TRANSPORT", "open_browser", "run"]
 
@@ -332,15 +333,21 @@ def _keep_secrets(ctx: Context, name: str, secrets: Mapping[str, str], updates: 
 
 def _verify(ctx: Context, name: str, settings: Mapping[str, Any]) -> Catalog:
     """Check the credentials with a cheap call (the catalog); `AuthError`/`ProviderError` (exit 4) if not."""
+    if _tty(ctx.err):
+        ctx.note(ctx.say("login_checking", provider=name))
+    return _call_provider(ctx, name, settings, lambda provider: provider.fetch_catalog())
+
+
+def _call_provider(ctx: Context, name: str, settings: Mapping[str, Any], call: Callable[[Provider], T]) -> T:
+    """`call` on the provider `name` built with `settings` (closed afterwards); a refused or unreachable
+    provider is an `AuthError`/`ProviderError` whose message names the provider, in the user's language."""
     from nlentry import providers
     from nlentry.providers.base import AuthError, ProviderError
 
-    if _tty(ctx.err):
-        ctx.note(ctx.say("login_checking", provider=name))
     try:
         provider = providers.get(name, settings, transport=TRANSPORT)
         try:
-            return provider.fetch_catalog()
+            return call(provider)
         finally:
             provider.close()
     except AuthError as exc:
@@ -362,22 +369,12 @@ def _pick_workspace(ctx: Context, name: str, settings: Mapping[str, Any], *,
     """The workspace (Toggl, Clockify) or account (Harvest) to book in, listed from the provider: the
     only one, or the one chosen on the terminal (default: the provider's own default, else the first);
     {} when the provider has no such choice or `settings` already name one (and `current` is None)."""
-    from nlentry import providers
-    from nlentry.providers.base import AuthError, ProviderError
+    from nlentry.providers.base import ProviderError
 
     key = _workspace_key(name)
     if key is None or (current is None and settings.get(key)):
         return {}
-    try:
-        provider = providers.get(name, settings, transport=TRANSPORT)
-        try:
-            found = provider.workspaces()  # type: ignore[attr-defined]
-        finally:
-            provider.close()
-    except AuthError as exc:
-        raise AuthError(ctx.say("login_refused", provider=name, error=exc)) from None
-    except ProviderError as exc:
-        raise ProviderError(ctx.say("login_unreachable", provider=name, error=exc)) from None
+    found = _call_provider(ctx, name, settings, lambda provider: provider.workspaces())  # type: ignore[attr-defined]
     if not found:
         raise ProviderError(ctx.say("login_no_workspace", provider=name))
     chosen = next((w for w in found if w.id == current), None) or \

@@ -165,19 +165,28 @@ def write_private(path: Path, text: str) -> None:
     The data goes to a temporary file created 0600 in the same directory, which then replaces
     `path`: a crash never leaves a half-written file, and the secret is never world-readable.
     """
-    import tempfile
-
     ensure_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mkstemp creates 0600
+    replace_privately(path, text.encode("utf-8"))
+
+
+def replace_privately(path: Path, *chunks: bytes) -> None:
+    """Replace `path` with `chunks` through a 0600 temporary file in the same directory renamed into
+    place, so that a reader never sees half a file; `OSError` when it cannot (no temporary file is
+    left). `write_private` for a folder that already exists (the catalog snapshot and index files)."""
+    # os.open rather than tempfile: tempfile's imports (shutil, bz2, lzma) would cost every first `add`
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with open(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        from contextlib import suppress
+
+        with suppress(OSError):  # the first error is the one to tell
+            tmp.unlink(missing_ok=True)
         raise
 
 

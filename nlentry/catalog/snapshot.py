@@ -16,9 +16,7 @@ damaged or foreign snapshot means: read the database (the old path); never an er
 from __future__ import annotations
 
 import marshal
-import os
 from collections.abc import Callable
-from contextlib import suppress
 from operator import attrgetter
 from pathlib import Path
 from zlib import crc32
@@ -79,19 +77,11 @@ def read_snapshot(path: str | Path, provider: str) -> tuple[Catalog | None] | No
 
 
 def write_atomically(path: Path, head: bytes, body: bytes) -> None:
-    """Write `head` and `body` to `path` through a private temporary file renamed into place, so that a
-    reader never sees half a file; `OSError` when it cannot (no temporary file is left)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
-    try:
-        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with open(fd, "wb") as f:
-            f.write(head)
-            f.write(body)
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        raise
+    """Write `head` and `body` to `path` so that a reader never sees half a file (mode 0600); `OSError`
+    when it cannot."""
+    from nlentry.config import replace_privately  # only when writing: a parse reads, never writes
+
+    replace_privately(path, head, body)
 
 
 def read_checked(path: str | Path, header: Callable[[int], bytes]) -> bytes | None:

@@ -59,32 +59,17 @@ class PostgresBooking(SqlBooking):
         self.clock = clock
 
     @contextmanager
-    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
-        import psycopg
-
-        try:
-            with self.pool.connection() as conn:
-                yield conn
-        except psycopg.OperationalError as exc:  # down, refused, or no connection free in time
-            if (exc.sqlstate or "").startswith("40"):  # rolled back: deadlock, serialization failure
-                raise Conflict(f"the booking database rolled a write back: {type(exc).__name__}") from None
-            from nlentry.config import redact
-
-            first = redact(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-            raise StoreError(f"the booking database cannot be reached: {first}") from None
-
-    @contextmanager
     def _write(self) -> Iterator[Tx]:
         from psycopg.rows import dict_row
 
-        with self._connection() as conn, conn.transaction(), conn.cursor(row_factory=dict_row) as cur:
+        with _borrowed(self.pool) as conn, conn.transaction(), conn.cursor(row_factory=dict_row) as cur:
             yield Tx(_Statements(cur), POSTGRES, self.user_id)
 
     @contextmanager
     def _read(self) -> Iterator[Tx]:
         from psycopg.rows import dict_row
 
-        with self._connection() as conn, conn.cursor(row_factory=dict_row) as cur:
+        with _borrowed(self.pool) as conn, conn.cursor(row_factory=dict_row) as cur:
             yield Tx(_Statements(cur), POSTGRES, self.user_id)
 
     def _count(self, text: str, **params: Any) -> int:
@@ -148,13 +133,26 @@ def due_users(pool: ConnectionPool[Any], *, now: float) -> list[str]:
     """The users whose outbox has work for a flusher: an item pending and due by `now`, or one being
     posted (its claim may have lapsed; `Outbox.flush` leaves a live one alone). One statement over every
     user's outbox (index `outbox_waiting`), so a server's worker loop need not flush every user."""
+    with _borrowed(pool) as conn:
+        rows = conn.execute("SELECT DISTINCT user_id FROM outbox WHERE state = 'posting' "
+                            "OR (state = 'pending' AND next_attempt_at <= %s) ORDER BY user_id",
+                            (now,)).fetchall()
+    return [str(row[0]) for row in rows]
+
+
+@contextmanager
+def _borrowed(pool: ConnectionPool[Any]) -> Iterator[psycopg.Connection[Any]]:
+    """A connection of the pool; a database that is down, refuses, or has no connection free in time is
+    a `StoreError` (a transaction it rolled back for a conflict: `Conflict`), its text redacted."""
     import psycopg
 
     try:
         with pool.connection() as conn:
-            rows = conn.execute("SELECT DISTINCT user_id FROM outbox WHERE state = 'posting' "
-                                "OR (state = 'pending' AND next_attempt_at <= %s) ORDER BY user_id",
-                                (now,)).fetchall()
+            yield conn
     except psycopg.OperationalError as exc:
-        raise StoreError(f"the booking database cannot be reached: {type(exc).__name__}") from None
-    return [str(row[0]) for row in rows]
+        if (exc.sqlstate or "").startswith("40"):  # rolled back: deadlock, serialization failure
+            raise Conflict(f"the booking database rolled a write back: {type(exc).__name__}") from None
+        from nlentry.config import redact
+
+        first = redact(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise StoreError(f"the booking database cannot be reached: {first}") from None

@@ -338,13 +338,12 @@ class CredentialTokens:
 
     def save(self, token: OAuthToken) -> None:
         """Keep a refreshed token (at once: the refresh token it replaces is used up)."""
-        from nlentry import config
+        from nlentry.providers._http.tokens import register_token
 
+        register_token(token)
         secrets = {"access_token": token.access_token}
         if token.refresh_token:
             secrets["refresh_token"] = token.refresh_token
-        for value in secrets.values():
-            config.register_secret(value)
         expires_at = "" if token.expires_at is None else repr(token.expires_at)
         values = {**secrets, "expires_at": expires_at}
         self.db.put_credentials(self.user_id, self.provider, values, now=self.clock())

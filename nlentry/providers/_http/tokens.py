@@ -38,7 +38,7 @@ class SharedTokens:
         """The newest token the store keeps, or None."""
         token = self.store.load()
         if token is not None:
-            _register(token)
+            register_token(token)
         return token
 
 
@@ -59,18 +59,18 @@ class TokenFile:
             token = OAuthToken.from_dict(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        _register(token)
+        register_token(token)
         return token
 
     def save(self, token: OAuthToken) -> None:
         """Keep `token` (atomically, mode 0600)."""
         from nlentry import config
 
-        _register(token)
+        register_token(token)
         config.write_private(self.path, json.dumps(token.to_dict()))
 
 
-def _register(token: OAuthToken) -> None:
+def register_token(token: OAuthToken) -> None:
     """Tell nlentry's redactor about a token, so no message or log line shows it."""
     from nlentry import config
 

@@ -61,14 +61,31 @@ class Token(str):
         return Token(type_, str(self), self.start_pos, self.end_pos)
 
 
+class _NoValue:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NO_VALUE"
+
+
+NO_VALUE: Any = _NoValue()
+"""The `value` of a node no reduction gave one: `nlentry.semantics.Semantics.transform` reads it from its
+children (a node made after parsing, a rule whose reading failed, a rule with no reading)."""
+
+
 class Node:
-    """A parse-tree node: a neutral node name (`data`) and its children (nodes and tokens)."""
+    """A parse-tree node: a neutral node name (`data`), its children (nodes and tokens) and its `value`.
 
-    __slots__ = ("data", "children")
+    The parser reads each node as it reduces its rule (`Compiled.actions`), so the value is there when
+    the tree is done and the semantics need not walk it again; `NO_VALUE` when it could not.
+    """
 
-    def __init__(self, data: str, children: list[Child]) -> None:
+    __slots__ = ("data", "children", "value")
+
+    def __init__(self, data: str, children: list[Child], value: Any = NO_VALUE) -> None:
         self.data = data
         self.children = children
+        self.value = value
 
     def __repr__(self) -> str:
         return f"Node({self.data!r}, {self.children!r})"
@@ -121,6 +138,14 @@ class Table(dict[int, dict[str, int]]):
         return row
 
 
+Action = Callable[[list[Any]], Any] | None
+"""What a reduction that makes a node calls with the node's children: the node's value, or `NO_VALUE`;
+None for a node no method reads (`_x` nodes, the phrase's `start`)."""
+
+Wraps = tuple[tuple[str, int, Action], ...]
+"""The reductions of a run of one-child reductions that make a node: (node name, how, action) each."""
+
+
 class Compiled(Record):
     """Everything a parse needs, in plain Python values (no lark objects).
 
@@ -130,10 +155,12 @@ class Compiled(Record):
     words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
     (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
     alone between plain words makes an item (or needs a recovery); `chains` too: (state below, state,
-    symbol) -> the run of one-child reductions there (`_chain`).
+    symbol) -> the run of one-child reductions there (`_chain`). `actions[i]` reads the node that rule `i`
+    makes (`nlentry.semantics.rule_actions`, bound by `load`; all None by default).
     """
 
-    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "chains")
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "chains",
+                 "actions")
     table: Table
     rules: tuple[tuple[str, int, str, int], ...]
     start: int
@@ -143,12 +170,15 @@ class Compiled(Record):
     symbols: dict[str, str]
     glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
-    chains: dict[tuple[int, int, str], tuple[int, tuple[tuple[str, int], ...]]]
+    chains: dict[tuple[int, int, str], tuple[int, Wraps]]
+    actions: tuple[Action, ...]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
                  pattern: str, words: dict[str, str], symbols: dict[str, str],
-                 glued: dict[str, tuple[tuple[str, int, int], ...]]) -> None:
-        self._init(table, rules, start, end, pattern, words, symbols, glued, {}, {})
+                 glued: dict[str, tuple[tuple[str, int, int], ...]],
+                 actions: tuple[Action, ...] = ()) -> None:
+        self._init(table, rules, start, end, pattern, words, symbols, glued, {}, {},
+                   actions or (None,) * len(rules))
 
 
 TABLES_FORMAT = "nlentry-tables-2"
@@ -180,20 +210,24 @@ def _fingerprint(code: str) -> str:
 
 @cache
 def load(code: str) -> Compiled:
-    """The compiled tables of a locale: from the cache when the grammar is unchanged, else built by
-    `nlentry.grammar_build` (with Lark, about a second) and cached (`nlentry.locales.read_cached`).
+    """The compiled tables of a locale, with the locale's semantic actions: the tables from the cache when
+    the grammar is unchanged, else built by `nlentry.grammar_build` (with Lark, about a second) and cached
+    (`nlentry.locales.read_cached`).
     """
     get(code)  # validates the code
     name = f"{code}-{_fingerprint(code)}.tables"
     try:
-        return unpack(read_cached(name))
+        compiled = unpack(read_cached(name))
     except (AttributeError, TypeError, ValueError):  # no such file, or not tables
-        pass
-    from nlentry.grammar_build import packed_tables  # lark, and the code that drives it, only now
+        from nlentry.grammar_build import packed_tables  # lark, and the code that drives it, only now
 
-    packed = packed_tables(code)
-    write_cached(name, packed)
-    return unpack(packed)
+        packed = packed_tables(code)
+        write_cached(name, packed)
+        compiled = unpack(packed)
+    from nlentry.semantics import rule_actions  # which imports this module
+
+    return Compiled(compiled.table, compiled.rules, compiled.start, compiled.end, compiled.pattern,
+                    compiled.words, compiled.symbols, compiled.glued, rule_actions(code, compiled.rules))
 
 
 # --- lexing -------------------------------------------------------------------------------------
@@ -298,7 +332,9 @@ class _Stuck(Exception):
         self.at, self.values = at, values
 
 
-def _node(children: list[Any], name: str, expand1: bool) -> Any:
+def _node(children: list[Any], name: str, expand1: bool, action: Action) -> Any:
+    """The node of a `BUILD` reduction (`action` reads a new named node): `_x` children inlined, a
+    repetition grown in place, a `?x` node with one child replaced by it."""
     if name[0] == "_" and children and type(children[0]) is Node and children[0].data == name:
         # a repetition (`_item*`) growing by one: extend it in place, not by copying
         head = children[0]
@@ -312,7 +348,9 @@ def _node(children: list[Any], name: str, expand1: bool) -> Any:
         if type(child) is Node and child.data[0] == "_":
             break
     else:  # the common case: nothing to inline, the children list is used as it is
-        return children[0] if expand1 and len(children) == 1 else Node(name, children)
+        if expand1 and len(children) == 1:
+            return children[0]
+        return Node(name, children, NO_VALUE if action is None else action(children))
     flat: list[Any] = []
     for child in children:
         if type(child) is Node and child.data[0] == "_":
@@ -321,15 +359,16 @@ def _node(children: list[Any], name: str, expand1: bool) -> Any:
             flat.append(child)
     if expand1 and len(flat) == 1:
         return flat[0]
-    return Node(name, flat)
+    return Node(name, flat, NO_VALUE if action is None else action(flat))
 
 
-def _chain(c: Compiled, below: int, state: int, symbol: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+def _chain(c: Compiled, below: int, state: int, symbol: str) -> tuple[int, Wraps]:
     """The run of one-child reductions from `state` (over `below`) before `symbol`: the state it ends in
-    and the (node name, how) of each reduction that builds a node. Such reductions only replace the top of
-    the stacks, so the run depends on these three alone; the parser remembers it (`Compiled.chains`)."""
+    and the (node name, how, action) of each reduction that builds a node. Such reductions only replace
+    the top of the stacks, so the run depends on these three alone; the parser remembers it
+    (`Compiled.chains`)."""
     table, rules, end = c.table, c.rules, c.end
-    wraps: list[tuple[str, int]] = []
+    wraps: list[tuple[str, int, Action]] = []
     while True:
         action = table[state].get(symbol)
         if action is None or action >= 0:
@@ -338,7 +377,7 @@ def _chain(c: Compiled, below: int, state: int, symbol: str) -> tuple[int, tuple
         if size != 1 or how == GROW:
             break
         if how != KEEP:
-            wraps.append((name, how))
+            wraps.append((name, how, c.actions[~action]))
         state = table[below][origin]
         if state == end:
             break
@@ -346,10 +385,11 @@ def _chain(c: Compiled, below: int, state: int, symbol: str) -> tuple[int, tuple
 
 
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
-    """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`."""
+    """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`. Each node
+    gets its value from its rule's action as the rule is reduced."""
     # `rows` holds the rows unpacked so far: every state on the stack has had its row looked up (below,
     # through `table` the first time), so only that lookup can miss.
-    table, rules, end, chains = c.table, c.rules, c.end, c.chains
+    table, rules, end, chains, actions = c.table, c.rules, c.end, c.chains, c.actions
     rows = table.rows
     state = c.start
     states = [state]
@@ -379,12 +419,13 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     state, wraps = chains[key]
                 except KeyError:
                     state, wraps = chains[key] = _chain(c, *key)
-                for name, how in wraps:  # _node([child], name, how == BUILD_EXPAND1), spelled out
+                for name, how, act in wraps:  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
                     child = values[-1]
                     if how == NODE or type(child) is not Node or child.data[0] != "_":
-                        if how != BUILD_EXPAND1:  # Node(name, [child]), without the call to __init__
+                        if how != BUILD_EXPAND1:  # Node(name, [child], act([child])), without __init__
                             node = _new_node(Node)
                             node.data, node.children = name, [child]
+                            node.value = NO_VALUE if act is None else act(node.children)
                             values[-1] = node
                     elif child.data != name:  # a `_x` node, inlined (a repetition that grew by nothing stays)
                         flat = child.children  # the child is dropped: its list becomes the node's
@@ -393,6 +434,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                         else:
                             node = _new_node(Node)
                             node.data, node.children = name, flat
+                            node.value = NO_VALUE if act is None else act(flat)
                             values[-1] = node
                 states[-1] = state
             elif how == GROW:  # _node's first case, spelled out: once an item
@@ -414,9 +456,10 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 else:
                     children = []
                 if how == NODE:
-                    values.append(Node(name, children))
+                    act = actions[~action]
+                    values.append(Node(name, children, NO_VALUE if act is None else act(children)))
                 else:
-                    values.append(_node(children, name, how == BUILD_EXPAND1))
+                    values.append(_node(children, name, how == BUILD_EXPAND1, actions[~action]))
                 state = rows[states[-1]][origin]
                 states.append(state)
             if state == end and token is None:

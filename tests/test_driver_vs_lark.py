@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from nlentry import grammar, grammar_build, locales
+from nlentry.semantics import Semantics, read_items
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
@@ -177,3 +178,88 @@ def test_every_corpus_reading_is_the_same_through_lark_s_parser(code: str, monke
         alone.update(learnt)
     assert len(fast) == len(reference) > 100
     assert [n for n, (a, b) in enumerate(zip(fast, reference, strict=True)) if a != b] == []
+
+
+def _nodes(value: Any) -> list[grammar.Node]:
+    """Every node of a tree, the root first."""
+    if type(value) is not grammar.Node:
+        return []
+    return [value, *(n for child in value.children for n in _nodes(child))]
+
+
+def _reading_of(semantics: Semantics, node: grammar.Node) -> str:
+    """A node's value read bottom-up from its tree (`Semantics.evaluate`), with its type; or the error."""
+    try:
+        value = semantics.evaluate(node)
+    except Exception as error:  # noqa: BLE001 - the parser must then have given the node no value
+        return f"raises {type(error).__name__}"
+    return f"{type(value).__name__} {value!r}"
+
+
+_MADE_AFTER_PARSING = {"date_text", "year"}
+"""The nodes `grammar._items` makes once a stretch is parsed ("3 aug 96": the date with its year): no rule
+reduced them, so they hold no value (`Semantics.transform` reads them)."""
+
+
+def _value_differences(code: str, monkeypatch: Any, actions: Any = None) -> tuple[int, list[str]]:
+    """Read every corpus phrase of the locale: the value the parser gave each node while reducing its rule
+    (`nlentry.grammar.Compiled.actions`) against the tree's own reading, node by node; and the items that
+    `read_items` makes of the parser's trees against those it makes of Lark's trees (which hold no values:
+    read by walking them). How many nodes were compared, and the differences. `actions` replaces the
+    locale's actions (to make a parser that reads a rule wrongly)."""
+    semantics = Semantics(locales.get(code))
+    compiled = grammar.load(code)
+    if actions is not None:
+        compiled = grammar.Compiled(compiled.table, compiled.rules, compiled.start, compiled.end,
+                                    compiled.pattern, compiled.words, compiled.symbols, compiled.glued,
+                                    actions)
+        monkeypatch.setattr(grammar, "load", lambda _: compiled)
+    lark = _lark_driver(code)
+    fast = grammar._run
+    compared = 0
+    differences: list[str] = []
+    for text in _phrases(code):
+        folded = grammar.normalise(text)
+        monkeypatch.setattr(grammar, "_run", fast)
+        trees = grammar.parse_items(folded, code).items
+        for node in (n for tree in trees for n in _nodes(tree)):
+            given = node.value
+            expected = _reading_of(semantics, node)
+            got = "no value" if given is grammar.NO_VALUE else f"{type(given).__name__} {given!r}"
+            if got != expected and not (got == "no value" and (expected.startswith("raises")
+                                                               or node.data in _MADE_AFTER_PARSING)):
+                differences.append(f"{text!r}, {node.data}: parser {got}, tree {expected}")
+            compared += 1
+        monkeypatch.setattr(grammar, "_run", lark)
+        reference = grammar.parse_items(folded, code).items
+        assert all(n.value is grammar.NO_VALUE for tree in reference for n in _nodes(tree))
+        items, expected_items = read_items(trees, semantics), read_items(reference, semantics)
+        if repr(items) != repr(expected_items):
+            differences.append(f"{text!r}: items {items!r}, from Lark's trees {expected_items!r}")
+    return compared, differences
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_the_values_read_while_parsing_are_those_of_the_trees(code: str, monkeypatch: Any) -> None:
+    """The parser reads each node as it reduces its rule; the plain path (Lark's tree, then `Semantics`
+    walking it bottom-up) must give every node, and every item, the same value and span."""
+    compared, differences = _value_differences(code, monkeypatch)
+    assert compared > 2 * len(_phrases(code))
+    assert differences == []
+
+
+def test_the_check_sees_a_wrong_action(monkeypatch: Any) -> None:
+    """The comparison fails when one rule's action reads its node wrongly (here: durations one second
+    too long)."""
+    compiled = grammar.load("nl")
+    right = grammar.load("nl").actions
+
+    def wrong(children: list[Any]) -> Any:
+        value = right[duration](children)
+        return value if value is grammar.NO_VALUE else value.replace(seconds=value.seconds + 1)
+
+    duration = next(i for i, rule in enumerate(compiled.rules) if rule[2] == "duration")
+    actions = tuple(wrong if rule[2] == "duration" else act
+                    for rule, act in zip(compiled.rules, right, strict=True))
+    _, differences = _value_differences("nl", monkeypatch, actions)
+    assert len(differences) > 10

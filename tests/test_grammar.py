@@ -18,7 +18,7 @@ from nlentry.semantics import _CONSTANTS, _METHODS, Semantics
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 # Methods that are called by other methods or by name from read_items, not from a tree node.
-_HELPERS = {"transform", "transform_packed"}
+_HELPERS = {"transform", "transform_packed", "evaluate", "action"}
 
 
 @pytest.mark.parametrize("code", locales.available())

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nlentry.grammar import Node, Token, span_of
+from nlentry import locales
+from nlentry.grammar import NO_VALUE, Action, Node, Token, span_of
 from nlentry.locales import Locale
 from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
 
@@ -44,8 +45,10 @@ VALUE_TOKENS = frozenset({"INT", "NUMWORD", "ORDWORD", "DAYPART_WORD", "DECIMAL"
 class Semantics:
     """Neutral node name -> value. Built once per locale (it holds the locale's value tables).
 
-    `transform` works bottom-up: each node's method gets the values of its children, keyword
-    tokens left out (the parser keeps them only so that every node has a span).
+    Each node's method gets the values of its children, keyword tokens left out (the parser keeps them
+    only so that every node has a span). The parser calls them as it reduces each rule (`action`), so a
+    parsed node comes with its value; `evaluate` reads a tree bottom-up without those values, the
+    reference that tests/test_driver_vs_lark.py holds the parser's values to.
     """
 
     def __init__(self, locale: Locale) -> None:
@@ -56,14 +59,21 @@ class Semantics:
         self.duration_units = frozenset(locale.words.get("duration_units", ()))
 
     def transform(self, node: Node) -> Any:
+        """The value of a node: the one the parser gave it, else read from its children (`evaluate`: a node
+        made after parsing, or one whose reading raised, which raises again here)."""
+        value = node.value
+        return self.evaluate(node) if value is NO_VALUE else value
+
+    def evaluate(self, node: Node) -> Any:
+        """The value of a tree read bottom-up, whatever values its nodes hold."""
         constant = _CONSTANTS.get(node.data, _NOT_CONSTANT)
         return self._read(node) if constant is _NOT_CONSTANT else constant
 
     def _read(self, node: Node) -> Any:
-        """`transform` of a node that is not in `_CONSTANTS`."""
+        """`evaluate` of a node that is not in `_CONSTANTS`."""
         method = _METHODS.get(node.data)
         if method is None:  # a node no grammar should produce: kept as it is, its children read
-            return Node(node.data, [self.transform(c) if type(c) is Node else c for c in node.children])
+            return Node(node.data, [self.evaluate(c) if type(c) is Node else c for c in node.children])
         kept = []
         for child in node.children:
             if type(child) is Node:  # a node's value (no method returns a keyword token)
@@ -72,6 +82,36 @@ class Semantics:
             elif child.type in VALUE_TOKENS:  # type: ignore[union-attr]
                 kept.append(child)
         return method(self, kept)
+
+    def action(self, name: str) -> Action:
+        """What the parser calls when it makes a node `name` from its children: the node's value, or
+        `NO_VALUE` when a child has none or the method raised (`transform` then reads it again, raising
+        where `evaluate` would). None for a node no method reads."""
+        constant = _CONSTANTS.get(name, _NOT_CONSTANT)
+        if constant is not _NOT_CONSTANT:
+            return lambda children: constant
+        method = _METHODS.get(name)
+        if method is None:
+            return None
+        read = method.__get__(self)
+        value_tokens = VALUE_TOKENS
+
+        def act(children: list[Any]) -> Any:
+            kept = []
+            for child in children:
+                if type(child) is Node:
+                    value = child.value
+                    if value is NO_VALUE:
+                        return NO_VALUE
+                    kept.append(value)
+                elif child.type in value_tokens:
+                    kept.append(child)
+            try:
+                return read(kept)
+            except Exception:  # noqa: BLE001 - raised again by `transform`, if the node is ever read
+                return NO_VALUE
+
+        return act
 
     # ---- numbers ---------------------------------------------------------------------------
 
@@ -502,9 +542,21 @@ for _i, _name in enumerate(_MONTHS):
     setattr(Semantics, _name, _month(_i + 1))
 
 
+def rule_actions(code: str, rules: tuple[tuple[str, int, str, int], ...]) -> tuple[Action, ...]:
+    """The action of each grammar rule (`nlentry.grammar.Compiled.actions`): the locale's `Semantics.action`
+    of the node it makes, one per node name."""
+    semantics = Semantics(locales.get(code))
+    by_name: dict[str, Action] = {}
+    for _, _, name, _ in rules:
+        if name not in by_name:
+            by_name[name] = None if name[0] == "_" else semantics.action(name)
+    return tuple(by_name[name] for _, _, name, _ in rules)
+
+
 # node name -> method, looked up once per node instead of through getattr
 _METHODS = {name: fn for name, fn in vars(Semantics).items() if not name.startswith("_") and callable(fn)}
-_METHODS.pop("transform", None)
+for _name in ("transform", "evaluate", "action"):
+    _METHODS.pop(_name, None)
 
 _NOT_CONSTANT = object()
 _CONSTANTS: dict[str, Any] = {

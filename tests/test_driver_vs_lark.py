@@ -252,14 +252,15 @@ def test_the_check_sees_a_wrong_action(monkeypatch: Any) -> None:
     """The comparison fails when one rule's action reads its node wrongly (here: durations one second
     too long)."""
     compiled = grammar.load("nl")
-    right = grammar.load("nl").actions
+    read_duration = next(act for rule, act in zip(compiled.rules, compiled.actions, strict=True)
+                         if rule[2] == "duration")
+    assert read_duration is not None
 
     def wrong(children: list[Any]) -> Any:
-        value = right[duration](children)
+        value = read_duration(children)
         return value if value is grammar.NO_VALUE else value.replace(seconds=value.seconds + 1)
 
-    duration = next(i for i, rule in enumerate(compiled.rules) if rule[2] == "duration")
     actions = tuple(wrong if rule[2] == "duration" else act
-                    for rule, act in zip(compiled.rules, right, strict=True))
+                    for rule, act in zip(compiled.rules, compiled.actions, strict=True))
     _, differences = _value_differences("nl", monkeypatch, actions)
     assert len(differences) > 10

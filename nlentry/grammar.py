@@ -142,8 +142,8 @@ Action = Callable[[list[Any]], Any] | None
 """What a reduction that makes a node calls with the node's children: the node's value, or `NO_VALUE`;
 None for a node no method reads (`_x` nodes, the phrase's `start`)."""
 
-Wraps = tuple[tuple[str, int, Action], ...]
-"""The reductions of a run of one-child reductions that make a node: (node name, how, action) each."""
+Step = tuple[tuple[int, ...], tuple[tuple[int, str, int, Action], ...], int]
+"""What the parser does with one symbol (`_step`): (stack after, reductions, outcome)."""
 
 
 class Compiled(Record):
@@ -154,12 +154,12 @@ class Compiled(Record):
     The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
     words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
     (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
-    alone between plain words makes an item (or needs a recovery); `chains` too: (state below, state,
-    symbol) -> the run of one-child reductions there (`_chain`). `actions[i]` reads the node that rule `i`
-    makes (`nlentry.semantics.rule_actions`, bound by `load`; all None by default).
+    alone between plain words makes an item (or needs a recovery); `steps` too: (stack of states,
+    symbol) -> what the parser does with that symbol there (`_step`). `actions[i]` reads the node that
+    rule `i` makes (`nlentry.semantics.rule_actions`, bound by `load`; all None by default).
     """
 
-    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "chains",
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "steps",
                  "actions")
     table: Table
     rules: tuple[tuple[str, int, str, int], ...]
@@ -170,7 +170,7 @@ class Compiled(Record):
     symbols: dict[str, str]
     glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
-    chains: dict[tuple[int, int, str], tuple[int, Wraps]]
+    steps: dict[tuple[tuple[int, ...], str], Step]
     actions: tuple[Action, ...]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
@@ -362,37 +362,43 @@ def _node(children: list[Any], name: str, expand1: bool, action: Action) -> Any:
     return Node(name, flat, NO_VALUE if action is None else action(flat))
 
 
-def _chain(c: Compiled, below: int, state: int, symbol: str) -> tuple[int, Wraps]:
-    """The run of one-child reductions from `state` (over `below`) before `symbol`: the state it ends in
-    and the (node name, how, action) of each reduction that builds a node. Such reductions only replace
-    the top of the stacks, so the run depends on these three alone; the parser remembers it
-    (`Compiled.chains`)."""
+SHIFTED, ACCEPTED, STUCK = 0, 1, 2
+"""How a parser step ends (`_step`): the token shifted, the phrase complete at $END, or no way on."""
+
+_MAX_STEPS = 100_000
+"""`Compiled.steps` is emptied when it holds more: a bound on what strange input can make it learn."""
+
+
+def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
+    """What the parser does with the next `symbol` over the stack `states`: the stack afterwards, the
+    reductions that make or change a value (size, node name, how, action) in order, and the outcome
+    (`SHIFTED`, `ACCEPTED` or `STUCK`). The stack and the symbol decide it all, so the parser remembers
+    each step (`Compiled.steps`) and then only replays its reductions on the values."""
     table, rules, end = c.table, c.rules, c.end
-    wraps: list[tuple[str, int, Action]] = []
+    stack = list(states)
+    reductions: list[tuple[int, str, int, Action]] = []
     while True:
-        action = table[state].get(symbol)
-        if action is None or action >= 0:
-            break
+        action = table[stack[-1]].get(symbol)
+        if action is None:
+            return tuple(stack), tuple(reductions), STUCK
+        if action >= 0:
+            stack.append(action)
+            return tuple(stack), tuple(reductions), SHIFTED
         origin, size, name, how = rules[~action]
-        if size != 1 or how == GROW:
-            break
-        if how != KEEP:
-            wraps.append((name, how, c.actions[~action]))
-        state = table[below][origin]
-        if state == end:
-            break
-    return state, tuple(wraps)
+        if how != KEEP:  # a `KEEP` reduction passes its one child on: the values stay as they are
+            reductions.append((size, name, how, c.actions[~action]))
+        if size:
+            del stack[-size:]
+        stack.append(table[stack[-1]][origin])
+        if stack[-1] == end and symbol == "$END":
+            return tuple(stack), tuple(reductions), ACCEPTED
 
 
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`. Each node
     gets its value from its rule's action as the rule is reduced."""
-    # `rows` holds the rows unpacked so far: every state on the stack has had its row looked up (below,
-    # through `table` the first time), so only that lookup can miss.
-    table, rules, end, chains, actions = c.table, c.rules, c.end, c.chains, c.actions
-    rows = table.rows
-    state = c.start
-    states = [state]
+    steps = c.steps
+    states: tuple[int, ...] = (c.start,)
     values: list[Any] = []
     for i in range(first, stop + 1):
         if i < stop:
@@ -400,43 +406,31 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
             symbol = token.type  # type: ignore[union-attr]
         else:
             token, symbol = None, "$END"
-        while True:
-            try:
-                action = rows[state].get(symbol)
-            except KeyError:
-                action = table[state].get(symbol)
-            if action is None:
-                raise _Stuck(i, values)
-            if action >= 0:
-                states.append(action)
-                values.append(token)
-                state = action
-                break
-            origin, size, name, how = rules[~action]
-            if size == 1 and how != GROW:  # the commonest: a run of one-child reductions, taken at once
-                key = (states[-2], state, symbol)
-                try:
-                    state, wraps = chains[key]
-                except KeyError:
-                    state, wraps = chains[key] = _chain(c, *key)
-                for name, how, act in wraps:  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
-                    child = values[-1]
-                    if how == NODE or type(child) is not Node or child.data[0] != "_":
-                        if how != BUILD_EXPAND1:  # Node(name, [child], act([child])), without __init__
-                            node = _new_node(Node)
-                            node.data, node.children = name, [child]
-                            node.value = NO_VALUE if act is None else act(node.children)
-                            values[-1] = node
-                    elif child.data != name:  # a `_x` node, inlined (a repetition that grew by nothing stays)
-                        flat = child.children  # the child is dropped: its list becomes the node's
-                        if how == BUILD_EXPAND1 and len(flat) == 1:
-                            values[-1] = flat[0]
-                        else:
-                            node = _new_node(Node)
-                            node.data, node.children = name, flat
-                            node.value = NO_VALUE if act is None else act(flat)
-                            values[-1] = node
-                states[-1] = state
+        key = (states, symbol)
+        try:
+            states, reductions, outcome = steps[key]
+        except KeyError:
+            if len(steps) > _MAX_STEPS:
+                steps.clear()
+            states, reductions, outcome = steps[key] = _step(c, states, symbol)
+        for size, name, how, act in reductions:
+            if size == 1 and how != GROW:  # the commonest: a node of one child
+                child = values[-1]  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
+                if how == NODE or type(child) is not Node or child.data[0] != "_":
+                    if how != BUILD_EXPAND1:  # Node(name, [child], act([child])), without __init__
+                        node = _new_node(Node)
+                        node.data, node.children = name, [child]
+                        node.value = NO_VALUE if act is None else act(node.children)
+                        values[-1] = node
+                elif child.data != name:  # a `_x` node, inlined (a repetition that grew by nothing stays)
+                    flat = child.children  # the child is dropped: its list becomes the node's
+                    if how == BUILD_EXPAND1 and len(flat) == 1:
+                        values[-1] = flat[0]
+                    else:
+                        node = _new_node(Node)
+                        node.data, node.children = name, flat
+                        node.value = NO_VALUE if act is None else act(flat)
+                        values[-1] = node
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
                 for child in values[1 - size:]:
@@ -445,25 +439,22 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     else:
                         head.append(child)
                 del values[1 - size:]
-                del states[-size:]
-                state = rows[states[-1]][origin]
-                states.append(state)
             else:
                 if size:
                     children = values[-size:]
                     del values[-size:]
-                    del states[-size:]
                 else:
                     children = []
                 if how == NODE:
-                    act = actions[~action]
                     values.append(Node(name, children, NO_VALUE if act is None else act(children)))
                 else:
-                    values.append(_node(children, name, how == BUILD_EXPAND1, actions[~action]))
-                state = rows[states[-1]][origin]
-                states.append(state)
-            if state == end and token is None:
-                return _items(values[-1].children)
+                    values.append(_node(children, name, how == BUILD_EXPAND1, act))
+        if outcome == SHIFTED:
+            values.append(token)
+        elif outcome == ACCEPTED:
+            return _items(values[-1].children)
+        else:
+            raise _Stuck(i, values)
     raise _Stuck(stop, values)  # pragma: no cover - the loop always ends at $END
 
 

@@ -365,7 +365,7 @@ def _node(children: list[Any], name: str, expand1: bool, action: Action) -> Any:
 SHIFTED, ACCEPTED, STUCK = 0, 1, 2
 """How a parser step ends (`_step`): the token shifted, the phrase complete at $END, or no way on."""
 
-_MAX_STEPS = 100_000
+_MAX_STEPS = 20_000
 """`Compiled.steps` is emptied when it holds more: a bound on what strange input can make it learn."""
 
 

@@ -264,3 +264,19 @@ def test_the_check_sees_a_wrong_action(monkeypatch: Any) -> None:
                     for rule, act in zip(compiled.rules, compiled.actions, strict=True))
     _, differences = _value_differences("nl", monkeypatch, actions)
     assert len(differences) > 10
+
+
+def test_the_parser_s_memory_of_its_steps_is_bounded(monkeypatch: Any) -> None:
+    """`Compiled.steps` is emptied when it outgrows its bound, and the parser reads the same after it."""
+    semantics = Semantics(locales.get("nl"))
+    steps = grammar.load("nl").steps
+    texts = [grammar.normalise(t) for t in _phrases("nl")[:200]]
+    expected = [repr(read_items(grammar.parse_items(t, "nl").items, semantics)) for t in texts]
+    monkeypatch.setattr(grammar, "_MAX_STEPS", 20)
+    steps.clear()
+    got, sizes = [], []
+    for text in texts:
+        got.append(repr(read_items(grammar.parse_items(text, "nl").items, semantics)))
+        sizes.append(len(steps))
+    assert got == expected
+    assert 0 < max(sizes) <= 21

@@ -332,6 +332,18 @@ class _Stuck(Exception):
         self.at, self.values = at, values
 
 
+def _inlined(children: list[Any]) -> list[Any]:
+    """The children of a node, with those of its `_x` children in their place (rules named _x are inlined
+    into their parent)."""
+    flat: list[Any] = []
+    for child in children:
+        if type(child) is Node and child.data[0] == "_":
+            flat.extend(child.children)
+        else:
+            flat.append(child)
+    return flat
+
+
 def _node(children: list[Any], name: str, expand1: bool, action: Action) -> Any:
     """The node of a `BUILD` reduction (`action` reads a new named node): `_x` children inlined, a
     repetition grown in place, a `?x` node with one child replaced by it."""
@@ -351,12 +363,7 @@ def _node(children: list[Any], name: str, expand1: bool, action: Action) -> Any:
         if expand1 and len(children) == 1:
             return children[0]
         return Node(name, children, NO_VALUE if action is None else action(children))
-    flat: list[Any] = []
-    for child in children:
-        if type(child) is Node and child.data[0] == "_":
-            flat.extend(child.children)  # rules named _x are inlined into their parent
-        else:
-            flat.append(child)
+    flat = _inlined(children)
     if expand1 and len(flat) == 1:
         return flat[0]
     return Node(name, flat, NO_VALUE if action is None else action(flat))
@@ -373,7 +380,8 @@ def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
     """What the parser does with the next `symbol` over the stack `states`: the stack afterwards, the
     reductions that make or change a value (size, node name, how, action) in order, and the outcome
     (`SHIFTED`, `ACCEPTED` or `STUCK`). The stack and the symbol decide it all, so the parser remembers
-    each step (`Compiled.steps`) and then only replays its reductions on the values."""
+    each step (`Compiled.steps`) and then only replays its reductions on the values. The last reduction
+    of an accepting step, the phrase's root, is left out: its children are the values left (`_run`)."""
     table, rules, end = c.table, c.rules, c.end
     stack = list(states)
     reductions: list[tuple[int, str, int, Action]] = []
@@ -385,13 +393,13 @@ def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
             stack.append(action)
             return tuple(stack), tuple(reductions), SHIFTED
         origin, size, name, how = rules[~action]
-        if how != KEEP:  # a `KEEP` reduction passes its one child on: the values stay as they are
-            reductions.append((size, name, how, c.actions[~action]))
         if size:
             del stack[-size:]
         stack.append(table[stack[-1]][origin])
         if stack[-1] == end and symbol == "$END":
             return tuple(stack), tuple(reductions), ACCEPTED
+        if how != KEEP:  # a `KEEP` reduction passes its one child on: the values stay as they are
+            reductions.append((size, name, how, c.actions[~action]))
 
 
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
@@ -451,8 +459,8 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     values.append(_node(children, name, how == BUILD_EXPAND1, act))
         if outcome == SHIFTED:
             values.append(token)
-        elif outcome == ACCEPTED:
-            return _items(values[-1].children)
+        elif outcome == ACCEPTED:  # the values left are the children of the phrase's root
+            return _items(_inlined(values))
         else:
             raise _Stuck(i, values)
     raise _Stuck(stop, values)  # pragma: no cover - the loop always ends at $END

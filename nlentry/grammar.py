@@ -4,7 +4,9 @@ The tables come from the locale's Lark grammar, compiled once (`nlentry.grammar_
 cached; this module loads and runs them, so parsing a phrase never imports lark (nor the module
 that drives it). The tree has the shape Lark would build (rules starting with `_` inlined,
 `?rules` with one child replaced by it, aliases naming their node), with every keyword token kept
-so each node knows its place in the text.
+so each node knows its place in the text. Each node also carries its value, read by the locale's
+`nlentry.semantics` as its rule is reduced (`Compiled.actions`); the automaton's steps are remembered
+(`Compiled.steps`), so a parse mostly replays them on its values.
 
 Greedy LALR can walk into a dead end ("kwart over het budget": `kwart over` expects a number).
 We then keep what was complete, demote the first token that cannot continue to a plain word and

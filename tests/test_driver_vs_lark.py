@@ -4,7 +4,9 @@
 reads Lark's internals). Every call the driver makes while reading a corpus phrase, recoveries
 included, is made again with Lark's parser fed the same tokens: both must build the same tree, or
 both must stop at the same token. So the driver, its tree shaping (`KEEP`, `NODE`, `BUILD`, `GROW`)
-and the table copy can never drift from Lark, whichever Lark version is installed.
+and the table copy can never drift from Lark, whichever Lark version is installed. The values the driver
+gives each node as it reduces its rule (`nlentry.grammar.Compiled.actions`) are held to the plain path:
+Lark's tree, read bottom-up by `nlentry.semantics.Semantics.evaluate`.
 """
 
 from __future__ import annotations

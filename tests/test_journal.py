@@ -292,6 +292,24 @@ def test_a_stale_catalog_is_refreshed_beside_a_save_and_read_after(remote: Remot
     journal.close()
 
 
+def test_the_catalog_snapshot_is_the_storages_own_business(remote: Remote, backend: Backend) -> None:
+    """The syncer asks the storage protocol for a snapshot of the merged catalog: SQLite keeps one beside
+    its file (written after a read of the database), PostgreSQL none; both give the same catalog."""
+    from nlentry.booking.sync import Syncer
+
+    storage = backend.open()
+    syncer = Syncer(storage, lambda name: remote)
+    syncer.sync("remote")
+    storage.add_alias("remote", "webshp", "Webshop")
+    merged = syncer.cached_catalog("remote")
+    assert merged is not None and "webshp" in {a for p in merged.projects for a in p.aliases}
+    kept = storage.catalog_snapshot("remote")
+    assert kept == (merged if backend.kind == "sqlite" else None)
+    assert storage.catalog_snapshot("never-synced") is None
+    storage.keep_snapshot()  # nothing to keep on PostgreSQL; SQLite writes it again
+    assert syncer.cached_catalog("remote") == merged
+
+
 def test_open_on_another_storage_keeps_the_journal_and_the_local_providers_entries_there(
         backend: Backend, tmp_path: Path) -> None:
     from nlentry.providers.local import LocalProvider

@@ -178,6 +178,12 @@ class SqlBooking:
                              "ORDER BY created_at, alias", provider=provider)
         return [Alias(r["provider"], r["alias"], r["target"], r["kind"]) for r in rows]
 
+    def catalog_snapshot(self, provider: str) -> Catalog | None:
+        return None  # no copy kept beside the database (SQLite's `Store` keeps one)
+
+    def keep_snapshot(self) -> None:
+        pass
+
     # --- the local provider ----------------------------------------------------------------------
 
     def set_local_catalog(self, catalog: Catalog) -> None:

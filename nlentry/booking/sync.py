@@ -152,20 +152,14 @@ class Syncer:
     def cached_catalog(self, provider_name: str) -> Catalog | None:
         """The cached catalog merged with the local aliases; None if never synced. No network.
 
-        A SQLite store's snapshot of it is read when sound (`nlentry.catalog.snapshot`); when it is
-        missing, the database is read and the snapshot written for the next reader, if the database is
-        not busy."""
-        snapshot = getattr(self.store, "snapshot", None)
-        if snapshot is not None:
-            from nlentry.catalog.snapshot import read_snapshot
-
-            found = read_snapshot(snapshot, provider_name)
-            if found is not None:
-                return found[0]
+        The storage's snapshot of it is read when it keeps a sound one (`BookingStorage.catalog_snapshot`:
+        SQLite); otherwise the database is read, and the snapshot written for the next reader."""
+        found = self.store.catalog_snapshot(provider_name)
+        if found is not None:
+            return found
         cached = self.store.get_catalog(provider_name)
         catalog = None if cached is None else merge_aliases(cached[0], self.store.aliases(provider_name))
-        if snapshot is not None:
-            self.store.write_snapshot(wait=False)  # type: ignore[attr-defined]
+        self.store.keep_snapshot()
         return catalog
 
     def is_stale(self, provider_name: str, *, now: float | None = None) -> bool:

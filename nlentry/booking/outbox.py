@@ -272,22 +272,24 @@ class Outbox:
 
     # --- submit and flush ------------------------------------------------------------------------
 
-    def submit(self, entry: Entry, provider_name: str, *, post: bool = True) -> str:
+    def submit(self, entry: Entry, provider_name: str, *, post: bool = True, key: str | None = None) -> str:
         """Commit `entry` for `provider_name`, then (unless `post=False`) try once to post it.
 
         Returns the idempotency key. The outcome is in `item(key)`: `posted`, or `pending` (to be
         retried; `last_error` says why) or `failed`. Provider errors are recorded, never raised.
+        `key` (a UUID; default: a new one) names the item: when one with that key is there already
+        (a request retried after its first attempt committed it), nothing is added.
         """
         from nlentry.booking.storage import OutboxRow
 
-        key = str(uuid.uuid4())
+        key = key or str(uuid.uuid4())
         now = self.clock()
-        self.store.outbox_add(OutboxRow(
+        added = self.store.outbox_add(OutboxRow(
             key=key, provider=provider_name, entry=entry_to_json(entry), state="pending", attempts=0,
             next_attempt_at=now, last_error=None, remote_id=None, claimed_by=None, claimed_at=None,
             created_at=now, updated_at=now, day=entry.date.isoformat(), deleted=False, sending=None,
             unsettled=None))
-        if self.on_submit is not None:
+        if added and self.on_submit is not None:
             with contextlib.suppress(Exception):  # a background refresh must never cost the entry
                 self.on_submit(provider_name)
         if post:

@@ -247,9 +247,10 @@ class SqlBooking:
 
     # --- the outbox ------------------------------------------------------------------------------
 
-    def outbox_add(self, row: OutboxRow) -> None:
-        self._count(f"INSERT INTO outbox ({{user_col}}{', '.join(_OUTBOX)}) "
-                    f"VALUES ({{user_val}}{', '.join(':' + c for c in _OUTBOX)})", **vars(row))
+    def outbox_add(self, row: OutboxRow) -> bool:
+        return self._count(f"INSERT INTO outbox ({{user_col}}{', '.join(_OUTBOX)}) "
+                           f"VALUES ({{user_val}}{', '.join(':' + c for c in _OUTBOX)}) "
+                           f"ON CONFLICT ({{user_col}}key) DO NOTHING", **vars(row)) > 0
 
     def outbox_rows(self, *, keys: Sequence[str] | None = None, prefix: str | None = None,
                     states: Sequence[str] | None = None, provider: str | None = None,

@@ -224,8 +224,9 @@ class BookingStorage(Protocol):
 
     # --- the outbox ------------------------------------------------------------------------------
 
-    def outbox_add(self, row: OutboxRow) -> None:
-        """Insert a new item (committed when this returns)."""
+    def outbox_add(self, row: OutboxRow) -> bool:
+        """Insert a new item (committed when this returns); False, and nothing written, when an item
+        with its key is there already."""
         ...
 
     def outbox_rows(self, *, keys: Sequence[str] | None = None, prefix: str | None = None,

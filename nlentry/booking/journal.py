@@ -274,10 +274,7 @@ class Journal:
         """
         bookable(entry)
         entry = self.rounding(entry)
-        key = self.outbox.submit(entry, provider or self.provider, post=post, key=key)
-        item = self.outbox.item(key)
-        assert item is not None  # just committed
-        return item
+        return self.outbox.save(entry, provider or self.provider, post=post, key=key)
 
     def save_all(self, entries: list[Entry], *, provider: str | None = None,
                  post: bool = True) -> list[OutboxItem]:

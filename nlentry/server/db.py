@@ -27,14 +27,13 @@ from nlentry.server.storage import (
     STATE_TABLES,
     KeyRow,
     PendingRow,
-    ServerStorage,
     StorageUnavailable,
     UserRow,
     merge_settings,
     plain_settings,
 )
 
-__all__ = ["SQLiteStorage", "ServerDB", "first_delivery"]
+__all__ = ["SQLiteStorage", "ServerDB"]
 
 SCHEMA_VERSION = 4
 
@@ -110,11 +109,6 @@ class ServerDB(Store):
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-
-
-def first_delivery(db: ServerStorage, ids: list[str], *, now: float, keep: float) -> bool:
-    """Record a chat delivery under each of `ids`; False when any was seen before (a replay or retry)."""
-    return db.first_delivery(ids, now=now, keep=keep)
 
 
 class SQLiteStorage:

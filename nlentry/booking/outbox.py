@@ -379,7 +379,8 @@ class Outbox:
     def _claim_expired(self, claimed_at: float | None, claimed_by: str | None, now: float) -> bool:
         return claimed_at is None or claimed_at <= now - self.lease or _process_gone(claimed_by)
 
-    def _claim(self, key: str, now: float, *, force: bool, report: FlushReport) -> _Claim | None:
+    def _claim(self, key: str, now: float, *, force: bool,
+               report: FlushReport | None = None) -> _Claim | None:
         """Take the item for this flusher, atomically; None if it is not (or no longer) claimable, or its
         provider failed earlier in this flush (`report`: then it is deferred)."""
         token = _token()
@@ -390,7 +391,7 @@ class Outbox:
                     return None
             elif row.state != "posting" or not self._claim_expired(row.claimed_at, row.claimed_by, now):
                 return None
-            if row.provider in report.blocked:
+            if report is not None and row.provider in report.blocked:
                 report.deferred.append(key)
                 return None
             unsettled = tuple(json.loads(row.unsettled or "[]"))

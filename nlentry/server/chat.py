@@ -18,6 +18,8 @@ delays the answer; its reply says `posted`, or `queued` when the provider is dow
 the outbox and the server's worker sends it later). Change makes the next message amend the waiting
 entry (`nlentry.booking.journal.amended`). `undo` undoes the user's last entry. An unknown chat identity gets
 a one-time link code. Replies are in the phrase's language, else the user's setting, else the server's.
+Given the chat delivery a message or click came in (`nlentry.server.deliveries`), each step is one that a
+retry of the delivery repeats to the same outcome: nothing is booked or undone twice.
 """
 
 from __future__ import annotations

@@ -292,6 +292,48 @@ def test_a_stale_catalog_is_refreshed_beside_a_save_and_read_after(remote: Remot
     journal.close()
 
 
+def test_a_fresh_sync_time_is_asked_once_per_max_age(remote: Remote, backend: Backend) -> None:
+    """A save checks whether the catalog is stale; a sync time seen fresh is not asked again until it has
+    grown old (a cache's sync time only moves on), and then the one another process stored is found."""
+    from nlentry.booking.sync import Syncer
+
+    now = [1000.0]
+    storage = backend.open(clock=lambda: now[0])
+    asked: list[str] = []
+    real = storage.synced_at
+    storage.synced_at = lambda provider: asked.append(provider) or real(provider)
+    syncer = Syncer(storage, lambda name: remote, max_age=60.0)
+    assert syncer.is_stale("remote") and asked == ["remote"]  # never synced
+    syncer.sync("remote")
+    for _ in range(3):
+        assert not syncer.is_stale("remote")
+    assert asked == ["remote"]  # fresh since its own sync: not asked
+    now[0] += 50
+    Syncer(backend.open(clock=lambda: now[0]), lambda name: remote).sync("remote")  # another process
+    now[0] += 30  # 80 s after the sync this syncer saw, 30 s after the other one
+    assert not syncer.is_stale("remote") and asked == ["remote", "remote"]  # asked, and found fresh
+    now[0] += 61
+    assert syncer.is_stale("remote")
+
+
+def test_the_catalog_snapshot_is_the_storages_own_business(remote: Remote, backend: Backend) -> None:
+    """The syncer asks the storage protocol for a snapshot of the merged catalog: SQLite keeps one beside
+    its file (written after a read of the database), PostgreSQL none; both give the same catalog."""
+    from nlentry.booking.sync import Syncer
+
+    storage = backend.open()
+    syncer = Syncer(storage, lambda name: remote)
+    syncer.sync("remote")
+    storage.add_alias("remote", "webshp", "Webshop")
+    merged = syncer.cached_catalog("remote")
+    assert merged is not None and "webshp" in {a for p in merged.projects for a in p.aliases}
+    kept = storage.catalog_snapshot("remote")
+    assert kept == (merged if backend.kind == "sqlite" else None)
+    assert storage.catalog_snapshot("never-synced") is None
+    storage.keep_snapshot()  # nothing to keep on PostgreSQL; SQLite writes it again
+    assert syncer.cached_catalog("remote") == merged
+
+
 def test_open_on_another_storage_keeps_the_journal_and_the_local_providers_entries_there(
         backend: Backend, tmp_path: Path) -> None:
     from nlentry.providers.local import LocalProvider

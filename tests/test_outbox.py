@@ -297,6 +297,35 @@ def test_refused_credentials_keep_the_entry_pending_and_are_reported(store: Book
     assert outbox.item(key).state == "pending"  # type: ignore[union-attr]
 
 
+def test_an_item_another_flusher_took_between_commit_and_claim_is_posted_once(backend: Backend,
+                                                                               clock: Clock) -> None:
+    """`save` claims a new item in one conditional statement; when another flusher (another process's
+    worker) took it in between, it leaves the item to it and answers with the item as that one left it."""
+    fake = FakeProvider()
+    other = outbox_for(backend.open(clock=clock), fake, clock)
+    taken: list[Any] = []
+    mine = outbox_for(backend.open(clock=clock), fake, clock,
+                      on_submit=lambda provider: taken.append(other.flush(force=True)))
+    item = mine.save(entry(), "fake")
+    assert taken[0].posted == [item.key]  # the other flusher posted it after the commit
+    assert item.state == "posted" and item.remote_id is not None and item.attempts == 1
+    assert fake.calls.count("create") == 1
+    assert_exactly_once(fake, [item.key], mine.store)
+    again = mine.save(entry(), "fake", key=item.key)  # the same key again (a retried request)
+    assert again == item and fake.calls.count("create") == 1
+
+
+def test_save_answers_with_the_item_as_posted_without_reading_it_again(store: BookingStorage,
+                                                                      clock: Clock) -> None:
+    fake = FakeProvider()
+    outbox = outbox_for(store, fake, clock)
+    item = outbox.save(entry(), "fake")
+    assert item == outbox.item(item.key)  # what the flusher wrote is what is stored
+    assert item.state == "posted" and item.attempts == 1
+    pending = outbox.save(entry(2), "fake", post=False)
+    assert pending == outbox.item(pending.key) and pending.state == "pending"
+
+
 def test_process_killed_between_commit_and_post(backend: Backend, clock: Clock) -> None:
     fake = FakeProvider()
 

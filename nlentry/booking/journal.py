@@ -262,19 +262,19 @@ class Journal:
 
     # --- saving and fixing -----------------------------------------------------------------------
 
-    def save(self, entry: Entry, *, provider: str | None = None, post: bool = True) -> OutboxItem:
+    def save(self, entry: Entry, *, provider: str | None = None, post: bool = True,
+             key: str | None = None) -> OutboxItem:
         """Commit the entry to the outbox, then (unless `post=False`) post it once.
 
         Returns the outbox item: `state` is `posted`, or `pending` (kept, retried by `flush`; the
         reason in `last_error`) or `failed` (rejected by the provider, kept for the user to fix).
-        Raises `EntryRefused` for an entry that says neither how long nor from when to when.
+        Raises `EntryRefused` for an entry that says neither how long nor from when to when. `key`:
+        the item's key (a UUID) when the caller derives it (a retried chat delivery); an item with
+        that key saved before is returned as it is, and nothing is saved twice.
         """
         bookable(entry)
         entry = self.rounding(entry)
-        key = self.outbox.submit(entry, provider or self.provider, post=post)
-        item = self.outbox.item(key)
-        assert item is not None  # just committed
-        return item
+        return self.outbox.save(entry, provider or self.provider, post=post, key=key)
 
     def save_all(self, entries: list[Entry], *, provider: str | None = None,
                  post: bool = True) -> list[OutboxItem]:

@@ -36,7 +36,9 @@ Guarantees and how they are kept:
   an item is claimed by an atomic state change (`pending` -> `posting`, `claimed_by`, `claimed_at`: a
   lease) in one transaction that locks the row (`BookingStorage.outbox_change`: on PostgreSQL `SELECT
   ... FOR UPDATE SKIP LOCKED`, so a flusher passes an item another one is claiming instead of waiting),
-  and only the claimer posts it. A claim whose holder died is taken over once its lease has expired,
+  and only the claimer posts it (an item just added is claimed by one conditional update instead: if it
+  is still pending and was never claimed, nothing of it can be at a provider, and nobody holds it). A
+  claim whose holder died is taken over once its lease has expired,
   or at once when the holder was a process on this machine (and in this PID namespace) that no
   longer runs; the new holder looks for what the dead one sent, as for any unsettled version.
 - *Changes follow*: the outbox is also the journal of what was logged. `change` (amend) and `remove`
@@ -146,6 +148,8 @@ class FlushReport:
     deferred: list[str] = field(default_factory=list)
     #: provider name -> the error that stopped its items in this flush
     blocked: dict[str, str] = field(default_factory=dict)
+    #: key -> the item as this flush left it (when nobody changed it meanwhile)
+    rows: dict[str, OutboxRow] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -175,6 +179,8 @@ class _Claim:
     unsettled: tuple[str, ...]
     #: what this claim sends when it creates (None for updates and deletes)
     sending: str | None
+    #: the item as claimed
+    row: OutboxRow
 
 
 @functools.cache
@@ -272,27 +278,50 @@ class Outbox:
 
     # --- submit and flush ------------------------------------------------------------------------
 
-    def submit(self, entry: Entry, provider_name: str, *, post: bool = True) -> str:
+    def submit(self, entry: Entry, provider_name: str, *, post: bool = True, key: str | None = None) -> str:
         """Commit `entry` for `provider_name`, then (unless `post=False`) try once to post it.
 
         Returns the idempotency key. The outcome is in `item(key)`: `posted`, or `pending` (to be
         retried; `last_error` says why) or `failed`. Provider errors are recorded, never raised.
+        `key` (a UUID; default: a new one) names the item: when one with that key is there already
+        (a request retried after its first attempt committed it), nothing is added.
+        """
+        return self.save(entry, provider_name, post=post, key=key).key
+
+    def save(self, entry: Entry, provider_name: str, *, post: bool = True,
+             key: str | None = None) -> OutboxItem:
+        """`submit`, and the item as it stands afterwards.
+
+        A new item is claimed for its post in one statement (`posting` if it is still as it was added,
+        pending and never claimed: nothing of it can be at a provider yet), not read and locked first.
         """
         from nlentry.booking.storage import OutboxRow
 
-        key = str(uuid.uuid4())
+        key = key or str(uuid.uuid4())
         now = self.clock()
-        self.store.outbox_add(OutboxRow(
+        row = OutboxRow(
             key=key, provider=provider_name, entry=entry_to_json(entry), state="pending", attempts=0,
             next_attempt_at=now, last_error=None, remote_id=None, claimed_by=None, claimed_at=None,
             created_at=now, updated_at=now, day=entry.date.isoformat(), deleted=False, sending=None,
-            unsettled=None))
-        if self.on_submit is not None:
+            unsettled=None)
+        added = self.store.outbox_add(row)
+        if added and self.on_submit is not None:
             with contextlib.suppress(Exception):  # a background refresh must never cost the entry
                 self.on_submit(provider_name)
-        if post:
-            self.flush(keys=[key], force=True)
-        return key
+        report = FlushReport()
+        claimed = dataclasses.replace(row, state="posting", claimed_by=_token(), claimed_at=self.clock(),
+                                      sending=row.entry, attempts=1, updated_at=self.clock())
+        if added and post and self.store.outbox_update(key, {
+                c: getattr(claimed, c) for c in ("state", "claimed_by", "claimed_at", "sending", "attempts",
+                                                 "updated_at")}, when={"state": "pending", "attempts": 0}):
+            self._post(_claim_of(claimed), self.clock, report)
+        elif post:  # there already (a retried request), or another flusher took it: as `flush` does
+            report = self.flush(keys=[key], force=True)
+        if key in report.rows:
+            return _item(report.rows[key])
+        found = self.item(key) if not added or post else _item(row)
+        assert found is not None  # committed
+        return found
 
     def flush(
         self,
@@ -313,11 +342,15 @@ class Outbox:
         """
         tick: Callable[[], float] = (lambda: now) if now is not None else self.clock
         report = FlushReport()
-        for key, name in self._due(tick(), provider=provider, keys=keys, force=force):
+        if keys is not None and force and provider is None:  # the claim reads each one: no list first
+            due: Iterable[tuple[str, str | None]] = [(key, None) for key in keys]
+        else:
+            due = self._due(tick(), provider=provider, keys=keys, force=force)
+        for key, name in due:
             if name in report.blocked:
                 report.deferred.append(key)
                 continue
-            claim = self._claim(key, tick(), force=force)
+            claim = self._claim(key, tick(), force=force, report=report)
             if claim is not None:
                 self._post(claim, tick, report)
         return report
@@ -346,15 +379,20 @@ class Outbox:
     def _claim_expired(self, claimed_at: float | None, claimed_by: str | None, now: float) -> bool:
         return claimed_at is None or claimed_at <= now - self.lease or _process_gone(claimed_by)
 
-    def _claim(self, key: str, now: float, *, force: bool) -> _Claim | None:
-        """Take the item for this flusher, atomically; None if it is not (or no longer) claimable."""
-        token = f"{_host()}|{os.getpid()}|{uuid.uuid4().hex}"
+    def _claim(self, key: str, now: float, *, force: bool,
+               report: FlushReport | None = None) -> _Claim | None:
+        """Take the item for this flusher, atomically; None if it is not (or no longer) claimable, or its
+        provider failed earlier in this flush (`report`: then it is deferred)."""
+        token = _token()
 
         def take(row: OutboxRow) -> dict[str, Any] | None:
             if row.state == "pending":
                 if not force and row.next_attempt_at > now:
                     return None
             elif row.state != "posting" or not self._claim_expired(row.claimed_at, row.claimed_by, now):
+                return None
+            if report is not None and row.provider in report.blocked:
+                report.deferred.append(key)
                 return None
             unsettled = tuple(json.loads(row.unsettled or "[]"))
             if row.sending is not None:  # its last holder died mid-post: that create may have arrived
@@ -367,8 +405,7 @@ class Outbox:
         row = self.store.outbox_change(key, take, skip_locked=True)
         if row is None:
             return None
-        return _Claim(key, row.provider, entry_from_json(row.entry), row.attempts - 1, token, row.remote_id,
-                      row.deleted, tuple(json.loads(row.unsettled or "[]")), row.sending)
+        return _claim_of(row)
 
     def _post(self, claim: _Claim, tick: Callable[[], float], report: FlushReport) -> None:
         found = stale = False
@@ -395,7 +432,7 @@ class Outbox:
                 posted = provider.update(remote_id, claim.entry)
         except (RejectedError, Unsupported) as exc:
             message = redact(exc)
-            self._finish(claim, tick(), state="failed", error=message)
+            self._finish(claim, tick(), report, state="failed", error=message)
             report.failed.append((claim.key, message))
         except ProviderError as exc:  # TransientError, AuthError, or a provider that cannot be built
             message = redact(exc)
@@ -403,7 +440,7 @@ class Outbox:
             attempts = claim.previous_attempts + 1
             now = tick()
             next_at = now + self.backoff.delay(attempts, retry_after)
-            self._finish(claim, now, state="pending", error=message, next_attempt_at=next_at,
+            self._finish(claim, now, report, state="pending", error=message, next_attempt_at=next_at,
                          maybe_received=isinstance(exc, TransientError) and exc.maybe_received)
             self._hold_provider(claim.provider, next_at)
             report.retrying.append((claim.key, message))
@@ -412,12 +449,12 @@ class Outbox:
             # a bug in a provider: give the item back (pending, with the error) before it surfaces
             message = redact(f"internal error: {type(exc).__name__}: {exc}")
             now = tick()
-            self._finish(claim, now, state="pending", error=message, maybe_received=True,
+            self._finish(claim, now, report, state="pending", error=message, maybe_received=True,
                          next_attempt_at=now + self.backoff.delay(claim.previous_attempts + 1))
             raise
         else:
             assert posted is not None
-            self._finish(claim, tick(), state="posted", remote_id=posted.remote_id or None)
+            self._finish(claim, tick(), report, state="posted", remote_id=posted.remote_id or None)
             (report.found if found else report.posted).append(claim.key)
 
     def _find_unsettled(self, provider: Provider, claim: _Claim) -> Posted | None:
@@ -454,7 +491,7 @@ class Outbox:
                                  when={"state": "posting", "claimed_by": claim.token})
         return dataclasses.replace(claim, unsettled=())
 
-    def _finish(self, claim: _Claim, now: float, *, state: str, error: str | None = None,
+    def _finish(self, claim: _Claim, now: float, report: FlushReport, *, state: str, error: str | None = None,
                 next_attempt_at: float | None = None, remote_id: str | None = None,
                 maybe_received: bool = False) -> None:
         # Only the holder of the claim writes the outcome; a flusher whose lease was taken over
@@ -472,7 +509,9 @@ class Outbox:
             values["next_attempt_at"] = next_attempt_at
         if remote_id is not None:
             values["remote_id"] = remote_id
-        self.store.outbox_update(claim.key, values, when={"state": "posting", "claimed_by": claim.token})
+        if self.store.outbox_update(claim.key, values, when={"state": "posting", "claimed_by": claim.token}):
+            written = {"remote_id": claim.remote_id, **values}
+            report.rows[claim.key] = dataclasses.replace(claim.row, **written)
 
     def _hold_provider(self, provider: str, until: float) -> None:
         """After a transient or auth failure, the provider's other pending items wait as long."""
@@ -573,6 +612,18 @@ class Outbox:
         if item is None:
             return False
         return self.store.outbox_delete(item.key, states=("pending", "failed"))
+
+
+def _token() -> str:
+    """A new claim's holder: this machine, this process, and a random part of its own."""
+    return f"{_host()}|{os.getpid()}|{uuid.uuid4().hex}"
+
+
+def _claim_of(row: OutboxRow) -> _Claim:
+    """The claim of a row that this flusher has just claimed (`posting`, its token in `claimed_by`)."""
+    assert row.claimed_by is not None
+    return _Claim(row.key, row.provider, entry_from_json(row.entry), row.attempts - 1, row.claimed_by,
+                  row.remote_id, row.deleted, tuple(json.loads(row.unsettled or "[]")), row.sending, row)
 
 
 def _json_list(texts: tuple[str, ...]) -> str | None:

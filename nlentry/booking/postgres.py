@@ -23,6 +23,7 @@ rows in another order) is run again. psycopg is imported only here, and only whe
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,6 +64,18 @@ class PostgresBooking(SqlBooking):
         from psycopg.rows import dict_row
 
         with _borrowed(self.pool) as conn, conn.transaction(), conn.cursor(row_factory=dict_row) as cur:
+            yield Tx(_Statements(cur), POSTGRES, self.user_id)
+
+    @contextmanager
+    def _write_one(self) -> Iterator[Tx]:
+        from psycopg.rows import dict_row
+
+        # one statement is a transaction of its own: on an autocommit connection (the server's pool) it
+        # goes without BEGIN and COMMIT, each a round trip of its own
+        with _borrowed(self.pool) as conn, contextlib.ExitStack() as stack:
+            if not conn.autocommit:
+                stack.enter_context(conn.transaction())
+            cur = stack.enter_context(conn.cursor(row_factory=dict_row))
             yield Tx(_Statements(cur), POSTGRES, self.user_id)
 
     @contextmanager

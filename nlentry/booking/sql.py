@@ -105,7 +105,9 @@ class SqlBooking:
     """`BookingStorage` in portable SQL; a subclass gives the dialect, the clock and the connections.
 
     `_write()` is a transaction (committed on exit, rolled back on an exception) and `_read()` a
-    connection for a read; both yield a `Tx`.
+    connection for a read; both yield a `Tx`. `_write_one()` is where one statement writes, by itself a
+    transaction (default: `_write()`; PostgreSQL's autocommit connection sends it without BEGIN and COMMIT,
+    one round trip instead of three).
     """
 
     dialect: Dialect = SQLITE
@@ -117,6 +119,9 @@ class SqlBooking:
     def _read(self) -> AbstractContextManager[Tx]:
         raise NotImplementedError
 
+    def _write_one(self) -> AbstractContextManager[Tx]:
+        return self._write()
+
     def _before_load(self, tx: Tx) -> None:
         """Run first in `load`'s transaction (PostgreSQL locks the user there)."""
 
@@ -125,7 +130,7 @@ class SqlBooking:
             return tx.all(text, **params)
 
     def _count(self, text: str, **params: Any) -> int:
-        with self._write() as tx:
+        with self._write_one() as tx:
             return int(tx.run(text, **params).rowcount)
 
     # --- catalog cache ---------------------------------------------------------------------------
@@ -177,6 +182,12 @@ class SqlBooking:
             rows = self._all("SELECT * FROM aliases WHERE {mine}provider = :provider "
                              "ORDER BY created_at, alias", provider=provider)
         return [Alias(r["provider"], r["alias"], r["target"], r["kind"]) for r in rows]
+
+    def catalog_snapshot(self, provider: str) -> Catalog | None:
+        return None  # no copy kept beside the database (SQLite's `Store` keeps one)
+
+    def keep_snapshot(self) -> None:
+        pass
 
     # --- the local provider ----------------------------------------------------------------------
 
@@ -241,9 +252,10 @@ class SqlBooking:
 
     # --- the outbox ------------------------------------------------------------------------------
 
-    def outbox_add(self, row: OutboxRow) -> None:
-        self._count(f"INSERT INTO outbox ({{user_col}}{', '.join(_OUTBOX)}) "
-                    f"VALUES ({{user_val}}{', '.join(':' + c for c in _OUTBOX)})", **vars(row))
+    def outbox_add(self, row: OutboxRow) -> bool:
+        return self._count(f"INSERT INTO outbox ({{user_col}}{', '.join(_OUTBOX)}) "
+                           f"VALUES ({{user_val}}{', '.join(':' + c for c in _OUTBOX)}) "
+                           f"ON CONFLICT ({{user_col}}key) DO NOTHING", **vars(row)) > 0
 
     def outbox_rows(self, *, keys: Sequence[str] | None = None, prefix: str | None = None,
                     states: Sequence[str] | None = None, provider: str | None = None,

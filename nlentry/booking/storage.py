@@ -166,6 +166,16 @@ class BookingStorage(Protocol):
         """The local aliases of one provider (or of all), in the order they were added."""
         ...
 
+    def catalog_snapshot(self, provider: str) -> Catalog | None:
+        """`provider`'s cached catalog with the aliases merged, from a sound copy kept beside the database
+        (SQLite: `nlentry.catalog.snapshot`), read without opening it; None when the storage keeps no
+        such copy or has none now: read `get_catalog` and `aliases`, then `keep_snapshot`."""
+        ...
+
+    def keep_snapshot(self) -> None:
+        """Write that copy for the next reader, when the storage keeps one and is not busy right now."""
+        ...
+
     def set_local_catalog(self, catalog: Catalog) -> None:
         """Replace the catalog of the `local` provider."""
         ...
@@ -214,8 +224,9 @@ class BookingStorage(Protocol):
 
     # --- the outbox ------------------------------------------------------------------------------
 
-    def outbox_add(self, row: OutboxRow) -> None:
-        """Insert a new item (committed when this returns)."""
+    def outbox_add(self, row: OutboxRow) -> bool:
+        """Insert a new item (committed when this returns); False, and nothing written, when an item
+        with its key is there already."""
         ...
 
     def outbox_rows(self, *, keys: Sequence[str] | None = None, prefix: str | None = None,

@@ -201,6 +201,17 @@ class Store(SqlBooking):
                 self._catalogs_changing = False
             self.write_snapshot()
 
+    def catalog_snapshot(self, provider: str) -> Catalog | None:
+        if self.snapshot is None:
+            return None
+        from nlentry.catalog.snapshot import read_snapshot
+
+        found = read_snapshot(self.snapshot, provider)
+        return None if found is None else found[0]
+
+    def keep_snapshot(self) -> None:
+        self.write_snapshot(wait=False)
+
     def write_snapshot(self, *, wait: bool = True) -> bool:
         """Write the catalogs snapshot from what the database holds; False when it could not be written
         (it then stays absent: readers read the database). `wait=False` gives up at once when another

@@ -127,6 +127,8 @@ class Syncer:
         self._source = providers
         self._running: dict[str, threading.Thread] = {}
         self._lock = threading.Lock()
+        #: provider -> the latest sync time this syncer saw (a cache's sync time only ever moves on)
+        self._synced: dict[str, float] = {}
 
     def sync(self, provider_name: str) -> SyncResult:
         """Fetch `provider_name`'s catalog and replace its cache; provider errors propagate."""
@@ -138,6 +140,7 @@ class Syncer:
             if owned:
                 provider.close()
         when = self.store.put_catalog(provider_name, catalog, synced_at=self.clock())
+        self._synced[provider_name] = max(when, self._synced.get(provider_name, when))
         return SyncResult(provider_name, len(catalog.clients), len(catalog.projects), len(catalog.services),
                           len(catalog.people), when)
 
@@ -152,26 +155,29 @@ class Syncer:
     def cached_catalog(self, provider_name: str) -> Catalog | None:
         """The cached catalog merged with the local aliases; None if never synced. No network.
 
-        A SQLite store's snapshot of it is read when sound (`nlentry.catalog.snapshot`); when it is
-        missing, the database is read and the snapshot written for the next reader, if the database is
-        not busy."""
-        snapshot = getattr(self.store, "snapshot", None)
-        if snapshot is not None:
-            from nlentry.catalog.snapshot import read_snapshot
-
-            found = read_snapshot(snapshot, provider_name)
-            if found is not None:
-                return found[0]
+        The storage's snapshot of it is read when it keeps a sound one (`BookingStorage.catalog_snapshot`:
+        SQLite); otherwise the database is read, and the snapshot written for the next reader."""
+        found = self.store.catalog_snapshot(provider_name)
+        if found is not None:
+            return found
         cached = self.store.get_catalog(provider_name)
         catalog = None if cached is None else merge_aliases(cached[0], self.store.aliases(provider_name))
-        if snapshot is not None:
-            self.store.write_snapshot(wait=False)  # type: ignore[attr-defined]
+        self.store.keep_snapshot()
         return catalog
 
     def is_stale(self, provider_name: str, *, now: float | None = None) -> bool:
-        """True if the cache is missing or older than `max_age`."""
-        synced = self.store.synced_at(provider_name)
+        """True if the cache is missing or older than `max_age`.
+
+        A sync time seen before that is fresh still is (every sync stamps the time it stored, so a
+        cache's sync time only moves on, whoever syncs it): the database is asked only when the one
+        seen has grown old, which is once per `max_age`, not once per saved entry."""
         now = self.clock() if now is None else now
+        seen = self._synced.get(provider_name)
+        if seen is not None and now - seen <= self.max_age:
+            return False
+        synced = self.store.synced_at(provider_name)
+        if synced is not None:
+            self._synced[provider_name] = synced
         return synced is None or now - synced > self.max_age
 
     def refresh_in_background(self, provider_name: str) -> threading.Thread | None:

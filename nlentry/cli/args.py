@@ -636,7 +636,7 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
     u.add_argument("user", metavar="USER")
     u.add_argument("--force", action="store_true",
                    help="also when entries are not yet at the provider (PostgreSQL: they are deleted)")
-    u = users.add_parser("home", help="print a user's folder (its NLENTRY_HOME)")
+    u = users.add_parser("home", help="print a user's folder (its NLENTRY_HOME; none with a database_url)")
     u.add_argument("user", metavar="USER")
     u = users.add_parser("catalog", help="import a catalog into a user's provider (and its cache)")
     u.add_argument("user", metavar="USER")

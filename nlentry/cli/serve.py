@@ -236,8 +236,8 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
         return 0
     if action == "ls":
         found = users.all()
-        rows = [{"id": u.id, "locale": u.locale, "home": str(u.home), "chat": list(u.identities)}
-                for u in found]
+        rows = [{"id": u.id, "locale": u.locale, "home": None if db.shared else str(u.home),
+                 "chat": list(u.identities)} for u in found]
         if _print_json(args, rows):
             return 0
         for u in found:
@@ -257,7 +257,10 @@ def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say:
             print(say("admin_user_removed", user=args.user, home=users.home(args.user)), file=sys.stderr)
         return 0
     if action == "home":
-        print(users.require(args.user).home)
+        home = users.require(args.user).home
+        if db.shared:  # nothing of the user is in a folder: its settings and journal are in the database
+            raise UserError(say("admin_no_home", user=args.user, storage=settings.storage_name()))
+        print(home)
         return 0
     if action == "catalog":
         return _import_catalog(args, users, say)

@@ -18,6 +18,8 @@ delays the answer; its reply says `posted`, or `queued` when the provider is dow
 the outbox and the server's worker sends it later). Change makes the next message amend the waiting
 entry (`nlentry.booking.journal.amended`). `undo` undoes the user's last entry. An unknown chat identity gets
 a one-time link code. Replies are in the phrase's language, else the user's setting, else the server's.
+Given the chat delivery a message or click came in (`nlentry.server.deliveries`), each step is one that a
+retry of the delivery repeats to the same outcome: nothing is booked or undone twice.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.messages import messages_for
 from nlentry.model import Alternative, Catalog, Entry, Ref
 from nlentry.render import reason, summary
+from nlentry.server.deliveries import Delivery, derived_key
 from nlentry.server.limits import RateLimiter
 from nlentry.server.pending import Confirmations, Pending
 from nlentry.server.replies import Button, Reply, command_of, texts_for
@@ -136,22 +139,24 @@ class Chat:
 
     # --- entry points ----------------------------------------------------------------------------
 
-    def message(self, who: str, text: str, *, hint: str | None = None) -> Reply:
-        """Answer a message from the chat identity `who`; `hint` is the chat's idea of its language."""
+    def message(self, who: str, text: str, *, hint: str | None = None,
+                delivery: Delivery | None = None) -> Reply:
+        """Answer a message from the chat identity `who`; `hint` is the chat's idea of its language.
+        `delivery`: the chat delivery it came in, under which a retry finds what this did."""
         user = self.users.user_of(who)
         if user is None:
             return self._not_linked(who, text, hint)
-        limited = self._limited(user, hint)
+        limited = self._limited(user, hint, delivery)
         if limited is not None:
             return limited
         command = command_of(text)
         locale = command[1] if command else None
         if command is not None and command[0] == "undo":
-            return self._undo(user, None, self._locale(user, locale))
+            return self._undo(user, None, self._locale(user, locale), delivery)
         if command is not None or not text.strip():
             return Reply((texts_for(self._locale(user, locale)).text("help"),), self._locale(user, locale))
         journal = self.users.journal(user.id)
-        changing = self.confirmations.changing(user.id)
+        changing = self.confirmations.changing(user.id, by=_by(delivery))
         try:
             if changing is not None:
                 from nlentry.booking.journal import amended
@@ -166,28 +171,38 @@ class Chat:
             return self._refused(self._locale(user, None), "unreadable", exc)
         except EntryRefused as exc:  # read, but not an entry (e.g. 30 hours): a reply, never an HTTP error
             return self._refused(exc.entry.locale, "refused", exc)
-        return self._offer(user, journal, entry, changing)
+        return self._offer(user, journal, entry, changing, delivery)
 
-    def action(self, who: str, action: str, value: str) -> Reply:
+    def action(self, who: str, action: str, value: str, *, delivery: Delivery | None = None) -> Reply:
         """Answer a button: `confirm`, `change`, `cancel` (value: the confirmation id), `pick`
-        (`id:n`, n the index into `choices`) or `undo` (value: the entry's key)."""
+        (`id:n`, n the index into `choices`) or `undo` (value: the entry's key). `delivery`: the chat
+        delivery it came in, under which a retry finds what this did.
+
+        An entry confirmed (or settled by a pick) is saved under a key derived from its confirmation:
+        however often the click comes, it is booked once."""
         user = self.users.user_of(who)
         if user is None:
             return self._not_linked(who, "", None)
-        limited = self._limited(user, None)
+        limited = self._limited(user, None, delivery)
         if limited is not None:
             return limited
         pending_id, _, index = value.partition(":")
+        by = _by(delivery)
         if action == "undo":
-            return self._undo(user, value, self._locale(user, None))
+            return self._undo(user, value, self._locale(user, None), delivery)
         if action in ("confirm", "cancel"):
-            taken = self.confirmations.take(pending_id, user.id)
+            journal = self.users.journal(user.id)
+            if action == "confirm" and delivery is not None and not delivery.first and pending_id:
+                done = journal.find(derived_key(user.id, "confirmed", pending_id))
+                if done is not None:  # saved by this click's first attempt (the confirmation gone since)
+                    return self._save(user, journal, done.entry, key=done.key)
+            taken = self.confirmations.take(pending_id, user.id, by=by)
             if taken is None:
                 return self._say(self._locale(user, None), "expired")
             if action == "cancel":
                 return self._say(taken.entry.locale, "cancelled")
-            return self._save(user, self.users.journal(user.id), taken.entry)
-        pending = self.confirmations.get(pending_id, user.id)
+            return self._save(user, journal, taken.entry, key=derived_key(user.id, "confirmed", taken.id))
+        pending = self.confirmations.get(pending_id, user.id, by=by)
         if pending is None:
             return self._say(self._locale(user, None), "expired")
         if action == "change":
@@ -202,14 +217,15 @@ class Chat:
             entry = pick(pending.entry, name, chosen, journal.catalog)
             if journal.doubts(entry):
                 return self._preview(self.confirmations.update(pending, entry))
-            if self.confirmations.take(pending.id, user.id) is None:
+            if self.confirmations.take(pending.id, user.id, by=by) is None:
                 return self._say(entry.locale, "expired")
-            return self._save(user, journal, entry)
+            return self._save(user, journal, entry, key=derived_key(user.id, "confirmed", pending.id))
         return self._say(self._locale(user, None), "expired")
 
     # --- steps -----------------------------------------------------------------------------------
 
-    def _offer(self, user: User, journal: Journal, entry: Entry, changing: Pending | None) -> Reply:
+    def _offer(self, user: User, journal: Journal, entry: Entry, changing: Pending | None,
+               delivery: Delivery | None) -> Reply:
         from nlentry.booking.journal import bookable
 
         try:
@@ -218,11 +234,13 @@ class Chat:
             return self._refused(entry.locale, "refused", exc)
         if not journal.doubts(entry) and entry.confidence >= self.settings.auto_confirm:
             if changing is not None:
-                self.confirmations.take(changing.id, user.id)
-            return self._save(user, journal, entry)
+                self.confirmations.take(changing.id, user.id, by=_by(delivery))
+            return self._save(user, journal, entry,
+                              key=delivery.key(user.id, "save") if delivery is not None else None)
         if changing is not None:
             return self._preview(self.confirmations.update(changing, entry))
-        return self._preview(self.confirmations.open(user.id, entry))
+        opened = delivery.key(user.id, "pending") if delivery is not None else None
+        return self._preview(self.confirmations.open(user.id, entry, pending_id=opened))
 
     def _preview(self, pending: Pending) -> Reply:
         entry = pending.entry
@@ -250,10 +268,11 @@ class Chat:
         )
         return Reply(tuple(lines), entry.locale, tuple(rows))
 
-    def _save(self, user: User, journal: Journal, entry: Entry) -> Reply:
-        """Commit now (nothing lost from here on); posting is the reply's followup."""
+    def _save(self, user: User, journal: Journal, entry: Entry, *, key: str | None = None) -> Reply:
+        """Commit now (nothing lost from here on); posting is the reply's followup. `key`: the entry's
+        key when it is derived (an entry saved under it before is the one answered about)."""
         try:
-            item = journal.save(entry, post=False)
+            item = journal.save(entry, post=False, key=key)
         except EntryRefused as exc:
             return self._refused(entry.locale, "refused", exc)
         say = texts_for(entry.locale)
@@ -273,13 +292,23 @@ class Chat:
         assert item is not None  # committed before
         return Reply((summary(item.entry), _state_text(item, locale)), locale, undo)
 
-    def _undo(self, user: User, key: str | None, locale: str) -> Reply:
+    def _undo(self, user: User, key: str | None, locale: str, delivery: Delivery | None) -> Reply:
+        """Undo the entry `key` (None: the last one). In a delivery, the entry is noted before it is
+        undone: a retry undoes that one (once), not the one that is the last after it."""
         from nlentry.booking.journal import JournalError
         from nlentry.booking.outbox import Busy
 
         journal = self.users.journal(user.id)
         try:
-            item = journal.undo(key, post=False)
+            if delivery is not None:
+                last = journal.last() if key is None else None
+                target = key or (last.key if last is not None else None)
+                key = delivery.note("undo", target) if target is not None else None
+                earlier = journal.find(key) if key is not None and not delivery.first else None
+                # undone by the first attempt of this delivery: answer as it did
+                item = earlier if earlier is not None and earlier.deleted else journal.undo(key, post=False)
+            else:
+                item = journal.undo(key, post=False)
         except JournalError:
             return self._say(locale, "nothing_to_undo")
         except Busy:
@@ -309,7 +338,9 @@ class Chat:
         log.info("link code issued for an unlinked %s user", who.partition(":")[0])
         return self._say(locale, "not_linked", code=code, minutes=math.ceil(self.settings.link_code_ttl / 60))
 
-    def _limited(self, user: User, hint: str | None) -> Reply | None:
+    def _limited(self, user: User, hint: str | None, delivery: Delivery | None) -> Reply | None:
+        if delivery is not None and not delivery.first:  # a retry: its first attempt was counted
+            return None
         wait = self.limiter.check(user.id)
         if not wait:
             return None
@@ -330,6 +361,11 @@ class Chat:
 
     def _now(self) -> datetime | None:
         return self.now() if self.now is not None else None
+
+
+def _by(delivery: Delivery | None) -> str | None:
+    """The id a delivery takes confirmations by (None outside a delivery: they are removed)."""
+    return delivery.id if delivery is not None else None
 
 
 def _state_text(item: OutboxItem, locale: str) -> str:

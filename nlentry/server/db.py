@@ -15,6 +15,7 @@ in each user's own database, under the user's folder, like any nlentry user's.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Mapping, Sequence
@@ -26,16 +27,15 @@ from nlentry.server.storage import (
     STATE_TABLES,
     KeyRow,
     PendingRow,
-    ServerStorage,
     StorageUnavailable,
     UserRow,
     merge_settings,
     plain_settings,
 )
 
-__all__ = ["SQLiteStorage", "ServerDB", "first_delivery"]
+__all__ = ["SQLiteStorage", "ServerDB"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -65,18 +65,24 @@ CREATE TABLE IF NOT EXISTS pending (
     user_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     entry       TEXT NOT NULL,              -- nlentry.booking.store.entry_to_json
     changing    INTEGER NOT NULL DEFAULT 0, -- 1: the user pressed Change; the next message amends it
-    expires_at  REAL NOT NULL
+    expires_at  REAL NOT NULL,
+    taken_by    TEXT                        -- the chat delivery that took it (confirmed, cancelled)
 );
 CREATE INDEX IF NOT EXISTS pending_user ON pending (user_id, expires_at);
 CREATE TABLE IF NOT EXISTS deliveries (
     id          TEXT PRIMARY KEY,           -- slack-sig:<sig>, slack-trigger:<id>, telegram:<update_id>
-    expires_at  REAL NOT NULL               -- kept as long as a replay or retry could come
+    expires_at  REAL NOT NULL,              -- kept as long as a replay or retry could come
+    notes       TEXT                        -- JSON object: what its handling noted (its undo, its reply)
 );
 CREATE TABLE IF NOT EXISTS rate_buckets (
     key         TEXT PRIMARY KEY,           -- a user id (or link:<chat identity>)
     tat         REAL NOT NULL               -- GCRA: the theoretical arrival time of the next request
 );
 """
+
+
+#: (table, column) added since version 3
+_ADDED = (("pending", "taken_by"), ("deliveries", "notes"))
 
 
 class ServerDB(Store):
@@ -97,14 +103,12 @@ class ServerDB(Store):
         if version < SCHEMA_VERSION:
             with self._lock:
                 self._db.executescript(SCHEMA)
+                for table, column in _ADDED:  # columns newer than a table made by an older nlentry
+                    if column not in {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}:
+                        self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-
-
-def first_delivery(db: ServerStorage, ids: list[str], *, now: float, keep: float) -> bool:
-    """Record a chat delivery under each of `ids`; False when any was seen before (a replay or retry)."""
-    return db.first_delivery(ids, now=now, keep=keep)
 
 
 class SQLiteStorage:
@@ -220,43 +224,49 @@ class SQLiteStorage:
 
     # --- pending confirmations -------------------------------------------------------------------
 
-    def open_pending(self, row: PendingRow, *, now: float) -> None:
+    def open_pending(self, row: PendingRow, *, now: float) -> PendingRow:
         with self.db.transaction() as db:
             db.execute("DELETE FROM pending WHERE expires_at <= ?", (now,))
             db.execute(
-                "INSERT INTO pending (id, user_id, entry, changing, expires_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO pending (id, user_id, entry, changing, expires_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO NOTHING",
                 (row.id, row.user_id, row.entry, int(row.changing), row.expires_at),
             )
+            return _pending(db.execute("SELECT * FROM pending WHERE id = ?", (row.id,)).fetchone())
 
-    def pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
+    def pending(self, pending_id: str, user_id: str, *, now: float,
+                by: str | None = None) -> PendingRow | None:
         rows = self.db.query(
-            "SELECT * FROM pending WHERE id = ? AND user_id = ? AND expires_at > ?",
-            (pending_id, user_id, now),
+            "SELECT * FROM pending WHERE id = ? AND user_id = ? AND expires_at > ? "
+            "AND (taken_by IS NULL OR taken_by = ?)", (pending_id, user_id, now, by),
         )
         return _pending(rows[0]) if rows else None
 
-    def take_pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
+    def take_pending(self, pending_id: str, user_id: str, *, now: float,
+                     by: str | None = None) -> PendingRow | None:
         with self.db.transaction() as db:
             row = db.execute(
-                "SELECT * FROM pending WHERE id = ? AND user_id = ? AND expires_at > ?",
-                (pending_id, user_id, now),
+                "SELECT * FROM pending WHERE id = ? AND user_id = ? AND expires_at > ? "
+                "AND (taken_by IS NULL OR taken_by = ?)", (pending_id, user_id, now, by),
             ).fetchone()
-            if row is not None:
+            if row is not None and by is None:
                 db.execute("DELETE FROM pending WHERE id = ?", (pending_id,))
+            elif row is not None:
+                db.execute("UPDATE pending SET taken_by = ? WHERE id = ?", (by, pending_id))
         return None if row is None else _pending(row)
 
     def update_pending(self, pending_id: str, entry: str, *, changing: bool, expires_at: float) -> None:
         with self.db.transaction() as db:
             db.execute(
-                "UPDATE pending SET entry = ?, changing = ?, expires_at = ? WHERE id = ?",
-                (entry, int(changing), expires_at, pending_id),
+                "UPDATE pending SET entry = ?, changing = ?, expires_at = ? "
+                "WHERE id = ? AND taken_by IS NULL", (entry, int(changing), expires_at, pending_id),
             )
 
-    def changing_pending(self, user_id: str, *, now: float) -> PendingRow | None:
+    def changing_pending(self, user_id: str, *, now: float, by: str | None = None) -> PendingRow | None:
         rows = self.db.query(
             "SELECT * FROM pending WHERE user_id = ? AND changing = 1 AND expires_at > ? "
-            "ORDER BY expires_at DESC LIMIT 1",
-            (user_id, now),
+            "AND (taken_by IS NULL OR taken_by = ?) ORDER BY expires_at DESC LIMIT 1",
+            (user_id, now, by),
         )
         return _pending(rows[0]) if rows else None
 
@@ -272,6 +282,19 @@ class SQLiteStorage:
             conn.executemany("INSERT INTO deliveries (id, expires_at) VALUES (?, ?)",
                              [(i, now + keep) for i in ids])
         return True
+
+    def delivery_notes(self, delivery_id: str) -> dict[str, str]:
+        rows = self.db.query("SELECT notes FROM deliveries WHERE id = ?", (delivery_id,))
+        return dict(json.loads(rows[0]["notes"])) if rows and rows[0]["notes"] else {}
+
+    def note_delivery(self, delivery_id: str, name: str, value: str) -> str:
+        with self.db.transaction() as db:
+            row = db.execute("SELECT notes FROM deliveries WHERE id = ?", (delivery_id,)).fetchone()
+            notes = json.loads(row["notes"]) if row is not None and row["notes"] else {}
+            if name not in notes:
+                notes[name] = value
+                db.execute("UPDATE deliveries SET notes = ? WHERE id = ?", (json.dumps(notes), delivery_id))
+        return str(notes[name])
 
     def take_token(self, key: str, *, interval: float, burst: float, now: float | None = None) -> float:
         now = time.time() if now is None else now

@@ -50,20 +50,25 @@ class Confirmations:
         self.ttl = ttl
         self.clock = clock
 
-    def open(self, user_id: str, entry: Entry) -> Pending:
-        """Keep `entry` until the user answers; returns it with its new id."""
-        pending = Pending(secrets.token_urlsafe(12), user_id, entry, False, self.clock() + self.ttl)
-        row = PendingRow(pending.id, user_id, entry_to_json(entry), False, pending.expires_at)
-        self.db.open_pending(row, now=self.clock())
-        return pending
+    def open(self, user_id: str, entry: Entry, *, pending_id: str | None = None) -> Pending:
+        """Keep `entry` until the user answers; returns it with its id (`pending_id`, default a new one).
+        One kept under that id already (a retried delivery's first attempt opened it) is returned as
+        it was kept."""
+        pending_id = pending_id or secrets.token_urlsafe(12)
+        row = PendingRow(pending_id, user_id, entry_to_json(entry), False, self.clock() + self.ttl)
+        stored = _pending(self.db.open_pending(row, now=self.clock()))
+        assert stored is not None
+        return stored
 
-    def get(self, pending_id: str, user_id: str) -> Pending | None:
-        """The user's pending entry with this id, or None (unknown, someone else's, expired)."""
-        return _pending(self.db.pending(pending_id, user_id, now=self.clock()))
+    def get(self, pending_id: str, user_id: str, *, by: str | None = None) -> Pending | None:
+        """The user's pending entry with this id, or None (unknown, someone else's, expired, taken; one
+        taken by the delivery `by` is still its)."""
+        return _pending(self.db.pending(pending_id, user_id, now=self.clock(), by=by))
 
-    def take(self, pending_id: str, user_id: str) -> Pending | None:
-        """Remove and return the user's pending entry (None if there is none any more)."""
-        return _pending(self.db.take_pending(pending_id, user_id, now=self.clock()))
+    def take(self, pending_id: str, user_id: str, *, by: str | None = None) -> Pending | None:
+        """Remove and return the user's pending entry (None if there is none any more); with `by` (a
+        chat delivery's id) it is marked taken by that delivery instead, which gets it again."""
+        return _pending(self.db.take_pending(pending_id, user_id, now=self.clock(), by=by))
 
     def update(self, pending: Pending, entry: Entry, *, changing: bool = False) -> Pending:
         """Store a changed entry (or the Change mark) and give it a fresh expiry."""
@@ -71,9 +76,9 @@ class Confirmations:
         self.db.update_pending(pending.id, entry_to_json(entry), changing=changing, expires_at=expires)
         return Pending(pending.id, pending.user_id, entry, changing, expires)
 
-    def changing(self, user_id: str) -> Pending | None:
+    def changing(self, user_id: str, *, by: str | None = None) -> Pending | None:
         """The user's newest entry whose Change button was pressed (the next message amends it)."""
-        return _pending(self.db.changing_pending(user_id, now=self.clock()))
+        return _pending(self.db.changing_pending(user_id, now=self.clock(), by=by))
 
 
 def _pending(row: PendingRow | None) -> Pending | None:

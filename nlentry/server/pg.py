@@ -370,31 +370,46 @@ class PostgresStorage:
     # --- pending confirmations -------------------------------------------------------------------
 
     _PENDING = "id, user_id, entry, changing, expires_at"
+    _UNTAKEN = "(taken_by IS NULL OR taken_by = %(by)s)"  # not taken, or taken by this delivery
 
-    def open_pending(self, row: PendingRow, *, now: float) -> None:
+    def open_pending(self, row: PendingRow, *, now: float) -> PendingRow:
         with self._conn() as conn, conn.transaction():
             conn.execute("DELETE FROM pending WHERE user_id = %s AND expires_at <= %s", (row.user_id, now))
-            conn.execute("INSERT INTO pending (id, user_id, entry, changing, expires_at) "
-                         "VALUES (%s, %s, %s, %s, %s)",
-                         (row.id, row.user_id, row.entry, row.changing, row.expires_at))
+            found = conn.execute(f"INSERT INTO pending (id, user_id, entry, changing, expires_at) "
+                                 f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING "
+                                 f"RETURNING {self._PENDING}".encode(),
+                                 (row.id, row.user_id, row.entry, row.changing, row.expires_at)).fetchone()
+            if found is None:  # opened before, by an earlier attempt of the same delivery
+                found = conn.execute(f"SELECT {self._PENDING} FROM pending WHERE id = %s".encode(),
+                                     (row.id,)).fetchone()
+        assert found is not None
+        return _pending(found)
 
-    def pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
-        row = self._one(f"SELECT {self._PENDING} FROM pending WHERE id = %s AND user_id = %s "
-                        "AND expires_at > %s", (pending_id, user_id, now))
+    def pending(self, pending_id: str, user_id: str, *, now: float,
+                by: str | None = None) -> PendingRow | None:
+        row = self._one(f"SELECT {self._PENDING} FROM pending WHERE id = %(id)s AND user_id = %(user)s "
+                        f"AND expires_at > %(now)s AND {self._UNTAKEN}",
+                        {"id": pending_id, "user": user_id, "now": now, "by": by})
         return _pending(row) if row else None
 
-    def take_pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
-        row = self._one(f"DELETE FROM pending WHERE id = %s AND user_id = %s AND expires_at > %s "
-                        f"RETURNING {self._PENDING}", (pending_id, user_id, now))
+    def take_pending(self, pending_id: str, user_id: str, *, now: float,
+                     by: str | None = None) -> PendingRow | None:
+        params = {"id": pending_id, "user": user_id, "now": now, "by": by}
+        where = f"WHERE id = %(id)s AND user_id = %(user)s AND expires_at > %(now)s AND {self._UNTAKEN}"
+        if by is None:
+            row = self._one(f"DELETE FROM pending {where} RETURNING {self._PENDING}", params)
+        else:
+            row = self._one(f"UPDATE pending SET taken_by = %(by)s {where} RETURNING {self._PENDING}", params)
         return _pending(row) if row else None
 
     def update_pending(self, pending_id: str, entry: str, *, changing: bool, expires_at: float) -> None:
-        self._count("UPDATE pending SET entry = %s, changing = %s, expires_at = %s WHERE id = %s",
-                    (entry, changing, expires_at, pending_id))
+        self._count("UPDATE pending SET entry = %s, changing = %s, expires_at = %s WHERE id = %s "
+                    "AND taken_by IS NULL", (entry, changing, expires_at, pending_id))
 
-    def changing_pending(self, user_id: str, *, now: float) -> PendingRow | None:
-        row = self._one(f"SELECT {self._PENDING} FROM pending WHERE user_id = %s AND changing "
-                        "AND expires_at > %s ORDER BY expires_at DESC LIMIT 1", (user_id, now))
+    def changing_pending(self, user_id: str, *, now: float, by: str | None = None) -> PendingRow | None:
+        row = self._one(f"SELECT {self._PENDING} FROM pending WHERE user_id = %(user)s AND changing "
+                        f"AND expires_at > %(now)s AND {self._UNTAKEN} ORDER BY expires_at DESC LIMIT 1",
+                        {"user": user_id, "now": now, "by": by})
         return _pending(row) if row else None
 
     # --- deliveries, rate limits -----------------------------------------------------------------
@@ -417,6 +432,20 @@ class PostgresStorage:
             except _SeenBefore:
                 return False
         return True
+
+    def delivery_notes(self, delivery_id: str) -> dict[str, str]:
+        import json
+
+        row = self._one("SELECT notes FROM deliveries WHERE id = %s", (delivery_id,))
+        return {str(k): str(v) for k, v in json.loads(row[0]).items()} if row and row[0] else {}
+
+    def note_delivery(self, delivery_id: str, name: str, value: str) -> str:
+        # one statement: the row is locked while it is changed, so of two attempts the first's note stays
+        row = self._one("UPDATE deliveries SET notes = (jsonb_build_object(%(name)s::text, %(value)s::text) "
+                        "|| coalesce(notes::jsonb, '{}'::jsonb))::text WHERE id = %(id)s "
+                        "RETURNING notes::jsonb ->> %(name)s",
+                        {"id": delivery_id, "name": name, "value": value})
+        return str(row[0]) if row else value
 
     def take_token(self, key: str, *, interval: float, burst: float, now: float | None = None) -> float:
         # GCRA in one statement: the next request's theoretical arrival time moves on by `interval`

@@ -27,7 +27,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from nlentry import strictjson
-from nlentry.server.db import first_delivery
+from nlentry.server.deliveries import Delivery
 from nlentry.server.errors import ApiError, chat_responses, problem
 from nlentry.server.replies import Reply
 from nlentry.server.users import identity
@@ -170,17 +170,18 @@ def router(state: ServerState) -> APIRouter:
     slack = APIRouter(prefix="/slack", tags=["slack"])
     responses = chat_responses("Slack", "the signature is missing, wrong or too old")
 
-    def first(request: Request, trigger: object) -> bool:
-        """False for a delivery handled before: the same signature (a replay within the window) or
-        the same `trigger_id` (Slack's retry, `X-Slack-Retry-Num`, is signed anew)."""
+    def begin(request: Request, trigger: object) -> Delivery:
+        """The delivery, recorded; one handled before has the same signature (a replay within the
+        window) or the same `trigger_id` (Slack's retry, `X-Slack-Retry-Num`, is signed anew)."""
         ids = ["slack-sig:" + request.headers.get("x-slack-signature", "")]
         if isinstance(trigger, str) and trigger:
             ids.append("slack-trigger:" + trigger)
-        fresh = first_delivery(state.db, ids, now=state.clock(), keep=2 * MAX_AGE)
-        if not fresh:
-            log.info("slack delivery seen before (retry %s): not handled again",
-                     request.headers.get("x-slack-retry-num", "-"))
-        return fresh
+        delivery = Delivery.begin(state.db, ids, now=state.clock(), keep=2 * MAX_AGE)
+        if not delivery.first:
+            log.info("slack delivery seen before (retry %s): %s",
+                     request.headers.get("x-slack-retry-num", "-"),
+                     "its answer sent again" if delivery.reply is not None else "handled to the same outcome")
+        return delivery
 
     async def verified(request: Request) -> bytes:
         """The body of a request Slack signed; `ApiError` (404 or 401) for any other."""
@@ -204,12 +205,15 @@ def router(state: ServerState) -> APIRouter:
         team, user = form.get("team_id", ""), form.get("user_id", "")
         if not team or not user:
             return problem(400, "bad_request", "team_id and user_id are required")
-        if not await run_in_threadpool(first, request, form.get("trigger_id")):
-            return Response(status_code=200)  # answered the first time
+        delivery = await run_in_threadpool(begin, request, form.get("trigger_id"))
+        if delivery.reply is not None:  # answered before (a retry, or a replay): the same answer
+            return JSONResponse(message(delivery.reply))
         who = identity("slack", team, user)
-        reply = await run_in_threadpool(state.chat.message, who, form.get("text", ""))
+        reply = await run_in_threadpool(state.chat.message, who, form.get("text", ""), delivery=delivery)
         if reply.followup is not None:
-            background.add_task(_follow, state, form.get("response_url", ""), reply)
+            background.add_task(_follow, state, form.get("response_url", ""), reply, delivery)
+        else:
+            await run_in_threadpool(delivery.answered, reply)
         return JSONResponse(message(reply))
 
     @route("/interactions", summary="Slack buttons: Confirm, Change, Cancel, an alternative, Undo")
@@ -219,28 +223,35 @@ def router(state: ServerState) -> APIRouter:
         if payload is None or clicked is None:
             return Response(status_code=200)  # other interactions (shortcuts, views) are not ours
         team, user, action, value = clicked
-        if not await run_in_threadpool(first, request, payload.get("trigger_id")):
-            return Response(status_code=200)
-        reply = await run_in_threadpool(state.chat.action, identity("slack", team, user), action, value)
+        delivery = await run_in_threadpool(begin, request, payload.get("trigger_id"))
         url = payload.get("response_url")
-        background.add_task(_answer, state, url if isinstance(url, str) else "", reply)
+        url = url if isinstance(url, str) else ""
+        if delivery.reply is not None:  # answered before: the same answer again
+            background.add_task(_send, state, url, delivery.reply)
+            return Response(status_code=200)
+        reply = await run_in_threadpool(state.chat.action, identity("slack", team, user), action, value,
+                                        delivery=delivery)
+        background.add_task(_answer, state, url, reply, delivery)
         return Response(status_code=200)
 
     return slack
 
 
-async def _answer(state: ServerState, url: str, reply: Reply) -> None:
+async def _answer(state: ServerState, url: str, reply: Reply, delivery: Delivery) -> None:
     """Replace the message the button was on with the reply, then with its followup's."""
+    if reply.followup is None:
+        await run_in_threadpool(delivery.answered, reply)
     await _send(state, url, reply)
     if reply.followup is not None:
-        await _follow(state, url, reply)
+        await _follow(state, url, reply, delivery)
 
 
-async def _follow(state: ServerState, url: str, reply: Reply) -> None:
-    """Run the reply's followup (posting to the provider) and show its outcome."""
+async def _follow(state: ServerState, url: str, reply: Reply, delivery: Delivery) -> None:
+    """Run the reply's followup (posting to the provider), note its outcome, and show it."""
     assert reply.followup is not None
     try:
         final = await state.after_reply(reply.followup)
+        await run_in_threadpool(delivery.answered, final)
     except Exception as exc:  # the entry is committed: the worker posts it later
         log.error("posting after a Slack reply failed: %s", type(exc).__name__)
         return

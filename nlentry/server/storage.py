@@ -61,8 +61,8 @@ STATE_TABLES: dict[str, tuple[str, ...]] = {
     "api_keys": ("id", "hash", "user_id", "name", "created_at"),
     "chat_links": ("identity", "user_id", "created_at"),
     "link_codes": ("hash", "identity", "expires_at"),
-    "pending": ("id", "user_id", "entry", "changing", "expires_at"),
-    "deliveries": ("id", "expires_at"),
+    "pending": ("id", "user_id", "entry", "changing", "expires_at", "taken_by"),
+    "deliveries": ("id", "expires_at", "notes"),
 }
 
 
@@ -184,24 +184,33 @@ class ServerStorage(Protocol):
 
     # --- pending confirmations -------------------------------------------------------------------
 
-    def open_pending(self, row: PendingRow, *, now: float) -> None:
-        """Store a new pending confirmation; drops expired ones."""
+    # A chat delivery that takes a confirmation (`by`: its id) marks it taken instead of removing it, so
+    # that a retry of that delivery (its first attempt died before answering) gets it again; to every
+    # other delivery it is gone. It is removed when it expires.
+
+    def open_pending(self, row: PendingRow, *, now: float) -> PendingRow:
+        """Store a new pending confirmation, unless one with its id is stored already (a retried delivery
+        opens the one its first attempt opened); returns the one stored. Drops expired ones."""
         ...
 
-    def pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
-        """The user's unexpired pending confirmation with this id, or None."""
+    def pending(self, pending_id: str, user_id: str, *, now: float,
+                by: str | None = None) -> PendingRow | None:
+        """The user's unexpired pending confirmation with this id, not taken (or taken `by`), or None."""
         ...
 
-    def take_pending(self, pending_id: str, user_id: str, *, now: float) -> PendingRow | None:
-        """Remove and return it (atomically: of two concurrent takes, one gets it)."""
+    def take_pending(self, pending_id: str, user_id: str, *, now: float,
+                     by: str | None = None) -> PendingRow | None:
+        """Remove and return it (atomically: of two concurrent takes, one gets it); with `by`, mark it
+        taken by that delivery instead, and give it again to that delivery only."""
         ...
 
     def update_pending(self, pending_id: str, entry: str, *, changing: bool, expires_at: float) -> None:
-        """Store a changed entry, the Change mark and a new expiry."""
+        """Store a changed entry, the Change mark and a new expiry (of one not taken)."""
         ...
 
-    def changing_pending(self, user_id: str, *, now: float) -> PendingRow | None:
-        """The user's newest unexpired confirmation whose Change button was pressed, or None."""
+    def changing_pending(self, user_id: str, *, now: float, by: str | None = None) -> PendingRow | None:
+        """The user's newest unexpired confirmation whose Change button was pressed, not taken (or taken
+        `by`), or None."""
         ...
 
     # --- deliveries, rate limits -----------------------------------------------------------------
@@ -209,6 +218,16 @@ class ServerStorage(Protocol):
     def first_delivery(self, ids: list[str], *, now: float, keep: float) -> bool:
         """Record a chat delivery under each of `ids` for `keep` seconds; False when any was seen before
         (then nothing is recorded). Atomic across processes."""
+        ...
+
+    def delivery_notes(self, delivery_id: str) -> dict[str, str]:
+        """What the handling of a recorded delivery noted so far (name -> text); {} for none."""
+        ...
+
+    def note_delivery(self, delivery_id: str, name: str, value: str) -> str:
+        """Note `value` under `name` for a recorded delivery unless something is noted there already;
+        returns what is noted (of two concurrent attempts of one delivery, the first's). Atomic across
+        processes."""
         ...
 
     def take_token(self, key: str, *, interval: float, burst: float, now: float | None = None) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
@@ -20,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from nlentry import strictjson
-from nlentry.server.db import first_delivery
+from nlentry.server.deliveries import Delivery
 from nlentry.server.errors import chat_responses, problem
 from nlentry.server.replies import Reply
 from nlentry.server.users import identity
@@ -78,9 +79,16 @@ def router(state: ServerState) -> APIRouter:
     """`POST /telegram/webhook` over `state`."""
     telegram = APIRouter(prefix="/telegram", tags=["telegram"])
 
-    async def finished(reply: Reply) -> Reply:
+    async def answer(delivery: Delivery | None, handle: Callable[[], Reply]) -> Reply:
+        """The delivery's answer: the one composed before (a retry), or `handle`'s, noted."""
+        if delivery is not None and delivery.reply is not None:
+            return delivery.reply
+        reply = await run_in_threadpool(handle)
         # Telegram waits for the answer: post first (on the posting threads), then say how it went
-        return await state.after_reply(reply.followup) if reply.followup is not None else reply
+        reply = await state.after_reply(reply.followup) if reply.followup is not None else reply
+        if delivery is not None:
+            await run_in_threadpool(delivery.answered, reply)
+        return reply
 
     @telegram.post(
         "/webhook",
@@ -109,9 +117,10 @@ def router(state: ServerState) -> APIRouter:
             return problem(400, "bad_request", f"the body is not a Telegram update: {exc}")
         update = _dict(update)
         update_id = update.get("update_id")
-        if isinstance(update_id, int) and not await run_in_threadpool(
-                lambda: first_delivery(state.db, [f"telegram:{update_id}"], now=state.clock(), keep=DAY)):
-            return JSONResponse({})  # Telegram redelivers until it gets a 2xx: this one was handled
+        # Telegram redelivers until it gets a 2xx: a redelivery comes to the outcome of the first
+        delivery = await run_in_threadpool(
+            lambda: Delivery.begin(state.db, [f"telegram:{update_id}"], now=state.clock(), keep=DAY)
+        ) if isinstance(update_id, int) and not isinstance(update_id, bool) else None
         message, callback = _dict(update.get("message")), _dict(update.get("callback_query"))
         if message:
             sender, chat = _dict(message.get("from")), _dict(message.get("chat"))
@@ -121,11 +130,8 @@ def router(state: ServerState) -> APIRouter:
             hint = sender.get("language_code")
             who = identity("telegram", sender["id"])
 
-            reply = await finished(
-                await run_in_threadpool(
-                    lambda: state.chat.message(who, text, hint=hint if isinstance(hint, str) else None)
-                )
-            )
+            reply = await answer(delivery, lambda: state.chat.message(
+                who, text, hint=hint if isinstance(hint, str) else None, delivery=delivery))
             return JSONResponse(_answer("sendMessage", chat["id"], reply))
         if callback:
             sender, data = _dict(callback.get("from")), callback.get("data")
@@ -138,7 +144,7 @@ def router(state: ServerState) -> APIRouter:
             action, _, value = data.partition("|")
             who = identity("telegram", sender["id"])
 
-            reply = await finished(await run_in_threadpool(state.chat.action, who, action, value))
+            reply = await answer(delivery, lambda: state.chat.action(who, action, value, delivery=delivery))
             return JSONResponse(
                 _answer("editMessageText", chat["id"], reply, message_id=message_id)
             )

@@ -225,9 +225,9 @@ def backend_config(backend: str, request: pytest.FixtureRequest, folder: Path) -
     return {"database_url": request.getfixturevalue("pg_url"), "secret_key_file": str(key_file)}
 
 
-def count(storage: ServerStorage, table: str) -> int:
-    """How many rows a table of the server's storage has (either back end)."""
-    sql = f"SELECT COUNT(*) FROM {table}"
+def count(storage: ServerStorage, table: str, where: str = "TRUE") -> int:
+    """How many rows a table of the server's storage has (either back end), of those `where` says."""
+    sql = f"SELECT COUNT(*) FROM {table} WHERE {where}"
     if storage.kind == "sqlite":
         return int(storage.db.query(sql)[0][0])  # type: ignore[attr-defined]
     with storage.pool.connection() as conn:  # type: ignore[attr-defined]

@@ -61,15 +61,21 @@ def test_users_and_links(server_home: Path, backend: str, capsys: pytest.Capture
     assert run(home, "users", "link", "alice", "--slack", "nocolon", capsys=capsys)[0] == 1
     assert run(home, "users", "link", "nobody", "--telegram", "1", capsys=capsys)[0] == 1
     status, out, _ = run(home, "users", "ls", "--json", capsys=capsys)
+    folder = str(home / "users" / "alice") if backend == "sqlite" else None  # PostgreSQL: none
     assert json.loads(out) == [
         {
             "id": "alice",
             "locale": "nl",
-            "home": str(home / "users" / "alice"),
+            "home": folder,
             "chat": ["slack:T1:U1", "telegram:42"],
         }
     ]
-    assert run(home, "users", "home", "alice", capsys=capsys)[1].strip() == str(home / "users" / "alice")
+    status, out, err = run(home, "users", "home", "alice", capsys=capsys)
+    if backend == "sqlite":
+        assert (status, out.strip()) == (0, folder)
+    else:  # no folder to name: said so, with where the user's state is, and a failing status
+        assert status == 1 and out == ""
+        assert "alice has no folder" in err and "postgresql://" in err and "Traceback" not in err
     assert run(home, "users", "unlink", "--telegram", "42", capsys=capsys)[0] == 0
     assert run(home, "users", "unlink", "--telegram", "42", capsys=capsys)[0] == 1
     # a link code the bot handed out

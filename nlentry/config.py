@@ -37,7 +37,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from nlentry.errors import NlentryError
 
@@ -193,6 +193,9 @@ def replace_privately(path: Path, *chunks: bytes) -> None:
 # --- the file ------------------------------------------------------------------------------------
 
 
+_Default = TypeVar("_Default", float, None)
+
+
 class Config:
     """The parsed `config.toml`: `default_provider` and `[providers.<name>]` tables.
 
@@ -219,8 +222,9 @@ class Config:
         """The table of one provider, `{}` when absent."""
         return self.providers.get(name, {})
 
-    def number(self, key: str, default: float) -> float:
-        """A top-level number (`catalog_max_age`, `confirm_below`); `default` when absent or not a number."""
+    def number(self, key: str, default: _Default) -> float | _Default:
+        """A top-level number (`catalog_max_age`, `confirm_below`); `default` (a number, or None) when
+        absent or not a number."""
         raw = self.data.get(key)
         return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
 

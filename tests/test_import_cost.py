@@ -149,8 +149,94 @@ def test_the_config_and_data_dirs_are_platformdirs_own(xdg: str | None, home: st
     assert config.data_home({}) == Path(platformdirs.user_data_dir("nlentry", appauthor=False))
 
 
+#: what `add --dry-run` with a catalog does without: the store (sqlite3 and the SQL around it), the sync and
+#: the outbox, the providers' base and the dataclass machinery they bring (inspect with ast, dis, tokenize),
+#: threading, and pkgutil (which imports inspect); the journal reads the catalog's snapshot instead
+NOT_ON_DRY_RUN = ("sqlite3", "_sqlite3", "dataclasses", "inspect", "ast", "dis", "threading", "pkgutil",
+                  "nlentry.booking.store", "nlentry.booking.sql", "nlentry.booking.storage",
+                  "nlentry.booking.sync", "nlentry.booking.outbox", "nlentry.providers.base",
+                  "nlentry.providers.local")
+
+DRY_RUN = """
+import io, json, sys
+sys.stdout = io.StringIO()
+from nlentry.cli import main
+status = main(["add", "--dry-run", "--now", "2026-11-24T15:00:00+01:00", "2 uur overleg aan Webshop"])
+print(json.dumps([status, sys.stdout.getvalue(), sorted(sys.modules)]), file=sys.stderr)
+"""
+
+
+def _home_with_catalog(tmp_path: Path) -> dict[str, str]:
+    catalog = Path(__file__).resolve().parent.parent / "corpus" / "catalog.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
+    env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
+                "NLENTRY_PROVIDER": "local", "LANG": "C"})
+    subprocess.run([sys.executable, "-m", "nlentry", "catalog", "import", str(catalog)],
+                   env=env, capture_output=True, check=True, timeout=60)
+    return env
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_dry_run_with_a_catalog_opens_no_store(tmp_path: Path) -> None:
+    """`add --dry-run` reads the catalog from the store's snapshot: the database is not opened (nothing
+    of the store, sqlite3, the providers or dataclasses is imported) and not touched, and the catalog is
+    used (the project is found)."""
+    env = _home_with_catalog(tmp_path)
+    home = tmp_path / "home"
+    subprocess.run([sys.executable, "-c", DRY_RUN], env=env, capture_output=True, check=True, timeout=60)
+    before = _files(home)  # after one run: the catalog's index is cached by then
+    done = subprocess.run([sys.executable, "-c", DRY_RUN], env=env, capture_output=True, text=True,
+                          timeout=60, check=True)
+    status, out, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    assert "Webshop" in out
+    assert sorted(m for m in modules if m in NOT_ON_DRY_RUN) == []
+    assert _files(home) == before
+
+
+def test_a_dry_run_without_the_snapshot_reads_the_database(tmp_path: Path) -> None:
+    """A missing snapshot means: the store is opened and the catalog read from the database, as before."""
+    env = _home_with_catalog(tmp_path)
+    snapshot = tmp_path / "home" / "nlentry.db.catalogs"
+    snapshot.unlink()
+    done = subprocess.run([sys.executable, "-c", DRY_RUN], env=env, capture_output=True, text=True,
+                          timeout=60, check=True)
+    status, out, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    assert "Webshop" in out
+    assert "nlentry.booking.store" in modules
+    assert snapshot.exists()  # written anew by the store, for the next reader
+
+
 def test_the_command_line_names_the_stores_database_file() -> None:
+    from nlentry.booking.journal import DB_FILE as JOURNAL_DB_FILE
     from nlentry.booking.store import DB_FILE
     from nlentry.cli import _DB_FILE
 
-    assert _DB_FILE == DB_FILE
+    assert _DB_FILE == DB_FILE == JOURNAL_DB_FILE
+
+
+def test_the_journals_records_are_frozen_values() -> None:
+    """`Rounding` and `Timer` are `Record`s (no dataclass machinery on import) that behave as the frozen
+    dataclasses they were: keyword or positional fields, defaults, equality, hash, repr, frozen."""
+    import dataclasses
+    from datetime import datetime, timezone
+
+    from nlentry.booking.journal import Rounding, Timer
+    from nlentry.model import Entry
+
+    assert Rounding() == Rounding(0, "up") == Rounding(minutes=0, how="up")
+    assert Rounding(15, "nearest") != Rounding(15, "up")
+    assert hash(Rounding(15)) == hash(Rounding(minutes=15))
+    assert repr(Rounding(15, "nearest")) == "Rounding(minutes=15, how='nearest')"
+    assert dataclasses.replace(Rounding(15), how="nearest") == Rounding(15, "nearest")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Rounding().minutes = 5  # type: ignore[misc]
+    started = datetime(2026, 11, 24, 9, tzinfo=timezone.utc)
+    entry = Entry(text="x", locale="nl", date=started.date())
+    timer = Timer("local", entry, started)
+    assert timer == Timer(provider="local", entry=entry, started=started)
+    assert timer.elapsed(datetime(2026, 11, 24, 10, tzinfo=timezone.utc)) == 3600

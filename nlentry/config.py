@@ -37,9 +37,14 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
 
 from nlentry.errors import NlentryError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _Default = TypeVar("_Default", float, None)
 
 __all__ = [
     "CONFIG_FILE",
@@ -191,9 +196,6 @@ def replace_privately(path: Path, *chunks: bytes) -> None:
 
 
 # --- the file ------------------------------------------------------------------------------------
-
-
-_Default = TypeVar("_Default", float, None)
 
 
 class Config:

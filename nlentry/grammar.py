@@ -21,11 +21,14 @@ import zlib
 from collections.abc import Callable
 from functools import cache, lru_cache, partial
 from pathlib import Path
-from typing import Any
 
 from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammars_dir, read_cached, write_cached
 from nlentry.model import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "–": "-",
                          "—": "-", "\u00a0": " ", "\u202f": " "})

@@ -21,10 +21,13 @@ import zlib
 from functools import cache, lru_cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
 
 from nlentry.errors import LocaleError
 from nlentry.model import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"i?')
 

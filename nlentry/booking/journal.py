@@ -27,13 +27,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
 
 from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.model import Catalog, Entry, Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import threading
+    from typing import Any
 
     from nlentry.booking.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.booking.storage import BookingStorage

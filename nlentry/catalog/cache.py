@@ -19,7 +19,6 @@ from __future__ import annotations
 import gc
 import marshal
 from array import array
-from contextlib import suppress
 from functools import partial
 from operator import attrgetter
 from pathlib import Path, PurePath
@@ -121,6 +120,8 @@ def _write(path: Path, digest: str, index: CatalogIndex) -> None:
         write_atomically(path, _header(digest, crc32(body)), body)
     except OSError:
         return
+    from contextlib import suppress  # only when writing: a reader needs none of it
+
     for other in path.parent.glob(f"{PREFIX}*{SUFFIX}"):
         if other != path:
             with suppress(OSError):

@@ -19,14 +19,15 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from enum import IntEnum
-from typing import IO, TYPE_CHECKING, Any
 
 from nlentry.cli.args import UsageError, parse_args
 from nlentry.errors import EntryRefused, InputError, NlentryError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from datetime import datetime
+    from typing import IO, Any
 
     from nlentry.messages import Messages
     from nlentry.model import Catalog

@@ -28,10 +28,12 @@ from nlentry.model import Alternative, Entry
 TYPE_CHECKING = False
 if not TYPE_CHECKING:
     from nlentry._typing import NamedTuple
+
+    Fact = tuple  # what the type checker reads below, without typing's `Any`
 else:
     from typing import Any, NamedTuple
 
-Fact = tuple["Any", ...]
+    Fact = tuple[Any, ...]
 Trace = list[Fact]
 
 HOW = frozenset({"name", "alias", "near", "prefix", "client", "person", "unknown"})

@@ -282,3 +282,14 @@ def test_the_run_time_named_tuple_is_typings() -> None:
         type("Bad", (NamedTuple,), {"__annotations__": {"a": "int", "b": "int"}, "a": 1, "__module__": "m"})
     with pytest.raises(AttributeError):
         type("Bad", (NamedTuple,), {"__annotations__": {"a": "int"}, "_replace": 1, "__module__": "m"})
+
+
+def test_the_readings_type_hints_resolve() -> None:
+    """`Reading` (what `parse(trace=True)` returns) is made without typing, and its hints still resolve."""
+    import typing
+
+    from nlentry.model import Entry
+    from nlentry.reading import Reading
+
+    hints = typing.get_type_hints(Reading)
+    assert hints["entry"] is Entry and typing.get_origin(hints["trace"]) is list

@@ -14,9 +14,13 @@ parser, dateparser and httpx are loaded on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, overload
-
 from nlentry.errors import CatalogError, EntryRefused, InputError, LocaleError, NlentryError
+
+TYPE_CHECKING = False
+if not TYPE_CHECKING:
+    from nlentry._typing import overload
+else:
+    from typing import Any, Literal, overload
 
 if TYPE_CHECKING:
     from collections.abc import Callable

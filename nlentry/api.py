@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cache, lru_cache
-from typing import Literal, overload
 
 from nlentry import grammar, locales
 from nlentry.catalog.index import CatalogIndex
@@ -23,6 +22,12 @@ from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
 from nlentry.semantics.values import Duration, Item
 from nlentry.unread import TIME_NUMBER, kind_of, why_unread
+
+TYPE_CHECKING = False
+if not TYPE_CHECKING:
+    from nlentry._typing import overload
+else:
+    from typing import Literal, overload
 
 MAX_LENGTH = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")

@@ -37,9 +37,14 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from nlentry.errors import NlentryError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _Default = TypeVar("_Default", float, None)
 
 __all__ = [
     "CONFIG_FILE",
@@ -219,8 +224,9 @@ class Config:
         """The table of one provider, `{}` when absent."""
         return self.providers.get(name, {})
 
-    def number(self, key: str, default: float) -> float:
-        """A top-level number (`catalog_max_age`, `confirm_below`); `default` when absent or not a number."""
+    def number(self, key: str, default: _Default) -> float | _Default:
+        """A top-level number (`catalog_max_age`, `confirm_below`); `default` (a number, or None) when
+        absent or not a number."""
         raw = self.data.get(key)
         return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
 

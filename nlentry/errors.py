@@ -17,9 +17,10 @@ message in the locales' `messages.toml`, which the front ends show in the user's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from nlentry.model import Entry
 
 

@@ -23,11 +23,14 @@ import zlib
 from collections.abc import Callable
 from functools import cache, lru_cache, partial
 from pathlib import Path
-from typing import Any
 
 from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammars_dir, read_cached, write_cached
 from nlentry.model import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "–": "-",
                          "—": "-", "\u00a0": " ", "\u202f": " "})
@@ -140,12 +143,12 @@ class Table(dict[int, dict[str, int]]):
         return row
 
 
-Action = Callable[[list[Any]], Any] | None
-"""What a reduction that makes a node calls with the node's children: the node's value, or `NO_VALUE`;
-None for a node no method reads (`_x` nodes, the phrase's `start`)."""
-
-Step = tuple[tuple[int, ...], tuple[tuple[int, str, int, Action], ...], int]
-"""What the parser does with one symbol (`_step`): (stack after, reductions, outcome)."""
+if TYPE_CHECKING:
+    # What a reduction that makes a node calls with the node's children: the node's value, or `NO_VALUE`;
+    # None for a node no method reads (`_x` nodes, the phrase's `start`).
+    Action = Callable[[list[Any]], Any] | None
+    # What the parser does with one symbol (`_step`): (stack after, reductions, outcome).
+    Step = tuple[tuple[int, ...], tuple[tuple[int, str, int, Action], ...], int]
 
 
 class Compiled(Record):

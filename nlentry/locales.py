@@ -21,10 +21,13 @@ import zlib
 from functools import cache, lru_cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
 
 from nlentry.errors import LocaleError
 from nlentry.model import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"i?')
 
@@ -231,7 +234,34 @@ def _votes(chunk: str) -> tuple[str, ...]:
 
 @cache
 def _owners() -> dict[str, tuple[str, ...]]:
-    """Each vocabulary word -> the locales that have it (one lookup a word, however many locales)."""
+    """Each vocabulary word -> the locales that have it (one lookup a word, however many locales).
+
+    Kept in the cache under a checksum of what it is made from (`_owners_fingerprint`), so that a new
+    process detects the language without reading every locale (its grammar, its words) first."""
+    name = f"owners-{_owners_fingerprint()}.data"
+    found = read_cached(name)
+    if isinstance(found, dict):
+        return found
+    owners = _build_owners()
+    write_cached(name, owners)
+    return owners
+
+
+def _owners_fingerprint() -> str:
+    """A checksum of everything `_build_owners` reads: this module, the shared grammar files, and the
+    grammar files and `locale.toml` of every locale on the search path; and `marshal`'s form."""
+    crc = zlib.crc32(f"{marshal.version}\0".encode() + Path(__file__).read_bytes())
+    paths = sorted((grammars_dir() / "shared").glob("*.lark"))
+    for code in available():
+        own = folder(code)
+        if own is not None:  # always: available() lists only folders with a locale.toml
+            paths += [*sorted(own.glob("*.lark")), own / "locale.toml"]
+    for path in paths:
+        crc = zlib.crc32(f"{path.parent.name}/{path.name}\0".encode() + path.read_bytes(), crc)
+    return f"{crc:08x}"
+
+
+def _build_owners() -> dict[str, tuple[str, ...]]:
     owners: dict[str, list[str]] = {}
     for code in available():
         for word in get(code).vocabulary:

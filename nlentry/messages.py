@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
 
 from nlentry.locales import folder, read_toml
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["FALLBACK", "Messages", "language", "locale_texts", "messages_for"]
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
-from typing import Any, ClassVar
 
 from nlentry.errors import CatalogError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 Id = int | str
 
@@ -93,6 +96,7 @@ class _DataclassFields:
         fields = self.made.get(cls)
         if fields is None:
             from dataclasses import make_dataclass
+            from typing import Any
 
             twin = make_dataclass(cls.__name__, [(name, Any) for name in cls._fields], frozen=True)
             fields = self.made[cls] = twin.__dataclass_fields__  # type: ignore[attr-defined]

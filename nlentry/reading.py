@@ -23,11 +23,17 @@ Facts are cheap to make (a tuple appended to a list); what they mean is decided 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from nlentry.model import Alternative, Entry
 
-Fact = tuple[Any, ...]
+TYPE_CHECKING = False
+if not TYPE_CHECKING:
+    from nlentry._typing import NamedTuple
+
+    Fact = tuple  # what the type checker reads below, without typing's `Any`
+else:
+    from typing import Any, NamedTuple
+
+    Fact = tuple[Any, ...]
 Trace = list[Fact]
 
 HOW = frozenset({"name", "alias", "near", "prefix", "client", "person", "unknown"})

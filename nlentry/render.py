@@ -11,10 +11,10 @@ imports neither of them, only the model and the shared messages, so rendering st
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from nlentry.messages import FALLBACK, Messages, messages_for
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from nlentry.model import Entry
 

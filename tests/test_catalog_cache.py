@@ -4,8 +4,11 @@ never trusted when damaged, and reading exactly as a freshly built index does.""
 from __future__ import annotations
 
 import json
+import os
 import random
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -171,6 +174,36 @@ def test_the_journal_keeps_its_index_under_its_home(tmp_path: Path, monkeypatch:
     second = Journal(Store(tmp_path / "nlentry.db"), lambda name: None, provider="remote")  # type: ignore[arg-type,return-value]
     assert second.read("2 uur aan Webshop").project is not None
     second.close()
+
+
+PARSE = """
+import io, json, sys
+sys.stdout = io.StringIO()
+from nlentry.catalog import index
+built = []
+build = index._spelling_tables
+index._spelling_tables = lambda *args: built.append(1) or build(*args)
+from nlentry.cli import main
+status = main(["parse", "2 uur aan webshp", "--json", "--now", "2026-11-24T15:00:00+01:00"])
+print(json.dumps([status, json.loads(sys.stdout.getvalue())["project"], len(built)]), file=sys.stderr)
+"""
+
+
+def test_a_parse_reads_the_index_the_journal_keeps(tmp_path: Path) -> None:
+    """`nlentry parse` with the configured catalog reads its index from the file beside the database, as
+    `add` does (and writes it there when missing): the next parse builds nothing and reads the same."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
+    env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
+                "NLENTRY_PROVIDER": "local", "LANG": "C"})
+    catalog = str(ROOT / "corpus" / "catalog.json")
+    subprocess.run([sys.executable, "-m", "nlentry", "catalog", "import", catalog],
+                   env=env, capture_output=True, check=True, timeout=60)
+    runs = [json.loads(subprocess.run([sys.executable, "-c", PARSE], env=env, capture_output=True, text=True,
+                                      check=True, timeout=60).stderr.splitlines()[-1]) for _ in range(2)]
+    webshop = next({"id": p.id, "name": p.name} for p in FIXTURE.projects if p.name == "Webshop")
+    assert runs[0][:2] == runs[1][:2] == [0, webshop]
+    assert runs[1][2] == 0  # read, not built
+    assert index_path(FIXTURE, tmp_path / "home" / "cache").exists()
 
 
 _LETTERS = st.text(alphabet="abcdeéiklmnoprstz -.2", min_size=1, max_size=12)

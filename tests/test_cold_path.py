@@ -42,6 +42,20 @@ def test_a_parse_imports_neither_platformdirs_nor_calendar(tmp_path: Path) -> No
     assert out.stdout.strip() == "[]"
 
 
+def test_language_detection_reads_its_table_from_the_cache(tmp_path: Path) -> None:
+    """Which words mark which language is read from the cache in a new process: no locale's vocabulary
+    (its grammar's keywords, found by scanning the grammar text) is worked out on a parse."""
+    code = ("import nlentry; from nlentry import locales; "
+            "entry = nlentry.parse('gisteren 2 uur overleg met Rowan', now=None); "
+            "print(entry.locale, locales._vocabulary.cache_info().currsize, "
+            "locales._literal_set.cache_info().currsize)")
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "NLENTRY_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run builds the cache
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                             check=True)
+    assert out.stdout.split() == ["nl", "0", "0"]
+
+
 def test_month_days_is_calendar_s() -> None:
     years = [*range(1, 10000), -400, -1, 0, 10_400, 123_456]
     assert [month_days(y, m) for y in years for m in range(1, 13)] == [

@@ -11,16 +11,19 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 HEAVY = ("lark", "dateparser", "httpx", "sqlite3")
 #: what none of the imports below may load either: dataclasses (with inspect, ast, dis and tokenize),
-#: shutil (with the archive modules) and platformdirs; `import nlentry` not even the model
+#: typing (nlentry._typing stands in for it at run time), shutil (with the archive modules) and
+#: platformdirs; `import nlentry` not even the model
 NOT_ON_IMPORT = {
-    "nlentry": (*HEAVY, "dataclasses", "inspect", "shutil", "platformdirs", "argparse", "nlentry.model",
-                "pathlib", "datetime"),
-    "nlentry.cli": (*HEAVY, "dataclasses", "inspect", "shutil", "platformdirs", "nlentry.model"),
+    "nlentry": (*HEAVY, "dataclasses", "inspect", "typing", "shutil", "platformdirs", "argparse",
+                "nlentry.model", "pathlib", "datetime"),
+    "nlentry.cli": (*HEAVY, "dataclasses", "inspect", "typing", "shutil", "platformdirs", "nlentry.model"),
+    "nlentry.api": (*HEAVY, "dataclasses", "inspect", "typing", "shutil", "platformdirs"),
     "nlentry.accuracy": HEAVY,
 }
 
@@ -74,8 +77,9 @@ def test_add_loads_nothing_new(tmp_path: Path) -> None:
     env = {**os.environ, "NLENTRY_HOME": str(tmp_path / "home"), "LANG": "C"}
     subprocess.run([sys.executable, "-m", "nlentry", "catalog", "import", str(catalog)],
                    env=env, capture_output=True, check=True, timeout=60)
-    done = subprocess.run([sys.executable, "-c", ADD], env=env, capture_output=True, text=True, timeout=60,
-                          check=True)
+    for _ in range(2):  # the first run may build the grammar cache
+        done = subprocess.run([sys.executable, "-c", ADD], env=env, capture_output=True, text=True,
+                              timeout=60, check=True)
     status, modules = json.loads(done.stderr.splitlines()[-1])
     assert status == 0
     loaded = sorted(m for m in modules if m in NOT_ON_ADD or m.split(".")[0] in NOT_ON_ADD)
@@ -91,9 +95,11 @@ print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
 """
 
 #: what a parse before any sync or catalog import does without: the store, the providers, sqlite3 and
-#: the dataclass machinery they bring, threading, shutil; and platformdirs on Linux
+#: the dataclass machinery they bring, threading, shutil; typing (its names are for the type checker:
+#: nlentry._typing), contextlib (the catalog index's cache imports it only to write); and platformdirs
+#: on Linux
 NOT_ON_PARSE = ("sqlite3", "dataclasses", "inspect", "threading", "shutil", "platformdirs", "nlentry.booking",
-                "nlentry.providers")
+                "nlentry.providers", "typing", "contextlib")
 
 
 @pytest.mark.parametrize("where", ["NLENTRY_HOME", "HOME"])
@@ -149,8 +155,141 @@ def test_the_config_and_data_dirs_are_platformdirs_own(xdg: str | None, home: st
     assert config.data_home({}) == Path(platformdirs.user_data_dir("nlentry", appauthor=False))
 
 
+#: what `add --dry-run` with a catalog does without: the store (sqlite3 and the SQL around it), the sync and
+#: the outbox, the providers' base and the dataclass machinery they bring (inspect with ast, dis, tokenize),
+#: threading, pkgutil (which imports inspect) and typing; the journal reads the catalog's snapshot instead
+NOT_ON_DRY_RUN = ("sqlite3", "_sqlite3", "dataclasses", "inspect", "ast", "dis", "threading", "pkgutil",
+                  "typing", "nlentry.booking.store", "nlentry.booking.sql", "nlentry.booking.storage",
+                  "nlentry.booking.sync", "nlentry.booking.outbox", "nlentry.providers.base",
+                  "nlentry.providers.local")
+
+DRY_RUN = """
+import io, json, sys
+sys.stdout = io.StringIO()
+from nlentry.cli import main
+status = main(["add", "--dry-run", "--now", "2026-11-24T15:00:00+01:00", "2 uur overleg aan Webshop"])
+print(json.dumps([status, sys.stdout.getvalue(), sorted(sys.modules)]), file=sys.stderr)
+"""
+
+
+def _home_with_catalog(tmp_path: Path) -> dict[str, str]:
+    catalog = Path(__file__).resolve().parent.parent / "corpus" / "catalog.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
+    env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
+                "NLENTRY_PROVIDER": "local", "LANG": "C"})
+    subprocess.run([sys.executable, "-m", "nlentry", "catalog", "import", str(catalog)],
+                   env=env, capture_output=True, check=True, timeout=60)
+    return env
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_dry_run_with_a_catalog_opens_no_store(tmp_path: Path) -> None:
+    """`add --dry-run` reads the catalog from the store's snapshot: the database is not opened (nothing
+    of the store, sqlite3, the providers or dataclasses is imported) and not touched, and the catalog is
+    used (the project is found)."""
+    env = _home_with_catalog(tmp_path)
+    home = tmp_path / "home"
+    subprocess.run([sys.executable, "-c", DRY_RUN], env=env, capture_output=True, check=True, timeout=60)
+    before = _files(home)  # after one run: the catalog's index is cached by then
+    done = subprocess.run([sys.executable, "-c", DRY_RUN], env=env, capture_output=True, text=True,
+                          timeout=60, check=True)
+    status, out, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    assert "Webshop" in out
+    assert sorted(m for m in modules if m in NOT_ON_DRY_RUN) == []
+    assert _files(home) == before
+
+
+def test_a_dry_run_without_the_snapshot_reads_the_database(tmp_path: Path) -> None:
+    """A missing snapshot means: the store is opened and the catalog read from the database, as before."""
+    env = _home_with_catalog(tmp_path)
+    snapshot = tmp_path / "home" / "nlentry.db.catalogs"
+    snapshot.unlink()
+    done = subprocess.run([sys.executable, "-c", DRY_RUN], env=env, capture_output=True, text=True,
+                          timeout=60, check=True)
+    status, out, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    assert "Webshop" in out
+    assert "nlentry.booking.store" in modules
+    assert snapshot.exists()  # written anew by the store, for the next reader
+
+
 def test_the_command_line_names_the_stores_database_file() -> None:
+    from nlentry.booking.journal import DB_FILE as JOURNAL_DB_FILE
     from nlentry.booking.store import DB_FILE
     from nlentry.cli import _DB_FILE
 
-    assert _DB_FILE == DB_FILE
+    assert _DB_FILE == DB_FILE == JOURNAL_DB_FILE
+
+
+def test_the_journals_records_are_frozen_values() -> None:
+    """`Rounding` and `Timer` are `Record`s (no dataclass machinery on import) that behave as the frozen
+    dataclasses they were: keyword or positional fields, defaults, equality, hash, repr, frozen."""
+    import dataclasses
+    from datetime import datetime, timezone
+
+    from nlentry.booking.journal import Rounding, Timer
+    from nlentry.model import Entry
+
+    assert Rounding() == Rounding(0, "up") == Rounding(minutes=0, how="up")
+    assert Rounding(15, "nearest") != Rounding(15, "up")
+    assert hash(Rounding(15)) == hash(Rounding(minutes=15))
+    assert repr(Rounding(15, "nearest")) == "Rounding(minutes=15, how='nearest')"
+    assert dataclasses.replace(Rounding(15), how="nearest") == Rounding(15, "nearest")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Rounding().minutes = 5  # type: ignore[misc]
+    started = datetime(2026, 11, 24, 9, tzinfo=timezone.utc)
+    entry = Entry(text="x", locale="nl", date=started.date())
+    timer = Timer("local", entry, started)
+    assert timer == Timer(provider="local", entry=entry, started=started)
+    assert timer.elapsed(datetime(2026, 11, 24, 10, tzinfo=timezone.utc)) == 3600
+
+
+def test_the_run_time_named_tuple_is_typings() -> None:
+    """`nlentry._typing.NamedTuple` makes the class `typing.NamedTuple` makes: the same fields, defaults,
+    docstring, methods, and values that compare, show, replace and unpack alike."""
+    import typing
+
+    from nlentry._typing import NamedTuple
+
+    def made(base: Any) -> Any:
+        class Target(base):  # type: ignore[misc,valid-type]
+            """One item a key points at."""
+
+            field: str
+            pos: int
+            active: bool = True
+            client_id: int | None = None
+
+            def label(self) -> str:
+                return f"{self.field}:{self.pos}"
+
+        return Target
+
+    ours, theirs = made(NamedTuple), made(typing.NamedTuple)
+    assert ours.__mro__[1:] == theirs.__mro__[1:] == (tuple, object)
+    for attribute in ("_fields", "_field_defaults", "__doc__", "__qualname__", "__module__"):
+        assert getattr(ours, attribute) == getattr(theirs, attribute)
+    assert set(ours.__annotations__) == set(theirs.__annotations__)
+    one, other = ours("project", 3), theirs("project", 3)
+    assert one == other and tuple(one) == ("project", 3, True, None) and repr(one) == repr(other)
+    assert one.label() == "project:3" and one._replace(pos=4).pos == 4 and one._asdict() == other._asdict()
+    assert ours._make(["client", 1, False, 7]) == ("client", 1, False, 7)
+    with pytest.raises(TypeError):
+        type("Bad", (NamedTuple,), {"__annotations__": {"a": "int", "b": "int"}, "a": 1, "__module__": "m"})
+    with pytest.raises(AttributeError):
+        type("Bad", (NamedTuple,), {"__annotations__": {"a": "int"}, "_replace": 1, "__module__": "m"})
+
+
+def test_the_readings_type_hints_resolve() -> None:
+    """`Reading` (what `parse(trace=True)` returns) is made without typing, and its hints still resolve."""
+    import typing
+
+    from nlentry.model import Entry
+    from nlentry.reading import Reading
+
+    hints = typing.get_type_hints(Reading)
+    assert hints["entry"] is Entry and typing.get_origin(hints["trace"]) is list

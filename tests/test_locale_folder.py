@@ -117,3 +117,22 @@ def test_the_api_accepts_it(extra: Path, tmp_path: Path) -> None:
     assert saved.status_code == 201, saved.text
     assert saved.json()["entry"]["locale"] == "xx" and saved.json()["entry"]["date"] == "2026-11-23"
     assert unknown.status_code == 422 and "xx" in unknown.json()["message"]
+
+
+def test_the_detection_table_follows_the_locale_files(extra: Path) -> None:
+    """Which words mark which language is kept in the cache under a checksum of every locale's files: the
+    cached table is the one built from the locales, and a word added to a locale is seen by the next
+    process (here: after forgetting), never an old table."""
+    before = locales._owners()
+    assert before == locales._build_owners()
+    assert before["zwei"] == ("xx",) and "fünf" not in before
+    _forget_locales()
+    assert locales._owners() == before  # read back from the cache
+    toml = extra / "xx" / "locale.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("drei = 3\n", "drei = 3\n\"fünf\" = 5\n"),
+                    encoding="utf-8")
+    _forget_locales()
+    after = locales._owners()
+    assert after["fünf"] == ("xx",)
+    assert after == locales._build_owners()
+    assert nlentry.parse("fünf stunden besprechung", now=NOW).locale == "xx"

@@ -24,16 +24,18 @@ every provider.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from pathlib import Path, PurePath
 
 from nlentry.errors import EntryRefused, InputError, NlentryError
-from nlentry.model import Catalog, Entry
+from nlentry.model import Catalog, Entry, Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import threading
+    from typing import Any
+
     from nlentry.booking.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.booking.storage import BookingStorage
     from nlentry.booking.sync import Syncer, SyncResult
@@ -46,6 +48,9 @@ __all__ = [
 
 #: below this confidence an entry is confirmed before it is saved (`confirm_below` in config.toml)
 DEFAULT_CONFIRM_BELOW = 0.6
+#: the database under the data home (`nlentry.booking.store.DB_FILE`: named here too, so that opening a
+#: journal imports neither the store nor sqlite3 until it is used)
+DB_FILE = "nlentry.db"
 _BACKGROUND_JOIN = 15.0  # seconds `close` waits for a background catalog refresh
 
 
@@ -62,16 +67,20 @@ class JournalError(NlentryError):
         self.values = values
 
 
-@dataclass(frozen=True)
-class Rounding:
+class Rounding(Record):
     """Rounding for billing (`round_to = 5|6|10|15` minutes, `rounding = "up"|"nearest"` in config.toml),
     applied to an entry when it is saved; `Rounding()` (`round_to` 0 or absent) changes nothing.
 
     Called with an entry it returns the entry with its duration rounded (never to 0: at least one step),
-    and a time range's end moved to match (its start stays)."""
+    and a time range's end moved to match (its start stays). A `Record` (a frozen value, as a frozen
+    dataclass is): defining it imports no `dataclasses`, for every `add` opens a journal."""
 
-    minutes: int = 0
-    how: str = "up"
+    __slots__ = ("minutes", "how")
+    minutes: int
+    how: str
+
+    def __init__(self, minutes: int = 0, how: str = "up") -> None:
+        self._init(minutes, how)
 
     @classmethod
     def from_config(cls, data: Mapping[str, Any]) -> Rounding:
@@ -104,13 +113,16 @@ class Rounding:
         return entry.replace(duration=duration, end=end)
 
 
-@dataclass(frozen=True)
-class Timer:
+class Timer(Record):
     """The running timer: what its phrase said and since when (an aware datetime)."""
 
+    __slots__ = ("provider", "entry", "started")
     provider: str
     entry: Entry
     started: datetime
+
+    def __init__(self, provider: str, entry: Entry, started: datetime) -> None:
+        self._init(provider, entry, started)
 
     def elapsed(self, now: datetime) -> int:
         """Seconds since the start (never negative)."""
@@ -122,24 +134,29 @@ class Journal:
 
     Parameters:
         store: the user's booking state (`nlentry.booking.storage`: the SQLite `Store`, or a
-            `PostgresBooking` on the server).
+            `PostgresBooking` on the server); or the path of a SQLite database file, opened as a `Store`
+            on first use (`add --dry-run` reads the catalog's snapshot beside it and never opens it).
         build: makes a provider from its name (the journal closes what it builds).
         provider: the provider new entries go to.
         confirm_below: confidence under which `doubts` asks for confirmation.
         max_age: seconds after which the cached catalog is refreshed (in the background of a save).
     """
 
-    def __init__(self, store: BookingStorage, build: Callable[[str], Provider], *, provider: str,
+    def __init__(self, store: BookingStorage | Path, build: Callable[[str], Provider], *, provider: str,
                  confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None,
                  rounding: Rounding | None = None) -> None:
-        from nlentry.booking.sync import DEFAULT_MAX_AGE, Syncer
-
         self.rounding = rounding or Rounding()
-        self.store = store
+        self._store: BookingStorage | None = None
+        self._database: Path | None = None
+        if isinstance(store, PurePath):
+            self._database = store
+        else:
+            self._store = store
         self.provider = provider
         self.confirm_below = confirm_below
         self._refreshes: list[threading.Thread] = []
-        self._syncer: Syncer = Syncer(store, build, max_age=DEFAULT_MAX_AGE if max_age is None else max_age)
+        self._max_age = max_age
+        self._sync: Syncer | None = None
         self._build = build
         self._outbox: Outbox | None = None
         self._catalog: Catalog | None = None
@@ -153,11 +170,10 @@ class Journal:
         `provider` overrides the configured default; an unknown name raises `JournalError`. `cfg` is
         the user's configuration when the caller has read it already. `storage` keeps the booking
         state elsewhere than the SQLite file under NLENTRY_HOME (the server: a `PostgresBooking`);
-        the `local` provider then keeps its catalog and entries there too.
+        the `local` provider then keeps its catalog and entries there too. The SQLite file is opened
+        on first use (see `store`).
         """
         from nlentry import config, providers
-        from nlentry.booking.store import Store
-        from nlentry.booking.sync import DEFAULT_MAX_AGE
 
         cfg = config.load(env) if cfg is None else cfg
         name = provider or config.default_provider(env, cfg)
@@ -168,9 +184,28 @@ class Journal:
         build = providers.builder(env, cfg)
         if storage is not None:
             build = _local_in(storage, build)
-        return cls(Store.open(env) if storage is None else storage, build, provider=name,
+        return cls(config.data_home(env) / DB_FILE if storage is None else storage, build, provider=name,
                    confirm_below=cfg.number("confirm_below", DEFAULT_CONFIRM_BELOW),
-                   max_age=cfg.number("catalog_max_age", DEFAULT_MAX_AGE), rounding=rounding)
+                   max_age=cfg.number("catalog_max_age", None), rounding=rounding)
+
+    @property
+    def store(self) -> BookingStorage:
+        """The user's booking state (a SQLite database given by its path is opened now)."""
+        if self._store is None:
+            from nlentry.booking.store import Store
+
+            assert self._database is not None
+            self._store = Store(self._database)
+        return self._store
+
+    @property
+    def _syncer(self) -> Syncer:
+        if self._sync is None:
+            from nlentry.booking.sync import DEFAULT_MAX_AGE, Syncer
+
+            max_age = DEFAULT_MAX_AGE if self._max_age is None else self._max_age
+            self._sync = Syncer(self.store, self._build, max_age=max_age)
+        return self._sync
 
     @property
     def outbox(self) -> Outbox:
@@ -187,7 +222,8 @@ class Journal:
             thread.join(_BACKGROUND_JOIN)
         if self._outbox is not None:
             self._outbox.close()
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -199,21 +235,27 @@ class Journal:
 
     @property
     def catalog(self) -> Catalog | None:
-        """The provider's cached catalog with the user's aliases; None until the first sync."""
+        """The provider's cached catalog with the user's aliases; None until the first sync.
+
+        Before the SQLite database is opened, the snapshot beside it is read when sound, as the store
+        itself would (`nlentry.booking.sync.Syncer.cached_catalog`): no sqlite3, no store."""
         if self._refreshes and not any(t.is_alive() for t in self._refreshes):
             self._refreshes.clear()  # a background refresh has finished: read what it stored
             self._catalog_read = False
         if not self._catalog_read:
-            self._catalog = self._syncer.cached_catalog(self.provider)
+            found = None
+            if self._store is None and self._database is not None:
+                from nlentry.catalog.snapshot import read_snapshot, snapshot_path
+
+                found = read_snapshot(snapshot_path(self._database), self.provider)
+            self._catalog = self._syncer.cached_catalog(self.provider) if found is None else found[0]
             self._catalog_read = True
-            database = getattr(self.store, "path", None)  # a file beside which the index is kept
-            if self._catalog is not None and isinstance(database, str) and not database.startswith(
-                    (":memory:", "file:")):
-                from pathlib import Path
+            database = self._database or getattr(self.store, "path", None)  # beside it, the index is kept
+            if self._catalog is not None and isinstance(database, (str, PurePath)) and not str(
+                    database).startswith((":memory:", "file:")):
+                from nlentry.catalog.cache import cached_index, index_folder  # read, not built, when cached
 
-                from nlentry.catalog.cache import cached_index  # its index: read, not built, when cached
-
-                cached_index(self._catalog, Path(database).parent / "cache")
+                cached_index(self._catalog, index_folder(database))
         return self._catalog
 
     def forget_catalog(self) -> None:

@@ -3,6 +3,7 @@
 Usage::
 
     index = cached_index(catalog, folder)   # read from folder, or built and written there
+    cached_index(catalog, index_folder(database))   # the folder beside the database file
     CatalogIndex.of(catalog) is index       # what `nlentry.parse` finds for this catalog object
 
 The file is named after a hash of the catalog's content (ids, names, aliases, clients, active flags), so
@@ -18,10 +19,9 @@ from __future__ import annotations
 import gc
 import marshal
 from array import array
-from contextlib import suppress
 from functools import partial
 from operator import attrgetter
-from pathlib import Path
+from pathlib import Path, PurePath
 from zlib import crc32
 
 from nlentry.catalog.index import CatalogIndex
@@ -55,6 +55,12 @@ def content_hash(catalog: Catalog) -> str:
 def index_path(catalog: Catalog, folder: str | Path) -> Path:
     """Where the index of `catalog` is kept in `folder`."""
     return Path(folder) / f"{PREFIX}{content_hash(catalog)}{SUFFIX}"
+
+
+def index_folder(database: str | PurePath) -> Path:
+    """Where the index files of the catalogs of the database file `database` are kept (the journal's
+    and `nlentry parse`'s): the folder `cache` beside it."""
+    return Path(database).parent / "cache"
 
 
 def cached_index(catalog: Catalog, folder: str | Path) -> CatalogIndex:
@@ -114,6 +120,8 @@ def _write(path: Path, digest: str, index: CatalogIndex) -> None:
         write_atomically(path, _header(digest, crc32(body)), body)
     except OSError:
         return
+    from contextlib import suppress  # only when writing: a reader needs none of it
+
     for other in path.parent.glob(f"{PREFIX}*{SUFFIX}"):
         if other != path:
             with suppress(OSError):

@@ -19,10 +19,15 @@ from _thread import allocate_lock  # threading.Lock, without importing threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
 from zlib import crc32
 
 from nlentry.model import Catalog, Client, Id, Person, Service
+
+TYPE_CHECKING = False
+if not TYPE_CHECKING:
+    from nlentry._typing import NamedTuple
+else:
+    from typing import Any, NamedTuple
 
 EDGE_PUNCT = ".,;:!?\"'()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb"
 """Punctuation stripped from both ends of a key: it belongs to the sentence, not to the name."""

@@ -15,12 +15,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
 
 from nlentry import reading
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
 from nlentry.model import Alternative, Id, Record, Ref, Span
 from nlentry.reading import Fact
+
+TYPE_CHECKING = False
+if not TYPE_CHECKING:
+    from nlentry._typing import NamedTuple
+else:
+    from typing import NamedTuple
 
 
 class Word(Record):

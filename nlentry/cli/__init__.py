@@ -19,14 +19,15 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from enum import IntEnum
-from typing import IO, TYPE_CHECKING, Any
 
 from nlentry.cli.args import UsageError, parse_args
 from nlentry.errors import EntryRefused, InputError, NlentryError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from datetime import datetime
+    from typing import IO, Any
 
     from nlentry.messages import Messages
     from nlentry.model import Catalog
@@ -234,7 +235,8 @@ _DB_FILE = "nlentry.db"
 def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
     """The cached catalog of the configured provider with the user's aliases, as `add` reads against;
     None before any sync or import (and no database is made for a parse). Read from the store's snapshot
-    beside the database when it is sound: no sqlite3, no store (`nlentry.catalog.snapshot`)."""
+    beside the database when it is sound: no sqlite3, no store (`nlentry.catalog.snapshot`); and its
+    index read from the file `add` keeps it in (`nlentry.catalog.cache`), not built again."""
     from nlentry import config
 
     database = config.data_home(env) / _DB_FILE
@@ -244,10 +246,16 @@ def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
 
     found = read_snapshot(snapshot_path(database), config.default_provider(env))
     if found is not None:
-        return found[0]
-    from nlentry.booking.sync import cached_catalog
+        catalog = found[0]
+    else:
+        from nlentry.booking.sync import cached_catalog
 
-    return cached_catalog(env=env)
+        catalog = cached_catalog(env=env)
+    if catalog is not None:
+        from nlentry.catalog.cache import cached_index, index_folder
+
+        cached_index(catalog, index_folder(database))
+    return catalog
 
 
 def _cmd_parse(args: argparse.Namespace, *, env: Mapping[str, str], debug: bool) -> int:

@@ -12,15 +12,16 @@ import json
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
-from typing import IO, TYPE_CHECKING, Any
 
 from nlentry import config
 from nlentry.cli.args import UsageError
 from nlentry.messages import Messages, language, messages_for
 from nlentry.render import hours, summary, warning_text
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import IO, Any
 
     from nlentry.booking.journal import Journal, Timer
     from nlentry.booking.outbox import OutboxItem

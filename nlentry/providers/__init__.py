@@ -18,33 +18,36 @@ Every `PROVIDER` class has a classmethod
 `transport` is the test seam of HTTP providers (an `httpx.MockTransport`); others ignore it.
 
 Importing this package imports neither httpx nor sqlite3: a provider's module is imported only
-when it is listed (`available`) or built (`get`).
+when it is listed (`available`) or built (`get`). Nor `nlentry.providers.base` (with the dataclass
+machinery): its names here (`ProviderError`, `Provider`, ...) load it on first use, so that opening a
+journal for `add --dry-run` (`exists`, `builder`) does without it.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
 
-from nlentry.providers.base import (
-    AuthError,
-    Capability,
-    Posted,
-    Provider,
-    ProviderError,
-    RejectedError,
-    RemoteEntry,
-    TransientError,
-    Unsupported,
-    require,
-)
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import httpx
 
     from nlentry.config import Config
+    from nlentry.providers.base import (
+        AuthError,
+        Capability,
+        Posted,
+        Provider,
+        ProviderError,
+        RejectedError,
+        RemoteEntry,
+        TransientError,
+        Unsupported,
+        require,
+    )
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -68,14 +71,47 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "nlentry.providers.v1"
 
+_FROM_BASE = frozenset({"AuthError", "Capability", "Posted", "Provider", "ProviderError", "RejectedError",
+                        "RemoteEntry", "TransientError", "Unsupported", "require"})
+
+
+def __getattr__(name: str) -> object:
+    """The names of `nlentry.providers.base` offered here, imported on first use (PEP 562)."""
+    if name in _FROM_BASE:
+        from nlentry.providers import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def _builtin_names() -> list[str]:
-    """The subpackages of this package (cheap: reads the directory, imports nothing)."""
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg and not m.name.startswith("_"))
+    """The subpackages of this package (cheap: reads the directory, imports nothing). The packages
+    `pkgutil.iter_modules` finds: a folder without a dot in its name holding an `__init__` module; found
+    here without pkgutil, which imports `inspect` to tell a module's name."""
+    from importlib.machinery import all_suffixes
+
+    inits = {f"__init__{suffix}" for suffix in all_suffixes()}
+    found = set()
+    for folder in __path__:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("_") or "." in entry.name or not entry.is_dir():
+                continue
+            try:
+                if not inits.isdisjoint(os.listdir(entry.path)):
+                    found.add(entry.name)
+            except OSError:
+                continue
+    return sorted(found)
 
 
 def _builtin(name: str) -> type | None:
     """The `PROVIDER` class of a built-in package, None if it has none; `ProviderError` if it is broken."""
+    from nlentry.providers.base import ProviderError
+
     try:
         module = importlib.import_module(f"{__name__}.{name}")
     except Exception as exc:
@@ -106,6 +142,8 @@ def available() -> dict[str, type]:
 
     A provider that fails to import is left out (`get` of its name reports why).
     """
+    from nlentry.providers.base import ProviderError
+
     found: dict[str, type] = {}
     for name in _builtin_names():
         try:
@@ -128,6 +166,8 @@ def available() -> dict[str, type]:
 
 def provider_class(name: str) -> type:
     """The class of the provider `name`; `ProviderError` if there is none."""
+    from nlentry.providers.base import ProviderError
+
     if name in _builtin_names():
         cls = _builtin(name)
         if cls is not None:

@@ -8,12 +8,16 @@ Nothing here looks at `now`; that is `nlentry.resolve`'s job.
 
 from __future__ import annotations
 
-from typing import Any
-
 from nlentry import locales
-from nlentry.grammar import NO_VALUE, Action, Node, Token, span_of
+from nlentry.grammar import NO_VALUE, Node, Token, span_of
 from nlentry.locales import Locale
 from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from nlentry.grammar import Action
 
 HOUR, MINUTE, DAY, WEEK, MONTH, YEAR = 3600, 60, 86400, 604800, 30 * 86400, 365 * 86400
 

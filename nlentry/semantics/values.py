@@ -6,9 +6,11 @@ into a concrete date, start, end and duration. They are immutable `Record`s, mad
 
 from __future__ import annotations
 
-from typing import Any
-
 from nlentry.model import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Clock(Record):

@@ -7,7 +7,7 @@ from operator import attrgetter
 from nlentry import reading
 from nlentry.catalog.match import NameMatch, Word
 from nlentry.errors import EntryRefused
-from nlentry.model import Entry, Span
+from nlentry.model import Entry, Span, draft, maker
 from nlentry.reading import Trace
 from nlentry.resolve import Resolved
 
@@ -36,7 +36,8 @@ def _description(text: str, words: list[Word]) -> str:
 
 _span_order = attrgetter("start", "end")
 _new_object = object.__new__
-_set_field, _set_start, _set_end, _set_text = Span._set
+_SpanDraft = draft(Span)
+_entry = maker(Entry)
 
 
 def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch,
@@ -46,12 +47,10 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     The confidence, warnings and alternatives come from the reading's `trace` (`nlentry.reading`).
     """
     spans = []
-    for field, start, end in times.spans:  # Span(field, start, end, text[start:end]), without __init__
-        span = _new_object(Span)
-        _set_field(span, field)
-        _set_start(span, start)
-        _set_end(span, end)
-        _set_text(span, text[start:end])
+    for field, start, end in times.spans:  # what `maker(Span)` does, without a call a span
+        span = _new_object(_SpanDraft)
+        span.field, span.start, span.end, span.text = field, start, end, text[start:end]
+        span.__class__ = Span
         spans.append(span)
     if names.spans:
         spans.extend(names.spans)
@@ -60,7 +59,7 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     if times.duration is None and times.start is None:
         trace.append(("doubt", "no_length", None))  # the entry cannot be booked as it stands
     confidence, warnings, alternatives = reading.summary(trace)
-    entry = Entry(  # positionally, in field order: text, locale, date, start, end, duration, project, ...
+    entry = _entry(  # in field order: text, locale, date, start, end, duration, project, service, ...
         text, locale, times.date, times.start, times.end, times.duration, names.project, names.service,
         names.client, names.persons, names.tags, None, _description(text, words),
         confidence, tuple(spans), alternatives, warnings, frozenset(times.implied),

@@ -20,16 +20,16 @@ def _description(text: str, words: list[Word]) -> str:
 
     Names stay: the description is read by people, and "met Rowan aan Timi" reads better than a gap.
     """
-    kept = [w for w in words if not w.text.startswith("#")]
-    if not kept:
-        return ""
     # Words hold no whitespace, so joining them with one space (or none) leaves no run of spaces.
-    pieces = [kept[0].text]
-    previous_end = kept[0].end
-    for word in kept[1:]:
-        if word.start != previous_end:
+    pieces: list[str] = []
+    previous_end = -1
+    for word in words:
+        raw = word.text
+        if raw[0] == "#":
+            continue
+        if pieces and word.start != previous_end:
             pieces.append(" ")
-        pieces.append(word.text)
+        pieces.append(raw)
         previous_end = word.end
     return "".join(pieces).strip(_EDGES)
 

@@ -16,7 +16,7 @@ from nlentry.catalog.match import Cues, Word, match_names
 from nlentry.entry import assemble
 from nlentry.errors import InputError, NlentryError
 from nlentry.fallback import fallback_date
-from nlentry.model import Catalog, Entry
+from nlentry.model import Catalog, Entry, draft
 from nlentry.reading import Reading, Trace
 from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
@@ -90,7 +90,7 @@ _WORDS = re.compile(r"#[^\W\d_][\w\-]*|@|[\w][\w\-.'/]*[\w]|[\w]|[^\w\s]")
 
 
 _new_object = object.__new__
-_set_word_text, _set_word_start, _set_word_end = Word._set
+_WordDraft = draft(Word)
 
 
 @lru_cache(maxsize=8192)
@@ -114,10 +114,9 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
             for chunk in text[pos:s].split():
                 at = text.find(chunk, at)  # the chunk's first place after the one before (it holds no space)
                 for raw, start, end in _words_of(chunk):
-                    word = _new_object(Word)  # Word(raw, at + start, at + end), without the call to __init__
-                    _set_word_text(word, raw)
-                    _set_word_start(word, at + start)
-                    _set_word_end(word, at + end)
+                    word = _new_object(_WordDraft)  # what `maker(Word)` does, without a call a word
+                    word.text, word.start, word.end = raw, at + start, at + end
+                    word.__class__ = Word
                     words.append(word)
                 at += len(chunk)
         if e > pos:

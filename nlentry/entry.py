@@ -7,7 +7,7 @@ from operator import attrgetter
 from nlentry import reading
 from nlentry.catalog.match import NameMatch, Word
 from nlentry.errors import EntryRefused
-from nlentry.model import Entry, Span
+from nlentry.model import Entry, Span, draft, maker
 from nlentry.reading import Trace
 from nlentry.resolve import Resolved
 
@@ -20,23 +20,24 @@ def _description(text: str, words: list[Word]) -> str:
 
     Names stay: the description is read by people, and "met Rowan aan Timi" reads better than a gap.
     """
-    kept = [w for w in words if not w.text.startswith("#")]
-    if not kept:
-        return ""
     # Words hold no whitespace, so joining them with one space (or none) leaves no run of spaces.
-    pieces = [kept[0].text]
-    previous_end = kept[0].end
-    for word in kept[1:]:
-        if word.start != previous_end:
+    pieces: list[str] = []
+    previous_end = -1
+    for word in words:
+        raw = word.text
+        if raw[0] == "#":
+            continue
+        if pieces and word.start != previous_end:
             pieces.append(" ")
-        pieces.append(word.text)
+        pieces.append(raw)
         previous_end = word.end
     return "".join(pieces).strip(_EDGES)
 
 
 _span_order = attrgetter("start", "end")
 _new_object = object.__new__
-_set_field, _set_start, _set_end, _set_text = Span._set
+_SpanDraft = draft(Span)
+_entry = maker(Entry)
 
 
 def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch,
@@ -46,12 +47,10 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     The confidence, warnings and alternatives come from the reading's `trace` (`nlentry.reading`).
     """
     spans = []
-    for field, start, end in times.spans:  # Span(field, start, end, text[start:end]), without __init__
-        span = _new_object(Span)
-        _set_field(span, field)
-        _set_start(span, start)
-        _set_end(span, end)
-        _set_text(span, text[start:end])
+    for field, start, end in times.spans:  # what `maker(Span)` does, without a call a span
+        span = _new_object(_SpanDraft)
+        span.field, span.start, span.end, span.text = field, start, end, text[start:end]
+        span.__class__ = Span
         spans.append(span)
     if names.spans:
         spans.extend(names.spans)
@@ -60,7 +59,7 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     if times.duration is None and times.start is None:
         trace.append(("doubt", "no_length", None))  # the entry cannot be booked as it stands
     confidence, warnings, alternatives = reading.summary(trace)
-    entry = Entry(  # positionally, in field order: text, locale, date, start, end, duration, project, ...
+    entry = _entry(  # in field order: text, locale, date, start, end, duration, project, service, ...
         text, locale, times.date, times.start, times.end, times.duration, names.project, names.service,
         names.client, names.persons, names.tags, None, _description(text, words),
         confidence, tuple(spans), alternatives, warnings, frozenset(times.implied),

@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import zlib
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from stat import S_ISREG
 
@@ -206,9 +206,14 @@ def detect(text: str, default: str = "nl") -> str:
 
 def detect_chunks(chunks: list[str], default: str = "nl") -> str:
     """`detect` of the text whose `text.split()` is `chunks` (the parser reads the same chunks)."""
+    known = _VOTES
     votes: list[str] = []
     for chunk in chunks:
-        votes += _votes(chunk)
+        found = known.get(chunk)
+        if found is None:
+            found = _votes(chunk)
+        if found:
+            votes += found
     if not votes:
         return default
     first = votes[0]
@@ -221,15 +226,24 @@ def detect_chunks(chunks: list[str], default: str = "nl") -> str:
     return default if scores.get(default) == top else min(c for c, s in scores.items() if s == top)
 
 
-@lru_cache(maxsize=8192)
+_VOTES: dict[str, tuple[str, ...]] = {}
+"""`_votes` of each chunk met so far (up to `_VOTES_SIZE`, then forgotten at once)."""
+_VOTES_SIZE = 8192
+
+
 def _votes(chunk: str) -> tuple[str, ...]:
-    """The locales of the vocabulary words in a run of non-space characters, one vote a word.
+    """The locales of the vocabulary words in a run of non-space characters, one vote a word; remembered
+    in `_VOTES`.
 
     Words never span a space, so a text's votes are those of its chunks; and chunks recur from phrase
     to phrase, so each is looked at once.
     """
     owners = _owners()
-    return tuple(code for word in _WORD.findall(chunk.lower()) for code in owners.get(word, ()))
+    found = tuple(code for word in _WORD.findall(chunk.lower()) for code in owners.get(word, ()))
+    if len(_VOTES) >= _VOTES_SIZE:
+        _VOTES.clear()
+    _VOTES[chunk] = found
+    return found
 
 
 @cache

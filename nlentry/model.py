@@ -14,7 +14,7 @@ from nlentry.errors import CatalogError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, ClassVar
+    from typing import Any, ClassVar, TypeVar
 
 Id = int | str
 
@@ -37,6 +37,8 @@ class Record:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if "_draft_of" in cls.__dict__:  # the mutable twin of a record (`draft`): its record's fields
+            return
         slots: tuple[str, ...] = cls.__slots__
         cls._fields = tuple(name for name in slots if not name.startswith("__"))  # not __weakref__
         setattr(cls, "__match_args__", cls._fields)  # noqa: B010 - mypy refuses the plain assignment
@@ -104,6 +106,39 @@ class _DataclassFields:
 
 
 Record.__dataclass_fields__ = _DataclassFields()  # type: ignore[attr-defined]
+
+if TYPE_CHECKING:
+    _R = TypeVar("_R", bound=Record)
+
+
+def draft(cls: type[_R]) -> type[_R]:
+    """The mutable twin of Record class `cls`: its instances take plain attribute assignment (the cheapest
+    way to fill a slot), and ``value.__class__ = cls`` then freezes one into an ordinary `cls`."""
+    twin = _DRAFTS.get(cls)
+    if twin is None:
+        # both attribute slots taken from `object`, so the type keeps CPython's generic setattr
+        twin = _DRAFTS[cls] = type(cls.__name__, (cls,), {
+            "__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__,
+            "__module__": cls.__module__, "__qualname__": f"{cls.__qualname__}.draft", "_draft_of": cls})
+    return twin
+
+
+_DRAFTS: dict[type, type] = {}
+
+
+def maker(cls: type[_R]) -> Callable[..., _R]:
+    """A function that makes `cls(*fields)` (every field, positionally, in `__slots__` order) for the
+    values a parse makes many of: it fills a `draft` and freezes it, about three times cheaper than
+    calling `cls`, whose `__init__` sets each field through a slot's `__set__`. The function is written
+    out per class (as `dataclasses` writes `__init__`), so that it is one call with no loop."""
+    fields = cls._fields
+    source = "\n".join([f"def make_{cls.__name__}({', '.join(fields)}):", "    value = new(twin)",
+                        *[f"    value.{name} = {name}" for name in fields],
+                        "    value.__class__ = cls", "    return value"])
+    namespace: dict[str, Any] = {"new": object.__new__, "twin": draft(cls), "cls": cls}
+    exec(source, namespace)  # noqa: S102 - the source is made of the class's own field names
+    made: Callable[..., _R] = namespace[f"make_{cls.__name__}"]
+    return made
 
 
 # --- catalog -------------------------------------------------------------------------------------

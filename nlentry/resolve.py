@@ -18,20 +18,25 @@ FAR_DAYS = 366  # a date further from today read from a two-digit year is doubte
 DAY_SECONDS = 86400
 
 
+_Date = date  # `Resolved.date` would hide the type in the class body
+
+
 class Resolved:
-    """What the time expressions of a phrase amount to (filled in by `resolve`, then by the fallback)."""
+    """What the time expressions of a phrase amount to (made and filled in by `resolve`, then by the
+    fallback)."""
 
     __slots__ = ("date", "start", "end", "duration", "implied", "spans", "trace", "has_date")
+    date: _Date
+    start: time | None
+    end: time | None
+    duration: int | None
+    implied: set[str]
+    spans: list[tuple[str, int, int]]
+    trace: Trace
+    has_date: bool
 
-    def __init__(self, date: date, trace: Trace) -> None:
-        self.date = date
-        self.start: time | None = None
-        self.end: time | None = None
-        self.duration: int | None = None
-        self.implied: set[str] = set()
-        self.spans: list[tuple[str, int, int]] = []
-        self.trace = trace
-        self.has_date = False
+
+_new_object = object.__new__
 
 
 # ---- dates --------------------------------------------------------------------------------------
@@ -246,7 +251,9 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     Every doubt and every convention applied is appended to `trace` (see `nlentry.reading`).
     """
     today = now.date()
-    out = Resolved(today, trace)
+    out = _new_object(Resolved)  # every field set here, without the cost of a call to an __init__
+    out.date, out.start, out.end, out.duration = today, None, None, None
+    out.implied, out.spans, out.trace, out.has_date = set(), [], trace, False
     part: str | None = None
     day_ref: DayRef | None = None
     starts: list[tuple[Clock, int, int]] = []

@@ -137,3 +137,28 @@ def test_dateparser_reads_what_the_grammar_does_not() -> None:
     assert (entry.date.isoformat(), entry.duration) == ("2016-01-12", 7200)
     assert [s.text for s in entry.spans if s.field == "date"] == ["Jan-12-2016"]
     assert entry.description == "review"
+
+
+def test_values_made_as_drafts_are_plain_frozen_records(catalog: nlentry.Catalog) -> None:
+    """The hot paths fill a mutable twin of a record and then freeze it (`nlentry.model.draft`): what comes
+    out must be an ordinary, frozen value of the record's own class."""
+    import dataclasses
+    import pickle
+
+    from nlentry.model import Entry, Ref, Span, draft, maker
+
+    twin = draft(Span)
+    assert draft(Span) is twin and twin is not Span and issubclass(twin, Span)
+    span = maker(Span)("date", 0, 7, "gisteren")
+    assert type(span) is Span and span == Span("date", 0, 7, "gisteren")
+    assert type(maker(Ref)(3, "Acme")) is Ref and maker(Ref)(3, "Acme") == Ref(3, "Acme")
+    with pytest.raises(TypeError):
+        maker(Ref)(3)  # every field, or none made
+    entry = nlentry.parse("gisteren 2 uur aan webshop met Rowan", catalog=catalog, now=NOW)
+    values = [entry, *entry.spans, entry.project, *entry.persons]
+    assert [type(v) for v in values] == [Entry, *[Span] * len(entry.spans), Ref, *[Ref] * len(entry.persons)]
+    for value in values:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.start = 1  # type: ignore[union-attr]
+        assert pickle.loads(pickle.dumps(value)) == value
+    assert entry.replace() == entry and dataclasses.asdict(entry)["spans"][0]["field"] == entry.spans[0].field

@@ -30,9 +30,10 @@ def _forget_locales() -> None:
     from nlentry.server import replies
 
     for remembered in (locales.search_path, locales.available, locales.get, locales._vocabulary,
-                       locales._owners, locales._votes,
+                       locales._owners,
                        replies.locales, replies.texts_for):
         remembered.cache_clear()
+    locales._VOTES.clear()
 
 
 @pytest.fixture

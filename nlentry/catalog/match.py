@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from nlentry import reading
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
-from nlentry.model import Alternative, Id, Record, Ref, Span
+from nlentry.model import Alternative, Id, Record, Ref, Span, maker
 from nlentry.reading import Fact
 
 TYPE_CHECKING = False
@@ -114,6 +114,9 @@ class NameMatch(Record):
 
 _NO_WORDS: frozenset[int] = frozenset()
 _NOTHING = NameMatch(None, None, None, (), (), (), _NO_WORDS, ())
+_name_match = maker(NameMatch)
+_span = maker(Span)
+_ref = maker(Ref)
 
 
 def _nothing() -> NameMatch:
@@ -132,8 +135,9 @@ def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start
     if recipe is None:
         return None
     span_field, project, service, client, target_id, target_name, how, doubts = recipe
-    return NameMatch(project, service, client, (), (), (Span(span_field, start, end, text[start:end]),), used,
-                     (("match", span_field, start, end, target_id, target_name, how), *doubts))
+    span = _span(span_field, start, end, text[start:end])
+    return _name_match(project, service, client, (), (), (span,), used,
+                (("match", span_field, start, end, target_id, target_name, how), *doubts))
 
 
 _UNKNOWN = object()
@@ -154,7 +158,7 @@ def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _
     target = targets[number]
     span_field = "client" if via is not None else slot
     how = "client" if via is not None else ("name" if key == index.name_keys[number] else "alias")
-    ref = Ref(target.id, target.name)
+    ref = _ref(target.id, target.name)
     if slot == "service":
         return span_field, None, ref, None, target.id, target.name, how, ()
     client_number = via
@@ -162,7 +166,7 @@ def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _
         client_number = index.client_number.get(target.client_id)
     client = None
     if client_number is not None:
-        client = Ref(targets[client_number].id, targets[client_number].name)
+        client = _ref(targets[client_number].id, targets[client_number].name)
     doubts: tuple[Fact, ...] = () if target.active else (
         ("doubt", "inactive", f"project '{target.name}' is inactive"),)
     return span_field, ref, None, client, target.id, target.name, how, doubts
@@ -723,34 +727,34 @@ class _Reader:
             span_field = "client" if via is not None else slot
             used.update(range(m.first, m.stop))
             used.update(m.cue)
-            spans.append(Span(span_field, m.start, m.end, text[m.start:m.end]))
+            spans.append(_span(span_field, m.start, m.end, text[m.start:m.end]))
             how = self._how(m, number, via)
             facts.append(("match", span_field, m.start, m.end, target.id, target.name, how))
             if slot == "service":
-                service = Ref(target.id, target.name)
+                service = _ref(target.id, target.name)
                 continue
-            project = Ref(target.id, target.name)
+            project = _ref(target.id, target.name)
             if not target.active:
                 facts.append(("doubt", "inactive", f"project '{target.name}' is inactive"))
             client_number = via
             if client_number is None and target.client_id is not None:
                 client_number = index.client_number.get(target.client_id)
             if client_number is not None:
-                client = Ref(targets[client_number].id, targets[client_number].name)
+                client = _ref(targets[client_number].id, targets[client_number].name)
         persons: list[Ref] = []
         seen: set[Id] = set()
         for m, number in people:
             target = targets[number]
             used.update(range(m.first, m.stop))
             used.update(m.cue)
-            spans.append(Span("person", m.start, m.end, text[m.start:m.end]))
+            spans.append(_span("person", m.start, m.end, text[m.start:m.end]))
             facts.append(("match", "person", m.start, m.end, target.id, target.name, "person"))
             if target.id not in seen:
                 seen.add(target.id)
-                persons.append(Ref(target.id, target.name))
+                persons.append(_ref(target.id, target.name))
         spans.sort(key=_span_order)
-        return NameMatch(project, service, client, tuple(persons), (), tuple(spans), frozenset(used),
-                         tuple(facts))
+        return _name_match(project, service, client, tuple(persons), (), tuple(spans), frozenset(used),
+                    tuple(facts))
 
     def _single(self, m: _Mention) -> NameMatch | None:
         """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
@@ -793,7 +797,7 @@ class _Reader:
         def use(m: _Mention, span_field: str, number: int | None, how: str) -> None:
             used.update(range(m.first, m.stop))
             used.update(m.cue)
-            spans.append(Span(span_field, m.start, m.end, text[m.start:m.end]))
+            spans.append(_span(span_field, m.start, m.end, text[m.start:m.end]))
             if number is None:
                 facts.append(("match", span_field, m.start, m.end, None, m.unknown, how))
             else:
@@ -902,7 +906,7 @@ class _Reader:
         if winner is not None:
             settle("project", winner, losers)
             target = targets[winner.number]
-            project = Ref(target.id, target.name)
+            project = _ref(target.id, target.name)
             client_number = winner.via
             if client_number is None and target.client_id is not None:
                 client_number = index.client_number.get(target.client_id)
@@ -910,7 +914,7 @@ class _Reader:
         if won_service is not None:
             settle("service", won_service, lost_services)
             target = targets[won_service.number]
-            service = Ref(target.id, target.name)
+            service = _ref(target.id, target.name)
         if client_number is None:
             won_client, lost_clients = resolve("client")
             if won_client is not None:
@@ -929,14 +933,14 @@ class _Reader:
                            f"'{surface(m)}' is not the client of project '{owner}'"))
         if client_number is not None:
             target = targets[client_number]
-            client = Ref(target.id, target.name)
+            client = _ref(target.id, target.name)
 
         persons: list[Ref] = []
         seen: set[object] = set()
         for m in by_slot.get("person", ()):
             if m.unknown is not None:
                 use(m, "person", None, "unknown")
-                ref = Ref(None, m.unknown)
+                ref = _ref(None, m.unknown)
                 key: object = ("unknown", fold(m.unknown))
                 doubt(("doubt", "unknown_person" if m.unknown[0].isupper() else "lowercase_person",
                        f"person '{m.unknown}' is not in the catalog"))
@@ -944,7 +948,7 @@ class _Reader:
                 numbers = sorted({number for number, _ in m.readings["person"]})
                 use(m, "person", numbers[0], "person" if m.exact else "near")
                 chosen = targets[numbers[0]]
-                ref = Ref(chosen.id, chosen.name)
+                ref = _ref(chosen.id, chosen.name)
                 key = ("known", chosen.id)
                 if not m.exact:
                     doubt(("doubt", "near_name", f"read '{surface(m)}' as person '{chosen.name}'"))
@@ -977,12 +981,12 @@ class _Reader:
             tags.append(tag)
             used.add(k)
             end = word.start + 1 + len(tag)
-            spans.append(Span("tag", word.start, end, self.text[word.start:end]))
+            spans.append(_span("tag", word.start, end, self.text[word.start:end]))
 
         if len(spans) > 1:
             spans.sort(key=_span_order)
         for field, found in alternatives.items():
             if found:
                 facts.append(("alternatives", field, tuple(found)))
-        return NameMatch(project, service, client, tuple(persons), tuple(tags), tuple(spans), frozenset(used),
-                         tuple(facts))
+        return _name_match(project, service, client, tuple(persons), tuple(tags), tuple(spans),
+                    frozenset(used), tuple(facts))

@@ -8,8 +8,9 @@ Usage::
     storage = PostgresStorage(url, secret_keys=keys)    # refuses a schema older or newer than it knows
 
 It implements `nlentry.server.storage.ServerStorage` with psycopg 3 and a connection pool
-(`psycopg_pool`), both imported only here. Its calls block: the routes make them from threads (the
-JSON API's one statement per request, `admit`, on `ServerState.database`), never on the event loop.
+(`psycopg_pool`), both imported only here. Its calls block, so the routes make them from threads; but
+the JSON API's one statement per batch of requests (`admit_async`) runs on the event loop, without
+blocking it, on a connection of its own (`_LoopConnection`).
 Connections are in autocommit; what must be atomic across processes is one statement (`DELETE ...
 RETURNING` takes a pending confirmation or a link code, one `INSERT ... ON CONFLICT DO UPDATE ... WHERE`
 takes a rate token or records a delivery) or one transaction. The schema is the numbered SQL files in
@@ -21,6 +22,7 @@ answer 503); its URL's password is never shown.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -237,6 +239,7 @@ class PostgresStorage:
         except Exception as exc:
             self.pool.close()
             raise _unavailable(url, exc, starting=True) from None
+        self._admission = _LoopConnection(url, timeout=timeout)
 
     @contextmanager
     def _conn(self, *, probe: bool = False) -> Iterator[psycopg.Connection[Any]]:
@@ -361,6 +364,27 @@ class PostgresStorage:
         if again:  # another process made the bucket meanwhile: it exists now
             for i, answer in zip(again, self.admit([key_hashes[i] for i in again], interval=interval,
                                                    burst=burst), strict=True):
+                answers[i] = answer
+        return [None if isinstance(a, str) else a for a in answers]
+
+    async def admit_async(self, key_hashes: Sequence[str], *, interval: float,
+                          burst: float) -> list[tuple[str, str, float] | None]:
+        """`admit` on the event loop, on this process's admission connection (`_LoopConnection`: its own,
+        not the pool's, so no thread and no checkout per statement)."""
+        import psycopg
+
+        if time.monotonic() < self._down_until:
+            raise StorageUnavailable("the server's database cannot be reached; try again later")
+        try:
+            rows = await self._admission.rows(self._ADMIT, _admit_params(key_hashes, interval, burst))
+        except (psycopg.OperationalError, TimeoutError) as exc:
+            self._down_until = time.monotonic() + self.pause
+            raise _unavailable(self.url, exc) from None
+        answers = _admit_rows(rows, key_hashes, interval, burst)
+        again = [i for i, answer in enumerate(answers) if answer == "again"]
+        if again:  # another process made the bucket meanwhile: it exists now
+            retried = await self.admit_async([key_hashes[i] for i in again], interval=interval, burst=burst)
+            for i, answer in zip(again, retried, strict=True):
                 answers[i] = answer
         return [None if isinstance(a, str) else a for a in answers]
 
@@ -562,6 +586,7 @@ class PostgresStorage:
         return due_users(self.pool, now=now)
 
     def close(self) -> None:
+        self._admission.close()
         self.pool.close()
 
     def __repr__(self) -> str:
@@ -608,6 +633,69 @@ def _admit_rows(rows: list[tuple[Any, ...]], key_hashes: Sequence[str], interval
             late = float(ahead) + (taken + 1) * interval - burst * interval
             answers.append((str(stored), str(user), max(1e-3, late)))
     return answers
+
+
+class _LoopConnection:
+    """A connection of one process to the database, on the event loop that serves the requests: what
+    the JSON API's one statement per batch of requests goes through (`PostgresStorage.admit_async`).
+
+    psycopg's `AsyncConnection`, opened on first use and kept: no thread to hand the statement to and
+    no checkout from the pool for each batch. One statement at a time. Lost (the database went away:
+    `psycopg.OperationalError`), or without an answer within `timeout` seconds (`TimeoutError`: a
+    database that hangs), it is dropped, and the next statement opens a new one. A connection belongs
+    to the event loop it was opened on; a statement on another loop (an app started again) opens one
+    there.
+    """
+
+    def __init__(self, url: str, *, timeout: float) -> None:
+        self.url = url
+        self.timeout = timeout
+        self._conn: psycopg.AsyncConnection[Any] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock: asyncio.Lock | None = None
+
+    async def rows(self, sql: bytes, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of one statement (`$1`-style placeholders; prepared on the connection)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self.close()
+            self._loop, self._lock = loop, asyncio.Lock()
+        assert self._lock is not None
+        async with self._lock:
+            conn = self._conn
+            if conn is None or conn.closed:
+                conn = self._conn = await self._connect()
+            query = loop.create_task(self._fetch(conn, sql, params))
+            done, _ = await asyncio.wait((query,), timeout=self.timeout)
+            if not done:  # the database hangs: give up on the connection, not on the server
+                self._conn = None
+                query.add_done_callback(lambda _: conn.pgconn.finish())
+                query.cancel()
+                raise TimeoutError(f"no answer from the database in {self.timeout:g} s")
+            if query.exception() is not None and conn.closed:
+                self._conn = None
+            return query.result()
+
+    async def _connect(self) -> psycopg.AsyncConnection[Any]:
+        import psycopg
+
+        return await psycopg.AsyncConnection.connect(self.url, autocommit=True,
+                                                     connect_timeout=max(1, int(self.timeout)))
+
+    @staticmethod
+    async def _fetch(conn: psycopg.AsyncConnection[Any], sql: bytes,
+                     params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        cursor = psycopg.AsyncRawCursor(conn)
+        await cursor.execute(sql, params, prepare=True)
+        return await cursor.fetchall()
+
+    def close(self) -> None:
+        """Close the connection (at once, without the event loop: it may be gone)."""
+        if self._conn is not None:
+            self._conn.pgconn.finish()
+            self._conn = None
 
 
 def _pending(row: tuple[Any, ...]) -> PendingRow:

@@ -28,6 +28,8 @@ on a relay that counts the exchanges the server has with PostgreSQL (each ReadyF
 sends ends one), and `--count` parse requests, then as many entries, are sent one at a time (the worker
 is idle meanwhile: `flush_interval` is an hour). A parse request may cost at most one round trip.
 No Slack load in this mode. The relay speaks to the database without TLS (`sslmode=disable`).
+The CPU time of `/v1/parse` flat out is reported a request: the server's processes and, on the
+throwaway cluster, the database's (postgres shares the cores with the server and the clients).
 
 `--against DIR` measures only `POST /v1/parse` flat out, on one process, for this tree and for the
 nlentry in DIR (an older commit: `git archive 0ebe933 | tar -x -C /tmp/old`), both served from the same
@@ -90,6 +92,25 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds a process has used so far (Linux: /proc/PID/stat)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of a process and its descendants (uvicorn's workers, a database's
+    backends) so far; 0.0 for None."""
+    total, pending = 0.0, [pid] if pid else []
+    while pending:
+        process = pending.pop()
+        with contextlib.suppress(OSError):
+            total += cpu_seconds(process)
+            for task in Path(f"/proc/{process}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+    return total
+
+
+#: the process id of the throwaway cluster's postmaster (--compare without --database)
+DATABASE_PID: int | None = None
+#: per set-up of --compare: CPU microseconds a `/v1/parse` request (flat out) cost the server and the database
+CPU: dict[str, tuple[float, float]] = {}
 
 
 @contextmanager
@@ -419,8 +440,9 @@ def check_catalog(port: int, key: str) -> None:
         raise SystemExit(f"POST /v1/parse read {SURE!r} without the catalog (project {project!r})")
 
 
-def api_runs(port: int, key: str, args: argparse.Namespace) -> dict[str, Figures]:
-    """The JSON API's runs of one set-up: parse flat out and at each --rate, entries likewise."""
+def api_runs(port: int, key: str, args: argparse.Namespace, name: str) -> dict[str, Figures]:
+    """The JSON API's runs of one set-up: parse flat out and at each --rate, entries likewise; the CPU
+    time of parse flat out (server and database, a request) goes to CPU[name]."""
     check_catalog(port, key)
     found: dict[str, Figures] = {}
     for path, texts, rates in (("/v1/parse", PHRASES, args.rate), ("/v1/entries", [SURE], args.entries_rate)):
@@ -432,9 +454,15 @@ def api_runs(port: int, key: str, args: argparse.Namespace) -> dict[str, Figures
         for rate in [None, *rates]:
             offered = f"{rate:,.0f} req/s offered" if rate else "flat out"
             warmup = 1.0 if rate else 2.0
+            before = tree_cpu_seconds(SERVERS[port]), tree_cpu_seconds(DATABASE_PID)
             run = asyncio.run(load(port, make, args.clients, args.seconds, warmup=warmup, rate=rate))
-            name = f"POST {path}, {args.clients} clients, {offered}"
-            report(name, *run, args.seconds)
+            report(f"POST {path}, {args.clients} clients, {offered}", *run, args.seconds)
+            if path == "/v1/parse" and not rate:  # the warm-up's requests counted at the measured rate
+                sent = len(run[0]) * (args.seconds + warmup) / args.seconds
+                server, database = (1e6 * (tree_cpu_seconds(pid) - b) / sent
+                                    for pid, b in zip((SERVERS[port], DATABASE_PID), before, strict=True))
+                CPU[name] = (server, database)
+                print(f"CPU a request: server {server:.0f} us, database {database:.0f} us", flush=True)
             found[f"{path} " + (f"@{rate:g}" if rate else "flat")] = figures(*run, args.seconds)
     return found
 
@@ -478,17 +506,20 @@ def compare(args: argparse.Namespace, tmp: Path) -> None:
 
         cluster = PgCluster.start()
         database = cluster.database("bench")
+        global DATABASE_PID
+        DATABASE_PID = int((cluster.root / "data" / "postmaster.pid").read_text().split()[0])
     try:
         rows: list[tuple[str, dict[str, Figures]]] = []
         key = setup(tmp / "sqlite", None, slack_base=None)
         with serve(tmp / "sqlite", 1) as port:
             print("== SQLite, 1 process", flush=True)
-            rows.append(("SQLite, 1 process", api_runs(port, key, args)))
+            rows.append(("SQLite, 1 process", api_runs(port, key, args, "SQLite, 1 process")))
         key = setup(tmp / "postgresql", database, slack_base=None)
         for n in args.processes:
             with serve(tmp / "postgresql", n) as port:
                 print(f"== PostgreSQL, {n} process{'es' if n > 1 else ''}", flush=True)
-                rows.append((f"PostgreSQL, {n} process{'es' if n > 1 else ''}", api_runs(port, key, args)))
+                name = f"PostgreSQL, {n} process{'es' if n > 1 else ''}"
+                rows.append((name, api_runs(port, key, args, name)))
         print("== PostgreSQL, 1 process, through a relay counting round trips to the database", flush=True)
         trips = round_trips(tmp / "postgresql", database, key, args.count)
     finally:
@@ -512,6 +543,10 @@ def compare(args: argparse.Namespace, tmp: Path) -> None:
         rps = found["/v1/parse flat"][0]
         print(f"{name}: /v1/parse flat out {rps:,.0f}/s, {rps / sqlite:.0%} of SQLite with one process "
               f"({'at least' if rps >= sqlite else 'below'} the SQLite figure)")
+    where = "" if DATABASE_PID else " (the database's own: only with --compare's throwaway cluster)"
+    for name, (server, database) in CPU.items():
+        print(f"{name}: CPU a /v1/parse request flat out: server {server:.0f} us + database "
+              f"{database:.0f} us = {server + database:.0f} us{where}")
     if 1000.0 in args.rate:
         for name, found in rows:
             p99 = found["/v1/parse @1000"][2]

@@ -14,11 +14,11 @@ with that much entropy a plain hash is enough (a slow password hash guards low-e
 would cost every request milliseconds). A presented key is looked up by its hash and the stored hash is
 compared again with `hmac.compare_digest`, so no early-exit string comparison leaks timing.
 
-A request is admitted with `admit(key, limiter)`: the key's user and one of its rate tokens. With the
+A request is admitted with `admit(keys, limiter)`: the key's user and one of its rate tokens. With the
 state in server.db (one box) lookups are cached in memory for `cache_ttl` seconds (a revoked key stops
-working within that time) and the rate is counted in memory. With a shared storage (PostgreSQL) the
-key and the token are asked in one statement on every request, uncached: a revoked key stops working
-at the next request, on every process.
+working within that time) and the rate is counted in memory. With a shared storage (PostgreSQL),
+`admit_shared` asks the key and the token in one statement on every request, uncached: a revoked key
+stops working at the next request, on every process.
 """
 
 from __future__ import annotations
@@ -97,15 +97,19 @@ class ApiKeys:
 
     def admit(self, keys: list[str], limiter: RateLimiter) -> list[tuple[str | None, float]]:
         """Who presents each key, and one rate token for them: (None, 0.0) for an unknown, revoked or
-        malformed key; else (user, 0.0 to go ahead, or the seconds until a token is free). With
-        `limiter` counting in a shared storage: one statement for all of them (`ServerStorage.admit`),
-        so call it from a thread; else cached lookups and in-memory counts, mostly no I/O at all."""
-        if limiter.storage is None:
-            users = [self.user_of(key) for key in keys]
-            return [(user, limiter.check(user) if user is not None else 0.0) for user in users]
+        malformed key; else (user, 0.0 to go ahead, or the seconds until a token is free). Cached
+        lookups and the in-memory counts of `limiter` (server.db): mostly no I/O at all."""
+        users = [self.user_of(key) for key in keys]
+        return [(user, limiter.check(user) if user is not None else 0.0) for user in users]
+
+    async def admit_shared(self, keys: list[str], limiter: RateLimiter) -> list[tuple[str | None, float]]:
+        """`admit` with the rate counted in the shared storage: one statement for all of them
+        (`ServerStorage.admit_async`), uncached, on the event loop without blocking it."""
         wanted = [digest(key) if key.startswith(KEY_PREFIX) and len(key) <= 200 else "" for key in keys]
         asked = [w for w in wanted if w]
-        found = iter(self.db.admit(asked, interval=limiter.interval, burst=limiter.capacity) if asked else [])
+        rows = await self.db.admit_async(asked, interval=limiter.interval, burst=limiter.capacity) \
+            if asked else []
+        found = iter(rows)
         answers: list[tuple[str | None, float]] = []
         for hashed in wanted:
             row = next(found) if hashed else None

@@ -212,6 +212,10 @@ class SQLiteStorage:
         return [None if f is None else (*f, self.take_token(f[1], interval=interval, burst=burst))
                 for f in found]
 
+    async def admit_async(self, key_hashes: Sequence[str], *, interval: float,
+                          burst: float) -> list[tuple[str, str, float] | None]:
+        return self.admit(key_hashes, interval=interval, burst=burst)
+
     def keys(self, user_id: str | None = None) -> list[KeyRow]:
         sql = "SELECT id, user_id, name, created_at FROM api_keys"
         rows = (self.db.query(sql + " WHERE user_id = ? ORDER BY created_at", (user_id,)) if user_id

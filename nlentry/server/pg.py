@@ -8,8 +8,9 @@ Usage::
     storage = PostgresStorage(url, secret_keys=keys)    # refuses a schema older or newer than it knows
 
 It implements `nlentry.server.storage.ServerStorage` with psycopg 3 and a connection pool
-(`psycopg_pool`), both imported only here. Its calls block: the routes make them from threads (the
-JSON API's one statement per request, `admit`, on `ServerState.database`), never on the event loop.
+(`psycopg_pool`), both imported only here. Its calls block, so the routes make them from threads; but
+the JSON API's one statement per batch of requests (`admit_async`) runs on the event loop, without
+blocking it, on a connection of its own (`_LoopConnection`).
 Connections are in autocommit; what must be atomic across processes is one statement (`DELETE ...
 RETURNING` takes a pending confirmation or a link code, one `INSERT ... ON CONFLICT DO UPDATE ... WHERE`
 takes a rate token or records a delivery) or one transaction. The schema is the numbered SQL files in
@@ -21,9 +22,11 @@ answer 503); its URL's password is never shown.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -236,6 +239,7 @@ class PostgresStorage:
         except Exception as exc:
             self.pool.close()
             raise _unavailable(url, exc, starting=True) from None
+        self._admission = _LoopConnection(url, timeout=timeout)
 
     @contextmanager
     def _conn(self, *, probe: bool = False) -> Iterator[psycopg.Connection[Any]]:
@@ -324,37 +328,63 @@ class PostgresStorage:
         row = self._one("SELECT hash, user_id FROM api_keys WHERE hash = %s", (key_hash,))
         return (str(row[0]), str(row[1])) if row else None
 
-    # The keys and their owners' rate tokens in one statement, for any number of requests at once. The
-    # owners' buckets are locked (FOR UPDATE returns their latest values, even when another process
-    # changed one since the statement began), each owner takes as many tokens as fit (its `m`: GCRA, as
-    # in `take_token`, for its `n` requests), and the bucket moves on by m intervals. A bucket that does
-    # not exist yet is inserted; when another process inserts it at the same instant, `took` is false
-    # and those requests are asked again (`None` from `_admit_rows`).
+    # The keys and their owners' rate tokens in one statement, for any number of requests at once: each
+    # distinct key once, with its count of requests. The owners' buckets are locked (FOR UPDATE returns
+    # their latest values, even when another process changed one since the statement began), each owner
+    # takes as many tokens as fit (its `m`: GCRA, as in `take_token`, for its `n` requests), and the
+    # bucket moves on by m intervals. A bucket that does not exist yet is inserted; when another process
+    # inserts it at the same instant, `settled` is false and those requests are asked again. One row
+    # per known key: (hash, owner, settled, seconds the bucket is ahead of now, m).
     _ADMIT = (
-        "WITH req AS (SELECT r.h, r.ord FROM unnest(%(hashes)s::text[]) WITH ORDINALITY AS r(h, ord)), "
-        "k AS (SELECT req.ord, a.hash, a.user_id FROM req JOIN api_keys a ON a.hash = req.h), "
-        "u AS (SELECT user_id, count(*) AS n FROM k GROUP BY user_id), "
+        "WITH k AS (SELECT a.hash, a.user_id, r.n FROM unnest($1::text[], $2::int[]) AS r(h, n) "
+        "JOIN api_keys a ON a.hash = r.h), "
+        "u AS (SELECT user_id, sum(n) AS n FROM k GROUP BY user_id), "
         "locked AS (SELECT b.key, b.tat FROM rate_buckets b WHERE b.key IN (SELECT user_id FROM u) "
         "ORDER BY b.key FOR UPDATE), "
         "plan AS (SELECT u.user_id, l.tat AS old, l.key IS NOT NULL AS known, least(u.n, "
-        "floor((%(span)s - (greatest(l.tat, {clock}) - {clock})) / %(interval)s))::bigint AS m "
+        "floor(($4::float8 - (greatest(l.tat, {clock}) - {clock})) / $3::float8))::bigint AS m "
         "FROM u LEFT JOIN locked l ON l.key = u.user_id), "
-        "upd AS (UPDATE rate_buckets b SET tat = greatest(p.old, {clock}) + p.m * %(interval)s FROM plan p "
+        "upd AS (UPDATE rate_buckets b SET tat = greatest(p.old, {clock}) + p.m * $3::float8 FROM plan p "
         "WHERE b.key = p.user_id AND p.known AND p.m >= 1 RETURNING b.key), "
-        "ins AS (INSERT INTO rate_buckets (key, tat) SELECT user_id, {clock} + m * %(interval)s FROM plan "
+        "ins AS (INSERT INTO rate_buckets (key, tat) SELECT user_id, {clock} + m * $3::float8 FROM plan "
         "WHERE NOT known AND m >= 1 ORDER BY user_id ON CONFLICT (key) DO NOTHING RETURNING key) "
-        "SELECT k.ord, k.hash, k.user_id, p.known OR p.m < 1 OR k.user_id IN (SELECT key FROM ins), "
-        "greatest(p.old, {clock}) - {clock}, p.m FROM k JOIN plan p USING (user_id) ORDER BY k.ord"
-    ).format(clock="extract(epoch from statement_timestamp())::float8")
+        "SELECT k.hash, k.user_id, p.known OR p.m < 1 OR k.user_id IN (SELECT key FROM ins), "
+        "greatest(p.old, {clock}) - {clock}, p.m FROM k JOIN plan p USING (user_id)"
+    ).format(clock="extract(epoch from statement_timestamp())::float8").encode()
 
     def admit(self, key_hashes: Sequence[str], *, interval: float,
               burst: float) -> list[tuple[str, str, float] | None]:
-        params = {"hashes": list(key_hashes), "interval": interval, "span": burst * interval + 1e-9}
-        answers = _admit_rows(self._all(self._ADMIT, params), len(key_hashes), interval, burst)
+        import psycopg
+
+        with self._conn() as conn:
+            cursor = psycopg.RawCursor(conn)
+            rows = cursor.execute(self._ADMIT, _admit_params(key_hashes, interval, burst), prepare=True)
+            answers = _admit_rows(rows.fetchall(), key_hashes, interval, burst)
         again = [i for i, answer in enumerate(answers) if answer == "again"]
         if again:  # another process made the bucket meanwhile: it exists now
             for i, answer in zip(again, self.admit([key_hashes[i] for i in again], interval=interval,
                                                    burst=burst), strict=True):
+                answers[i] = answer
+        return [None if isinstance(a, str) else a for a in answers]
+
+    async def admit_async(self, key_hashes: Sequence[str], *, interval: float,
+                          burst: float) -> list[tuple[str, str, float] | None]:
+        """`admit` on the event loop, on this process's admission connection (`_LoopConnection`: its own,
+        not the pool's, so no thread and no checkout per statement)."""
+        import psycopg
+
+        if time.monotonic() < self._down_until:
+            raise StorageUnavailable("the server's database cannot be reached; try again later")
+        try:
+            rows = await self._admission.rows(self._ADMIT, _admit_params(key_hashes, interval, burst))
+        except (psycopg.OperationalError, TimeoutError) as exc:
+            self._down_until = time.monotonic() + self.pause
+            raise _unavailable(self.url, exc) from None
+        answers = _admit_rows(rows, key_hashes, interval, burst)
+        again = [i for i, answer in enumerate(answers) if answer == "again"]
+        if again:  # another process made the bucket meanwhile: it exists now
+            retried = await self.admit_async([key_hashes[i] for i in again], interval=interval, burst=burst)
+            for i, answer in zip(again, retried, strict=True):
                 answers[i] = answer
         return [None if isinstance(a, str) else a for a in answers]
 
@@ -585,6 +615,7 @@ class PostgresStorage:
         return due_users(self.pool, now=now)
 
     def close(self) -> None:
+        self._admission.close()
         self.pool.close()
 
     def __repr__(self) -> str:
@@ -600,25 +631,100 @@ class _SeenBefore(Exception):
     """A delivery id was recorded already (internal: rolls the delivery's transaction back)."""
 
 
-def _admit_rows(rows: list[tuple[Any, ...]], count: int, interval: float,
+def _admit_params(key_hashes: Sequence[str], interval: float, burst: float) -> list[Any]:
+    """The parameters of `PostgresStorage._ADMIT`: each distinct key hash once, with its count."""
+    counts = Counter(key_hashes)
+    return [list(counts), list(counts.values()), interval, burst * interval + 1e-9]
+
+
+def _admit_rows(rows: list[tuple[Any, ...]], key_hashes: Sequence[str], interval: float,
                 burst: float) -> list[tuple[str, str, float] | None | str]:
-    """`admit`'s answers, by request, from the rows of `PostgresStorage._ADMIT`: the first `m` requests of
-    an owner go ahead, the others wait until its next token is free; "again" when its bucket was made by
-    another process at the same instant."""
-    answers: list[tuple[str, str, float] | None | str] = [None] * count
+    """`admit`'s answers, by request, from the rows of `PostgresStorage._ADMIT` (one per known key): the
+    first `m` requests of an owner go ahead, the others wait until its next token is free; None for an
+    unknown key; "again" when the owner's bucket was made by another process at the same instant."""
+    found = {str(row[0]): row for row in rows}
+    answers: list[tuple[str, str, float] | None | str] = []
     seen: dict[str, int] = {}
-    for ordinal, stored, user, settled, ahead, m in rows:
+    for key_hash in key_hashes:
+        row = found.get(key_hash)
+        if row is None:
+            answers.append(None)
+            continue
+        stored, user, settled, ahead, m = row
         if not settled:
-            answers[ordinal - 1] = "again"
+            answers.append("again")
             continue
         j = seen[user] = seen.get(user, 0) + 1
         taken = max(0, int(m))
         if j <= taken:
-            answers[ordinal - 1] = (str(stored), str(user), 0.0)
+            answers.append((str(stored), str(user), 0.0))
         else:
             late = float(ahead) + (taken + 1) * interval - burst * interval
-            answers[ordinal - 1] = (str(stored), str(user), max(1e-3, late))
+            answers.append((str(stored), str(user), max(1e-3, late)))
     return answers
+
+
+class _LoopConnection:
+    """A connection of one process to the database, on the event loop that serves the requests: what
+    the JSON API's one statement per batch of requests goes through (`PostgresStorage.admit_async`).
+
+    psycopg's `AsyncConnection`, opened on first use and kept: no thread to hand the statement to and
+    no checkout from the pool for each batch. One statement at a time. Lost (the database went away:
+    `psycopg.OperationalError`), or without an answer within `timeout` seconds (`TimeoutError`: a
+    database that hangs), it is dropped, and the next statement opens a new one. A connection belongs
+    to the event loop it was opened on; a statement on another loop (an app started again) opens one
+    there.
+    """
+
+    def __init__(self, url: str, *, timeout: float) -> None:
+        self.url = url
+        self.timeout = timeout
+        self._conn: psycopg.AsyncConnection[Any] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock: asyncio.Lock | None = None
+
+    async def rows(self, sql: bytes, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of one statement (`$1`-style placeholders; prepared on the connection)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self.close()
+            self._loop, self._lock = loop, asyncio.Lock()
+        assert self._lock is not None
+        async with self._lock:
+            conn = self._conn
+            if conn is None or conn.closed:
+                conn = self._conn = await self._connect()
+            query = loop.create_task(self._fetch(conn, sql, params))
+            done, _ = await asyncio.wait((query,), timeout=self.timeout)
+            if not done:  # the database hangs: give up on the connection, not on the server
+                self._conn = None
+                query.add_done_callback(lambda _: conn.pgconn.finish())
+                query.cancel()
+                raise TimeoutError(f"no answer from the database in {self.timeout:g} s")
+            if query.exception() is not None and conn.closed:
+                self._conn = None
+            return query.result()
+
+    async def _connect(self) -> psycopg.AsyncConnection[Any]:
+        import psycopg
+
+        return await psycopg.AsyncConnection.connect(self.url, autocommit=True,
+                                                     connect_timeout=max(1, int(self.timeout)))
+
+    @staticmethod
+    async def _fetch(conn: psycopg.AsyncConnection[Any], sql: bytes,
+                     params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        cursor = psycopg.AsyncRawCursor(conn)
+        await cursor.execute(sql, params, prepare=True)
+        return await cursor.fetchall()
+
+    def close(self) -> None:
+        """Close the connection (at once, without the event loop: it may be gone)."""
+        if self._conn is not None:
+            self._conn.pgconn.finish()
+            self._conn = None
 
 
 def _pending(row: tuple[Any, ...]) -> PendingRow:

@@ -28,7 +28,7 @@ Layout (every key optional)::
     secret_key_file = "/etc/nlentry/secret.key"   # or NLENTRY_SECRET_KEY: the key(s) that encrypt the
                                 #   users' credentials in PostgreSQL (comma-separated or one a line; first
                                 #   encrypts, all decrypt); required with database_url
-    pool_size = 10              # PostgreSQL connections per server process
+    pool_size = 10              # PostgreSQL connections per server process (+1: API admission)
 
     [slack]
     signing_secret = "..."      # or NLENTRY_SLACK_SIGNING_SECRET

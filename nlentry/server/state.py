@@ -68,8 +68,6 @@ class ServerState:
         #: where posting after a reply runs: its own threads, so a slow provider never takes the
         #: threads the requests are answered on
         self.posting = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nlentry-post")
-        #: where the requests' statements to a shared database run, off the event loop
-        self.database = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlentry-db")
         self._admitting: list[tuple[str, asyncio.Future[tuple[str | None, float]]]] = []
         self._admitter: asyncio.Task[None] | None = None
 
@@ -77,9 +75,10 @@ class ServerState:
         """The user of an API key and one of its rate tokens (`ApiKeys.admit`).
 
         On server.db: a cached lookup and an in-memory count, here. On a shared database: one
-        statement, on the database thread; the requests that come while it runs wait and go together in
-        the next one. So a request touches the database once, and a busy process sends one statement
-        per round trip rather than one per request (the event loop meanwhile serves the rest).
+        statement on the event loop (`ApiKeys.admit_shared`: it waits for the answer without blocking);
+        the requests that come while it runs wait and go together in the next one. So a request touches
+        the database once, and a busy process sends one statement per round trip rather than one per
+        request (the event loop meanwhile serves the rest).
         """
         if not self.db.shared:
             return self.keys.admit([key], self.limiter)[0]
@@ -91,13 +90,10 @@ class ServerState:
         return await answer
 
     async def _admit_waiting(self) -> None:
-        loop = asyncio.get_running_loop()
         while self._admitting:
             batch, self._admitting = self._admitting, []
             try:
-                answers = await loop.run_in_executor(
-                    self.database, self.keys.admit, [key for key, _ in batch], self.limiter
-                )
+                answers = await self.keys.admit_shared([key for key, _ in batch], self.limiter)
             except Exception as exc:  # the database is down: each request gets the error (503)
                 for _, waiting in batch:
                     if not waiting.done():
@@ -138,5 +134,4 @@ class ServerState:
 
     def close(self) -> None:
         """Close the storage's connections (after `aclose`; the state cannot be used again)."""
-        self.database.shutdown(wait=True)
         self.db.close()

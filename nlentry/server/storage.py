@@ -182,6 +182,12 @@ class ServerStorage(Protocol):
         taken). Requests of one owner take their tokens in the order given."""
         ...
 
+    async def admit_async(self, key_hashes: Sequence[str], *, interval: float,
+                          burst: float) -> list[tuple[str, str, float] | None]:
+        """`admit` from the event loop: on PostgreSQL without blocking it (the server's path); on
+        server.db the same call (the server counts in memory there and does not use it)."""
+        ...
+
     # --- pending confirmations -------------------------------------------------------------------
 
     # A chat delivery that takes a confirmation (`by`: its id) marks it taken instead of removing it, so

@@ -1,10 +1,14 @@
 """What a JSON API request costs the shared database, and what a load balancer learns from `/readyz`.
 
 - A `POST /v1/parse` on PostgreSQL is one statement (the key and the rate token together), counted by
-  the database itself (`pg_stat_statements` of the test cluster), sent from the database threads,
-  never from the event loop's.
+  the database itself (`pg_stat_statements` of the test cluster), awaited on the event loop: while the
+  database keeps it waiting, the process serves other requests.
 - Uncached on PostgreSQL: a key revoked by another process stops working at the next request.
 - `ServerStorage.admit` on both back ends: an unknown key takes no token, a known one takes one.
+- On the event loop too (`admit_async`, each process its own connection), processes admitting at once
+  share one bucket exactly.
+- A database that hangs or goes down mid-run: the JSON API answers 503 (within the storage's timeout),
+  never hangs; once it is back (`/readyz` sees it), requests are served again.
 - `/readyz` answers 503 once the database's schema is newer than the process knows (after
   `nlentry db upgrade` by a newer nlentry), while `/healthz` still answers 200.
 """
@@ -12,15 +16,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import psycopg
 import pytest
-from conftest import Server
+from conftest import Clock, Server, backend_config, make_user, write_config
 
+from nlentry.server.app import create_app
 from nlentry.server.auth import ApiKeys, digest
 from nlentry.server.pg import LATEST
 from nlentry.server.settings import Settings
@@ -68,8 +77,8 @@ def threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize("backend", ["postgresql"])
-async def test_a_parse_request_is_one_statement_off_the_event_loop(
-    server: Server, statements: Any, threads: list[str]
+async def test_a_parse_request_is_one_statement_that_never_blocks_the_event_loop(
+    server: Server, statements: Any, threads: list[str], pg_url: str
 ) -> None:
     # the first request of a user opens its journal (its credentials come from the database once)
     first = await server.client.post("/v1/parse", headers=server.auth(), json={"text": "1 uur"})
@@ -81,10 +90,21 @@ async def test_a_parse_request_is_one_statement_off_the_event_loop(
         r = await server.client.post(
             "/v1/parse", headers={"Authorization": f"Bearer {fresh}"}, json={"text": "2,5 uur overleg"}
         )
-        sent_from = list(threads)
+        blocking = list(threads)
         assert r.status_code == 200 and r.json()["duration"] == 9000
         assert statements() == 1
-        assert len(sent_from) == 1 and sent_from[0].startswith("nlentry-db"), sent_from
+        assert blocking == []  # no blocking statement: the one statement is awaited on the event loop
+    # while the database keeps the statement waiting (another process holds alice's bucket), the
+    # event loop serves other requests
+    with psycopg.connect(pg_url) as other:
+        other.execute("SELECT tat FROM rate_buckets WHERE key = 'alice' FOR UPDATE")
+        parse = asyncio.ensure_future(server.client.post("/v1/parse", headers=server.auth(),
+                                                         json={"text": "1 uur"}))
+        await asyncio.sleep(0.3)
+        assert not parse.done()
+        assert (await asyncio.wait_for(server.client.get("/healthz"), 1.0)).status_code == 200
+        other.commit()
+    assert (await asyncio.wait_for(parse, 5.0)).status_code == 200
 
 
 @pytest.mark.parametrize("backend", ["postgresql"])
@@ -205,3 +225,116 @@ async def test_concurrent_requests_are_limited_exactly(server: Server) -> None:
 
     answers = await asyncio.gather(*(parse() for _ in range(20)))
     assert sorted(answers) == [200] * 5 + [429] * 15
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_processes_admitting_on_their_event_loops_share_one_bucket_exactly(home: Path) -> None:
+    settings = Settings.load({"NLENTRY_HOME": str(home)})
+    storages = [open_storage(settings) for _ in range(2)]  # two processes: two admission connections
+    try:
+        storages[0].add_user("alice", locale=None, now=0.0)
+        storages[0].add_key("nle_a", digest("nle_akey"), "alice", name="", now=0.0)
+        batches = [storages[n % 2].admit_async([digest("nle_akey")] * 3, interval=60.0, burst=7)
+                   for n in range(10)]
+        answers = [a for batch in await asyncio.gather(*batches) for a in batch]
+        assert len(answers) == 30 and all(a is not None and a[1] == "alice" for a in answers)
+        assert sum(1 for a in answers if a and a[2] == 0.0) == 7  # 30 requests, a burst of 7
+    finally:
+        for db in storages:
+            db.close()
+
+
+class Relay:
+    """A TCP relay to the test database that can hang (passes nothing on, as a database that stopped
+    answering) and go down (drops its connections and refuses new ones)."""
+
+    def __init__(self, url: str) -> None:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        self.upstream = (parts.hostname or "127.0.0.1", parts.port or 5432)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = url.replace(f":{parts.port}/", f":{self.listener.getsockname()[1]}/")
+        self.passing = threading.Event()
+        self.passing.set()
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.upstream)
+            self.sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                self.passing.wait()
+                sink.sendall(data)
+        with contextlib.suppress(OSError):
+            sink.shutdown(socket.SHUT_WR)
+
+    def down(self) -> None:
+        self.listener.close()
+        for s in self.sockets:
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            s.close()
+        self.passing.set()
+
+
+@pytest.fixture
+async def relayed(tmp_path: Path, pg_url: str, request: pytest.FixtureRequest) -> AsyncIterator[
+        tuple[Relay, Any]]:
+    """A server whose database is reached through a `Relay`, with a user alice and her API key."""
+    relay = Relay(pg_url)
+    home = tmp_path / "server"
+    write_config(home, rate_limit=1000, **{**backend_config("postgresql", request, tmp_path),
+                                           "database_url": relay.url})
+    make_user(home, "alice")
+    settings = Settings.load({"NLENTRY_HOME": str(home)})
+    db = open_storage(settings)
+    key = ApiKeys(db).create("alice")[0]
+    db.close()
+    app = create_app(settings, clock=Clock(), worker=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        client.headers["Authorization"] = f"Bearer {key}"
+        yield relay, client
+    relay.down()
+    await app.state.nlentry.aclose()
+    app.state.nlentry.close()
+
+
+async def _parse(client: Any) -> tuple[int, float]:
+    """The status of one parse request and the seconds it took (at most 10: a hang fails the test)."""
+    started = time.monotonic()
+    r = await asyncio.wait_for(client.post("/v1/parse", json={"text": "1 uur"}), 10.0)
+    return r.status_code, time.monotonic() - started
+
+
+async def test_a_database_that_hangs_is_a_503_then_served_again_once_it_answers(
+        relayed: tuple[Relay, Any]) -> None:
+    relay, client = relayed
+    assert (await _parse(client))[0] == 200
+    relay.passing.clear()  # the database stops answering
+    status, took = await _parse(client)
+    assert status == 503 and took < 4.0  # the storage's timeout (2 s), not a hang
+    assert (await _parse(client))[0] == 503  # meanwhile: at once
+    relay.passing.set()
+    assert (await client.get("/readyz")).status_code == 200  # the load balancer sees it back
+    assert (await _parse(client))[0] == 200  # on a new connection
+
+
+async def test_a_database_that_goes_down_is_a_503_at_once(relayed: tuple[Relay, Any]) -> None:
+    relay, client = relayed
+    assert (await _parse(client))[0] == 200
+    relay.down()  # the database goes away: connections dropped, new ones refused
+    for _ in range(3):
+        status, took = await _parse(client)
+        assert status == 503 and took < 2.0
+    assert (await client.get("/readyz")).status_code == 503

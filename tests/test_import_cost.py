@@ -293,3 +293,30 @@ def test_the_readings_type_hints_resolve() -> None:
 
     hints = typing.get_type_hints(Reading)
     assert hints["entry"] is Entry and typing.get_origin(hints["trace"]) is list
+
+
+OPENS = """
+import json, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+from nlentry.cli import main
+status = main(["parse", "2,5 uur met Rowan aan Timi gewerkt", "--json", "--now", "2026-11-24T15:00:00+01:00"])
+print(json.dumps([status, opened]), file=sys.stderr)
+"""
+
+
+def test_a_warm_parse_reads_no_grammar_source(tmp_path: Path) -> None:
+    """With the caches warm, a parse checks them against the grammar sources by the files' size and
+    modification time: it opens no `grammar_build.py` (the module that builds the tables: an import of
+    `nlentry.grammar` may read its own source when there is no bytecode); it does read the tables."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
+    env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
+                "LANG": "C"})
+    for _ in range(2):  # the first run builds the caches
+        done = subprocess.run([sys.executable, "-c", OPENS], env=env, capture_output=True, text=True,
+                              timeout=60, check=True)
+    status, opened = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    grammar_files = [p for p in opened if p.endswith("grammar_build.py")]
+    assert grammar_files == []
+    assert any(p.endswith(".tables") for p in opened)

@@ -237,9 +237,9 @@ def _votes(chunk: str) -> tuple[str, ...]:
 def _owners() -> dict[str, tuple[str, ...]]:
     """Each vocabulary word -> the locales that have it (one lookup a word, however many locales).
 
-    Kept in the cache under a checksum of what it is made from (`_owners_fingerprint`), so that a new
+    Kept in the cache under a checksum of what it is made from (`fingerprint`), so that a new
     process detects the language without reading every locale (its grammar, its words) first."""
-    name = f"owners-{_owners_fingerprint()}.data"
+    name = f"owners-{fingerprint()}.data"
     found = read_cached(name)
     if isinstance(found, dict):
         return found
@@ -248,9 +248,10 @@ def _owners() -> dict[str, tuple[str, ...]]:
     return owners
 
 
-def _owners_fingerprint() -> str:
+def fingerprint() -> str:
     """A checksum of everything `_build_owners` reads: this module, the shared grammar files, and the
-    grammar files and `locale.toml` of every locale on the search path (`stamp`); and `marshal`'s form."""
+    grammar files and `locale.toml` of every locale on the search path (`stamp`); and `marshal`'s form.
+    The key of what is cached from every locale (the detection table, `nlentry.unread`'s time words)."""
     paths = [__file__, *lark_files(grammars_dir() / "shared")]
     for code in available():
         own = folder(code)

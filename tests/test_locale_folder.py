@@ -160,3 +160,31 @@ def test_the_tables_follow_a_grammar_file_written_with_an_old_time(extra: Path) 
     lark.write_text(text.replace("// a comment", "// A comment"), encoding="utf-8")
     os.utime(lark, ns=(now, now))
     assert grammar._fingerprint("xx") != recent  # the same size and time, but recent: read
+
+
+def test_the_time_words_follow_the_locale_files(extra: Path) -> None:
+    """The time words of every locale (`nlentry.unread`) are cached under the checksum of every locale's
+    files: read back in a new process (here: after forgetting) as built, and a word added to a locale's
+    grammar is seen by the next process."""
+    from nlentry import unread
+
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()
+    before = unread._vocabulary("nl")
+    assert before == unread._build_vocabulary("nl")
+    assert "vorgestern" in before[1] and "mondtag" not in before[1]
+    _forget_locales()
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()
+    assert unread._vocabulary("nl") == before  # read back from the cache
+    lark = extra / "xx" / "xx.lark"
+    lark.write_text(lark.read_text(encoding="utf-8").replace('_mon: "montag"', '_mon: "montag" | "mondtag"'),
+                    encoding="utf-8")
+    _forget_locales()
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()
+    after = unread._vocabulary("nl")
+    assert "mondtag" in after[1]
+    assert after == unread._build_vocabulary("nl")
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()

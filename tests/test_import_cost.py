@@ -322,3 +322,29 @@ def test_a_warm_parse_reads_no_grammar_source(tmp_path: Path) -> None:
                      or os.path.basename(os.path.dirname(p)) == "en"]
     assert grammar_files == []
     assert any(p.endswith(".tables") for p in opened)
+
+
+COMPILED = """
+import json, re, sys
+compiled = []
+compile = re._compiler.compile
+re._compiler.compile = lambda pattern, flags=0: compiled.append(str(pattern)) or compile(pattern, flags)
+from nlentry.cli import main
+status = main(["parse", "2,5 uur met Rowan aan Timi gewerkt", "--json", "--now", "2026-11-24T15:00:00+01:00"])
+print(json.dumps([status, compiled]), file=sys.stderr)
+"""
+
+
+def test_a_parse_of_a_printable_text_compiles_no_control_pattern(tmp_path: Path) -> None:
+    """The pattern of control characters (slow to compile: its class spans most of the Basic
+    Multilingual Plane) is compiled only for a text that is not printable."""
+    from nlentry import api
+
+    env = {**os.environ, "NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run builds the caches
+        done = subprocess.run([sys.executable, "-c", COMPILED], env=env, capture_output=True, text=True,
+                              timeout=60, check=True)
+    status, compiled = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0 and compiled  # the hook sees what is compiled
+    assert r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]" not in compiled
+    assert api._CONTROL == r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"

@@ -30,7 +30,8 @@ else:
     from typing import Literal, overload
 
 MAX_LENGTH = 2000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+"""The control characters a text may not hold; compiled only for a text that is not printable."""
 _EMPTY = Catalog()
 
 
@@ -67,7 +68,7 @@ def check_text(text: object, max_length: int = MAX_LENGTH) -> str:
     if len(text) > max_length:
         raise InputError(f"the text is {len(text)} characters long; the limit is {max_length}",
                          "err_too_long", length=len(text), limit=max_length)
-    if not text.isprintable() and _CONTROL.search(text):  # every control character is unprintable
+    if not text.isprintable() and re.search(_CONTROL, text):  # every control character is unprintable
         raise InputError("the text contains control characters", "err_control")
     if text.isascii():  # the common case: nothing to encode wrongly
         return text

@@ -16,16 +16,16 @@ go on from there, so every input parses, in time linear in its length.
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import sys
 import unicodedata
 import zlib
 from collections.abc import Callable
 from functools import cache, lru_cache, partial
-from pathlib import Path
 
 from nlentry.locales import folder as locale_folder
-from nlentry.locales import get, grammars_dir, read_cached, write_cached
+from nlentry.locales import get, grammars_dir, lark_files, read_cached, stamp, write_cached
 from nlentry.model import Record
 
 TYPE_CHECKING = False
@@ -200,17 +200,14 @@ def unpack(packed: Any) -> Compiled:
 
 def _fingerprint(code: str) -> str:
     """A checksum of everything the tables are made from: the module that builds them and this one that
-    reads them, the locale's grammar files and `locale.toml` (not its other files), and `marshal`'s form."""
-    here = Path(__file__)
-    crc = zlib.crc32(f"{marshal.version} {sys.byteorder}\0".encode() + here.read_bytes()
-                     + here.with_name("grammar_build.py").read_bytes())
+    reads them, the locale's grammar files and `locale.toml` (not its other files), and `marshal`'s form;
+    by the files' size and modification time (`nlentry.locales.stamp`), so that nothing is read."""
     root = grammars_dir()
-    folder = locale_folder(code) or root / code
-    for path in [*sorted((root / "shared").glob("*.lark")), *sorted(folder.glob("*.lark")),
-                 folder / "locale.toml"]:
-        if path.is_file():
-            crc = zlib.crc32(path.name.encode() + b"\0" + path.read_bytes(), crc)
-    return f"{crc:08x}"
+    folder = locale_folder(code) or os.path.join(root, code)
+    paths = [__file__, os.path.join(os.path.dirname(__file__), "grammar_build.py"),
+             *lark_files(os.path.join(root, "shared")), *lark_files(folder),
+             os.path.join(folder, "locale.toml")]
+    return f"{stamp(paths, zlib.crc32(f'{marshal.version} {sys.byteorder}'.encode())):08x}"
 
 
 @cache

@@ -17,6 +17,7 @@ import marshal
 import os
 import re
 import sys
+import time
 import zlib
 from functools import cache
 from pathlib import Path
@@ -250,9 +251,9 @@ def _votes(chunk: str) -> tuple[str, ...]:
 def _owners() -> dict[str, tuple[str, ...]]:
     """Each vocabulary word -> the locales that have it (one lookup a word, however many locales).
 
-    Kept in the cache under a checksum of what it is made from (`_owners_fingerprint`), so that a new
+    Kept in the cache under a checksum of what it is made from (`fingerprint`), so that a new
     process detects the language without reading every locale (its grammar, its words) first."""
-    name = f"owners-{_owners_fingerprint()}.data"
+    name = f"owners-{fingerprint()}.data"
     found = read_cached(name)
     if isinstance(found, dict):
         return found
@@ -261,18 +262,51 @@ def _owners() -> dict[str, tuple[str, ...]]:
     return owners
 
 
-def _owners_fingerprint() -> str:
+def fingerprint() -> str:
     """A checksum of everything `_build_owners` reads: this module, the shared grammar files, and the
-    grammar files and `locale.toml` of every locale on the search path; and `marshal`'s form."""
-    crc = zlib.crc32(f"{marshal.version}\0".encode() + Path(__file__).read_bytes())
-    paths = sorted((grammars_dir() / "shared").glob("*.lark"))
+    grammar files and `locale.toml` of every locale on the search path (`stamp`); and `marshal`'s form.
+    The key of what is cached from every locale (the detection table, `nlentry.unread`'s time words)."""
+    paths = [__file__, *lark_files(grammars_dir() / "shared")]
     for code in available():
         own = folder(code)
         if own is not None:  # always: available() lists only folders with a locale.toml
-            paths += [*sorted(own.glob("*.lark")), own / "locale.toml"]
+            paths += [*lark_files(own), os.path.join(own, "locale.toml")]
+    return f"{stamp(paths, zlib.crc32(f'{marshal.version}'.encode())):08x}"
+
+
+def lark_files(folder: str | os.PathLike[str]) -> list[str]:
+    """The paths of the grammar files (`*.lark`) in `folder`, sorted; none when it cannot be read."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [os.path.join(folder, n) for n in sorted(names) if n.endswith(".lark")]
+
+
+RECENT_NS = 2_000_000_000
+"""A file modified less than this many nanoseconds ago is checksummed by its content too (`stamp`)."""
+
+
+def stamp(paths: list[str], crc: int = 0) -> int:
+    """A checksum of the files at `paths` by what `os.stat` says of them (path, size, modification
+    time), as Python checks a module's source against its bytecode cache: no file is read, which is most
+    of what a cold start spent on checking its caches. A file modified in the last `RECENT_NS` is read
+    as well: a rewrite within the file system's clock tick may keep the modification time and size."""
+    now = time.time_ns()
     for path in paths:
-        crc = zlib.crc32(f"{path.parent.name}/{path.name}\0".encode() + path.read_bytes(), crc)
-    return f"{crc:08x}"
+        try:
+            status = os.stat(path)
+        except OSError:
+            crc = zlib.crc32(f"{path}\0missing\0".encode(), crc)
+            continue
+        crc = zlib.crc32(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode(), crc)
+        if now - status.st_mtime_ns < RECENT_NS:  # recent, or in the future
+            try:
+                with open(path, "rb") as f:
+                    crc = zlib.crc32(f.read(), crc)
+            except OSError:
+                pass
+    return crc
 
 
 def _build_owners() -> dict[str, tuple[str, ...]]:

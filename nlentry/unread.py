@@ -68,7 +68,19 @@ def time_words(code: str) -> frozenset[str]:
 
 @cache
 def _vocabulary(code: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """(own words, other locales' long words, long words for near misses) as seen from locale `code`."""
+    """(own words, other locales' long words, long words for near misses) as seen from locale `code`;
+    cached under a checksum of every locale's files and this module (`nlentry.locales.stamp`), so that a
+    new process reads no grammar to find them."""
+    name = f"unread-{code}-{locales.stamp([__file__], int(locales.fingerprint(), 16)):08x}.data"
+    found = locales.read_cached(name)
+    if isinstance(found, tuple) and len(found) == 3:
+        return found
+    vocabulary = _build_vocabulary(code)
+    locales.write_cached(name, vocabulary)
+    return vocabulary
+
+
+def _build_vocabulary(code: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     own = frozenset(w for w in time_words(code) if len(w) >= MIN_EXACT)
     other = frozenset(w for c in locales.available() if c != code for w in time_words(c)
                       if len(w) >= MIN_OTHER_LOCALE)

@@ -293,3 +293,58 @@ def test_the_readings_type_hints_resolve() -> None:
 
     hints = typing.get_type_hints(Reading)
     assert hints["entry"] is Entry and typing.get_origin(hints["trace"]) is list
+
+
+OPENS = """
+import json, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+from nlentry.cli import main
+status = main(["parse", "2,5 uur met Rowan aan Timi gewerkt", "--json", "--now", "2026-11-24T15:00:00+01:00"])
+print(json.dumps([status, opened]), file=sys.stderr)
+"""
+
+
+def test_a_warm_parse_reads_no_grammar_source(tmp_path: Path) -> None:
+    """With the caches warm, a parse checks them against the grammar sources by the files' size and
+    modification time: it opens no `grammar_build.py` (the module that builds the tables: an import of
+    `nlentry.grammar` may read its own source when there is no bytecode), and nothing of a locale it
+    does not parse in (English, for a Dutch phrase: its time words are cached); it reads the tables."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
+    env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
+                "LANG": "C"})
+    for _ in range(2):  # the first run builds the caches
+        done = subprocess.run([sys.executable, "-c", OPENS], env=env, capture_output=True, text=True,
+                              timeout=60, check=True)
+    status, opened = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    grammar_files = [p for p in opened if p.endswith("grammar_build.py")
+                     or os.path.basename(os.path.dirname(p)) == "en"]
+    assert grammar_files == []
+    assert any(p.endswith(".tables") for p in opened)
+
+
+COMPILED = """
+import json, re, sys
+compiled = []
+compile = re._compiler.compile
+re._compiler.compile = lambda pattern, flags=0: compiled.append(str(pattern)) or compile(pattern, flags)
+from nlentry.cli import main
+status = main(["parse", "2,5 uur met Rowan aan Timi gewerkt", "--json", "--now", "2026-11-24T15:00:00+01:00"])
+print(json.dumps([status, compiled]), file=sys.stderr)
+"""
+
+
+def test_a_parse_of_a_printable_text_compiles_no_control_pattern(tmp_path: Path) -> None:
+    """The pattern of control characters (slow to compile: its class spans most of the Basic
+    Multilingual Plane) is compiled only for a text that is not printable."""
+    from nlentry import api
+
+    env = {**os.environ, "NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run builds the caches
+        done = subprocess.run([sys.executable, "-c", COMPILED], env=env, capture_output=True, text=True,
+                              timeout=60, check=True)
+    status, compiled = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0 and compiled  # the hook sees what is compiled
+    assert r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]" not in compiled
+    assert api._CONTROL == r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -137,3 +138,54 @@ def test_the_detection_table_follows_the_locale_files(extra: Path) -> None:
     assert after["fünf"] == ("xx",)
     assert after == locales._build_owners()
     assert nlentry.parse("fünf stunden besprechung", now=NOW).locale == "xx"
+
+
+def test_the_tables_follow_a_grammar_file_written_with_an_old_time(extra: Path) -> None:
+    """The caches are checked by the sources' size and modification time (`locales.stamp`): a changed
+    grammar file is seen even when its time is set back (as an unpacked archive sets it), and a file
+    modified just now is checked by its content as well (a rewrite within the clock's tick)."""
+    from nlentry import grammar
+
+    lark = extra / "xx" / "xx.lark"
+    old = lark.stat().st_mtime_ns - 10**10
+    os.utime(lark, ns=(old, old))
+    before = grammar._fingerprint("xx")
+    assert grammar._fingerprint("xx") == before  # nothing changed: the same key
+    lark.write_text(lark.read_text(encoding="utf-8") + "\n// a comment\n", encoding="utf-8")
+    os.utime(lark, ns=(old, old))
+    assert grammar._fingerprint("xx") != before  # another size
+    text = lark.read_text(encoding="utf-8")
+    now = time.time_ns()
+    os.utime(lark, ns=(now, now))
+    recent = grammar._fingerprint("xx")
+    lark.write_text(text.replace("// a comment", "// A comment"), encoding="utf-8")
+    os.utime(lark, ns=(now, now))
+    assert grammar._fingerprint("xx") != recent  # the same size and time, but recent: read
+
+
+def test_the_time_words_follow_the_locale_files(extra: Path) -> None:
+    """The time words of every locale (`nlentry.unread`) are cached under the checksum of every locale's
+    files: read back in a new process (here: after forgetting) as built, and a word added to a locale's
+    grammar is seen by the next process."""
+    from nlentry import unread
+
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()
+    before = unread._vocabulary("nl")
+    assert before == unread._build_vocabulary("nl")
+    assert "vorgestern" in before[1] and "mondtag" not in before[1]
+    _forget_locales()
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()
+    assert unread._vocabulary("nl") == before  # read back from the cache
+    lark = extra / "xx" / "xx.lark"
+    lark.write_text(lark.read_text(encoding="utf-8").replace('_mon: "montag"', '_mon: "montag" | "mondtag"'),
+                    encoding="utf-8")
+    _forget_locales()
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()
+    after = unread._vocabulary("nl")
+    assert "mondtag" in after[1]
+    assert after == unread._build_vocabulary("nl")
+    unread._vocabulary.cache_clear()
+    unread.time_words.cache_clear()

@@ -516,11 +516,14 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
     time: the same items as one pass over everything, without feeding the plain words through.
     """
     compiled = load(code)
+    lexemes_of = _chunk_lexer(code)
     items: list[Node] = []
     recovered = 0
     stretch: list[Token] = []
-    for base, lexemes in _chunks(text, code, chunks):
-        for kind, value, start, end in lexemes:
+    base = 0
+    for chunk in text.split() if chunks is None else chunks:  # `_chunks`, spelled out
+        base = text.find(chunk, base)
+        for kind, value, start, end in lexemes_of(chunk):
             if kind in _PLAIN:
                 if stretch:
                     recovered += _parse_stretch(compiled, stretch, items)
@@ -531,6 +534,7 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
                 token = _new_str(Token, value)
                 token.type, token.start_pos, token.end_pos = kind, base + start, base + end
                 stretch.append(token)
+        base += len(chunk)
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
     return Parsed(tuple(items), recovered)

@@ -11,7 +11,20 @@ from __future__ import annotations
 from nlentry import locales
 from nlentry.grammar import NO_VALUE, Node, Token, span_of
 from nlentry.locales import Locale
-from nlentry.semantics.values import Clock, ClockRange, DayRef, Duration, Item, Pair
+from nlentry.semantics.values import (
+    Clock,
+    ClockRange,
+    DayRef,
+    Duration,
+    Item,
+    Pair,
+    make_clock,
+    make_clock_range,
+    make_day,
+    make_duration,
+    make_item,
+    make_pair,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -161,7 +174,7 @@ class Semantics:
         text = str(c[0])
         sep = "-" if "-" in text else "/"
         a, b = text.split(sep)
-        return Pair(int(a), int(b), sep, len(b) == 2 and b.startswith("0"))
+        return make_pair(int(a), int(b), sep, len(b) == 2 and b.startswith("0"))
 
     # ---- durations -------------------------------------------------------------------------
 
@@ -188,53 +201,53 @@ class Semantics:
 
     def amount_unit(self, c: list[Any]) -> Duration:
         amount, unit = c
-        return Duration(_plain(amount) * unit, unit=unit)
+        return make_duration(_plain(amount) * unit, unit=unit)
 
     def half_unit(self, c: list[int]) -> Duration:
-        return Duration(c[0] / 2)
+        return make_duration(c[0] / 2)
 
     def one_and_half(self, c: list[int]) -> Duration:
-        return Duration(1.5 * c[0])
+        return make_duration(1.5 * c[0])
 
     def quarters(self, c: list[Any]) -> Duration:
-        return Duration(900 * (c[0] if c else 1), unit=900)
+        return make_duration(900 * (c[0] if c else 1), unit=900)
 
     def quarter_hour(self, _: list[Any]) -> Duration:
-        return Duration(900)
+        return make_duration(900)
 
     def one_hour(self, _: list[Any]) -> Duration:
-        return Duration(HOUR, unit=HOUR)
+        return make_duration(HOUR, unit=HOUR)
 
     def one_and_half_hour(self, _: list[Any]) -> Duration:
-        return Duration(1.5 * HOUR, unit=HOUR)
+        return make_duration(1.5 * HOUR, unit=HOUR)
 
     def one_unit(self, c: list[int]) -> Duration:
-        return Duration(c[0], unit=c[0])
+        return make_duration(c[0], unit=c[0])
 
     def half_hour(self, _: list[Any]) -> Duration:
-        return Duration(1800)
+        return make_duration(1800)
 
     def approx(self, _: list[Any]) -> None:
         return None  # "ongeveer": read_items joins it to the duration right after it
 
     def half_more(self, _: list[Any]) -> Duration:
-        return Duration(0.0, half=True)
+        return make_duration(0.0, half=True)
 
     def or_amount(self, c: list[Any]) -> Duration:
-        return Duration(_plain(c[0]), unit=c[1] if len(c) > 1 else 0, count=True)
+        return make_duration(_plain(c[0]), unit=c[1] if len(c) > 1 else 0, count=True)
 
     def unit_hm(self, c: list[Token]) -> Duration:
         h, m = _split_hm(str(c[0]))
-        return Duration(h * HOUR + m * MINUTE)
+        return make_duration(h * HOUR + m * MINUTE)
 
     def hm_duration(self, c: list[Token]) -> Duration:
         h, m = _split_hm(str(c[0]))
-        return Duration(h * HOUR + m * MINUTE)
+        return make_duration(h * HOUR + m * MINUTE)
 
     def tail_piece(self, c: list[Any]) -> Duration:
         if len(c) == 2:
             return self.amount_unit(c)
-        return Duration(_plain(c[0]) * MINUTE, hm=True)
+        return make_duration(_plain(c[0]) * MINUTE, hm=True)
 
     def duration(self, c: list[Duration]) -> Duration:
         total = 0.0
@@ -251,7 +264,7 @@ class Semantics:
             else:
                 total += piece.seconds
             previous = piece
-        return Duration(total)
+        return make_duration(total)
 
     # ---- clock times -----------------------------------------------------------------------
 
@@ -259,7 +272,7 @@ class Semantics:
         text = str(c[0])
         h, m = _split_hm(text)
         padded = text[:1] == "0" and text[1:2].isdigit()  # "09:30" is a clock, "0:45" may be a duration
-        return Clock(h, m, fixed=h >= 13 or padded, shape="hm")
+        return make_clock(h, m, fixed=h >= 13 or padded, shape="hm")
 
     def clock_hour(self, c: list[Any]) -> Clock:
         clock = _as_clock(c[0])
@@ -291,10 +304,10 @@ class Semantics:
         return clock.with_(**changes)
 
     def noon(self, _: list[Any]) -> Clock:
-        return Clock(12, 0, fixed=True)
+        return make_clock(12, 0, fixed=True)
 
     def midnight(self, _: list[Any]) -> Clock:
-        return Clock(0, 0, fixed=True)
+        return make_clock(0, 0, fixed=True)
 
     def clock_half_before(self, c: list[Any]) -> Clock:
         return _minutes_from(_as_clock(c[0]), -30)
@@ -316,13 +329,13 @@ class Semantics:
             return c[-1]
         minutes, target = _whole(c[0]), _as_clock(c[-1])
         if len(c) == 3 and c[1] == HOUR:  # "9h to 11h": hours are no minutes before anything
-            return ClockRange(_as_clock(c[0]), target)
+            return make_clock_range(_as_clock(c[0]), target)
         if len(c) == 2:  # no unit: "3 to 4" may be a range
             if target.fixed and target.hour in (0, 12) and not target.minute and 0 < minutes < 60 \
                     and not 7 <= minutes <= 11:
                 # "15 to noon": no range starts at 15:00 (or 13:00-18:00 by the working-hours rule) and ends
                 # at noon; "9 to noon" may be one. After "from", the range reading stays available.
-                as_range = ClockRange(_as_clock(c[0]), target) if minutes <= 24 else None
+                as_range = make_clock_range(_as_clock(c[0]), target) if minutes <= 24 else None
                 return _minutes_from(target, -minutes).with_(as_range=as_range)
             as_range = self.clock_range([c[0], target])
             if minutes not in _CLOCK_MINUTES or target.minute:
@@ -353,7 +366,7 @@ class Semantics:
         start, end = _as_clock(c[0]), _as_clock(c[1])
         if max(start.hour, end.hour) > 24 or max(start.minute, end.minute) > 59:
             raise ValueError("no clock range")  # "tickets 40 tot 45": numbers, not times
-        return ClockRange(start, end)
+        return make_clock_range(start, end)
 
     def clock_for(self, c: list[Any]) -> tuple[str | None, Clock, Duration]:
         first, duration = c[0], c[-1]
@@ -382,68 +395,68 @@ class Semantics:
     def daypart_day(self, c: list[Any]) -> tuple[DayRef, str]:
         if isinstance(c[0], Token):
             days, part = self.daypart_words[str(c[0])]
-            return DayRef("offset", days=days), part
+            return make_day("offset", days=days), part
         return c[0], c[1]
 
     # ---- dates -------------------------------------------------------------------------------
 
     def today(self, _: list[Any]) -> DayRef:
-        return DayRef("offset", days=0)
+        return make_day("offset", days=0)
 
     def yesterday(self, _: list[Any]) -> DayRef:
-        return DayRef("offset", days=-1)
+        return make_day("offset", days=-1)
 
     def day_before_yesterday(self, _: list[Any]) -> DayRef:
-        return DayRef("offset", days=-2)
+        return make_day("offset", days=-2)
 
     def tomorrow(self, _: list[Any]) -> DayRef:
-        return DayRef("offset", days=1)
+        return make_day("offset", days=1)
 
     def day_after_tomorrow(self, _: list[Any]) -> DayRef:
-        return DayRef("offset", days=2)
+        return make_day("offset", days=2)
 
     def weekday_recent(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="recent")
+        return make_day("weekday", weekday=c[0], mode="recent")
 
     def weekday_month_day(self, c: list[Any]) -> DayRef:
         if isinstance(c[1], DayRef):  # "sunday the 8th of march": the date says it all
             return c[1]
-        return DayRef("month_day", weekday=c[0], day=c[1])
+        return make_day("month_day", weekday=c[0], day=c[1])
 
     def weekday_last(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="last")
+        return make_day("weekday", weekday=c[0], mode="last")
 
     def weekday_next(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="next")
+        return make_day("weekday", weekday=c[0], mode="next")
 
     def weekday_after_next(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="after_next")
+        return make_day("weekday", weekday=c[0], mode="after_next")
 
     def weekday_prev_week(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="prev_week")
+        return make_day("weekday", weekday=c[0], mode="prev_week")
 
     def weekday_this_week(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="this_week")
+        return make_day("weekday", weekday=c[0], mode="this_week")
 
     def weekday_next_week(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="next_week")
+        return make_day("weekday", weekday=c[0], mode="next_week")
 
     def weekday_week_later(self, c: list[int]) -> DayRef:
-        return DayRef("weekday", weekday=c[0], mode="week_later")
+        return make_day("weekday", weekday=c[0], mode="week_later")
 
     def daypart_yesterday(self, c: list[str]) -> tuple[DayRef, str]:
-        return DayRef("offset", days=-1), c[0]
+        return make_day("offset", days=-1), c[0]
 
     def day_after_day(self, c: list[Any]) -> DayRef:
-        return DayRef("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]), days=c[2].days)
+        return make_day("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]), days=c[2].days)
 
     def date_numeric(self, c: list[Any]) -> DayRef | tuple[DayRef, Clock]:
         text = str(c[0])
         parts = [int(p) for p in text.replace("/", "-").replace(".", "-").split("-")]
         if c[0].type == "YMD":
-            day = DayRef("date", year=parts[0], month=parts[1], day=parts[2])
+            day = make_day("date", year=parts[0], month=parts[1], day=parts[2])
         else:
-            day = DayRef("date", day=parts[0], month=parts[1], year=Year(parts[2]))
+            day = make_day("date", day=parts[0], month=parts[1], year=Year(parts[2]))
         if len(c) > 1:
             return day, self.clock_hm([c[1]])
         return day
@@ -454,7 +467,7 @@ class Semantics:
         day = next(x for x in c if not isinstance(x, (Month, Year)))
         if day > 31 and year is not None and year <= 31:  # "2018 March 18"
             day, year = int(year), Year(day)
-        return DayRef("date", day=day, month=int(month), year=year)
+        return make_day("date", day=day, month=int(month), year=year)
 
     def year(self, c: list[Token]) -> Year:
         return Year(int(c[-1]))
@@ -474,13 +487,13 @@ class Semantics:
 
     def day_ago(self, c: list[Any]) -> DayRef | Duration:
         if c[1] < DAY:  # "2 hours ago" names no other day: it is how long
-            return Duration(_plain(c[0]) * c[1], unit=c[1])
-        return DayRef("ago", amount=_plain(c[0]), unit=_unit_name(c[1]))
+            return make_duration(_plain(c[0]) * c[1], unit=c[1])
+        return make_day("ago", amount=_plain(c[0]), unit=_unit_name(c[1]))
 
     def day_ahead(self, c: list[Any]) -> DayRef | Duration:
         if c[1] < DAY:  # "in 2 hours" (deploy in 2 hours): a duration, not a date
-            return Duration(_plain(c[0]) * c[1], unit=c[1])
-        return DayRef("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]))
+            return make_duration(_plain(c[0]) * c[1], unit=c[1])
+        return make_day("ahead", amount=_plain(c[0]), unit=_unit_name(c[1]))
 
     def next_month(self, _: list[Any]) -> int:
         return 1
@@ -493,14 +506,14 @@ class Semantics:
 
     def day_nth_weekday(self, c: list[Any]) -> DayRef:
         n, weekday, *rest = c
-        return self._in_month(DayRef("nth_weekday", n=n, weekday=weekday), rest)
+        return self._in_month(make_day("nth_weekday", n=n, weekday=weekday), rest)
 
     def day_last_weekday(self, c: list[Any]) -> DayRef:
         weekday, *rest = c
-        return self._in_month(DayRef("nth_weekday", n=-1, weekday=weekday), rest)
+        return self._in_month(make_day("nth_weekday", n=-1, weekday=weekday), rest)
 
     def day_last_of_month(self, c: list[Any]) -> DayRef:
-        return self._in_month(DayRef("last_day"), c)
+        return self._in_month(make_day("last_day"), c)
 
     def _in_month(self, ref: DayRef, rest: list[Any]) -> DayRef:
         month = next((x for x in rest if isinstance(x, Month)), None)
@@ -509,14 +522,14 @@ class Semantics:
         return ref.replace(month=None if month is None else int(month), year=year, months=months)  # type: ignore[no-any-return]
 
     def day_of_month(self, c: list[Any]) -> DayRef:
-        return c[0] if isinstance(c[0], DayRef) else DayRef("month_day", day=c[0])
+        return c[0] if isinstance(c[0], DayRef) else make_day("month_day", day=c[0])
 
     def day_ordinal(self, c: list[Any]) -> DayRef:
         return self.day_of_month(c)
 
     def day_relative_month(self, c: list[Any]) -> DayRef:
         day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in str(c[0]) if ch.isdigit()))
-        return DayRef("month_day", day=day, months=c[-1])
+        return make_day("month_day", day=day, months=c[-1])
 
     def day_also(self, c: list[DayRef]) -> DayRef:
         return c[0]
@@ -525,10 +538,10 @@ class Semantics:
         return c[0]
 
     def weekdays_ahead(self, c: list[int]) -> DayRef:
-        return DayRef("weekdays_ahead", n=c[0], weekday=c[1])
+        return make_day("weekdays_ahead", n=c[0], weekday=c[1])
 
     def weekdays_ago(self, c: list[int]) -> DayRef:
-        return DayRef("weekdays_ago", n=c[0], weekday=c[1])
+        return make_day("weekdays_ago", n=c[0], weekday=c[1])
 
 
 def _weekday(index: int) -> Any:
@@ -618,18 +631,18 @@ def _as_clock(value: Any) -> Clock:
     if isinstance(value, float) and not value.is_integer():
         h = int(value)
         m = round((value - h) * 100)
-        return Clock(h, m, fixed=h >= 13, shape="hm")
+        return make_clock(h, m, fixed=h >= 13, shape="hm")
     if isinstance(value, Pair):
-        return Clock(value.a, value.b, shape="hm")
+        return make_clock(value.a, value.b, shape="hm")
     if isinstance(value, Duration):  # "om 3 uur", "14 uur 15 's middags"
         h, rest = divmod(int(value.seconds), 3600)
-        return Clock(h, rest // 60, fixed=h >= 13 or h == 0, shape="hour")
+        return make_clock(h, rest // 60, fixed=h >= 13 or h == 0, shape="hour")
     if isinstance(value, Token):  # a DECIMAL such as 14.30 before am/pm
         return _as_clock(float(str(value).replace(",", ".")))
     h = int(value)
     if isinstance(value, HourMinute):
-        return Clock(h, value.minute, shape="hour")
-    return Clock(h, 0, fixed=h >= 13 or h == 0, shape="number")
+        return make_clock(h, value.minute, shape="hour")
+    return make_clock(h, 0, fixed=h >= 13 or h == 0, shape="number")
 
 
 def _cued(value: Any) -> Any:
@@ -811,36 +824,36 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] |
             start, end = span
             kind = _KINDS.get(tree.data)
             if isinstance(value, Duration):
-                items.append(Item("duration", start, end, value))
+                items.append(make_item("duration", start, end, value))
             elif isinstance(value, Clock):
-                items.append(Item("clock", start, end, value))
+                items.append(make_item("clock", start, end, value))
             elif isinstance(value, DayRef):
-                items.append(Item("day", start, end, value, role=_JOINED.get(tree.data)))
+                items.append(make_item("day", start, end, value, role=_JOINED.get(tree.data)))
             elif isinstance(value, str):
-                items.append(Item("part", start, end, value))
+                items.append(make_item("part", start, end, value))
             elif kind == "clock" and isinstance(value, tuple):
                 role, clock = value
                 if isinstance(clock, ClockRange):  # "from 3 to 4" read through minutes_before
-                    items.append(Item("range", start, end, clock))
+                    items.append(make_item("range", start, end, clock))
                 else:
                     kind = "pair" if isinstance(clock, Pair) else "clock"
-                    items.append(Item(kind, start, end, clock, role=role))
+                    items.append(make_item(kind, start, end, clock, role=role))
             elif kind == "range":
-                items.append(Item("range", start, end, value))
+                items.append(make_item("range", start, end, value))
             elif kind == "clock_for":
                 role, clock, duration = value
-                items.append(Item("clock_for", start, end, clock, role=role, extra=duration))
+                items.append(make_item("clock_for", start, end, clock, role=role, extra=duration))
             elif isinstance(value, Pair):
-                items.append(Item("pair", start, end, value))
+                items.append(make_item("pair", start, end, value))
             elif isinstance(value, ClockRange):
-                items.append(Item("range", start, end, value))
+                items.append(make_item("range", start, end, value))
             elif isinstance(value, tuple) and isinstance(value[0], DayRef):
                 day, other = value
                 if isinstance(other, Clock):
-                    items.append(Item("day", start, end, day))
-                    items.append(Item("clock", start, end, other))
+                    items.append(make_item("day", start, end, day))
+                    items.append(make_item("clock", start, end, other))
                 else:
-                    items.append(Item("part", start, end, other, extra=day))
+                    items.append(make_item("part", start, end, other, extra=day))
         if rules is not None:
             rules.extend([whole.data] * (len(items) - len(rules)))
     return items

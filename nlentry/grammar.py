@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache, partial
 
 from nlentry.locales import folder as locale_folder
-from nlentry.locales import get, grammars_dir, lark_files, read_cached, stamp, write_cached
+from nlentry.locales import get, grammar_files, grammars_dir, read_cached, stamp, write_cached
 from nlentry.model import Record
 
 TYPE_CHECKING = False
@@ -202,10 +202,8 @@ def _fingerprint(code: str) -> str:
     """A checksum of everything the tables are made from: the module that builds them and this one that
     reads them, the locale's grammar files and `locale.toml` (not its other files), and `marshal`'s form;
     by the files' size and modification time (`nlentry.locales.stamp`), so that nothing is read."""
-    root = grammars_dir()
-    folder = locale_folder(code) or os.path.join(root, code)
-    paths = [__file__, os.path.join(os.path.dirname(__file__), "grammar_build.py"),
-             *lark_files(os.path.join(root, "shared")), *lark_files(folder),
+    folder = locale_folder(code) or os.path.join(grammars_dir(), code)
+    paths = [__file__, os.path.join(os.path.dirname(__file__), "grammar_build.py"), *grammar_files(folder),
              os.path.join(folder, "locale.toml")]
     return f"{stamp(paths, zlib.crc32(f'{marshal.version} {sys.byteorder}'.encode())):08x}"
 

@@ -167,11 +167,7 @@ def get(code: str) -> Locale:
     if own is None:  # pragma: no cover - available() lists only folders with a locale.toml
         raise LocaleError(f"unsupported locale {code!r}")
     data = read_toml(own / "locale.toml")
-    shared = grammars_dir() / "shared"
-    grammar = "\n".join(
-        p.read_text(encoding="utf-8")
-        for p in [*sorted(shared.glob("*.lark")), *sorted(own.glob("*.lark"))]
-    )
+    grammar = "\n".join(Path(p).read_text(encoding="utf-8") for p in grammar_files(own))
     numbers = {str(k): int(v) for k, v in data.get("numbers", {}).items()}
     numbers.update({k: v for k, v in _compound_numbers(data, numbers).items() if k not in numbers})
     return Locale(
@@ -266,12 +262,18 @@ def fingerprint() -> str:
     """A checksum of everything `_build_owners` reads: this module, the shared grammar files, and the
     grammar files and `locale.toml` of every locale on the search path (`stamp`); and `marshal`'s form.
     The key of what is cached from every locale (the detection table, `nlentry.unread`'s time words)."""
-    paths = [__file__, *lark_files(grammars_dir() / "shared")]
+    paths = [__file__]
     for code in available():
         own = folder(code)
         if own is not None:  # always: available() lists only folders with a locale.toml
-            paths += [*lark_files(own), os.path.join(own, "locale.toml")]
+            paths += [*grammar_files(own), os.path.join(own, "locale.toml")]
     return f"{stamp(paths, zlib.crc32(f'{marshal.version}'.encode())):08x}"
+
+
+def grammar_files(own: str | os.PathLike[str]) -> list[str]:
+    """The grammar files of the locale in folder `own`, in the order its grammar joins them: the shared
+    ones, then its own. What `get` reads, and what the caches made from a grammar are checked against."""
+    return [*lark_files(os.path.join(grammars_dir(), "shared")), *lark_files(own)]
 
 
 def lark_files(folder: str | os.PathLike[str]) -> list[str]:

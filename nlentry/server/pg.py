@@ -245,16 +245,25 @@ class PostgresStorage:
     def _conn(self, *, probe: bool = False) -> Iterator[psycopg.Connection[Any]]:
         import psycopg
 
-        if not probe and time.monotonic() < self._down_until:
-            raise StorageUnavailable("the server's database cannot be reached; try again later")
+        if not probe:
+            self._refuse_while_down()
         try:
             with self.pool.connection(timeout=self.timeout) as conn:
                 yield conn
         except psycopg.OperationalError as exc:
-            self._down_until = time.monotonic() + self.pause
-            raise _unavailable(self.url, exc) from None
+            raise self._went_down(exc) from None
         if probe:
             self._down_until = 0.0
+
+    def _refuse_while_down(self) -> None:
+        """Answer at once (503) during the pause after the database was found unreachable."""
+        if time.monotonic() < self._down_until:
+            raise StorageUnavailable("the server's database cannot be reached; try again later")
+
+    def _went_down(self, exc: Exception) -> StorageUnavailable:
+        """The error to raise for `exc` (the database unreachable), starting the pause."""
+        self._down_until = time.monotonic() + self.pause
+        return _unavailable(self.url, exc)
 
     def _one(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> tuple[Any, ...] | None:
         with self._conn() as conn:
@@ -360,12 +369,8 @@ class PostgresStorage:
             cursor = psycopg.RawCursor(conn)
             rows = cursor.execute(self._ADMIT, _admit_params(key_hashes, interval, burst), prepare=True)
             answers = _admit_rows(rows.fetchall(), key_hashes, interval, burst)
-        again = [i for i, answer in enumerate(answers) if answer == "again"]
-        if again:  # another process made the bucket meanwhile: it exists now
-            for i, answer in zip(again, self.admit([key_hashes[i] for i in again], interval=interval,
-                                                   burst=burst), strict=True):
-                answers[i] = answer
-        return [None if isinstance(a, str) else a for a in answers]
+        again = [key_hashes[i] for i, answer in enumerate(answers) if answer == "again"]
+        return _settled(answers, self.admit(again, interval=interval, burst=burst) if again else [])
 
     async def admit_async(self, key_hashes: Sequence[str], *, interval: float,
                           burst: float) -> list[tuple[str, str, float] | None]:
@@ -373,20 +378,15 @@ class PostgresStorage:
         not the pool's, so no thread and no checkout per statement)."""
         import psycopg
 
-        if time.monotonic() < self._down_until:
-            raise StorageUnavailable("the server's database cannot be reached; try again later")
+        self._refuse_while_down()
         try:
             rows = await self._admission.rows(self._ADMIT, _admit_params(key_hashes, interval, burst))
         except (psycopg.OperationalError, TimeoutError) as exc:
-            self._down_until = time.monotonic() + self.pause
-            raise _unavailable(self.url, exc) from None
+            raise self._went_down(exc) from None
         answers = _admit_rows(rows, key_hashes, interval, burst)
-        again = [i for i, answer in enumerate(answers) if answer == "again"]
-        if again:  # another process made the bucket meanwhile: it exists now
-            retried = await self.admit_async([key_hashes[i] for i in again], interval=interval, burst=burst)
-            for i, answer in zip(again, retried, strict=True):
-                answers[i] = answer
-        return [None if isinstance(a, str) else a for a in answers]
+        again = [key_hashes[i] for i, answer in enumerate(answers) if answer == "again"]
+        retried = await self.admit_async(again, interval=interval, burst=burst) if again else []
+        return _settled(answers, retried)
 
     def keys(self, user_id: str | None = None) -> list[KeyRow]:
         sql = "SELECT id, user_id, name, created_at FROM api_keys"
@@ -662,6 +662,14 @@ def _admit_rows(rows: list[tuple[Any, ...]], key_hashes: Sequence[str], interval
             late = float(ahead) + (taken + 1) * interval - burst * interval
             answers.append((str(stored), str(user), max(1e-3, late)))
     return answers
+
+
+def _settled(answers: list[tuple[str, str, float] | None | str],
+             retried: list[tuple[str, str, float] | None]) -> list[tuple[str, str, float] | None]:
+    """`_admit_rows`' answers with each "again" (the owner's bucket was made by another process
+    meanwhile: it exists now) replaced, in order, by the answer of asking that request again."""
+    later = iter(retried)
+    return [next(later) if isinstance(answer, str) else answer for answer in answers]
 
 
 class _LoopConnection:

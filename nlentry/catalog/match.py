@@ -137,7 +137,7 @@ def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start
     span_field, project, service, client, target_id, target_name, how, doubts = recipe
     span = _span(span_field, start, end, text[start:end])
     return _name_match(project, service, client, (), (), (span,), used,
-                (("match", span_field, start, end, target_id, target_name, how), *doubts))
+                       (("match", span_field, start, end, target_id, target_name, how), *doubts))
 
 
 _UNKNOWN = object()
@@ -754,7 +754,7 @@ class _Reader:
                 persons.append(_ref(target.id, target.name))
         spans.sort(key=_span_order)
         return _name_match(project, service, client, tuple(persons), (), tuple(spans), frozenset(used),
-                    tuple(facts))
+                           tuple(facts))
 
     def _single(self, m: _Mention) -> NameMatch | None:
         """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
@@ -989,4 +989,4 @@ class _Reader:
             if found:
                 facts.append(("alternatives", field, tuple(found)))
         return _name_match(project, service, client, tuple(persons), tuple(tags), tuple(spans),
-                    frozenset(used), tuple(facts))
+                           frozenset(used), tuple(facts))

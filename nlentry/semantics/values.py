@@ -52,8 +52,8 @@ class Clock(Record):
         """A copy with some fields changed (`replace`, spelled out: clocks are copied often)."""
         get = changes.get
         return make_clock(get("hour", self.hour), get("minute", self.minute), get("meridiem", self.meridiem),
-                     get("part", self.part), get("fixed", self.fixed), get("shape", self.shape),
-                     get("day", self.day), get("as_range", self.as_range))
+                          get("part", self.part), get("fixed", self.fixed), get("shape", self.shape),
+                          get("day", self.day), get("as_range", self.as_range))
 
 
 class ClockRange(Record):

@@ -22,10 +22,15 @@ from nlentry.server.slack import sign
 
 
 def _fuzzed_app() -> Any:
-    # built at import, because schemathesis parametrizes the tests from the app's schema
+    # built at import, because schemathesis parametrizes the tests from the app's schema, so no
+    # tmp_path fixture: the folder is removed when the test process ends
+    import atexit
+    import shutil
     import tempfile
 
-    home = Path(tempfile.mkdtemp(prefix="nlentry-fuzz-")) / "server"
+    root = tempfile.mkdtemp(prefix="nlentry-fuzz-")
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    home = Path(root) / "server"
     write_config(home, rate_limit=1_000_000, max_body=4096)
     make_user(home, "alice")
     app = create_app(Settings.load({"NLENTRY_HOME": str(home)}), now=lambda: NOW, worker=False)

@@ -362,6 +362,10 @@ def date_cases(f: CaseFile) -> None:
     f.add("27/3 2h support", MAR26, date=most_recent_date(MAR26, 3, 27), duration=hours(2))
     f.add("27/3 1 hour meeting", MAR27, date=most_recent_date(MAR27, 3, 27), duration=hours(1))
     f.add("5/11 3h testing", WED, date=most_recent_date(WED, 11, 5), duration=hours(3))
+    f.add("4/11/2026: 3h support", WED, date=ymd(2026, 11, 4), duration=hours(3),
+          note="a colon after the date, as after a label, ends it")
+    f.add("9/11: 1.5h review", WED, date=most_recent_date(WED, 11, 9), duration=hours(1.5),
+          note="a colon after the date, as after a label, ends it")
     f.add("12-06 2 hours testing", WED, date=most_recent_date(WED, 6, 12), duration=hours(2),
           note="dash rule: second number zero-padded")
     f.add("15-11 3 hours meeting", WED, date=most_recent_date(WED, 11, 15), duration=hours(3),

@@ -420,6 +420,10 @@ def date_cases(f: CaseFile) -> None:
     f.add("27-3 1 uur overleg", MAR27, date=most_recent_date(MAR27, 3, 27), duration=hours(1))
     f.add("27/3 2 uur docs", SPRING, date=most_recent_date(SPRING, 3, 27), duration=hours(2))
     f.add("5/11 3 uur testen", WED, date=most_recent_date(WED, 11, 5), duration=hours(3))
+    f.add("2/11/2026: 2 uur testen", WED, date=ymd(2026, 11, 2), duration=hours(2),
+          note="een dubbele punt na de datum, als na een kopje, sluit haar af")
+    f.add("10/11: 1,5 uur review", WED, date=most_recent_date(WED, 11, 10), duration=hours(1.5),
+          note="een dubbele punt na de datum, als na een kopje, sluit haar af")
     f.add("29-2 3 uur support", LEAP_NEXT, date=most_recent_date(LEAP_NEXT, 2, 29), duration=hours(3))
 
     f.row("Dates: n-n that reads better as a day-first date (dash rule), no year = most recent, today included")

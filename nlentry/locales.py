@@ -20,7 +20,6 @@ import sys
 import time
 import zlib
 from functools import cache
-from pathlib import Path
 from stat import S_ISREG
 
 from nlentry.errors import LocaleError
@@ -30,17 +29,21 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+# Paths are strings (os.path), not pathlib's: importing pathlib (with urllib.parse and ipaddress) is a
+# tenth of a cold `nlentry parse`.
+
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"i?')
 
 
 @cache
-def grammars_dir() -> Path:
+def grammars_dir() -> str:
     """Where the grammar files are: inside the installed wheel, else at the top of the repository."""
-    packaged = Path(__file__).parent / "grammars"
-    if (packaged / "shared").is_dir():
+    here = os.path.dirname(__file__)
+    packaged = os.path.join(here, "grammars")
+    if os.path.isdir(os.path.join(packaged, "shared")):
         return packaged
-    repo = Path(__file__).parent.parent / "grammars"
-    if (repo / "shared").is_dir():
+    repo = os.path.join(os.path.dirname(here), "grammars")
+    if os.path.isdir(os.path.join(repo, "shared")):
         return repo
     raise LocaleError("nlentry's grammar files are missing from this installation")
 
@@ -49,17 +52,18 @@ ENV_GRAMMARS = "NLENTRY_GRAMMARS"
 
 
 @cache
-def search_path() -> tuple[Path, ...]:
+def search_path() -> tuple[str, ...]:
     """The folders that hold locale folders, in the order they are looked at (see the module docstring)."""
-    extra = [Path(p) for p in os.environ.get(ENV_GRAMMARS, "").split(os.pathsep) if p.strip()]
+    extra = [p for p in os.environ.get(ENV_GRAMMARS, "").split(os.pathsep) if p.strip()]
     return (*extra, grammars_dir())
 
 
-def folder(code: str) -> Path | None:
+def folder(code: str) -> str | None:
     """The folder of locale `code`: the first `<code>/` on the search path with a `locale.toml`; else None."""
     for root in search_path():
-        if (root / code / "locale.toml").is_file():
-            return root / code
+        own = os.path.join(root, code)
+        if os.path.isfile(os.path.join(own, "locale.toml")):
+            return own
     return None
 
 
@@ -166,8 +170,8 @@ def get(code: str) -> Locale:
     own = folder(code)
     if own is None:  # pragma: no cover - available() lists only folders with a locale.toml
         raise LocaleError(f"unsupported locale {code!r}")
-    data = read_toml(own / "locale.toml")
-    grammar = "\n".join(Path(p).read_text(encoding="utf-8") for p in grammar_files(own))
+    data = read_toml(os.path.join(own, "locale.toml"))
+    grammar = "\n".join(_read_text(p) for p in grammar_files(own))
     numbers = {str(k): int(v) for k, v in data.get("numbers", {}).items()}
     numbers.update({k: v for k, v in _compound_numbers(data, numbers).items() if k not in numbers})
     return Locale(
@@ -183,11 +187,16 @@ def get(code: str) -> Locale:
     )
 
 
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 @cache
 def available() -> tuple[str, ...]:
     """The codes of every locale folder on the search path, sorted."""
-    return tuple(sorted({p.name for root in search_path() if root.is_dir() for p in root.iterdir()
-                         if (p / "locale.toml").is_file()}))
+    return tuple(sorted({name for root in search_path() if os.path.isdir(root) for name in os.listdir(root)
+                         if os.path.isfile(os.path.join(root, name, "locale.toml"))}))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -324,30 +333,31 @@ def _build_owners() -> dict[str, tuple[str, ...]]:
 # directory in `marshal`'s format: plain values that load faster than pickle, with no import.
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """Where nlentry caches derived data: `NLENTRY_CACHE_DIR`, else the user cache directory."""
     override = os.environ.get("NLENTRY_CACHE_DIR")
     if override:
-        return Path(override)
+        return override
     if sys.platform == "linux" and "ANDROID_ROOT" not in os.environ:
         # platformdirs' answer on Linux (XDG: an absolute $XDG_CACHE_HOME, else ~/.cache), without importing
         # platformdirs: a few milliseconds of every cold start
         xdg = os.environ.get("XDG_CACHE_HOME", "")
-        return Path(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")) / "nlentry"
+        return os.path.join(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache"), "nlentry")
     try:
         from platformdirs import user_cache_dir
 
-        return Path(user_cache_dir("nlentry"))
+        return user_cache_dir("nlentry")
     except ImportError:  # pragma: no cover - platformdirs is a dependency
         import tempfile
 
-        return Path(tempfile.gettempdir()) / f"nlentry-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        return os.path.join(tempfile.gettempdir(),
+                            f"nlentry-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
 
 
 def read_cached(name: str) -> Any:
     """The value cached as `name`, or None; only a file of our own user that nobody else can write
     is read."""
-    path = cache_dir() / name
+    path = os.path.join(cache_dir(), name)
     try:
         status = os.stat(path)
         if S_ISREG(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o022:
@@ -363,22 +373,24 @@ def write_cached(name: str, value: Any) -> None:
     """Cache `value` (plain values only) as `name`, in a private directory (mode 0700); best effort."""
     folder = cache_dir()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         import tempfile  # only when the cache is written: it is not needed to read it
 
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
         with os.fdopen(fd, "wb") as f:
             marshal.dump(value, f)
-        os.replace(tmp, folder / name)
+        os.replace(tmp, os.path.join(folder, name))
     except (OSError, ValueError):
         pass  # no cache this time; the next process does the work again
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A locale folder's TOML file (`locale.toml`, `messages.toml`): parsed with tomllib once, then
     read from the cache (importing tomllib and parsing is a good part of a cold `nlentry` command)."""
-    raw = path.read_bytes()
-    name = f"{path.parent.name}-{path.stem}-{zlib.crc32(raw):08x}.toml.data"
+    with open(path, "rb") as f:
+        raw = f.read()
+    parent, file = os.path.split(os.fspath(path))
+    name = f"{os.path.basename(parent)}-{os.path.splitext(file)[0]}-{zlib.crc32(raw):08x}.toml.data"
     data = read_cached(name)
     if isinstance(data, dict):
         return data

@@ -52,7 +52,7 @@ def extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def test_the_folder_is_a_locale_that_parses(extra: Path) -> None:
     assert "xx" in locales.available() and {"nl", "en"} <= set(locales.available())
-    assert locales.folder("xx") == extra / "xx"
+    assert locales.folder("xx") == str(extra / "xx")
     entry = nlentry.parse("gestern zwei stunden besprechung", now=NOW)  # detected by its words
     assert (entry.locale, entry.date, entry.duration) == ("xx", NOW.date() - timedelta(days=1), 7200)
     assert entry.description == "besprechung"

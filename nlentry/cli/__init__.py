@@ -239,12 +239,12 @@ def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
     index read from the file `add` keeps it in (`nlentry.catalog.cache`), not built again."""
     from nlentry import config
 
-    database = config.data_home(env) / _DB_FILE
-    if not database.exists():
+    database = os.path.join(config.data_dir(env), _DB_FILE)
+    if not os.path.exists(database):
         return None
-    from nlentry.catalog.snapshot import read_snapshot, snapshot_path
+    from nlentry.catalog.snapshot import read_snapshot, snapshot_file
 
-    found = read_snapshot(snapshot_path(database), config.default_provider(env))
+    found = read_snapshot(snapshot_file(database), config.default_provider(env))
     if found is not None:
         catalog = found[0]
     else:

@@ -18,6 +18,7 @@ Exit statuses: 0 ok, 1 usage, 4 the provider refused the credentials or could no
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -128,7 +129,7 @@ def _languages() -> list[str]:
     from nlentry.locales import available, folder
 
     return [code for code in available()
-            if (own := folder(code)) is not None and (own / "messages.toml").is_file()]
+            if (own := folder(code)) is not None and os.path.isfile(os.path.join(own, "messages.toml"))]
 
 
 def _settings_given(ctx: Context, provider: str) -> dict[str, str]:

@@ -97,9 +97,11 @@ print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
 #: what a parse before any sync or catalog import does without: the store, the providers, sqlite3 and
 #: the dataclass machinery they bring, threading, shutil; typing (its names are for the type checker:
 #: nlentry._typing), contextlib (the catalog index's cache imports it only to write); platformdirs
-#: on Linux; and pathlib with what it imports (urllib.parse, ipaddress): paths are strings on this path
+#: on Linux; pathlib with what it imports (urllib.parse, ipaddress): paths are strings on this path; and
+#: argparse with gettext and locale: the line is read by nlentry.cli.command_line
 NOT_ON_PARSE = ("sqlite3", "dataclasses", "inspect", "threading", "shutil", "platformdirs", "nlentry.booking",
-                "nlentry.providers", "typing", "contextlib", "pathlib", "urllib", "ipaddress")
+                "nlentry.providers", "typing", "contextlib", "pathlib", "urllib", "ipaddress", "argparse",
+                "gettext", "locale", "nlentry.cli.args")
 
 
 @pytest.mark.parametrize("where", ["NLENTRY_HOME", "HOME"])
@@ -161,11 +163,12 @@ def test_the_config_and_data_dirs_are_platformdirs_own(xdg: str | None, home: st
 #: what `add --dry-run` with a catalog does without: the store (sqlite3 and the SQL around it), the sync and
 #: the outbox, the providers' base and the dataclass machinery they bring (inspect with ast, dis, tokenize),
 #: threading, pkgutil (which imports inspect) and typing; the journal reads the catalog's snapshot instead;
-#: and pathlib, urllib.parse and ipaddress, as for a parse
+#: and pathlib, urllib.parse, ipaddress, argparse, gettext and locale, as for a parse
 NOT_ON_DRY_RUN = ("sqlite3", "_sqlite3", "dataclasses", "inspect", "ast", "dis", "threading", "pkgutil",
                   "typing", "nlentry.booking.store", "nlentry.booking.sql", "nlentry.booking.storage",
                   "nlentry.booking.sync", "nlentry.booking.outbox", "nlentry.providers.base",
-                  "nlentry.providers.local", "pathlib", "urllib.parse", "ipaddress")
+                  "nlentry.providers.local", "pathlib", "urllib.parse", "ipaddress", "argparse", "gettext",
+                  "locale", "nlentry.cli.args")
 
 DRY_RUN = """
 import io, json, sys

@@ -20,15 +20,15 @@ import sys
 from collections.abc import Iterator, Mapping
 from enum import IntEnum
 
-from nlentry.cli.args import UsageError, parse_args
+from nlentry.cli.command_line import UsageError, parse_args
 from nlentry.errors import EntryRefused, InputError, NlentryError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import argparse
     from datetime import datetime
     from typing import IO, Any
 
+    from nlentry.cli.command_line import Arguments
     from nlentry.messages import Messages
     from nlentry.model import Catalog
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
     env = os.environ if env is None else env
     debug = env.get("NLENTRY_DEBUG", "") not in ("", "0")
     err = sys.stderr
-    args: argparse.Namespace | None = None
+    args: Arguments | None = None
     try:
         args = parse_args(argv)
         _check_decoded(args)
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None, env: Mapping[str, str] | None = None) ->
         return _fail(err, ExitStatus.INTERNAL, _messages(env, args)("err_internal", error=error), debug)
 
 
-def _messages(env: Mapping[str, str], args: argparse.Namespace | None, phrase: str | None = None) -> Messages:
+def _messages(env: Mapping[str, str], args: Arguments | None, phrase: str | None = None) -> Messages:
     """The messages to answer in: the phrase's language, else the configured one, else LANG's."""
     from nlentry.messages import language, messages_for
 
@@ -130,7 +130,7 @@ def _messages(env: Mapping[str, str], args: argparse.Namespace | None, phrase: s
     return messages_for(language(env, configured, phrase or getattr(args, "locale", None)))
 
 
-def _reason(exc: Exception, env: Mapping[str, str], args: argparse.Namespace | None) -> str:
+def _reason(exc: Exception, env: Mapping[str, str], args: Arguments | None) -> str:
     """An error's message in the user's language (a `JournalError` was said in it already)."""
     from nlentry.booking.journal import JournalError
     from nlentry.render import reason
@@ -146,7 +146,7 @@ _PHRASE_ARGS = {"text": "the phrase", "day": "DATE", "since": "--from", "until":
 _PATH_ARGS = frozenset({"catalog", "file", "paths"})
 
 
-def _check_decoded(args: argparse.Namespace) -> None:
+def _check_decoded(args: Arguments) -> None:
     """Refuse command-line words that are not UTF-8 (Python passes such bytes on as lone surrogates),
     before they reach the parser, the database or a provider; file names may hold any bytes."""
     for name, value in vars(args).items():
@@ -258,7 +258,7 @@ def _configured_catalog(env: Mapping[str, str]) -> Catalog | None:
     return catalog
 
 
-def _cmd_parse(args: argparse.Namespace, *, env: Mapping[str, str], debug: bool) -> int:
+def _cmd_parse(args: Arguments, *, env: Mapping[str, str], debug: bool) -> int:
     if args.jsonl:
         if args.text:
             raise UsageError(_messages(env, args)("err_parse_jsonl_text"))
@@ -407,7 +407,7 @@ def _parse_line(parse: Any, line: str | bytes, *, catalog: Catalog | None, now: 
 # --- accuracy ------------------------------------------------------------------------------------
 
 
-def _cmd_accuracy(args: argparse.Namespace) -> int:
+def _cmd_accuracy(args: Arguments) -> int:
     from nlentry import accuracy
     from nlentry.cli.render import accuracy_report
 

@@ -14,17 +14,17 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 
 from nlentry import config
-from nlentry.cli.args import UsageError
+from nlentry.cli.command_line import UsageError
 from nlentry.messages import Messages, language, messages_for
 from nlentry.render import hours, summary, warning_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import argparse
     from typing import IO, Any
 
     from nlentry.booking.journal import Journal, Timer
     from nlentry.booking.outbox import OutboxItem
+    from nlentry.cli.command_line import Arguments
     from nlentry.cli.targets import Targets
     from nlentry.model import Alternative, Entry
 
@@ -39,7 +39,7 @@ _COLOURS = {"date": "36", "duration": "32", "time": "34", "project": "1;33", "se
 class Context:
     """What one command needs: arguments, environment, configuration, language, output and the journal."""
 
-    def __init__(self, args: argparse.Namespace, env: Mapping[str, str], *,
+    def __init__(self, args: Arguments, env: Mapping[str, str], *,
                  out: IO[str] | None = None, err: IO[str] | None = None) -> None:
         self.args = args
         self.env = env
@@ -129,7 +129,7 @@ def _now(raw: str | None) -> datetime:
         raise UsageError(f"--now: {exc}") from None
 
 
-def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+def run(args: Arguments, *, env: Mapping[str, str]) -> int:
     """Run one of this module's commands."""
     handlers: dict[str, Callable[[Context], int]] = {
         "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,

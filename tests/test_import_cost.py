@@ -355,3 +355,49 @@ def test_a_parse_of_a_printable_text_compiles_no_control_pattern(tmp_path: Path)
     assert status == 0 and compiled  # the hook sees what is compiled
     assert r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]" not in compiled
     assert api._CONTROL == r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+
+
+COLLECTOR = """
+import gc, io, json, sys
+own, given = sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None
+sys.argv = ["nlentry", *json.loads(own)]
+sys.stdout = io.StringIO()
+from nlentry.cli import main
+line = None if given is None else json.loads(given)
+gc.collect()
+running, collections = [True], []
+gc.callbacks.append(lambda phase, info: running[0] and phase == "start" and collections.append(info))
+status = main(line)
+running[0] = False
+print(json.dumps([status, len(collections), gc.get_freeze_count() > 0, gc.isenabled()]), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("line", [
+    ["parse", "2,5 uur met Rowan aan Timi gewerkt", "--json", "--now", "2026-11-24T15:00:00+01:00"],
+    ["add", "--dry-run", "--now", "2026-11-24T15:00:00+01:00", "2 uur overleg aan Webshop"],
+], ids=lambda line: line[0])
+def test_a_one_phrase_command_runs_without_the_cycle_collector(line: list[str], tmp_path: Path) -> None:
+    """`parse` and `add` of one phrase run with the cycle collector paused (what they load lives as long
+    as the process); run as the process's own command line, what is alive at the end is frozen, so the
+    collection at exit skips it. Called with a command line of its own (a library, a test), `main` leaves
+    the collector as it found it: on, nothing frozen."""
+    env = _home_with_catalog(tmp_path)
+    for _ in range(2):  # the first run builds the caches
+        done = subprocess.run([sys.executable, "-c", COLLECTOR, json.dumps(line)], env=env,
+                              capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stderr.splitlines()[-1]) == [0, 0, True, True]
+    done = subprocess.run([sys.executable, "-c", COLLECTOR, "[]", json.dumps(line)], env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stderr.splitlines()[-1]) == [0, 0, False, True]
+
+
+def test_a_stream_of_phrases_keeps_the_cycle_collector(tmp_path: Path) -> None:
+    """`parse --jsonl` may read any number of lines: the collector stays on, and nothing is frozen."""
+    env = _home_with_catalog(tmp_path)
+    lines = "sys.stdin = io.StringIO('{\"text\": \"2 uur\"}\\n' * 3000)"
+    code = COLLECTOR.replace("sys.stdout = io.StringIO()", f"sys.stdout = io.StringIO()\n{lines}")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(["parse", "--jsonl"])], env=env,
+                          capture_output=True, text=True, timeout=120, check=True)
+    status, during, frozen, enabled = json.loads(done.stderr.splitlines()[-1])
+    assert (status, frozen, enabled) == (0, False, True) and during > 0

@@ -163,19 +163,21 @@ def test_the_config_and_data_dirs_are_platformdirs_own(xdg: str | None, home: st
 #: what `add --dry-run` with a catalog does without: the store (sqlite3 and the SQL around it), the sync and
 #: the outbox, the providers' base and the dataclass machinery they bring (inspect with ast, dis, tokenize),
 #: threading, pkgutil (which imports inspect) and typing; the journal reads the catalog's snapshot instead;
-#: and pathlib, urllib.parse, ipaddress, argparse, gettext and locale, as for a parse
+#: pathlib, urllib.parse, ipaddress, argparse, gettext and locale, as for a parse; and json (it prints none)
 NOT_ON_DRY_RUN = ("sqlite3", "_sqlite3", "dataclasses", "inspect", "ast", "dis", "threading", "pkgutil",
                   "typing", "nlentry.booking.store", "nlentry.booking.sql", "nlentry.booking.storage",
                   "nlentry.booking.sync", "nlentry.booking.outbox", "nlentry.providers.base",
                   "nlentry.providers.local", "pathlib", "urllib.parse", "ipaddress", "argparse", "gettext",
-                  "locale", "nlentry.cli.args")
+                  "locale", "nlentry.cli.args", "json")
 
 DRY_RUN = """
-import io, json, sys
+import io, sys
 sys.stdout = io.StringIO()
 from nlentry.cli import main
 status = main(["add", "--dry-run", "--now", "2026-11-24T15:00:00+01:00", "2 uur overleg aan Webshop"])
-print(json.dumps([status, sys.stdout.getvalue(), sorted(sys.modules)]), file=sys.stderr)
+modules = sorted(sys.modules)
+import json
+print(json.dumps([status, sys.stdout.getvalue(), modules]), file=sys.stderr)
 """
 
 

@@ -15,7 +15,6 @@ commands, so `nlentry --help` stays fast.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -304,6 +303,8 @@ def _cmd_parse(args: Arguments, *, env: Mapping[str, str], debug: bool) -> int:
     entry = parse(" ".join(args.text), catalog=catalog, now=now, locale=args.locale)
     out, err = sys.stdout, sys.stderr
     if args.json:
+        import json  # only when printed: a cold `add` needs none of it
+
         out.write(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return ExitStatus.OK
 
@@ -380,6 +381,8 @@ def _clean(message: str) -> str:
 
 
 def _write_json_line(out: IO[str], value: dict[str, Any]) -> None:
+    import json
+
     line = json.dumps(value, ensure_ascii=False, allow_nan=False)
     try:
         out.write(line + "\n")
@@ -441,6 +444,8 @@ def _cmd_accuracy(args: Arguments) -> int:
 
     report = accuracy.run(args.paths, catalog=_catalog(args.catalog), use_lang=args.use_lang)
     if args.json:
+        import json
+
         data = report.to_dict(failures=args.failures)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

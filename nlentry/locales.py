@@ -19,7 +19,7 @@ import re
 import sys
 import time
 import zlib
-from functools import cache
+from functools import cache, partial
 from stat import S_ISREG
 
 from nlentry.errors import LocaleError
@@ -27,7 +27,10 @@ from nlentry.model import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
+    from typing import Any, TypeVar
+
+    _Value = TypeVar("_Value")
 
 # Paths are strings (os.path), not pathlib's: importing pathlib (with urllib.parse and ipaddress) is a
 # tenth of a cold `nlentry parse`.
@@ -163,10 +166,22 @@ def _glued_words(data: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]
 
 @cache
 def get(code: str) -> Locale:
-    """The locale `code` ("nl", "en", ...); raises `LocaleError` if there is no such folder."""
-    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code) or code not in available():
+    """The locale `code` ("nl", "en", ...); raises `LocaleError` if there is no such folder.
+
+    Kept in the cache under the checksum of the locales' files (`derived`): a new process reads neither
+    its grammar files nor its `locale.toml`."""
+    if not (isinstance(code, str) and 2 <= len(code) <= 3 and code.isascii() and code.isalpha()
+            and code.islower()) or code not in available():
         raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}",
                           "err_locale", code=repr(code), available=", ".join(available()))
+    fields = derived(f"locale-{code}", partial(_read_locale, code), __file__, tuple)
+    if len(fields) != len(Locale._fields):  # pragma: no cover - a cache file of another layout
+        fields = _read_locale(code)
+    return Locale(*fields)
+
+
+def _read_locale(code: str) -> tuple[Any, ...]:
+    """The fields of `Locale` `code`, read from its folder."""
     own = folder(code)
     if own is None:  # pragma: no cover - available() lists only folders with a locale.toml
         raise LocaleError(f"unsupported locale {code!r}")
@@ -184,7 +199,7 @@ def get(code: str) -> Locale:
         cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
         words=dict(data.get("words", {})),
         glued=_glued_words(data),
-    )
+    )._values()
 
 
 def _read_text(path: str) -> str:
@@ -256,21 +271,17 @@ def _votes(chunk: str) -> tuple[str, ...]:
 def _owners() -> dict[str, tuple[str, ...]]:
     """Each vocabulary word -> the locales that have it (one lookup a word, however many locales).
 
-    Kept in the cache under a checksum of what it is made from (`fingerprint`), so that a new
-    process detects the language without reading every locale (its grammar, its words) first."""
-    name = f"owners-{fingerprint()}.data"
-    found = read_cached(name)
-    if isinstance(found, dict):
-        return found
-    owners = _build_owners()
-    write_cached(name, owners)
-    return owners
+    Kept in the cache under a checksum of what it is made from (`derived`), so that a new process
+    detects the language without reading every locale (its grammar, its words) first."""
+    return derived("owners", _build_owners, __file__, dict)
 
 
+@cache
 def fingerprint() -> str:
     """A checksum of everything `_build_owners` reads: this module, the shared grammar files, and the
     grammar files and `locale.toml` of every locale on the search path (`stamp`); and `marshal`'s form.
-    The key of what is cached from every locale (the detection table, `nlentry.unread`'s time words)."""
+    The key of what is cached from every locale (the detection table, `nlentry.unread`'s time words,
+    what `derived` keeps); worked out once per process, as the locales are read once."""
     paths = [__file__]
     for code in available():
         own = folder(code)
@@ -318,6 +329,19 @@ def stamp(paths: list[str], crc: int = 0) -> int:
             except OSError:
                 pass
     return crc
+
+
+def derived(name: str, make: Callable[[], _Value], source: str, kind: type[_Value]) -> _Value:
+    """What `make` derives from the locales' files (plain values, a `kind`), kept in the cache under
+    their checksum (`fingerprint`) and that of `source`, the file of the code that derives it: a new
+    process reads it back instead of reading and searching the grammar again."""
+    key = f"{name}-{stamp([source], int(fingerprint(), 16)):08x}.data"
+    found = read_cached(key)
+    if isinstance(found, kind):
+        return found
+    value = make()
+    write_cached(key, value)
+    return value
 
 
 def _build_owners() -> dict[str, tuple[str, ...]]:

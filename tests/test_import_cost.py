@@ -317,8 +317,9 @@ print(json.dumps([status, opened]), file=sys.stderr)
 def test_a_warm_parse_reads_no_grammar_source(tmp_path: Path) -> None:
     """With the caches warm, a parse checks them against the grammar sources by the files' size and
     modification time: it opens no `grammar_build.py` (the module that builds the tables: an import of
-    `nlentry.grammar` may read its own source when there is no bytecode), and nothing of a locale it
-    does not parse in (English, for a Dutch phrase: its time words are cached); it reads the tables."""
+    `nlentry.grammar` may read its own source when there is no bytecode), nothing of a locale it
+    does not parse in (English, for a Dutch phrase: its time words are cached), and no grammar file or
+    `locale.toml` of its own (the locale and its month words are cached); it reads the tables."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
     env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
                 "LANG": "C"})
@@ -327,7 +328,7 @@ def test_a_warm_parse_reads_no_grammar_source(tmp_path: Path) -> None:
                               timeout=60, check=True)
     status, opened = json.loads(done.stderr.splitlines()[-1])
     assert status == 0
-    grammar_files = [p for p in opened if p.endswith("grammar_build.py")
+    grammar_files = [p for p in opened if p.endswith(("grammar_build.py", ".lark", "locale.toml"))
                      or os.path.basename(os.path.dirname(p)) == "en"]
     assert grammar_files == []
     assert any(p.endswith(".tables") for p in opened)

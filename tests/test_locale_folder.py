@@ -145,12 +145,14 @@ def test_a_locale_and_its_month_words_follow_the_locale_files(extra: Path) -> No
     """A locale (its grammar text and tables) and its month words (`nlentry.fallback`) are kept in the
     cache under the checksum of every locale's files: read back in a new process (here: after forgetting)
     as read from the folder, and a word added to a locale's grammar or `locale.toml` is seen by the next."""
-    from nlentry import fallback
+    from nlentry import api, fallback
 
     for code in locales.available():
         read = locales.Locale(*locales._read_locale(code))
         assert locales.get(code) == read and repr(locales.get(code)) == repr(read)  # tuples stay tuples
         assert fallback._month_words(code) == fallback._read_month_words(code)
+        assert api._cues(code).articles == api._articles(code)
+    assert api._articles("xx") == {"ein", "eine"} and api._articles("nl") == {"een"}
     before = locales.get("xx")
     assert "januar" in fallback._month_words("xx") and before.numbers["drei"] == 3
     _forget_locales()

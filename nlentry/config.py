@@ -17,9 +17,10 @@ Layout of `config.toml`::
     base_url = "http://127.0.0.1:8080/timetagger/api/v2"
     token = "eyJ..."
 
-Every state location goes through `home()` / `data_home()`, so `NLENTRY_HOME=/tmp/x` relocates all of it
-(config, database). Secrets may instead come from environment variables (`NLENTRY_<PROVIDER>_<KEY>`,
-e.g. `NLENTRY_TIMI_TOKEN`) or the system keyring (service `nlentry`, user `<provider>.<key>`; used only
+Every state location goes through `home()` / `data_home()` (or `home_dir()` / `data_dir()`, the same as
+strings, for a cold command: no pathlib), so `NLENTRY_HOME=/tmp/x` relocates all of it (config, database).
+Secrets may instead come from environment variables (`NLENTRY_<PROVIDER>_<KEY>`, e.g.
+`NLENTRY_TIMI_TOKEN`) or the system keyring (service `nlentry`, user `<provider>.<key>`; used only
 if the optional `keyring` package is installed and has a usable backend: `nlentry login` keeps the token
 there by default, `keep_in_keyring`, and config.toml then holds no secret). Files holding secrets are
 created with mode 0600 and the home directory with 0700. Every secret read is registered, and `redact()`

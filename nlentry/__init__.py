@@ -8,7 +8,7 @@ Usage::
     entry.duration      # 9000
     entry.to_dict()     # the JSON shape of the conventions
 
-Importing this package is cheap: `Catalog` and `Entry` (nlentry.model, with datetime and pathlib), the
+Importing this package is cheap: `Catalog` and `Entry` (nlentry.model, with datetime), the
 parser, dateparser and httpx are loaded on first use.
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from nlentry import grammar, locales
 from nlentry.catalog.index import CatalogIndex
@@ -43,20 +43,25 @@ def _semantics(code: str) -> Semantics:
 _OUT_OF_RANGE = "a date or duration in the text is out of range"
 
 
-_ARTICLE_RULE = re.compile(r"^_a\s*:(.*)$", re.M)
+_ARTICLE_RULE = r"^_a\s*:(.*)$"
 """The grammar rule of the indefinite article ("een", "a", "an")."""
+
+
+def _articles(code: str) -> frozenset[str]:
+    articles = re.search(_ARTICLE_RULE, locales.get(code).grammar, re.M)
+    return frozenset(re.findall(r'"([^"]+)"', articles.group(1)) if articles else ())
 
 
 @cache
 def _cues(code: str) -> Cues:
     locale = locales.get(code)
     cues = locale.cues
-    articles = _ARTICLE_RULE.search(locale.grammar)
     return Cues(project=frozenset(cues.get("project", ())), person=frozenset(cues.get("person", ())),
                 joiners=frozenset(cues.get("joiners", ())),
                 not_names=frozenset((*locale.words.get("not_names", ()),
                                      *locale.words.get("field_words", ()))),
-                articles=frozenset(re.findall(r'"([^"]+)"', articles.group(1)) if articles else ()))
+                # searched in the grammar once, then read from the cache (`nlentry.locales.derived`)
+                articles=locales.derived(f"articles-{code}", partial(_articles, code), __file__, frozenset))
 
 
 def check_text(text: object, max_length: int = MAX_LENGTH) -> str:

@@ -17,9 +17,10 @@ Layout of `config.toml`::
     base_url = "http://127.0.0.1:8080/timetagger/api/v2"
     token = "eyJ..."
 
-Every state location goes through `home()` / `data_home()`, so `NLENTRY_HOME=/tmp/x` relocates all of it
-(config, database). Secrets may instead come from environment variables (`NLENTRY_<PROVIDER>_<KEY>`,
-e.g. `NLENTRY_TIMI_TOKEN`) or the system keyring (service `nlentry`, user `<provider>.<key>`; used only
+Every state location goes through `home()` / `data_home()` (or `home_dir()` / `data_dir()`, the same as
+strings, for a cold command: no pathlib), so `NLENTRY_HOME=/tmp/x` relocates all of it (config, database).
+Secrets may instead come from environment variables (`NLENTRY_<PROVIDER>_<KEY>`, e.g.
+`NLENTRY_TIMI_TOKEN`) or the system keyring (service `nlentry`, user `<provider>.<key>`; used only
 if the optional `keyring` package is installed and has a usable backend: `nlentry login` keeps the token
 there by default, `keep_in_keyring`, and config.toml then holds no secret). Files holding secrets are
 created with mode 0600 and the home directory with 0700. Every secret read is registered, and `redact()`
@@ -36,12 +37,12 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from nlentry.errors import NlentryError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, TypeVar
 
     _Default = TypeVar("_Default", float, None)
@@ -56,10 +57,12 @@ __all__ = [
     "ConfigError",
     "KeyringUnavailable",
     "config_path",
+    "data_dir",
     "data_home",
     "default_provider",
     "ensure_dir",
     "home",
+    "home_dir",
     "is_secret_key",
     "keep_in_keyring",
     "keyring_store",
@@ -84,7 +87,8 @@ SECRET_KEYS = frozenset({
 })
 
 # `refresh_token`, `client_secret`, `my_api_key` are secrets; `token_url`, `token_expires_at` are not
-_SECRET_HINT = re.compile(r"(?:^|_)(?:token|secret|password|api_?key)$", re.IGNORECASE)
+# (compiled on first use, by re's own cache: a cold parse reads no secret)
+_SECRET_HINT = r"(?:^|_)(?:token|secret|password|api_?key)$"
 _MASK = "***"
 _MIN_SECRET = 4  # shorter strings would mask ordinary words; no real secret is this short
 
@@ -105,31 +109,46 @@ def home(env: Mapping[str, str] | None = None) -> Path:
 
     Nothing is created here; `ensure_dir` does that (mode 0700) when something is written.
     """
+    from pathlib import Path
+
+    return Path(home_dir(env))
+
+
+def data_home(env: Mapping[str, str] | None = None) -> Path:
+    """The directory holding the database: `$NLENTRY_HOME` too when set, else the user data dir."""
+    from pathlib import Path
+
+    return Path(data_dir(env))
+
+
+def home_dir(env: Mapping[str, str] | None = None) -> str:
+    """`home` as a string. It and `data_dir` are what a cold command asks: pathlib (with urllib.parse and
+    ipaddress, which it imports) is a tenth of a cold `nlentry parse`."""
     value = _env(env).get(ENV_HOME, "").strip()
     if value:
-        return Path(value).expanduser()
+        return os.path.expanduser(value)
     found = _xdg_dir("XDG_CONFIG_HOME", "~/.config")
     if found is not None:
         return found
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("nlentry", appauthor=False))
+    return platformdirs.user_config_dir("nlentry", appauthor=False)
 
 
-def data_home(env: Mapping[str, str] | None = None) -> Path:
-    """The directory holding the database: `$NLENTRY_HOME` too when set, else the user data dir."""
+def data_dir(env: Mapping[str, str] | None = None) -> str:
+    """`data_home` as a string (see `home_dir`)."""
     value = _env(env).get(ENV_HOME, "").strip()
     if value:
-        return Path(value).expanduser()
+        return os.path.expanduser(value)
     found = _xdg_dir("XDG_DATA_HOME", "~/.local/share")
     if found is not None:
         return found
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("nlentry", appauthor=False))
+    return platformdirs.user_data_dir("nlentry", appauthor=False)
 
 
-def _xdg_dir(variable: str, default: str) -> Path | None:
+def _xdg_dir(variable: str, default: str) -> str | None:
     """platformdirs' answer on Linux (XDG: an absolute `$variable`, else `default` under an absolute
     HOME), without importing platformdirs, a few milliseconds of every cold start; None elsewhere and
     in the odd cases (no HOME, a relative one), which platformdirs answers."""
@@ -137,10 +156,10 @@ def _xdg_dir(variable: str, default: str) -> Path | None:
         return None
     xdg = os.environ.get(variable, "")
     if os.path.isabs(xdg):
-        return Path(xdg) / "nlentry"
+        return os.path.join(xdg, "nlentry")
     if not os.path.isabs(os.environ.get("HOME", "")):
         return None
-    return Path(os.path.expanduser(default)) / "nlentry"
+    return os.path.join(os.path.expanduser(default), "nlentry")
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -174,12 +193,13 @@ def write_private(path: Path, text: str) -> None:
     replace_privately(path, text.encode("utf-8"))
 
 
-def replace_privately(path: Path, *chunks: bytes) -> None:
+def replace_privately(path: str | os.PathLike[str], *chunks: bytes) -> None:
     """Replace `path` with `chunks` through a 0600 temporary file in the same directory renamed into
     place, so that a reader never sees half a file; `OSError` when it cannot (no temporary file is
     left). `write_private` for a folder that already exists (the catalog snapshot and index files)."""
     # os.open rather than tempfile: tempfile's imports (shutil, bz2, lzma) would cost every first `add`
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
     try:
         with open(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as f:
             for chunk in chunks:
@@ -191,7 +211,7 @@ def replace_privately(path: Path, *chunks: bytes) -> None:
         from contextlib import suppress
 
         with suppress(OSError):  # the first error is the one to tell
-            tmp.unlink(missing_ok=True)
+            os.unlink(tmp)
         raise
 
 
@@ -204,9 +224,23 @@ class Config:
     Other top-level keys are kept as they are, so `save` does not lose what it does not know.
     """
 
-    def __init__(self, data: Mapping[str, Any] | None = None, *, path: Path | None = None) -> None:
+    def __init__(self, data: Mapping[str, Any] | None = None, *, path: str | Path | None = None) -> None:
         self.data: dict[str, Any] = dict(data or {})
-        self.path = path
+        self._path = path
+
+    @property
+    def path(self) -> Path | None:
+        """The file it was read from or is saved to (None: `config_path` of the environment saved in);
+        `load` keeps it as a string, made a `Path` when asked for (see `home_dir`)."""
+        if self._path is None:
+            return None
+        from pathlib import Path
+
+        return Path(self._path)
+
+    @path.setter
+    def path(self, path: str | Path | None) -> None:
+        self._path = path
 
     @property
     def default_provider(self) -> str:
@@ -231,14 +265,15 @@ class Config:
         return float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
 
     def __repr__(self) -> str:  # never show values: they hold secrets
-        return f"Config(path={self.path!s}, providers={sorted(self.providers)})"
+        return f"Config(path={self._path!s}, providers={sorted(self.providers)})"
 
 
-def load(env: Mapping[str, str] | None = None, *, path: Path | None = None) -> Config:
+def load(env: Mapping[str, str] | None = None, *, path: str | Path | None = None) -> Config:
     """Read `config.toml` (an empty `Config` when there is none); registers the secrets it holds."""
-    path = config_path(env) if path is None else path
+    path = os.path.join(home_dir(env), CONFIG_FILE) if path is None else path
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read()
     except FileNotFoundError:
         return Config(path=path)
     except OSError as exc:
@@ -408,7 +443,7 @@ _secrets_lock = _thread.allocate_lock()  # threading.Lock itself; importing thre
 
 def is_secret_key(key: str) -> bool:
     """True for setting names that hold secrets (`token`, `client_secret`, `api_key`, ...)."""
-    return key.lower() in SECRET_KEYS or bool(_SECRET_HINT.search(key))
+    return key.lower() in SECRET_KEYS or bool(re.search(_SECRET_HINT, key, re.IGNORECASE))
 
 
 def register_secret(value: object) -> None:
@@ -437,12 +472,14 @@ def redact(text: object, secrets: Iterable[str] = ()) -> str:
     query string or a form body. Longer secrets are replaced first, so a secret that contains another
     is masked whole.
     """
-    from urllib.parse import quote, quote_plus
-
     result = str(text)
     with _secrets_lock:
         known = set(_secrets)
     known.update(s for s in secrets if isinstance(s, str) and len(s) >= _MIN_SECRET)
+    if not known:  # nothing to mask (a parse reads no secret): urllib.parse stays unimported
+        return result
+    from urllib.parse import quote, quote_plus
+
     for secret in sorted(known, key=len, reverse=True):
         for form in (secret, quote(secret, safe=""), quote_plus(secret)):
             if form in result:

@@ -11,24 +11,32 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from nlentry.catalog.match import Word
-from nlentry.locales import get
+from nlentry.locales import derived, get
 
-_MONTH_RULE = re.compile(r"^_(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec):(.*)$", re.M)
-_LITERAL = re.compile(r'"([^"]+)"')
+# the patterns used only to find the month words (once, then cached) and after dateparser (rarely) are
+# compiled when used, by re's own cache
+_MONTH_RULE = r"^_(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec):(.*)$"
+_LITERAL = r'"([^"]+)"'
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CLOCK_LIKE = re.compile(r"\b(?:[01]?\d|2[0-4])[.:h][0-5]\d\b|\b\d{1,2}\s*-\s*\d{1,2}\b")
+_CLOCK_LIKE = r"\b(?:[01]?\d|2[0-4])[.:h][0-5]\d\b|\b\d{1,2}\s*-\s*\d{1,2}\b"
 
 
 @cache
 def _month_words(code: str) -> frozenset[str]:
+    """Month names and abbreviations of locale `code` (`_read_month_words`), kept in the cache under the
+    checksum of the locales' files and of this module (`nlentry.locales.derived`)."""
+    return derived(f"months-{code}", partial(_read_month_words, code), __file__, frozenset)
+
+
+def _read_month_words(code: str) -> frozenset[str]:
     """Month names and abbreviations, read from the locale grammar's `_jan` .. `_dec` rules."""
     words: set[str] = set()
-    for rule in _MONTH_RULE.findall(get(code).grammar):
-        words.update(w for w in _LITERAL.findall(rule) if w.isalpha())
+    for rule in re.findall(_MONTH_RULE, get(code).grammar, re.M):
+        words.update(w for w in re.findall(_LITERAL, rule) if w.isalpha())
     return frozenset(words)
 
 
@@ -66,6 +74,6 @@ def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tup
     if offset < 0:
         return None
     whole = text[text.rfind(" ", 0, offset) + 1:offset + len(phrase)]  # from the start of its first word
-    if not _LETTERS.search(phrase) or _CLOCK_LIKE.search(whole):
+    if not _LETTERS.search(phrase) or re.search(_CLOCK_LIKE, whole):
         return None  # digits that read as clock times or a range: never a date from the fallback
     return moment.date(), offset, offset + len(phrase)

@@ -19,8 +19,7 @@ import re
 import sys
 import time
 import zlib
-from functools import cache
-from pathlib import Path
+from functools import cache, partial
 from stat import S_ISREG
 
 from nlentry.errors import LocaleError
@@ -28,19 +27,26 @@ from nlentry.model import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
+    from typing import Any, TypeVar
+
+    _Value = TypeVar("_Value")
+
+# Paths are strings (os.path), not pathlib's: importing pathlib (with urllib.parse and ipaddress) is a
+# tenth of a cold `nlentry parse`.
 
 _LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"i?')
 
 
 @cache
-def grammars_dir() -> Path:
+def grammars_dir() -> str:
     """Where the grammar files are: inside the installed wheel, else at the top of the repository."""
-    packaged = Path(__file__).parent / "grammars"
-    if (packaged / "shared").is_dir():
+    here = os.path.dirname(__file__)
+    packaged = os.path.join(here, "grammars")
+    if os.path.isdir(os.path.join(packaged, "shared")):
         return packaged
-    repo = Path(__file__).parent.parent / "grammars"
-    if (repo / "shared").is_dir():
+    repo = os.path.join(os.path.dirname(here), "grammars")
+    if os.path.isdir(os.path.join(repo, "shared")):
         return repo
     raise LocaleError("nlentry's grammar files are missing from this installation")
 
@@ -49,17 +55,18 @@ ENV_GRAMMARS = "NLENTRY_GRAMMARS"
 
 
 @cache
-def search_path() -> tuple[Path, ...]:
+def search_path() -> tuple[str, ...]:
     """The folders that hold locale folders, in the order they are looked at (see the module docstring)."""
-    extra = [Path(p) for p in os.environ.get(ENV_GRAMMARS, "").split(os.pathsep) if p.strip()]
+    extra = [p for p in os.environ.get(ENV_GRAMMARS, "").split(os.pathsep) if p.strip()]
     return (*extra, grammars_dir())
 
 
-def folder(code: str) -> Path | None:
+def folder(code: str) -> str | None:
     """The folder of locale `code`: the first `<code>/` on the search path with a `locale.toml`; else None."""
     for root in search_path():
-        if (root / code / "locale.toml").is_file():
-            return root / code
+        own = os.path.join(root, code)
+        if os.path.isfile(os.path.join(own, "locale.toml")):
+            return own
     return None
 
 
@@ -159,15 +166,27 @@ def _glued_words(data: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]
 
 @cache
 def get(code: str) -> Locale:
-    """The locale `code` ("nl", "en", ...); raises `LocaleError` if there is no such folder."""
-    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code) or code not in available():
+    """The locale `code` ("nl", "en", ...); raises `LocaleError` if there is no such folder.
+
+    Kept in the cache under the checksum of the locales' files (`derived`): a new process reads neither
+    its grammar files nor its `locale.toml`."""
+    if not (isinstance(code, str) and 2 <= len(code) <= 3 and code.isascii() and code.isalpha()
+            and code.islower()) or code not in available():
         raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}",
                           "err_locale", code=repr(code), available=", ".join(available()))
+    fields = derived(f"locale-{code}", partial(_read_locale, code), __file__, tuple)
+    if len(fields) != len(Locale._fields):  # pragma: no cover - a cache file of another layout
+        fields = _read_locale(code)
+    return Locale(*fields)
+
+
+def _read_locale(code: str) -> tuple[Any, ...]:
+    """The fields of `Locale` `code`, read from its folder."""
     own = folder(code)
     if own is None:  # pragma: no cover - available() lists only folders with a locale.toml
         raise LocaleError(f"unsupported locale {code!r}")
-    data = read_toml(own / "locale.toml")
-    grammar = "\n".join(Path(p).read_text(encoding="utf-8") for p in grammar_files(own))
+    data = read_toml(os.path.join(own, "locale.toml"))
+    grammar = "\n".join(_read_text(p) for p in grammar_files(own))
     numbers = {str(k): int(v) for k, v in data.get("numbers", {}).items()}
     numbers.update({k: v for k, v in _compound_numbers(data, numbers).items() if k not in numbers})
     return Locale(
@@ -180,14 +199,19 @@ def get(code: str) -> Locale:
         cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
         words=dict(data.get("words", {})),
         glued=_glued_words(data),
-    )
+    )._values()
+
+
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
 
 
 @cache
 def available() -> tuple[str, ...]:
     """The codes of every locale folder on the search path, sorted."""
-    return tuple(sorted({p.name for root in search_path() if root.is_dir() for p in root.iterdir()
-                         if (p / "locale.toml").is_file()}))
+    return tuple(sorted({name for root in search_path() if os.path.isdir(root) for name in os.listdir(root)
+                         if os.path.isfile(os.path.join(root, name, "locale.toml"))}))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -247,21 +271,17 @@ def _votes(chunk: str) -> tuple[str, ...]:
 def _owners() -> dict[str, tuple[str, ...]]:
     """Each vocabulary word -> the locales that have it (one lookup a word, however many locales).
 
-    Kept in the cache under a checksum of what it is made from (`fingerprint`), so that a new
-    process detects the language without reading every locale (its grammar, its words) first."""
-    name = f"owners-{fingerprint()}.data"
-    found = read_cached(name)
-    if isinstance(found, dict):
-        return found
-    owners = _build_owners()
-    write_cached(name, owners)
-    return owners
+    Kept in the cache under a checksum of what it is made from (`derived`), so that a new process
+    detects the language without reading every locale (its grammar, its words) first."""
+    return derived("owners", _build_owners, __file__, dict)
 
 
+@cache
 def fingerprint() -> str:
     """A checksum of everything `_build_owners` reads: this module, the shared grammar files, and the
     grammar files and `locale.toml` of every locale on the search path (`stamp`); and `marshal`'s form.
-    The key of what is cached from every locale (the detection table, `nlentry.unread`'s time words)."""
+    The key of what is cached from every locale (the detection table, `nlentry.unread`'s time words,
+    what `derived` keeps); worked out once per process, as the locales are read once."""
     paths = [__file__]
     for code in available():
         own = folder(code)
@@ -311,6 +331,19 @@ def stamp(paths: list[str], crc: int = 0) -> int:
     return crc
 
 
+def derived(name: str, make: Callable[[], _Value], source: str, kind: type[_Value]) -> _Value:
+    """What `make` derives from the locales' files (plain values, a `kind`), kept in the cache under
+    their checksum (`fingerprint`) and that of `source`, the file of the code that derives it: a new
+    process reads it back instead of reading and searching the grammar again."""
+    key = f"{name}-{stamp([source], int(fingerprint(), 16)):08x}.data"
+    found = read_cached(key)
+    if isinstance(found, kind):
+        return found
+    value = make()
+    write_cached(key, value)
+    return value
+
+
 def _build_owners() -> dict[str, tuple[str, ...]]:
     owners: dict[str, list[str]] = {}
     for code in available():
@@ -324,30 +357,31 @@ def _build_owners() -> dict[str, tuple[str, ...]]:
 # directory in `marshal`'s format: plain values that load faster than pickle, with no import.
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """Where nlentry caches derived data: `NLENTRY_CACHE_DIR`, else the user cache directory."""
     override = os.environ.get("NLENTRY_CACHE_DIR")
     if override:
-        return Path(override)
+        return override
     if sys.platform == "linux" and "ANDROID_ROOT" not in os.environ:
         # platformdirs' answer on Linux (XDG: an absolute $XDG_CACHE_HOME, else ~/.cache), without importing
         # platformdirs: a few milliseconds of every cold start
         xdg = os.environ.get("XDG_CACHE_HOME", "")
-        return Path(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")) / "nlentry"
+        return os.path.join(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache"), "nlentry")
     try:
         from platformdirs import user_cache_dir
 
-        return Path(user_cache_dir("nlentry"))
+        return user_cache_dir("nlentry")
     except ImportError:  # pragma: no cover - platformdirs is a dependency
         import tempfile
 
-        return Path(tempfile.gettempdir()) / f"nlentry-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        return os.path.join(tempfile.gettempdir(),
+                            f"nlentry-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
 
 
 def read_cached(name: str) -> Any:
     """The value cached as `name`, or None; only a file of our own user that nobody else can write
     is read."""
-    path = cache_dir() / name
+    path = os.path.join(cache_dir(), name)
     try:
         status = os.stat(path)
         if S_ISREG(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o022:
@@ -363,22 +397,24 @@ def write_cached(name: str, value: Any) -> None:
     """Cache `value` (plain values only) as `name`, in a private directory (mode 0700); best effort."""
     folder = cache_dir()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         import tempfile  # only when the cache is written: it is not needed to read it
 
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
         with os.fdopen(fd, "wb") as f:
             marshal.dump(value, f)
-        os.replace(tmp, folder / name)
+        os.replace(tmp, os.path.join(folder, name))
     except (OSError, ValueError):
         pass  # no cache this time; the next process does the work again
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A locale folder's TOML file (`locale.toml`, `messages.toml`): parsed with tomllib once, then
     read from the cache (importing tomllib and parsing is a good part of a cold `nlentry` command)."""
-    raw = path.read_bytes()
-    name = f"{path.parent.name}-{path.stem}-{zlib.crc32(raw):08x}.toml.data"
+    with open(path, "rb") as f:
+        raw = f.read()
+    parent, file = os.path.split(os.fspath(path))
+    name = f"{os.path.basename(parent)}-{os.path.splitext(file)[0]}-{zlib.crc32(raw):08x}.toml.data"
     data = read_cached(name)
     if isinstance(data, dict):
         return data

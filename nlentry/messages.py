@@ -13,6 +13,7 @@ back to the English text, so a new locale works before it is translated.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from functools import cache
 
@@ -35,7 +36,7 @@ def locale_texts(code: str, file: str = MESSAGES) -> dict[str, Any]:
     if own is None:
         return {}
     try:
-        return read_toml(own / file)
+        return read_toml(os.path.join(own, file))
     except (FileNotFoundError, NotADirectoryError):
         return {}
 
@@ -78,6 +79,6 @@ def language(env: Mapping[str, str], configured: object = None, phrase: str | No
         raw = env.get(name, "")
         code = raw.split("_")[0].split(".")[0].lower()
         own = folder(code) if code and code not in ("c", "posix") else None
-        if own is not None and (own / MESSAGES).is_file():
+        if own is not None and os.path.isfile(os.path.join(own, MESSAGES)):
             return code
     return FALLBACK

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time
-from pathlib import Path
 
 from nlentry.errors import CatalogError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, ClassVar, TypeVar
 
 Id = int | str

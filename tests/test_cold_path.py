@@ -25,12 +25,12 @@ def test_the_cache_dir_is_platformdirs_own(xdg: str | None, monkeypatch: pytest.
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert locales.cache_dir() == Path(platformdirs.user_cache_dir("nlentry"))
+    assert locales.cache_dir() == platformdirs.user_cache_dir("nlentry")
 
 
 def test_the_override_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NLENTRY_CACHE_DIR", str(tmp_path / "c"))
-    assert locales.cache_dir() == tmp_path / "c"
+    assert locales.cache_dir() == str(tmp_path / "c")
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is taken on Linux only")

@@ -46,6 +46,8 @@ def env(home: Path) -> dict[str, str]:
 def test_nlentry_home_relocates_config_and_database(env: dict[str, str], home: Path) -> None:
     assert config.home(env) == home and config.data_home(env) == home
     assert config.config_path(env) == home / "config.toml"
+    assert config.load(env).path == home / "config.toml"  # read by its string, shown as a Path
+    assert config.home_dir(env) == config.data_dir(env) == str(home)
     with Store.open(env) as store:
         assert Path(store.path) == home / "nlentry.db"
     assert mode(home) == 0o700, "the home directory nlentry creates is private"

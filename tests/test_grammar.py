@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -98,7 +99,7 @@ def _table_words(code: str, table: str) -> set[str]:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    with open(locales.grammars_dir() / code / "locale.toml", "rb") as f:
+    with open(os.path.join(locales.grammars_dir(), code, "locale.toml"), "rb") as f:
         return set(tomllib.load(f).get(table, {}))
 
 

@@ -96,10 +96,12 @@ print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
 
 #: what a parse before any sync or catalog import does without: the store, the providers, sqlite3 and
 #: the dataclass machinery they bring, threading, shutil; typing (its names are for the type checker:
-#: nlentry._typing), contextlib (the catalog index's cache imports it only to write); and platformdirs
-#: on Linux
+#: nlentry._typing), contextlib (the catalog index's cache imports it only to write); platformdirs
+#: on Linux; pathlib with what it imports (urllib.parse, ipaddress): paths are strings on this path; and
+#: argparse with gettext and locale: the line is read by nlentry.cli.command_line
 NOT_ON_PARSE = ("sqlite3", "dataclasses", "inspect", "threading", "shutil", "platformdirs", "nlentry.booking",
-                "nlentry.providers", "typing", "contextlib")
+                "nlentry.providers", "typing", "contextlib", "pathlib", "urllib", "ipaddress", "argparse",
+                "gettext", "locale", "nlentry.cli.args")
 
 
 @pytest.mark.parametrize("where", ["NLENTRY_HOME", "HOME"])
@@ -153,22 +155,29 @@ def test_the_config_and_data_dirs_are_platformdirs_own(xdg: str | None, home: st
             monkeypatch.setenv(name, value)
     assert config.home({}) == Path(platformdirs.user_config_dir("nlentry", appauthor=False))
     assert config.data_home({}) == Path(platformdirs.user_data_dir("nlentry", appauthor=False))
+    # and as the strings a cold command reads them by (no pathlib)
+    assert config.home_dir({}) == platformdirs.user_config_dir("nlentry", appauthor=False)
+    assert config.data_dir({}) == platformdirs.user_data_dir("nlentry", appauthor=False)
 
 
 #: what `add --dry-run` with a catalog does without: the store (sqlite3 and the SQL around it), the sync and
 #: the outbox, the providers' base and the dataclass machinery they bring (inspect with ast, dis, tokenize),
-#: threading, pkgutil (which imports inspect) and typing; the journal reads the catalog's snapshot instead
+#: threading, pkgutil (which imports inspect) and typing; the journal reads the catalog's snapshot instead;
+#: pathlib, urllib.parse, ipaddress, argparse, gettext and locale, as for a parse; and json (it prints none)
 NOT_ON_DRY_RUN = ("sqlite3", "_sqlite3", "dataclasses", "inspect", "ast", "dis", "threading", "pkgutil",
                   "typing", "nlentry.booking.store", "nlentry.booking.sql", "nlentry.booking.storage",
                   "nlentry.booking.sync", "nlentry.booking.outbox", "nlentry.providers.base",
-                  "nlentry.providers.local")
+                  "nlentry.providers.local", "pathlib", "urllib.parse", "ipaddress", "argparse", "gettext",
+                  "locale", "nlentry.cli.args", "json")
 
 DRY_RUN = """
-import io, json, sys
+import io, sys
 sys.stdout = io.StringIO()
 from nlentry.cli import main
 status = main(["add", "--dry-run", "--now", "2026-11-24T15:00:00+01:00", "2 uur overleg aan Webshop"])
-print(json.dumps([status, sys.stdout.getvalue(), sorted(sys.modules)]), file=sys.stderr)
+modules = sorted(sys.modules)
+import json
+print(json.dumps([status, sys.stdout.getvalue(), modules]), file=sys.stderr)
 """
 
 
@@ -308,8 +317,9 @@ print(json.dumps([status, opened]), file=sys.stderr)
 def test_a_warm_parse_reads_no_grammar_source(tmp_path: Path) -> None:
     """With the caches warm, a parse checks them against the grammar sources by the files' size and
     modification time: it opens no `grammar_build.py` (the module that builds the tables: an import of
-    `nlentry.grammar` may read its own source when there is no bytecode), and nothing of a locale it
-    does not parse in (English, for a Dutch phrase: its time words are cached); it reads the tables."""
+    `nlentry.grammar` may read its own source when there is no bytecode), nothing of a locale it
+    does not parse in (English, for a Dutch phrase: its time words are cached), and no grammar file or
+    `locale.toml` of its own (the locale and its month words are cached); it reads the tables."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NLENTRY_", "XDG_"))}
     env.update({"NLENTRY_HOME": str(tmp_path / "home"), "NLENTRY_CACHE_DIR": str(tmp_path / "cache"),
                 "LANG": "C"})
@@ -318,7 +328,7 @@ def test_a_warm_parse_reads_no_grammar_source(tmp_path: Path) -> None:
                               timeout=60, check=True)
     status, opened = json.loads(done.stderr.splitlines()[-1])
     assert status == 0
-    grammar_files = [p for p in opened if p.endswith("grammar_build.py")
+    grammar_files = [p for p in opened if p.endswith(("grammar_build.py", ".lark", "locale.toml"))
                      or os.path.basename(os.path.dirname(p)) == "en"]
     assert grammar_files == []
     assert any(p.endswith(".tables") for p in opened)
@@ -348,3 +358,49 @@ def test_a_parse_of_a_printable_text_compiles_no_control_pattern(tmp_path: Path)
     assert status == 0 and compiled  # the hook sees what is compiled
     assert r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]" not in compiled
     assert api._CONTROL == r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+
+
+COLLECTOR = """
+import gc, io, json, sys
+own, given = sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None
+sys.argv = ["nlentry", *json.loads(own)]
+sys.stdout = io.StringIO()
+from nlentry.cli import main
+line = None if given is None else json.loads(given)
+gc.collect()
+running, collections = [True], []
+gc.callbacks.append(lambda phase, info: running[0] and phase == "start" and collections.append(info))
+status = main(line)
+running[0] = False
+print(json.dumps([status, len(collections), gc.get_freeze_count() > 0, gc.isenabled()]), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("line", [
+    ["parse", "2,5 uur met Rowan aan Timi gewerkt", "--json", "--now", "2026-11-24T15:00:00+01:00"],
+    ["add", "--dry-run", "--now", "2026-11-24T15:00:00+01:00", "2 uur overleg aan Webshop"],
+], ids=lambda line: line[0])
+def test_a_one_phrase_command_runs_without_the_cycle_collector(line: list[str], tmp_path: Path) -> None:
+    """`parse` and `add` of one phrase run with the cycle collector paused (what they load lives as long
+    as the process); run as the process's own command line, what is alive at the end is frozen, so the
+    collection at exit skips it. Called with a command line of its own (a library, a test), `main` leaves
+    the collector as it found it: on, nothing frozen."""
+    env = _home_with_catalog(tmp_path)
+    for _ in range(2):  # the first run builds the caches
+        done = subprocess.run([sys.executable, "-c", COLLECTOR, json.dumps(line)], env=env,
+                              capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stderr.splitlines()[-1]) == [0, 0, True, True]
+    done = subprocess.run([sys.executable, "-c", COLLECTOR, "[]", json.dumps(line)], env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stderr.splitlines()[-1]) == [0, 0, False, True]
+
+
+def test_a_stream_of_phrases_keeps_the_cycle_collector(tmp_path: Path) -> None:
+    """`parse --jsonl` may read any number of lines: the collector stays on, and nothing is frozen."""
+    env = _home_with_catalog(tmp_path)
+    lines = "sys.stdin = io.StringIO('{\"text\": \"2 uur\"}\\n' * 3000)"
+    code = COLLECTOR.replace("sys.stdout = io.StringIO()", f"sys.stdout = io.StringIO()\n{lines}")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(["parse", "--jsonl"])], env=env,
+                          capture_output=True, text=True, timeout=120, check=True)
+    status, during, frozen, enabled = json.loads(done.stderr.splitlines()[-1])
+    assert (status, frozen, enabled) == (0, False, True) and during > 0

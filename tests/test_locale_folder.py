@@ -28,10 +28,11 @@ NOW = datetime(2026, 11, 24, 15, 0, tzinfo=timezone(timedelta(hours=1)))  # a Tu
 
 def _forget_locales() -> None:
     """Drop what this process remembers about the locale folders (they are read once per process)."""
+    from nlentry import fallback
     from nlentry.server import replies
 
     for remembered in (locales.search_path, locales.available, locales.get, locales._vocabulary,
-                       locales._owners,
+                       locales._owners, locales.fingerprint, fallback._month_words,
                        replies.locales, replies.texts_for):
         remembered.cache_clear()
     locales._VOTES.clear()
@@ -52,7 +53,7 @@ def extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def test_the_folder_is_a_locale_that_parses(extra: Path) -> None:
     assert "xx" in locales.available() and {"nl", "en"} <= set(locales.available())
-    assert locales.folder("xx") == extra / "xx"
+    assert locales.folder("xx") == str(extra / "xx")
     entry = nlentry.parse("gestern zwei stunden besprechung", now=NOW)  # detected by its words
     assert (entry.locale, entry.date, entry.duration) == ("xx", NOW.date() - timedelta(days=1), 7200)
     assert entry.description == "besprechung"
@@ -138,6 +139,34 @@ def test_the_detection_table_follows_the_locale_files(extra: Path) -> None:
     assert after["fünf"] == ("xx",)
     assert after == locales._build_owners()
     assert nlentry.parse("fünf stunden besprechung", now=NOW).locale == "xx"
+
+
+def test_a_locale_and_its_month_words_follow_the_locale_files(extra: Path) -> None:
+    """A locale (its grammar text and tables) and its month words (`nlentry.fallback`) are kept in the
+    cache under the checksum of every locale's files: read back in a new process (here: after forgetting)
+    as read from the folder, and a word added to a locale's grammar or `locale.toml` is seen by the next."""
+    from nlentry import api, fallback
+
+    for code in locales.available():
+        read = locales.Locale(*locales._read_locale(code))
+        assert locales.get(code) == read and repr(locales.get(code)) == repr(read)  # tuples stay tuples
+        assert fallback._month_words(code) == fallback._read_month_words(code)
+        assert api._cues(code).articles == api._articles(code)
+    assert api._articles("xx") == {"ein", "eine"} and api._articles("nl") == {"een"}
+    before = locales.get("xx")
+    assert "januar" in fallback._month_words("xx") and before.numbers["drei"] == 3
+    _forget_locales()
+    assert locales.get("xx") == before and repr(locales.get("xx")) == repr(before)  # read back from the cache
+    lark = extra / "xx" / "xx.lark"
+    lark.write_text(lark.read_text(encoding="utf-8").replace('_jan: "januar"', '_jan: "januar" | "jänner"'),
+                    encoding="utf-8")
+    toml = extra / "xx" / "locale.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("drei = 3\n", "drei = 3\n\"fünf\" = 5\n"),
+                    encoding="utf-8")
+    _forget_locales()
+    assert "jänner" in fallback._month_words("xx") and "jänner" in locales.get("xx").grammar
+    assert locales.get("xx").numbers["fünf"] == 5
+    assert locales.get("xx") == locales.Locale(*locales._read_locale("xx"))
 
 
 def test_the_tables_follow_a_grammar_file_written_with_an_old_time(extra: Path) -> None:

@@ -24,9 +24,9 @@ every provider.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
-from pathlib import Path, PurePath
 
 from nlentry.errors import EntryRefused, InputError, NlentryError
 from nlentry.model import Catalog, Entry, Record
@@ -142,13 +142,13 @@ class Journal:
         max_age: seconds after which the cached catalog is refreshed (in the background of a save).
     """
 
-    def __init__(self, store: BookingStorage | Path, build: Callable[[str], Provider], *, provider: str,
-                 confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None,
+    def __init__(self, store: BookingStorage | str | os.PathLike[str], build: Callable[[str], Provider], *,
+                 provider: str, confirm_below: float = DEFAULT_CONFIRM_BELOW, max_age: float | None = None,
                  rounding: Rounding | None = None) -> None:
         self.rounding = rounding or Rounding()
         self._store: BookingStorage | None = None
-        self._database: Path | None = None
-        if isinstance(store, PurePath):
+        self._database: str | os.PathLike[str] | None = None
+        if isinstance(store, (str, os.PathLike)):
             self._database = store
         else:
             self._store = store
@@ -184,7 +184,8 @@ class Journal:
         build = providers.builder(env, cfg)
         if storage is not None:
             build = _local_in(storage, build)
-        return cls(config.data_home(env) / DB_FILE if storage is None else storage, build, provider=name,
+        database = os.path.join(config.data_dir(env), DB_FILE)  # a string: pathlib is no part of a cold add
+        return cls(database if storage is None else storage, build, provider=name,
                    confirm_below=cfg.number("confirm_below", DEFAULT_CONFIRM_BELOW),
                    max_age=cfg.number("catalog_max_age", None), rounding=rounding)
 
@@ -195,7 +196,7 @@ class Journal:
             from nlentry.booking.store import Store
 
             assert self._database is not None
-            self._store = Store(self._database)
+            self._store = Store(os.fspath(self._database))
         return self._store
 
     @property
@@ -245,13 +246,13 @@ class Journal:
         if not self._catalog_read:
             found = None
             if self._store is None and self._database is not None:
-                from nlentry.catalog.snapshot import read_snapshot, snapshot_path
+                from nlentry.catalog.snapshot import read_snapshot, snapshot_file
 
-                found = read_snapshot(snapshot_path(self._database), self.provider)
+                found = read_snapshot(snapshot_file(self._database), self.provider)
             self._catalog = self._syncer.cached_catalog(self.provider) if found is None else found[0]
             self._catalog_read = True
             database = self._database or getattr(self.store, "path", None)  # beside it, the index is kept
-            if self._catalog is not None and isinstance(database, (str, PurePath)) and not str(
+            if self._catalog is not None and isinstance(database, (str, os.PathLike)) and not str(
                     database).startswith((":memory:", "file:")):
                 from nlentry.catalog.cache import cached_index, index_folder  # read, not built, when cached
 

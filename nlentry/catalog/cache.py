@@ -18,15 +18,20 @@ from __future__ import annotations
 
 import gc
 import marshal
+import os
 from array import array
 from functools import partial
 from operator import attrgetter
-from pathlib import Path, PurePath
 from zlib import crc32
 
 from nlentry.catalog.index import CatalogIndex
 from nlentry.catalog.snapshot import read_checked, write_atomically
 from nlentry.model import Catalog
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from os import PathLike
+    from pathlib import Path
 
 FORMAT = 2
 """The version of the file's layout and of `CatalogIndex.tables()`: bump it when either changes."""
@@ -52,18 +57,25 @@ def content_hash(catalog: Catalog) -> str:
     return _blake2b(marshal.dumps(rows, 2)).hex()  # version 2: no sharing of objects, faster
 
 
-def index_path(catalog: Catalog, folder: str | Path) -> Path:
+def index_path(catalog: Catalog, folder: str | PathLike[str]) -> Path:
     """Where the index of `catalog` is kept in `folder`."""
-    return Path(folder) / f"{PREFIX}{content_hash(catalog)}{SUFFIX}"
+    from pathlib import Path
+
+    return Path(_index_file(folder, content_hash(catalog)))
 
 
-def index_folder(database: str | PurePath) -> Path:
+def _index_file(folder: str | PathLike[str], digest: str) -> str:
+    return os.path.join(folder, f"{PREFIX}{digest}{SUFFIX}")
+
+
+def index_folder(database: str | PathLike[str]) -> str:
     """Where the index files of the catalogs of the database file `database` are kept (the journal's
-    and `nlentry parse`'s): the folder `cache` beside it."""
-    return Path(database).parent / "cache"
+    and `nlentry parse`'s): the folder `cache` beside it. A string, as the paths here: pathlib is no part
+    of a cold parse."""
+    return os.path.join(os.path.dirname(database), "cache")
 
 
-def cached_index(catalog: Catalog, folder: str | Path) -> CatalogIndex:
+def cached_index(catalog: Catalog, folder: str | PathLike[str]) -> CatalogIndex:
     """The index of `catalog`: read from its file in `folder` when that is sound, else built and written
     there. Either way it becomes what `CatalogIndex.of(catalog)` returns for this catalog object."""
     paused = gc.isenabled()
@@ -75,9 +87,9 @@ def cached_index(catalog: Catalog, folder: str | Path) -> CatalogIndex:
             gc.enable()
 
 
-def _cached_index(catalog: Catalog, folder: str | Path) -> CatalogIndex:
+def _cached_index(catalog: Catalog, folder: str | PathLike[str]) -> CatalogIndex:
     digest = content_hash(catalog)
-    path = Path(folder) / f"{PREFIX}{digest}{SUFFIX}"
+    path = _index_file(folder, digest)
     tables = _read(path, digest)
     if tables is not None:
         try:
@@ -99,7 +111,7 @@ def _header(digest: str, checksum: int) -> bytes:
 _INT_SIZE = array("i").itemsize  # the size of the arrays' ints, which the file holds as bytes
 
 
-def _read(path: Path, digest: str) -> tuple[object, ...] | None:
+def _read(path: str, digest: str) -> tuple[object, ...] | None:
     """The tables stored in `path` for the catalog of `digest`; None when missing, stale or damaged."""
     body = read_checked(path, partial(_header, digest))
     if body is None:
@@ -111,18 +123,20 @@ def _read(path: Path, digest: str) -> tuple[object, ...] | None:
     return tables if isinstance(tables, tuple) else None
 
 
-def _write(path: Path, digest: str, index: CatalogIndex) -> None:
+def _write(path: str, digest: str, index: CatalogIndex) -> None:
     """Store `index` at `path` atomically; remove the index files of other catalogs. Best effort: a
     folder that cannot be written leaves things as they were."""
     body = marshal.dumps(index.tables())
+    folder, name = os.path.split(path)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(folder or os.curdir, mode=0o700, exist_ok=True)
         write_atomically(path, _header(digest, crc32(body)), body)
+        others = os.listdir(folder or os.curdir)
     except OSError:
         return
     from contextlib import suppress  # only when writing: a reader needs none of it
 
-    for other in path.parent.glob(f"{PREFIX}*{SUFFIX}"):
-        if other != path:
+    for other in others:
+        if other != name and other.startswith(PREFIX) and other.endswith(SUFFIX):
             with suppress(OSError):
-                other.unlink(missing_ok=True)
+                os.unlink(os.path.join(folder, other))

@@ -1,4 +1,6 @@
-"""The argument parser of the `nlentry` command: definitions only, so that `nlentry --help` starts fast."""
+"""The argument parser of the `nlentry` command: definitions only, so that `nlentry --help` starts fast.
+
+`nlentry.cli.command_line.parse_args` reads the lines of `parse` and `add` it can without it."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import os
 import sys
 
 from nlentry import __version__
+from nlentry.cli.command_line import Arguments, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -73,10 +76,6 @@ examples:
 Case files are JSON Lines: {"id", "lang", "text", "now", "expect": {...}, "catalog"?}. Only the keys in
 "expect" are checked. A case's "catalog" file is looked up beside the case file, then in its parents.
 """
-
-
-class UsageError(Exception):
-    """The command line is wrong; the message is one line for standard error."""
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -674,7 +673,7 @@ def _add_server_commands(commands: argparse._SubParsersAction[ArgumentParser],
                    help="the SQLite server's home, with its server.db (default: this server's home)")
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None) -> Arguments:
     """Parse the command line (default: `sys.argv[1:]`); words may come between options
     (`parse 2 uur --now X met Rowan`).
 
@@ -690,13 +689,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return read_line(parser or build_parser(), argv)
 
 
-def read_line(parser: ArgumentParser, argv: list[str]) -> argparse.Namespace:
+def read_line(parser: ArgumentParser, argv: list[str]) -> Arguments:
     """`argv` read by `parser`.
 
     argparse takes one run of positional words only, and its intermixed mode does not work with
     subcommands, so stray words are appended to the command's TEXT or FILE list here, in order.
     """
-    args, extra = parser.parse_known_args(argv)
+    args, extra = parser.parse_known_args(argv, Arguments())
     unknown = [a for a in extra if a.startswith("-") and a != "-"]
     target = {"parse": "text", "accuracy": "paths", "log": "day", "add": "text", "start": "text",
               "stop": "text", "amend": "text", "explain": "text", "ls": "day"}.get(args.command or "")

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import argparse
-
+    from nlentry.cli.command_line import Arguments
     from nlentry.messages import Messages
     from nlentry.server.pg import PostgresStorage
     from nlentry.server.settings import Settings
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["run"]
 
 
-def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+def run(args: Arguments, *, env: Mapping[str, str]) -> int:
     """Run `nlentry db ACTION`; returns the exit status."""
     from nlentry import config
     from nlentry.messages import language, messages_for
@@ -85,7 +84,7 @@ def _move(home: Path, storage: PostgresStorage, say: Messages) -> int:
     return 0
 
 
-def _sqlite(args: argparse.Namespace, settings: Settings, say: Messages) -> int:
+def _sqlite(args: Arguments, settings: Settings, say: Messages) -> int:
     from nlentry.cli.args import UsageError
     from nlentry.server.db import SCHEMA_VERSION, ServerDB
 

@@ -8,23 +8,22 @@ ask on (nothing saved), 4 the provider failed (the entry is kept in the outbox).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 
 from nlentry import config
-from nlentry.cli.args import UsageError
+from nlentry.cli.command_line import UsageError
 from nlentry.messages import Messages, language, messages_for
 from nlentry.render import hours, summary, warning_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import argparse
     from typing import IO, Any
 
     from nlentry.booking.journal import Journal, Timer
     from nlentry.booking.outbox import OutboxItem
+    from nlentry.cli.command_line import Arguments
     from nlentry.cli.targets import Targets
     from nlentry.model import Alternative, Entry
 
@@ -39,7 +38,7 @@ _COLOURS = {"date": "36", "duration": "32", "time": "34", "project": "1;33", "se
 class Context:
     """What one command needs: arguments, environment, configuration, language, output and the journal."""
 
-    def __init__(self, args: argparse.Namespace, env: Mapping[str, str], *,
+    def __init__(self, args: Arguments, env: Mapping[str, str], *,
                  out: IO[str] | None = None, err: IO[str] | None = None) -> None:
         self.args = args
         self.env = env
@@ -129,7 +128,15 @@ def _now(raw: str | None) -> datetime:
         raise UsageError(f"--now: {exc}") from None
 
 
-def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+def _dumps(value: object, **options: Any) -> str:
+    """`json.dumps`, imported when used: a cold `add` prints no JSON, and importing json is a
+    twentieth of it."""
+    import json
+
+    return json.dumps(value, **options)
+
+
+def run(args: Arguments, *, env: Mapping[str, str]) -> int:
     """Run one of this module's commands."""
     handlers: dict[str, Callable[[Context], int]] = {
         "add": cmd_add, "start": cmd_start, "stop": cmd_stop, "status": cmd_status, "undo": cmd_undo,
@@ -220,7 +227,7 @@ def outcome(ctx: Context, item: OutboxItem, *, done: str = "saved", waiting: str
     `done` and `waiting` name the messages for a posted item and for one still pending.
     """
     if ctx.args.json:
-        ctx.print(json.dumps(_item_json(item), ensure_ascii=False, indent=2))
+        ctx.print(_dumps(_item_json(item), ensure_ascii=False, indent=2))
     return _became(ctx, item, done=done, waiting=waiting)
 
 
@@ -282,7 +289,7 @@ def add_entries(ctx: Context, entries: list[Entry]) -> int:
         if ctx.args.json:
             dry = [{"key": None, "provider": ctx.journal.provider, "state": "dry-run",
                     "entry": ctx.journal.rounding(e).to_dict()} for e in entries]
-            ctx.print(json.dumps(dry if several else dry[0], ensure_ascii=False, indent=2))
+            ctx.print(_dumps(dry if several else dry[0], ensure_ascii=False, indent=2))
         else:
             ctx.print(ctx.say("dry_run"))
         return OK
@@ -299,7 +306,7 @@ def add_entries(ctx: Context, entries: list[Entry]) -> int:
         return outcome(ctx, ctx.journal.save(entries[0]))
     items = ctx.journal.save_all(entries)
     if ctx.args.json:
-        ctx.print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
+        ctx.print(_dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
     return max(_became(ctx, item) for item in items)
 
 
@@ -481,7 +488,7 @@ def _started(ctx: Context, timer: Timer, previous: OutboxItem | None, message: s
             ctx.print(switched)
         status = _became(ctx, previous) if previous.state != "posted" else OK
     if ctx.args.json:
-        ctx.print(json.dumps({"started": timer.started.isoformat(), "provider": timer.provider, **extra,
+        ctx.print(_dumps({"started": timer.started.isoformat(), "provider": timer.provider, **extra,
                               "entry": timer.entry.to_dict()}, ensure_ascii=False, indent=2))
     else:
         ctx.print(ctx.say(message, since=f"{timer.started:%H:%M}", summary=_timer_text(timer.entry)))
@@ -502,7 +509,7 @@ def cmd_stop(ctx: Context) -> int:
         cancelled = ctx.journal.cancel(now=ctx.now)
         ctx.speak(cancelled.entry.locale or None)
         if ctx.args.json:
-            ctx.print(json.dumps({"started": cancelled.started.isoformat(), "provider": cancelled.provider,
+            ctx.print(_dumps({"started": cancelled.started.isoformat(), "provider": cancelled.provider,
                                   "entry": cancelled.entry.to_dict()}, ensure_ascii=False, indent=2))
         else:
             ctx.print(ctx.say("timer_cancelled", summary=_timer_text(cancelled.entry)))
@@ -530,7 +537,7 @@ def cmd_status(ctx: Context) -> int:
         if timer is not None:
             data["timer"] = {"started": timer.started.isoformat(), "elapsed": timer.elapsed(ctx.now),
                              "provider": timer.provider, "entry": timer.entry.to_dict()}
-        ctx.print(json.dumps(data, ensure_ascii=False, indent=2))
+        ctx.print(_dumps(data, ensure_ascii=False, indent=2))
         return OK
     if timer is None:
         ctx.print(ctx.say("timer_none"))
@@ -678,10 +685,10 @@ def cmd_ls(ctx: Context) -> int:
         ctx.numbers = {key: n for n, key in enumerate(ctx.journal.recent_keys(), start=1)}
     if ctx.args.jsonl:
         for item in items:
-            ctx.print(json.dumps(_item_json(item), ensure_ascii=False))
+            ctx.print(_dumps(_item_json(item), ensure_ascii=False))
         return OK
     if ctx.args.json:
-        ctx.print(json.dumps([_item_json(item) for item in items], ensure_ascii=False, indent=2))
+        ctx.print(_dumps([_item_json(item) for item in items], ensure_ascii=False, indent=2))
         return OK
     if not items:
         ctx.print(ctx.say("no_entries", first=f"{first:%d-%m-%Y}", last=f"{last:%d-%m-%Y}"))
@@ -748,7 +755,7 @@ def cmd_report(ctx: Context) -> int:
         if ctx.targets:
             should = ctx.targets.between(first, last)
             report |= {"target": should, "diff": grand - should}
-        ctx.print(json.dumps(report, ensure_ascii=False, indent=2))
+        ctx.print(_dumps(report, ensure_ascii=False, indent=2))
         return OK
     if fmt == "csv":
         import csv
@@ -847,7 +854,7 @@ def cmd_explain(ctx: Context) -> int:
     ctx.speak(reading.entry.locale)
     report = explained(reading, ctx.now, ctx.say)
     if ctx.args.json:
-        ctx.print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        ctx.print(_dumps(report, ensure_ascii=False, indent=2, default=str))
         return OK
     from nlentry.cli.explain import render
 

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 from nlentry.cli.args import FILTER_FIELDS as FIELDS
 
 if TYPE_CHECKING:
-    import argparse
-
+    from nlentry.cli.command_line import Arguments
     from nlentry.model import Catalog, Entry
 
 __all__ = ["FIELDS", "EntryFilter"]
@@ -61,7 +60,7 @@ class EntryFilter:
         self.wanted = {field: names for field, names in wanted.items() if names}
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace | Any, catalog: Catalog | None) -> EntryFilter:
+    def from_args(cls, args: Arguments | Any, catalog: Catalog | None) -> EntryFilter:
         """The filter the command line asks for, names resolved against `catalog`."""
         wanted: dict[str, set[str]] = {}
         for field in FIELDS:

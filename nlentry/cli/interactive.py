@@ -13,7 +13,6 @@ clears the line, Ctrl-D leaves (exit status 0). The history is kept in `<NLENTRY
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from prompt_toolkit.completion import Completer, Completion
 
 from nlentry import config
+from nlentry.cli.command_line import Arguments
 from nlentry.cli.completion import catalog_items
 from nlentry.cli.entries import Context, add_entries, preview
 from nlentry.errors import EntryRefused
@@ -44,10 +44,10 @@ OK = 0
 _SEPARATOR = " · "
 
 
-def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+def run(args: Arguments, *, env: Mapping[str, str]) -> int:
     """Open the prompt and save an entry for every line until Ctrl-D; the exit status."""
-    quick = argparse.Namespace(command="add", text=[], yes=False, confirm=False, dry_run=False, json=False,
-                               locale=None, now=None, provider=getattr(args, "provider", None))
+    quick = Arguments(command="add", text=[], yes=False, confirm=False, dry_run=False, json=False,
+                      locale=None, now=None, provider=getattr(args, "provider", None))
     ctx = Context(quick, env)
     try:
         return QuickEntry(ctx).loop()

@@ -20,11 +20,10 @@ from nlentry.cli.args import UsageError
 from nlentry.messages import language, messages_for
 
 if TYPE_CHECKING:
-    import argparse
-
     from nlentry.booking.outbox import FlushReport, Outbox, OutboxItem
     from nlentry.booking.store import Store
     from nlentry.booking.sync import SyncResult
+    from nlentry.cli.command_line import Arguments
     from nlentry.model import Catalog
     from nlentry.providers.base import Provider
 
@@ -80,7 +79,7 @@ class Session:
             self._store.close()
 
 
-def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+def run(args: Arguments, *, env: Mapping[str, str]) -> int:
     """Run one provider command; provider errors propagate to `main` (exit status 4)."""
     session = Session(env)
     try:
@@ -120,7 +119,7 @@ def _sync_json(result: SyncResult) -> dict[str, object]:
             "synced_at": datetime.fromtimestamp(result.synced_at).astimezone().isoformat()}
 
 
-def _listing(args: argparse.Namespace, rows: list[dict[str, object]]) -> bool:
+def _listing(args: Arguments, rows: list[dict[str, object]]) -> bool:
     """Print `rows` as `--json` (one list) or `--jsonl` (one a line); False when neither was asked."""
     if getattr(args, "jsonl", False):
         for row in rows:
@@ -132,7 +131,7 @@ def _listing(args: argparse.Namespace, rows: list[dict[str, object]]) -> bool:
     return False
 
 
-def _cmd_sync(args: argparse.Namespace, s: Session) -> int:
+def _cmd_sync(args: Arguments, s: Session) -> int:
     from nlentry.booking.sync import Syncer
 
     name = s.provider_name(args.provider)
@@ -150,7 +149,7 @@ def _counts(s: Session, catalog: Catalog) -> str:
                  clients=len(catalog.clients), people=len(catalog.people))
 
 
-def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
+def _cmd_catalog(args: Arguments, s: Session) -> int:
     from nlentry import providers
     from nlentry.booking.sync import Syncer
     from nlentry.model import Catalog
@@ -203,7 +202,7 @@ def _cmd_catalog(args: argparse.Namespace, s: Session) -> int:
 # --- aliases -------------------------------------------------------------------------------------
 
 
-def _cmd_alias(args: argparse.Namespace, s: Session) -> int:
+def _cmd_alias(args: Arguments, s: Session) -> int:
     from nlentry.booking.sync import find_target, merge_aliases
 
     action = args.alias_action
@@ -280,7 +279,7 @@ def _describe(item: OutboxItem) -> str:
     return line
 
 
-def _cmd_outbox(args: argparse.Namespace, s: Session) -> int:
+def _cmd_outbox(args: Arguments, s: Session) -> int:
     from nlentry.booking.outbox import Outbox, summary_json
 
     outbox = Outbox(s.store, {})
@@ -335,7 +334,7 @@ def _flush(s: Session, outbox: Outbox, provider: str | None) -> FlushReport:
         return report
 
 
-def _cmd_flush(args: argparse.Namespace, s: Session) -> int:
+def _cmd_flush(args: Arguments, s: Session) -> int:
     from nlentry.booking.outbox import Outbox
 
     provider = None if args.provider is None else s.provider_name(args.provider)
@@ -368,7 +367,7 @@ def _cmd_flush(args: argparse.Namespace, s: Session) -> int:
 # --- providers -----------------------------------------------------------------------------------
 
 
-def _cmd_providers(args: argparse.Namespace, s: Session) -> int:
+def _cmd_providers(args: Arguments, s: Session) -> int:
     from nlentry import providers
     from nlentry.providers.base import Capability
 

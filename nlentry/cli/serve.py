@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 from nlentry.cli.args import UsageError
 
 if TYPE_CHECKING:
-    import argparse
-
+    from nlentry.cli.command_line import Arguments
     from nlentry.messages import Messages
     from nlentry.server.settings import Settings
     from nlentry.server.storage import ServerStorage
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["run"]
 
 
-def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+def run(args: Arguments, *, env: Mapping[str, str]) -> int:
     """Run `serve`, `apikey` or `users`; returns the exit status."""
     from nlentry import config
     from nlentry.messages import language, messages_for
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
 # --- serve -----------------------------------------------------------------------------------------
 
 
-def _serve(args: argparse.Namespace, settings: Settings, say: Messages) -> int:
+def _serve(args: Arguments, settings: Settings, say: Messages) -> int:
     from nlentry.server.storage import open_storage
 
     try:
@@ -97,7 +96,7 @@ def _serve(args: argparse.Namespace, settings: Settings, say: Messages) -> int:
 # --- apikey ----------------------------------------------------------------------------------------
 
 
-def _apikey(args: argparse.Namespace, db: ServerStorage, say: Messages) -> int:
+def _apikey(args: Arguments, db: ServerStorage, say: Messages) -> int:
     from datetime import datetime
 
     from nlentry.server.auth import ApiKeys
@@ -144,7 +143,7 @@ def _settings_of(pairs: list[str], say: Messages) -> dict[str, Any]:
     return values
 
 
-def _print_json(args: argparse.Namespace, rows: list[dict[str, Any]]) -> bool:
+def _print_json(args: Arguments, rows: list[dict[str, Any]]) -> bool:
     """Print `rows` as `--json` (one array) or `--jsonl` (one object a line) asks; False for neither."""
     if args.jsonl:
         for row in rows:
@@ -180,7 +179,7 @@ def _options_of(pairs: list[str], say: Messages) -> dict[str, Any]:
     return values
 
 
-def _configure(args: argparse.Namespace, users: Users, user_id: str, say: Messages) -> None:
+def _configure(args: Arguments, users: Users, user_id: str, say: Messages) -> None:
     from nlentry import providers
 
     changes = _options_of(args.option, say)
@@ -205,7 +204,7 @@ def _known_locale(code: str, say: Messages) -> None:
         raise UsageError(say("admin_no_locale", code=repr(code), available=", ".join(locales.available())))
 
 
-def _account(args: argparse.Namespace, say: Messages) -> str:
+def _account(args: Arguments, say: Messages) -> str:
     from nlentry.server.users import identity
 
     if args.slack:
@@ -216,7 +215,7 @@ def _account(args: argparse.Namespace, say: Messages) -> str:
     return identity("telegram", args.telegram)
 
 
-def _users(args: argparse.Namespace, settings: Settings, db: ServerStorage, say: Messages) -> int:
+def _users(args: Arguments, settings: Settings, db: ServerStorage, say: Messages) -> int:
     from nlentry.server.users import UserError, Users
 
     users = Users(settings, db)
@@ -289,7 +288,7 @@ def _shown(users: Users, user_id: str) -> dict[str, Any]:
             "default_provider": cfg.default_provider, "settings": data}
 
 
-def _import_catalog(args: argparse.Namespace, users: Users, say: Messages) -> int:
+def _import_catalog(args: Arguments, users: Users, say: Messages) -> int:
     """`users catalog USER import FILE`: the catalog where the user's journal reads it (either back end)."""
     from nlentry.booking.journal import JournalError
     from nlentry.model import Catalog

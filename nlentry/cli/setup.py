@@ -18,6 +18,7 @@ Exit statuses: 0 ok, 1 usage, 4 the provider refused the credentials or could no
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -25,11 +26,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from nlentry import config
 from nlentry.cli.args import UsageError
+from nlentry.cli.command_line import Arguments
 from nlentry.cli.entries import Context
 from nlentry.messages import messages_for
 
 if TYPE_CHECKING:
-    import argparse
     from http.server import HTTPServer
 
     import httpx
@@ -56,7 +57,7 @@ _ASKED: dict[str, tuple[tuple[str, str], ...]] = {
 _OAUTH_ONLY = frozenset({"tyme"})
 
 
-def run(args: argparse.Namespace, *, env: Mapping[str, str]) -> int:
+def run(args: Arguments, *, env: Mapping[str, str]) -> int:
     """Run one of this module's commands."""
     handlers: dict[str, Callable[[Context], int]] = {
         "init": cmd_init, "login": cmd_login, "projects": cmd_list, "services": cmd_list,
@@ -128,7 +129,7 @@ def _languages() -> list[str]:
     from nlentry.locales import available, folder
 
     return [code for code in available()
-            if (own := folder(code)) is not None and (own / "messages.toml").is_file()]
+            if (own := folder(code)) is not None and os.path.isfile(os.path.join(own, "messages.toml"))]
 
 
 def _settings_given(ctx: Context, provider: str) -> dict[str, str]:
@@ -209,12 +210,10 @@ def cmd_init(ctx: Context) -> int:
 
 def _import_catalog(ctx: Context, path: str) -> None:
     """`nlentry catalog import FILE` into local (it prints what it imported)."""
-    import argparse
-
     from nlentry.cli.providers import run as provider_command
 
-    provider_command(argparse.Namespace(command="catalog", catalog_action="import", file=path,
-                                        provider="local"), env=ctx.env)
+    provider_command(Arguments(command="catalog", catalog_action="import", file=path, provider="local"),
+                     env=ctx.env)
 
 
 def _signed_in(ctx: Context, name: str) -> bool:

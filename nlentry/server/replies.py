@@ -17,6 +17,7 @@ The texts live with the grammars, one file per locale folder, so adding German m
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -93,7 +94,8 @@ def _file(code: str) -> dict[str, dict[str, Any]]:
 @cache
 def locales() -> tuple[str, ...]:
     """The locales that have bot texts of their own."""
-    return tuple(code for code in available() if (own := folder(code)) is not None and (own / FILE).is_file())
+    return tuple(code for code in available() if (own := folder(code)) is not None
+                 and os.path.isfile(os.path.join(own, FILE)))
 
 
 @cache

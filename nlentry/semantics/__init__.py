@@ -810,14 +810,22 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] |
             approx = span_of(whole)
             continue
         before, approx = approx, None
-        for tree in _split(whole, semantics.duration_units) if whole.data in _SPLIT else (whole,):
+        trees_of_whole: tuple[Node, ...] | list[Node] = (whole,)
+        if whole.data in _SPLIT:
+            pieces = whole.children
+            if not (whole.data == "duration" and len(pieces) == 1 and type(pieces[0]) is Node
+                    and pieces[0].data != "day_ago"):  # a duration of one piece (`_runs`' first case)
+                trees_of_whole = _split(whole, semantics.duration_units)
+        for tree in trees_of_whole:
             span = span_of(tree)
             if span is None:
                 continue
             if before is not None and 0 <= span[0] - before[1] <= 1 and tree.data == "duration":
                 span = (before[0], span[1])  # "ongeveer 2 uur": the approximation reads as the number
             try:
-                value = semantics.transform(tree)
+                value = tree.value  # `semantics.transform(tree)`, spelled out
+                if value is NO_VALUE:
+                    value = semantics.evaluate(tree)
             except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):
                 # a reading that makes no sense ("om 99:99") is skipped: its words stay description
                 continue

@@ -148,8 +148,10 @@ if TYPE_CHECKING:
     # None for a node no method reads (`_x` nodes, the phrase's `start`).
     Action = Callable[[list[Any]], Any] | None
     # What the parser does with one symbol (`_step`): (stack after, reductions (how, size, node name,
-    # action), outcome).
+    # action), outcome); remembered with the row of the stack after (`_learn`).
     Step = tuple[tuple[int, ...], tuple[tuple[int, int, str, Action], ...], int]
+    Learnt = tuple[tuple[int, ...], "Row", tuple[tuple[int, int, str, Action], ...], int]
+    Row = dict[str, Learnt]
 
 
 class Compiled(Record):
@@ -160,9 +162,10 @@ class Compiled(Record):
     The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
     words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
     (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
-    alone between plain words makes an item (or needs a recovery); `steps` too: (stack of states,
-    symbol) -> what the parser does with that symbol there (`_step`). `actions[i]` reads the node that
-    rule `i` makes (`nlentry.semantics.rule_actions`, bound by `load`; all None by default).
+    alone between plain words makes an item (or needs a recovery); `steps` too: stack of states ->
+    symbol -> what the parser does with that symbol there (`_step`, with the next stack's own row).
+    `actions[i]` reads the node that rule `i` makes (`nlentry.semantics.rule_actions`, bound by `load`;
+    all None by default).
     """
 
     __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "steps",
@@ -176,7 +179,7 @@ class Compiled(Record):
     symbols: dict[str, str]
     glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
-    steps: dict[tuple[tuple[int, ...], str], Step]
+    steps: dict[tuple[int, ...], Row]
     actions: tuple[Action, ...]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
@@ -384,12 +387,34 @@ ONE_NODE = -1
 stack is wrapped in a node. Every other reduction is replayed by its rule's `how`."""
 
 _MAX_STEPS = 20_000
-"""`Compiled.steps` is emptied when it holds more: a bound on what strange input can make it learn."""
+"""`Compiled.steps` is emptied when it holds more stacks: a bound on what strange input can make it learn
+(each stack's row holds at most one step a symbol)."""
 
 
 def _no_value(children: list[Any]) -> Any:
     """The action of a node no method reads: it has no value."""
     return NO_VALUE
+
+
+def _row(c: Compiled, states: tuple[int, ...]) -> Row:
+    """A new, empty row of `Compiled.steps` for the stack `states` (the steps learnt from there, by symbol);
+    the rows are all dropped first when there are more than `_MAX_STEPS`."""
+    if len(c.steps) > _MAX_STEPS:
+        c.steps.clear()
+    row: Row = {}
+    c.steps[states] = row
+    return row
+
+
+def _learn(c: Compiled, states: tuple[int, ...], row: Row, symbol: str) -> Learnt:
+    """`_step` from `states` with `symbol`, remembered in the stack's `row` with the row of the stack after:
+    the parser then moves from row to row, never hashing a stack again."""
+    after, reductions, outcome = _step(c, states, symbol)
+    after_row = c.steps.get(after)
+    if after_row is None:
+        after_row = _row(c, after)
+    learnt = row[symbol] = (after, after_row, reductions, outcome)
+    return learnt
 
 
 def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
@@ -431,17 +456,16 @@ _END_OF_INPUT = Token("$END", "", -1, -1)
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`. Each node
     gets its value from its rule's action as the rule is reduced."""
-    steps = c.steps
     states: tuple[int, ...] = (c.start,)
+    row = c.steps.get(states)
+    if row is None:
+        row = _row(c, states)
     values: list[Any] = []
     for i, token in enumerate([*tokens[first:stop], _END_OF_INPUT], first):
-        key = (states, token.type)
         try:
-            states, reductions, outcome = steps[key]
+            states, row, reductions, outcome = row[token.type]
         except KeyError:
-            if len(steps) > _MAX_STEPS:
-                steps.clear()
-            states, reductions, outcome = steps[key] = _step(c, states, token.type)
+            states, row, reductions, outcome = _learn(c, states, row, token.type)
         for how, size, name, act in reductions:
             if how == ONE_NODE:  # Node(name, children, act(children)), without __init__
                 children = [values[-1]]

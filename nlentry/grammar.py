@@ -50,20 +50,37 @@ def normalise(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
-class Token(str):
-    """A token: its text, its terminal name (`type`) and where it stands (`start_pos`..`end_pos`)."""
+class Token:
+    """A token: its terminal name (`type`), its text (`value`) and where it stands (`start_pos`..`end_pos`).
 
+    A plain object with slots, not a `str` subclass (as Lark's tokens are): a `str` subclass carries a
+    dict of its own, which made a token twice as costly to make, read and free, and a parse makes one for
+    every keyword and number. `str(token)`, `int(token)` and `float(token)` read its text.
+    """
+
+    __slots__ = ("type", "value", "start_pos", "end_pos")
     type: str
+    value: str
     start_pos: int
     end_pos: int
 
-    def __new__(cls, type_: str, value: str, start: int, end: int) -> Token:
-        token = super().__new__(cls, value)
-        token.type, token.start_pos, token.end_pos = type_, start, end
-        return token
+    def __init__(self, type_: str, value: str, start: int, end: int) -> None:
+        self.type, self.value, self.start_pos, self.end_pos = type_, value, start, end
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r}, {self.start_pos}, {self.end_pos})"
 
     def retyped(self, type_: str) -> Token:
-        return Token(type_, str(self), self.start_pos, self.end_pos)
+        return Token(type_, self.value, self.start_pos, self.end_pos)
 
 
 class _NoValue:
@@ -305,13 +322,10 @@ def _chunks(text: str, code: str, chunks: list[str] | None = None) -> list[tuple
     return out
 
 
-_new_str = str.__new__
-
-
 def _token(kind: str, value: str, start: int, end: int) -> Token:
-    """`Token(kind, value, start, end)`, without the call to `Token.__new__`."""
-    token = _new_str(Token, value)
-    token.type, token.start_pos, token.end_pos = kind, start, end
+    """`Token(kind, value, start, end)`, without the call to `Token.__init__`."""
+    token = _new_object(Token)
+    token.type, token.value, token.start_pos, token.end_pos = kind, value, start, end
     return token
 
 
@@ -550,7 +564,7 @@ def _items(children: list[Any]) -> list[Node]:
     for child in _inlined(children):
         if type(child) is Node:
             items.append(child)
-        elif (child.type == "INT" and len(child) == 2 and child >= "25" and items
+        elif (child.type == "INT" and len(child.value) == 2 and child.value >= "25" and items
               and items[-1].data == "date_text" and type(items[-1].children[-1]) is Node
               and items[-1].children[-1].data in _MONTHS):
             items[-1] = Node("date_text", [*items[-1].children, Node("year", [child])])
@@ -596,8 +610,9 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
                         _drop_before_a_word(items, stretch, code)
                     stretch = []
             else:  # _token(kind, value, base + start, base + end), spelled out: the commonest call
-                token = _new_str(Token, value)
-                token.type, token.start_pos, token.end_pos = kind, base + start, base + end
+                token = _new_object(Token)
+                token.type, token.value = kind, value
+                token.start_pos, token.end_pos = base + start, base + end
                 stretch.append(token)
         base += len(chunk)
     if stretch:
@@ -615,7 +630,7 @@ def _drop_before_a_word(items: list[Node], stretch: list[Token], code: str) -> N
     if span is None or span[1] != stretch[-1].end_pos:
         return
     before = [t for t in stretch if t.end_pos <= span[0]]
-    if before and str(before[-1]) in get(code).cues.get("day", ()):
+    if before and before[-1].value in get(code).cues.get("day", ()):
         return
     if before and len(items) > 1 and (span_of(items[-2]) or (0, -1))[1] == before[-1].end_pos:
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cache, lru_cache, partial
+from operator import itemgetter
 
 from nlentry import grammar, locales
 from nlentry.catalog.index import CatalogIndex
@@ -107,14 +108,18 @@ def _words_of(chunk: str) -> tuple[tuple[str, int, int], ...]:
     return tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
 
 
+_positions = itemgetter(1, 2)
+"""Where a span (field, start, end) stands."""
+
+
 def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     """The words of `text` outside the time expressions, in order, with their offsets."""
-    taken = sorted([(s, e) for _, s, e in spans])
+    taken = sorted(spans, key=_positions)
     size = len(text)
-    taken.append((size, size))
+    taken.append(("", size, size))
     words: list[Word] = []
     pos = 0
-    for s, e in taken:
+    for _, s, e in taken:
         if s > pos:
             at = pos
             for chunk in text[pos:s].split():

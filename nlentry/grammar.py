@@ -26,7 +26,7 @@ from functools import cache, lru_cache, partial
 
 from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammar_files, grammars_dir, read_cached, stamp, write_cached
-from nlentry.model import Record
+from nlentry.model import Record, draft
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,20 +50,37 @@ def normalise(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
-class Token(str):
-    """A token: its text, its terminal name (`type`) and where it stands (`start_pos`..`end_pos`)."""
+class Token:
+    """A token: its terminal name (`type`), its text (`value`) and where it stands (`start_pos`..`end_pos`).
 
+    A plain object with slots, not a `str` subclass (as Lark's tokens are): a `str` subclass carries a
+    dict of its own, which made a token twice as costly to make, read and free, and a parse makes one for
+    every keyword and number. `str(token)`, `int(token)` and `float(token)` read its text.
+    """
+
+    __slots__ = ("type", "value", "start_pos", "end_pos")
     type: str
+    value: str
     start_pos: int
     end_pos: int
 
-    def __new__(cls, type_: str, value: str, start: int, end: int) -> Token:
-        token = super().__new__(cls, value)
-        token.type, token.start_pos, token.end_pos = type_, start, end
-        return token
+    def __init__(self, type_: str, value: str, start: int, end: int) -> None:
+        self.type, self.value, self.start_pos, self.end_pos = type_, value, start, end
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r}, {self.start_pos}, {self.end_pos})"
 
     def retyped(self, type_: str) -> Token:
-        return Token(type_, str(self), self.start_pos, self.end_pos)
+        return Token(type_, self.value, self.start_pos, self.end_pos)
 
 
 class _NoValue:
@@ -97,7 +114,7 @@ class Node:
 
 
 Child = Node | Token
-_new_node = object.__new__
+_new_node = _new_object = object.__new__
 
 
 # --- the compiled tables ----------------------------------------------------------------------
@@ -147,8 +164,11 @@ if TYPE_CHECKING:
     # What a reduction that makes a node calls with the node's children: the node's value, or `NO_VALUE`;
     # None for a node no method reads (`_x` nodes, the phrase's `start`).
     Action = Callable[[list[Any]], Any] | None
-    # What the parser does with one symbol (`_step`): (stack after, reductions, outcome).
-    Step = tuple[tuple[int, ...], tuple[tuple[int, str, int, Action], ...], int]
+    # What the parser does with one symbol (`_step`): (stack after, reductions (how, size, node name,
+    # action), outcome); remembered with the row of the stack after (`_learn`).
+    Step = tuple[tuple[int, ...], tuple[tuple[int, int, str, Action], ...], int]
+    Learnt = tuple[tuple[int, ...], "Row", tuple[tuple[int, int, str, Action], ...], int]
+    Row = dict[str, Learnt]
 
 
 class Compiled(Record):
@@ -159,9 +179,10 @@ class Compiled(Record):
     The lexer is one master regex over the numeric shapes and symbols, plus dictionaries from
     words and symbols to terminal names, and from glued words (`dinsdagmiddag`) to their pieces
     (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
-    alone between plain words makes an item (or needs a recovery); `steps` too: (stack of states,
-    symbol) -> what the parser does with that symbol there (`_step`). `actions[i]` reads the node that
-    rule `i` makes (`nlentry.semantics.rule_actions`, bound by `load`; all None by default).
+    alone between plain words makes an item (or needs a recovery); `steps` too: stack of states ->
+    symbol -> what the parser does with that symbol there (`_step`, with the next stack's own row).
+    `actions[i]` reads the node that rule `i` makes (`nlentry.semantics.rule_actions`, bound by `load`;
+    all None by default).
     """
 
     __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "steps",
@@ -175,7 +196,7 @@ class Compiled(Record):
     symbols: dict[str, str]
     glued: dict[str, tuple[tuple[str, int, int], ...]]
     alone: dict[str, bool]
-    steps: dict[tuple[tuple[int, ...], str], Step]
+    steps: dict[tuple[int, ...], Row]
     actions: tuple[Action, ...]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
@@ -301,13 +322,10 @@ def _chunks(text: str, code: str, chunks: list[str] | None = None) -> list[tuple
     return out
 
 
-_new_str = str.__new__
-
-
 def _token(kind: str, value: str, start: int, end: int) -> Token:
-    """`Token(kind, value, start, end)`, without the call to `Token.__new__`."""
-    token = _new_str(Token, value)
-    token.type, token.start_pos, token.end_pos = kind, start, end
+    """`Token(kind, value, start, end)`, without the call to `Token.__init__`."""
+    token = _new_object(Token)
+    token.type, token.value, token.start_pos, token.end_pos = kind, value, start, end
     return token
 
 
@@ -362,29 +380,68 @@ def _node(children: list[Any], name: str, expand1: bool, action: Action) -> Any:
     else:  # the common case: nothing to inline, the children list is used as it is
         if expand1 and len(children) == 1:
             return children[0]
-        return Node(name, children, NO_VALUE if action is None else action(children))
+        node = _new_node(Node)  # Node(...), without __init__ (as in `_run`)
+        node.data, node.children = name, children
+        node.value = NO_VALUE if action is None else action(children)
+        return node
     flat = _inlined(children)
     if expand1 and len(flat) == 1:
         return flat[0]
-    return Node(name, flat, NO_VALUE if action is None else action(flat))
+    node = _new_node(Node)
+    node.data, node.children = name, flat
+    node.value = NO_VALUE if action is None else action(flat)
+    return node
 
 
 SHIFTED, ACCEPTED, STUCK = 0, 1, 2
 """How a parser step ends (`_step`): the token shifted, the phrase complete at $END, or no way on."""
 
+ONE_NODE = -1
+"""How a step replays a `NODE` reduction of one child (`_step`), the commonest: the value on top of the
+stack is wrapped in a node. Every other reduction is replayed by its rule's `how`."""
+
 _MAX_STEPS = 20_000
-"""`Compiled.steps` is emptied when it holds more: a bound on what strange input can make it learn."""
+"""`Compiled.steps` is emptied when it holds more stacks: a bound on what strange input can make it learn
+(each stack's row holds at most one step a symbol)."""
+
+
+def _no_value(children: list[Any]) -> Any:
+    """The action of a node no method reads: it has no value."""
+    return NO_VALUE
+
+
+def _row(c: Compiled, states: tuple[int, ...]) -> Row:
+    """A new, empty row of `Compiled.steps` for the stack `states` (the steps learnt from there, by symbol);
+    the rows are all dropped first when there are more than `_MAX_STEPS`."""
+    if len(c.steps) > _MAX_STEPS:
+        c.steps.clear()
+    row: Row = {}
+    c.steps[states] = row
+    return row
+
+
+def _learn(c: Compiled, states: tuple[int, ...], row: Row, symbol: str) -> Learnt:
+    """`_step` from `states` with `symbol`, remembered in the stack's `row` with the row of the stack after:
+    the parser then moves from row to row, never hashing a stack again."""
+    after, reductions, outcome = _step(c, states, symbol)
+    after_row = c.steps.get(after)
+    if after_row is None:
+        after_row = _row(c, after)
+    learnt = row[symbol] = (after, after_row, reductions, outcome)
+    return learnt
 
 
 def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
     """What the parser does with the next `symbol` over the stack `states`: the stack afterwards, the
-    reductions that make or change a value (size, node name, how, action) in order, and the outcome
+    reductions that make or change a value (how, size, node name, action) in order, and the outcome
     (`SHIFTED`, `ACCEPTED` or `STUCK`). The stack and the symbol decide it all, so the parser remembers
     each step (`Compiled.steps`) and then only replays its reductions on the values. The last reduction
-    of an accepting step, the phrase's root, is left out: its children are the values left (`_run`)."""
+    of an accepting step, the phrase's root, is left out: its children are the values left (`_run`).
+    A one-child `NODE` reduction is replayed as `ONE_NODE`, and a `NODE` rule no method reads gets
+    `_no_value` as its action, so that the replay of the commonest reductions tests as little as it can."""
     table, rules, end = c.table, c.rules, c.end
     stack = list(states)
-    reductions: list[tuple[int, str, int, Action]] = []
+    reductions: list[tuple[int, int, str, Action]] = []
     while True:
         action = table[stack[-1]].get(symbol)
         if action is None:
@@ -399,36 +456,53 @@ def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
         if stack[-1] == end and symbol == "$END":
             return tuple(stack), tuple(reductions), ACCEPTED
         if how != KEEP:  # a `KEEP` reduction passes its one child on: the values stay as they are
-            reductions.append((size, name, how, c.actions[~action]))
+            act = c.actions[~action]
+            if how == NODE:
+                reductions.append((ONE_NODE if size == 1 else NODE, size, name, act or _no_value))
+            else:
+                reductions.append((how, size, name, act))
+
+
+_END_OF_INPUT = Token("$END", "", -1, -1)
+"""What `_run` feeds the automaton after the last token: the end of the input (never shifted)."""
 
 
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`. Each node
     gets its value from its rule's action as the rule is reduced."""
-    steps = c.steps
     states: tuple[int, ...] = (c.start,)
+    row = c.steps.get(states)
+    if row is None:
+        row = _row(c, states)
     values: list[Any] = []
-    for i in range(first, stop + 1):
-        if i < stop:
-            token: Token | None = tokens[i]
-            symbol = token.type  # type: ignore[union-attr]
-        else:
-            token, symbol = None, "$END"
-        key = (states, symbol)
+    for i, token in enumerate([*tokens[first:stop], _END_OF_INPUT], first):
         try:
-            states, reductions, outcome = steps[key]
+            states, row, reductions, outcome = row[token.type]
         except KeyError:
-            if len(steps) > _MAX_STEPS:
-                steps.clear()
-            states, reductions, outcome = steps[key] = _step(c, states, symbol)
-        for size, name, how, act in reductions:
-            if size == 1 and how != GROW:  # the commonest: a node of one child
-                child = values[-1]  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
-                if how == NODE or type(child) is not Node or child.data[0] != "_":
-                    if how != BUILD_EXPAND1:  # Node(name, [child], act([child])), without __init__
+            states, row, reductions, outcome = _learn(c, states, row, token.type)
+        for how, size, name, act in reductions:
+            if how == ONE_NODE:  # Node(name, children, act(children)), without __init__
+                children = [values[-1]]
+                node = _new_node(Node)
+                node.data, node.children = name, children
+                node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
+                values[-1] = node
+            elif how == GROW:  # _node's first case, spelled out: once an item
+                head = values[-size].children
+                for child in values[1 - size:]:
+                    if type(child) is Node and child.data[0] == "_":
+                        head.extend(child.children)
+                    else:
+                        head.append(child)
+                del values[1 - size:]
+            elif size == 1 and how != NODE:  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
+                child = values[-1]
+                if type(child) is not Node or child.data[0] != "_":
+                    if how != BUILD_EXPAND1:
+                        children = [child]
                         node = _new_node(Node)
-                        node.data, node.children = name, [child]
-                        node.value = NO_VALUE if act is None else act(node.children)
+                        node.data, node.children = name, children
+                        node.value = NO_VALUE if act is None else act(children)
                         values[-1] = node
                 elif child.data != name:  # a `_x` node, inlined (a repetition that grew by nothing stays)
                     flat = child.children  # the child is dropped: its list becomes the node's
@@ -439,14 +513,6 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                         node.data, node.children = name, flat
                         node.value = NO_VALUE if act is None else act(flat)
                         values[-1] = node
-            elif how == GROW:  # _node's first case, spelled out: once an item
-                head = values[-size].children
-                for child in values[1 - size:]:
-                    if type(child) is Node and child.data[0] == "_":
-                        head.extend(child.children)
-                    else:
-                        head.append(child)
-                del values[1 - size:]
             else:
                 if size:
                     children = values[-size:]
@@ -454,39 +520,51 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 else:
                     children = []
                 if how == NODE:
-                    values.append(Node(name, children, NO_VALUE if act is None else act(children)))
+                    node = _new_node(Node)
+                    node.data, node.children = name, children
+                    node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
+                    values.append(node)
                 else:
                     values.append(_node(children, name, how == BUILD_EXPAND1, act))
         if outcome == SHIFTED:
             values.append(token)
         elif outcome == ACCEPTED:  # the values left are the children of the phrase's root
-            return _items(_inlined(values))
+            return _items(values)
         else:
             raise _Stuck(i, values)
-    raise _Stuck(stop, values)  # pragma: no cover - the loop always ends at $END
+    raise _Stuck(stop, values)  # pragma: no cover - $END is never shifted
 
 
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 
 
 def _items(children: list[Any]) -> list[Node]:
-    """The items among the phrase's children (the tokens between them fell through to the description).
+    """The items among the phrase's children, those of its `_x` children in their place (the tokens between
+    them fell through to the description).
 
     One token that fell through is read after all: a two-digit number that cannot be a clock hour,
     right after a date that ends in its month name, is that date's year ("3 aug 96"). LALR cannot
     choose there: after "3 aug", the next number may just as well begin a duration ("3 aug 45 min").
     """
-    items = [child for child in children if type(child) is Node]
+    items: list[Node] = []
+    for child in children:  # `_inlined`, keeping the nodes only, in one pass: the common case
+        if type(child) is Node:
+            if child.data[0] != "_":
+                items.append(child)
+                continue
+            for inner in child.children:
+                if type(inner) is Node:
+                    items.append(inner)
     for item in items:
         if item.data == "date_text":
             break
     else:
-        return items  # the common case
+        return items
     items = []
-    for child in children:
+    for child in _inlined(children):
         if type(child) is Node:
             items.append(child)
-        elif (child.type == "INT" and len(child) == 2 and child >= "25" and items
+        elif (child.type == "INT" and len(child.value) == 2 and child.value >= "25" and items
               and items[-1].data == "date_text" and type(items[-1].children[-1]) is Node
               and items[-1].children[-1].data in _MONTHS):
             items[-1] = Node("date_text", [*items[-1].children, Node("year", [child])])
@@ -504,6 +582,9 @@ class Parsed(Record):
         set_items, set_recovered = Parsed._set
         set_items(self, items)
         set_recovered(self, recovered)
+
+
+_ParsedDraft = draft(Parsed)
 
 
 def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed:
@@ -529,13 +610,17 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
                         _drop_before_a_word(items, stretch, code)
                     stretch = []
             else:  # _token(kind, value, base + start, base + end), spelled out: the commonest call
-                token = _new_str(Token, value)
-                token.type, token.start_pos, token.end_pos = kind, base + start, base + end
+                token = _new_object(Token)
+                token.type, token.value = kind, value
+                token.start_pos, token.end_pos = base + start, base + end
                 stretch.append(token)
         base += len(chunk)
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
-    return Parsed(tuple(items), recovered)
+    parsed = _new_object(_ParsedDraft)  # Parsed(tuple(items), recovered), without a call to __init__
+    parsed.items, parsed.recovered = tuple(items), recovered
+    parsed.__class__ = Parsed
+    return parsed
 
 
 def _drop_before_a_word(items: list[Node], stretch: list[Token], code: str) -> None:
@@ -545,7 +630,7 @@ def _drop_before_a_word(items: list[Node], stretch: list[Token], code: str) -> N
     if span is None or span[1] != stretch[-1].end_pos:
         return
     before = [t for t in stretch if t.end_pos <= span[0]]
-    if before and str(before[-1]) in get(code).cues.get("day", ()):
+    if before and before[-1].value in get(code).cues.get("day", ()):
         return
     if before and len(items) > 1 and (span_of(items[-2]) or (0, -1))[1] == before[-1].end_pos:
         return
@@ -586,13 +671,16 @@ def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -
 def span_of(value: Any) -> tuple[int, int] | None:
     """Where a token or subtree stands in the text: from its first to its last token."""
     first = last = value
-    while type(first) is Node and first.children:
-        first = first.children[0]
-    while type(last) is Node and last.children:
-        last = last.children[-1]
+    try:
+        while type(first) is Node:
+            first = first.children[0]
+        while type(last) is Node:
+            last = last.children[-1]
+    except IndexError:  # an empty node at an edge: look at every child
+        return _scan_span(value)
     if type(first) is Token and type(last) is Token:
         return first.start_pos, last.end_pos
-    return _scan_span(value)  # an empty node at an edge: look at every child
+    return _scan_span(value)
 
 
 def _scan_span(value: Any) -> tuple[int, int] | None:

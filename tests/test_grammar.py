@@ -119,6 +119,31 @@ def test_lexing_chunk_by_chunk_equals_lexing_the_whole_text(code: str) -> None:
         assert got == list(grammar.lex(folded, code)), text
 
 
+def test_tokens_carry_no_dict_and_read_as_their_text() -> None:
+    """A parse makes a token for every keyword and number: a slotted object, not a `str` subclass (which
+    carried a dict each, at twice the cost); `str`, `int` and `float` read its text, and the trees the
+    parser builds hold these tokens."""
+    from nlentry import grammar
+
+    tokens = grammar.tokens_of(grammar.normalise("2,5 uur om 14:30 op 12 maart"), "nl")
+    assert [(t.type, str(t)) for t in tokens][:1] == [("DECIMAL", "2,5")]
+    assert all(type(t) is grammar.Token and not hasattr(t, "__dict__") and not isinstance(t, str)
+               for t in tokens)
+    twelve = next(t for t in tokens if t.value == "12")
+    assert (str(twelve), int(twelve), float(twelve)) == ("12", 12, 12.0)
+    assert repr(twelve.retyped("WORD")) == f"Token('WORD', '12', {twelve.start_pos}, {twelve.end_pos})"
+    leaves = []
+    for item in grammar.parse_items(grammar.normalise("2,5 uur om 14:30"), "nl").items:
+        stack: list[object] = [item]
+        while stack:
+            node = stack.pop()
+            if type(node) is grammar.Node:
+                stack.extend(node.children)
+            else:
+                leaves.append(node)
+    assert leaves and all(type(t) is grammar.Token for t in leaves)
+
+
 # Words that now start a construction (an approximation, a day cue, a glued dash) but are plain words as
 # often: in plain text they must not walk the parser into a dead end (a recovery lowers the confidence).
 _PLAIN_USES = [

@@ -137,10 +137,10 @@ class Semantics:
             one = c[0]
             if isinstance(one, Token):  # the commonest: one INT or number word
                 if one.type == "INT":
-                    return int(one)
-                return int(one[:-1]) if one.type == "DAY_DOT" else self.numbers[str(one)]
+                    return int(one.value)
+                return int(one.value[:-1]) if one.type == "DAY_DOT" else self.numbers[one.value]
             return int(one) if not isinstance(one, HourMinute) else one  # from number_words
-        values = [int(t) if t.type == "INT" else self.numbers[str(t)] for t in c]
+        values = [int(t.value) if t.type == "INT" else self.numbers[t.value] for t in c]
         if len(values) > 1 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
             return HourMinute(values[0], sum(values[1:]))  # "three twenty", "nine fifty nine"
         return sum(values)
@@ -154,7 +154,7 @@ class Semantics:
     def amount(self, c: list[Any]) -> float | Pair:
         v = c[0]
         if isinstance(v, Token):  # DECIMAL: comma and point are equal
-            return float(str(v).replace(",", "."))
+            return float(v.value.replace(",", "."))
         return v  # type: ignore[no-any-return]
 
     def amount_and_half(self, c: list[int]) -> float:
@@ -394,7 +394,7 @@ class Semantics:
 
     def daypart_day(self, c: list[Any]) -> tuple[DayRef, str]:
         if isinstance(c[0], Token):
-            days, part = self.daypart_words[str(c[0])]
+            days, part = self.daypart_words[c[0].value]
             return make_day("offset", days=days), part
         return c[0], c[1]
 
@@ -475,7 +475,7 @@ class Semantics:
     def day_number(self, c: list[Any]) -> int:
         v = c[0]
         if isinstance(v, Token):
-            digits = "".join(ch for ch in str(v) if ch.isdigit())
+            digits = "".join(ch for ch in v.value if ch.isdigit())
             return int(digits)
         return int(v)
 
@@ -528,7 +528,7 @@ class Semantics:
         return self.day_of_month(c)
 
     def day_relative_month(self, c: list[Any]) -> DayRef:
-        day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in str(c[0]) if ch.isdigit()))
+        day = c[0] if not isinstance(c[0], Token) else int("".join(ch for ch in c[0].value if ch.isdigit()))
         return make_day("month_day", day=day, months=c[-1])
 
     def day_also(self, c: list[DayRef]) -> DayRef:
@@ -610,7 +610,9 @@ def _whole(amount: Any) -> int:
 def _plain(amount: Any) -> float:
     if isinstance(amount, Pair):
         return amount.a / amount.b if amount.b else 0.0
-    if isinstance(amount, str):  # a DECIMAL token: comma and point are equal
+    if isinstance(amount, Token):
+        amount = amount.value
+    if isinstance(amount, str):  # a DECIMAL token's text: comma and point are equal
         return float(amount.replace(",", "."))
     return float(amount)
 
@@ -741,7 +743,7 @@ def _unit_words(node: Node) -> set[str]:
     for child in node.children:
         if type(child) is Node:
             if child.data in _RANK:
-                words.update(str(c) for c in child.children if type(c) is Token)
+                words.update(c.value for c in child.children if type(c) is Token)
             else:
                 words |= _unit_words(child)
     return words
@@ -810,14 +812,22 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] |
             approx = span_of(whole)
             continue
         before, approx = approx, None
-        for tree in _split(whole, semantics.duration_units) if whole.data in _SPLIT else (whole,):
+        trees_of_whole: tuple[Node, ...] | list[Node] = (whole,)
+        if whole.data in _SPLIT:
+            pieces = whole.children
+            if not (whole.data == "duration" and len(pieces) == 1 and type(pieces[0]) is Node
+                    and pieces[0].data != "day_ago"):  # a duration of one piece (`_runs`' first case)
+                trees_of_whole = _split(whole, semantics.duration_units)
+        for tree in trees_of_whole:
             span = span_of(tree)
             if span is None:
                 continue
             if before is not None and 0 <= span[0] - before[1] <= 1 and tree.data == "duration":
                 span = (before[0], span[1])  # "ongeveer 2 uur": the approximation reads as the number
             try:
-                value = semantics.transform(tree)
+                value = tree.value  # `semantics.transform(tree)`, spelled out
+                if value is NO_VALUE:
+                    value = semantics.evaluate(tree)
             except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):
                 # a reading that makes no sense ("om 99:99") is skipped: its words stay description
                 continue

@@ -404,8 +404,35 @@ def write_cached(name: str, value: Any) -> None:
         with os.fdopen(fd, "wb") as f:
             marshal.dump(value, f)
         os.replace(tmp, os.path.join(folder, name))
+        _prune(folder, name)
     except (OSError, ValueError):
         pass  # no cache this time; the next process does the work again
+
+
+KEEP_VERSIONS = 3
+"""How many versions of one cached thing (`en-<checksum>.tables`, ...) stay in the cache: each change of
+the grammar or of nlentry writes a new one; a few are kept so that two installs sharing the cache (two
+virtualenvs of different versions) do not rebuild each other's away."""
+
+_VERSIONED = re.compile(r"(.+)-[0-9a-f]{8}(\.[a-z.]+)")
+
+
+def _prune(folder: str, name: str) -> None:
+    """Remove the older versions of the thing just cached as `name`, all but the newest `KEEP_VERSIONS`."""
+    mine = _VERSIONED.fullmatch(name)
+    if mine is None:
+        return
+    versions = []
+    for entry in os.scandir(folder):
+        other = _VERSIONED.fullmatch(entry.name)
+        if other is not None and other.groups() == mine.groups() and entry.is_file(follow_symlinks=False):
+            versions.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name == name, entry.path))
+    versions.sort(reverse=True)
+    import contextlib  # only when the cache is written
+
+    for _, _, path in versions[KEEP_VERSIONS:]:
+        with contextlib.suppress(OSError):  # another process pruned it first
+            os.unlink(path)
 
 
 def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:

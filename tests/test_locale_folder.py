@@ -218,3 +218,25 @@ def test_the_time_words_follow_the_locale_files(extra: Path) -> None:
     assert after == unread._build_vocabulary("nl")
     unread._vocabulary.cache_clear()
     unread.time_words.cache_clear()
+
+
+def test_the_cache_keeps_a_few_versions_of_a_locale_s_tables(extra: Path, tmp_path: Path) -> None:
+    """Each change of a grammar writes its tables under a new checksum; the older ones are removed, all
+    but the newest `KEEP_VERSIONS`, and nothing else in the cache goes (other locales, other things)."""
+    from nlentry import grammar
+
+    cache = tmp_path / "cache"
+    lark = extra / "xx" / "xx.lark"
+    nlentry.parse("2 Stunden", now=NOW, locale="xx")
+    others = sorted(p.name for p in cache.iterdir() if not p.name.startswith("xx-"))
+    written = []
+    for n in range(locales.KEEP_VERSIONS + 3):
+        lark.write_text(lark.read_text(encoding="utf-8") + f"\n// change {n}\n", encoding="utf-8")
+        grammar.load.cache_clear()
+        grammar._lexer.cache_clear()
+        nlentry.parse("2 Stunden", now=NOW, locale="xx")
+        written.append(f"xx-{grammar._fingerprint('xx')}.tables")
+    kept = sorted(p.name for p in cache.glob("xx-*.tables"))
+    assert kept == sorted(written[-locales.KEEP_VERSIONS:])
+    assert sorted(p.name for p in cache.iterdir() if not p.name.startswith("xx-")) == others
+    assert nlentry.parse("2 Stunden", now=NOW, locale="xx").duration == 7200

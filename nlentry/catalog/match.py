@@ -416,6 +416,10 @@ _FIRST_WORD = frozenset({0})
 class _Reader:
     """The state of one `match_names` call."""
 
+    __slots__ = ("text", "index", "table", "n", "words", "view", "nf", "nf_l", "nf_r", "nf_c", "cue_tok",
+                 "is_tag", "is_at", "lone_at", "barrier", "first", "infos", "adjacent", "sep", "run_end",
+                 "capitals", "_hits")
+
     view: tuple[str, ...]
     nf: tuple[str, ...]
     nf_l: tuple[str, ...]
@@ -437,22 +441,24 @@ class _Reader:
         self.words = words
         if infos is None:
             infos = [_word_info(w.text) for w in words]
+        # Every info has its 15 fields, so zip needs no `strict=` (whose keyword parse costs a tenth of this
+        # method).
         (self.view, self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok, self.is_tag, self.is_at,
-         self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos, strict=True)
+         self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos)  # noqa: B905
         self.barrier = barrier
         self.infos = infos
-        adjacent = [False] * n
-        sep = [""] * n
-        previous_end = words[0].end
-        for k in range(1, n):
-            w = words[k]
-            gap = text[previous_end:w.start]
-            adjacent[k] = not gap or gap.isspace()
-            sep[k] = " " if gap else ""
-            previous_end = w.end
-        run_end = [n] * n
-        for k in range(n - 2, -1, -1):
-            run_end[k] = run_end[k + 1] if adjacent[k + 1] and not barrier[k + 1] else k + 1
+        adjacent = [False] * n  # is word k separated from word k - 1 by whitespace at most?
+        sep = [""] * n  # what joins word k to word k - 1 in a key: " " or nothing
+        run_end = [n] * n  # where the run of adjacent words that word k is in ends (a barrier starts one)
+        end = n
+        for k in range(n - 1, 0, -1):
+            gap = text[words[k - 1].end:words[k].start]
+            joined = adjacent[k] = not gap or gap.isspace()
+            if gap:
+                sep[k] = " "
+            if not joined or barrier[k]:
+                end = k
+            run_end[k - 1] = end
         self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
         self.capitals = any(capital)
         self._hits: dict[int, _Hit | None] = {}

@@ -578,6 +578,58 @@ def test_near_short_checks_only_names_that_share_a_letter_less(monkeypatch: pyte
     assert 0 < len(checked) < 20
 
 
+_NAME_WORDS = ["timi", "timo", "tango", "webshop", "webstop", "website", "nieuwe", "acme", "globex", "2.0",
+               "intranet", "rowan", "kaat", "review", "code", "archief", "jans", "portal", "portaal"]
+
+
+def _typo(word: str, at: int) -> str:
+    """`word` with one letter dropped (or, for a short word, doubled): a near miss of it."""
+    at %= len(word)
+    return word[:at] + word[at + 1:] if len(word) > 4 else word[:at] + word[at] + word[at:]
+
+
+@st.composite
+def _catalog_and_phrase(draw: st.DrawFn) -> tuple[Catalog, str, str]:
+    """A small catalog whose names share words (exact, near misses, multi-word names, aliases on several
+    items, clients with one or more projects, inactive projects, people) and a phrase made of those words,
+    their typos, cue words and other words; and how to cut the phrase into words."""
+    name = st.tuples(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=3),
+                     st.sampled_from([" ", " ", "-"])).map(lambda words_and_join: words_and_join[1].join(
+                         words_and_join[0]))
+    items = st.lists(st.tuples(name, st.lists(name, max_size=2)), min_size=1, max_size=4)
+    clients = draw(items)
+    data = {
+        "clients": [{"id": n, "name": nm, "aliases": al} for n, (nm, al) in enumerate(clients)],
+        "projects": [{"id": n, "name": nm, "aliases": al, "active": draw(st.booleans()),
+                      "client_id": draw(st.sampled_from([None, *range(len(clients))]))}
+                     for n, (nm, al) in enumerate(draw(items))],
+        "services": [{"id": n, "name": nm, "aliases": al} for n, (nm, al) in enumerate(draw(items))],
+        "people": [{"id": n, "name": nm.title(), "aliases": al} for n, (nm, al) in enumerate(draw(items))],
+    }
+    names = [n for section in data.values() for item in section for n in (item["name"], *item["aliases"])]
+    pieces = draw(st.lists(st.one_of(
+        st.sampled_from(names), st.tuples(st.sampled_from(names), st.integers(0, 9)).map(lambda n: " ".join(
+            [_typo(n[0].split(" ")[0], n[1]), *n[0].split(" ")[1:]])),  # a name, its first word mistyped
+        st.sampled_from(_NAME_WORDS), st.sampled_from(_NAME_WORDS).map(str.title),
+        st.tuples(st.sampled_from(_NAME_WORDS), st.integers(0, 9)).map(lambda w: _typo(*w)),
+        st.sampled_from(["met", "aan", "voor", "en", ",", "een", "de", "gewerkt", "Jan", "#tag", "@", "@timi",
+                         "Timi.", "(acme)"])), min_size=1, max_size=3))
+    from nlentry.api import _WORDS  # how a parse cuts the leftover text into words ("Timi." is two)
+
+    return Catalog.from_dict(data), " ".join(pieces), draw(st.sampled_from([r"\S+", _WORDS.pattern]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_catalog_and_phrase())
+def test_the_shortcuts_never_change_a_reading_of_any_catalog(case: tuple[Catalog, str, str]) -> None:
+    """Over generated catalogs: match_names (which skips phrases without a word that can be part of a
+    name, reads a lone name without the reader and takes the single and plain shortcuts) reads every
+    phrase as the reader's segmenting and full assignment do."""
+    catalog, text, pattern = case
+    ws = words(text, pattern=pattern)
+    assert match_names(text, ws, CatalogIndex.of(catalog), NL) == _general(text, ws, catalog)
+
+
 def test_catalog_item_and_client_of() -> None:
     catalog = Catalog.from_dict({
         "clients": [{"id": 1, "name": "Acme"}],

@@ -489,6 +489,8 @@ def _general(text: str, ws: list[Word], catalog: Catalog = CATALOG, cues: Cues =
     "een Webshop testen",
     "Timi Tangerine", "met Rowan , Kaat en Rowan over Timing", "@timi overleg", "met Erik aan Intranet 2.0",
     "Webshop Webstop", "meeting aan Rowan", "testen en coden", "met Memo aan Acme",
+    "webshp testen", "met Jan aan Timi", "met jan", "Timi #tag", "#tag", "met Acmee", "met Rowna aan Timi",
+    "intranet testen", "coden voor Oud Archief #oud", "met Jan en Jan", "Webshop en webshp",
 ])
 def test_the_plain_shortcut_reads_as_the_full_assignment(text: str) -> None:
     """`_Reader._plain` (names that do not compete) gives what the general `_assign` gives, or declines."""
@@ -496,7 +498,7 @@ def test_the_plain_shortcut_reads_as_the_full_assignment(text: str) -> None:
 
     reader = _Reader(text, words(text), CatalogIndex.of(CATALOG), _compile(NL))
     mentions, tags = reader.segment()
-    plain = reader._plain(mentions)
+    plain = reader._plain(mentions, tags)
     full = reader._assign(mentions, tags)
     if plain is not None:
         assert plain == full
@@ -506,9 +508,10 @@ def test_the_plain_shortcut_reads_as_the_full_assignment(text: str) -> None:
 def test_the_plain_shortcut_takes_the_common_phrases() -> None:
     from nlentry.catalog.match import _compile, _Reader
 
-    for text in ("webshop testen", "overleg met Rowan aan Timi", "met Rowan en Kaat overleg"):
+    for text in ("webshop testen", "overleg met Rowan aan Timi", "met Rowan en Kaat overleg", "webshp testen",
+                 "met Jan aan Timi", "Timi #tag", "met Acmee", "intranet testen"):
         reader = _Reader(text, words(text), CatalogIndex.of(CATALOG), _compile(NL))
-        assert reader._plain(reader.segment()[0]) is not None, text
+        assert reader._plain(*reader.segment()) is not None, text
 
 
 @pytest.mark.parametrize("word", [
@@ -541,6 +544,90 @@ def test_the_shortcuts_never_change_a_reading(chosen: list[str], glued: list[boo
         text += ("" if not k else "-" if glued[k] and w.isalpha() and chosen[k - 1].isalpha() else " ") + w
     ws = words(text, pattern=r"[^\s-]+")
     assert match_names(text, ws, CatalogIndex.of(CATALOG), NL) == _general(text, ws)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abc", min_size=4, max_size=4), min_size=1, max_size=10, unique=True),
+       st.text("abc", min_size=3, max_size=5))
+def test_near_short_finds_every_four_letter_name_one_edit_away(names: list[str], query: str) -> None:
+    """`near_short` probes a table of one-letter-less strings; it must find what a pass over every short
+    name finds (a small alphabet, so that most queries are one edit from some name)."""
+    catalog = Catalog.from_dict({"projects": [{"id": n, "name": name} for n, name in enumerate(names)]})
+    expected = tuple(n for n, name in enumerate(names) if one_edit(query, name))  # projects: target n
+    assert CatalogIndex.of(catalog).near_short(query) == expected
+
+
+def test_near_short_checks_only_names_that_share_a_letter_less(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a thousand four-letter names, "met Jann" checks a handful, not every one (it used to check
+    each of them with `one_edit`: milliseconds a phrase with a large catalog)."""
+    from nlentry.catalog import index as index_module
+
+    rng = random.Random(7)
+    names = sorted({"".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(2))
+                    for _ in range(1500)})[:1000] + ["Jans"]
+    catalog = Catalog.from_dict({"projects": [{"id": n, "name": name} for n, name in enumerate(names)]})
+    index = CatalogIndex.of(catalog)
+    checked: list[tuple[str, str]] = []
+
+    def counting(a: str, b: str) -> bool:
+        checked.append((a, b))
+        return one_edit(a, b)
+
+    monkeypatch.setattr(index_module, "one_edit", counting)
+    assert [index.targets[n].name for n in index.near_short("jann")] == ["Jans"]
+    assert 0 < len(checked) < 20
+
+
+_NAME_WORDS = ["timi", "timo", "tango", "webshop", "webstop", "website", "nieuwe", "acme", "globex", "2.0",
+               "intranet", "rowan", "kaat", "review", "code", "archief", "jans", "portal", "portaal"]
+
+
+def _typo(word: str, at: int) -> str:
+    """`word` with one letter dropped (or, for a short word, doubled): a near miss of it."""
+    at %= len(word)
+    return word[:at] + word[at + 1:] if len(word) > 4 else word[:at] + word[at] + word[at:]
+
+
+@st.composite
+def _catalog_and_phrase(draw: st.DrawFn) -> tuple[Catalog, str, str]:
+    """A small catalog whose names share words (exact, near misses, multi-word names, aliases on several
+    items, clients with one or more projects, inactive projects, people) and a phrase made of those words,
+    their typos, cue words and other words; and how to cut the phrase into words."""
+    name = st.tuples(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=3),
+                     st.sampled_from([" ", " ", "-"])).map(lambda words_and_join: words_and_join[1].join(
+                         words_and_join[0]))
+    items = st.lists(st.tuples(name, st.lists(name, max_size=2)), min_size=1, max_size=4)
+    clients = draw(items)
+    data = {
+        "clients": [{"id": n, "name": nm, "aliases": al} for n, (nm, al) in enumerate(clients)],
+        "projects": [{"id": n, "name": nm, "aliases": al, "active": draw(st.booleans()),
+                      "client_id": draw(st.sampled_from([None, *range(len(clients))]))}
+                     for n, (nm, al) in enumerate(draw(items))],
+        "services": [{"id": n, "name": nm, "aliases": al} for n, (nm, al) in enumerate(draw(items))],
+        "people": [{"id": n, "name": nm.title(), "aliases": al} for n, (nm, al) in enumerate(draw(items))],
+    }
+    names = [n for section in data.values() for item in section for n in (item["name"], *item["aliases"])]
+    pieces = draw(st.lists(st.one_of(
+        st.sampled_from(names), st.tuples(st.sampled_from(names), st.integers(0, 9)).map(lambda n: " ".join(
+            [_typo(n[0].split(" ")[0], n[1]), *n[0].split(" ")[1:]])),  # a name, its first word mistyped
+        st.sampled_from(_NAME_WORDS), st.sampled_from(_NAME_WORDS).map(str.title),
+        st.tuples(st.sampled_from(_NAME_WORDS), st.integers(0, 9)).map(lambda w: _typo(*w)),
+        st.sampled_from(["met", "aan", "voor", "en", ",", "een", "de", "gewerkt", "Jan", "#tag", "@", "@timi",
+                         "Timi.", "(acme)"])), min_size=1, max_size=3))
+    from nlentry.api import _WORDS  # how a parse cuts the leftover text into words ("Timi." is two)
+
+    return Catalog.from_dict(data), " ".join(pieces), draw(st.sampled_from([r"\S+", _WORDS.pattern]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_catalog_and_phrase())
+def test_the_shortcuts_never_change_a_reading_of_any_catalog(case: tuple[Catalog, str, str]) -> None:
+    """Over generated catalogs: match_names (which skips phrases without a word that can be part of a
+    name, reads a lone name without the reader and takes the single and plain shortcuts) reads every
+    phrase as the reader's segmenting and full assignment do."""
+    catalog, text, pattern = case
+    ws = words(text, pattern=pattern)
+    assert match_names(text, ws, CatalogIndex.of(catalog), NL) == _general(text, ws, catalog)
 
 
 def test_catalog_item_and_client_of() -> None:

@@ -163,6 +163,8 @@ class CatalogIndex:
         self.client_projects = {c: tuple(ps) for c, ps in active.items()}
         """client target number -> the target numbers of its active projects."""
         self._near: dict[str, tuple[int, ...]] = {}
+        self._short_variants: dict[str, list[str]] | None = None
+        """For `near_short`: each string a short key gives with or without one letter -> those keys."""
         self.single_readings: dict[str, Any] = {}
         """For `nlentry.catalog.match`: how a key alone reads, worked out on first use."""
         self._readings: dict[tuple[int, ...], dict[str, tuple[tuple[int, int | None], ...]]] = {}
@@ -266,11 +268,22 @@ class CatalogIndex:
 
     def near_short(self, key: str) -> tuple[int, ...]:
         """Clients and projects of a four-letter name one edit from `key` ("acmee" -> "Acme"): asked only
-        where a name is expected anyway (after "met"/"with"), since in general text "time" is not "Timi"."""
+        where a name is expected anyway (after "met"/"with"), since in general text "time" is not "Timi".
+
+        The candidates are the short names that share a string with `key` when each loses at most one
+        letter (as in `_find_near`): a few dict probes, not a pass over every short name of the catalog."""
         if not key.isalpha() or abs(len(key) - (FUZZY_MIN_LETTERS - 1)) > 1:
             return ()
+        by_variant = self._short_variants
+        if by_variant is None:  # worked out on first use: most catalogs are never asked
+            by_variant = {}
+            for short in self.short_keys:
+                for variant in _one_letter_less(short):
+                    by_variant.setdefault(variant, []).append(short)
+            self._short_variants = by_variant
+        candidates = {short for variant in _one_letter_less(key) for short in by_variant.get(variant, ())}
         targets = self.targets
-        return tuple(sorted({n for short in self.short_keys if one_edit(key, short) for n in self.exact[short]
+        return tuple(sorted({n for short in candidates if one_edit(key, short) for n in self.exact[short]
                              if targets[n].field in ("client", "project")}))
 
     def readings(self, targets: tuple[int, ...]) -> dict[str, tuple[tuple[int, int | None], ...]]:
@@ -343,6 +356,11 @@ def _deletions(head: str) -> list[bytes]:
         raw = head.encode()
         return [raw[:i] + raw[i + 1:] for i in range(len(raw) + 1)]
     return [(head[:i] + head[i + 1:]).encode() for i in range(len(head) + 1)]
+
+
+def _one_letter_less(word: str) -> list[str]:
+    """`word` and each string one deleted character of it gives: two words one edit apart share one."""
+    return [word[:i] + word[i + 1:] for i in range(len(word) + 1)]
 
 
 def _hash_layout(bits: int) -> tuple[int, float]:

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from nlentry import reading
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
-from nlentry.model import Alternative, Id, Record, Ref, Span, maker
+from nlentry.model import Alternative, Record, Ref, Span, maker
 from nlentry.reading import Fact
 
 TYPE_CHECKING = False
@@ -172,6 +172,12 @@ def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _
     return span_field, ref, None, client, target.id, target.name, how, doubts
 
 
+def _unknown_doubt(name: str) -> Fact:
+    """The doubt about a person the catalog does not know, read from `name` as written."""
+    return ("doubt", "unknown_person" if name[0].isupper() else "lowercase_person",
+            f"person '{name}' is not in the catalog")
+
+
 def _span_order(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
@@ -271,7 +277,7 @@ class _Hit(NamedTuple):
     stop: int
     targets: tuple[int, ...]
     exact: bool
-    length: int
+    key: str  # what was looked up: the words' key (`_Reader._key`)
     prefix: bool  # read from the leading words of a longer name ("intranet" of "Intranet 2.0")
 
 
@@ -279,13 +285,15 @@ _new_hit = tuple.__new__  # `_Hit(...)` without the call to its generated __new_
 
 
 class _Mention:
-    """A run of words read as one name: words `first` to `stop`, text `start` to `end`."""
+    """A run of words read as one name: words `first` to `stop`, text `start` to `end`, looked up by `key`
+    (`_Reader._key(first, stop)`); `length` is how long the name is (the key's length, or the text's for a
+    name the catalog does not know)."""
 
-    __slots__ = ("first", "stop", "start", "end", "targets", "exact", "length", "cue", "cue_kind", "unknown",
-                 "slot", "readings", "prefix", "weak")
+    __slots__ = ("first", "stop", "start", "end", "targets", "exact", "key", "length", "cue", "cue_kind",
+                 "unknown", "slot", "readings", "prefix", "weak")
 
     def __init__(self, first: int, stop: int, start: int, end: int, targets: tuple[int, ...], exact: bool,
-                 length: int, cue: tuple[int, ...] = (), cue_kind: str | None = None,
+                 key: str, length: int, cue: tuple[int, ...] = (), cue_kind: str | None = None,
                  unknown: str | None = None, prefix: bool = False) -> None:
         self.first = first
         self.stop = stop
@@ -293,6 +301,7 @@ class _Mention:
         self.end = end
         self.targets = targets
         self.exact = exact
+        self.key = key
         self.length = length
         self.cue = cue
         self.cue_kind = cue_kind
@@ -407,6 +416,10 @@ _FIRST_WORD = frozenset({0})
 class _Reader:
     """The state of one `match_names` call."""
 
+    __slots__ = ("text", "index", "table", "n", "words", "view", "nf", "nf_l", "nf_r", "nf_c", "cue_tok",
+                 "is_tag", "is_at", "lone_at", "barrier", "first", "infos", "adjacent", "sep", "run_end",
+                 "capitals", "_hits")
+
     view: tuple[str, ...]
     nf: tuple[str, ...]
     nf_l: tuple[str, ...]
@@ -428,22 +441,24 @@ class _Reader:
         self.words = words
         if infos is None:
             infos = [_word_info(w.text) for w in words]
+        # Every info has its 15 fields, so zip needs no `strict=` (whose keyword parse costs a tenth of this
+        # method).
         (self.view, self.nf, self.nf_l, self.nf_r, self.nf_c, self.cue_tok, self.is_tag, self.is_at,
-         self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos, strict=True)
+         self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos)  # noqa: B905
         self.barrier = barrier
         self.infos = infos
-        adjacent = [False] * n
-        sep = [""] * n
-        previous_end = words[0].end
-        for k in range(1, n):
-            w = words[k]
-            gap = text[previous_end:w.start]
-            adjacent[k] = not gap or gap.isspace()
-            sep[k] = " " if gap else ""
-            previous_end = w.end
-        run_end = [n] * n
-        for k in range(n - 2, -1, -1):
-            run_end[k] = run_end[k + 1] if adjacent[k + 1] and not barrier[k + 1] else k + 1
+        adjacent = [False] * n  # is word k separated from word k - 1 by whitespace at most?
+        sep = [""] * n  # what joins word k to word k - 1 in a key: " " or nothing
+        run_end = [n] * n  # where the run of adjacent words that word k is in ends (a barrier starts one)
+        end = n
+        for k in range(n - 1, 0, -1):
+            gap = text[words[k - 1].end:words[k].start]
+            joined = adjacent[k] = not gap or gap.isspace()
+            if gap:
+                sep[k] = " "
+            if not joined or barrier[k]:
+                end = k
+            run_end[k - 1] = end
         self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
         self.capitals = any(capital)
         self._hits: dict[int, _Hit | None] = {}
@@ -494,11 +509,11 @@ class _Reader:
                 key = self._key(p, q)
                 exact = index.exact.get(key)
                 if exact:
-                    return _new_hit(_Hit, (q, exact, True, len(key), False))
+                    return _new_hit(_Hit, (q, exact, True, key, False))
         else:  # no name of several words starts here
             exact = index.exact.get(word)
             if exact:
-                return _new_hit(_Hit, (p + 1, exact, True, len(word), False))
+                return _new_hit(_Hit, (p + 1, exact, True, word, False))
         tokens = self.table.tokens
         cue_tok = self.cue_tok
         if cue_tok[p] in tokens:
@@ -515,13 +530,13 @@ class _Reader:
             key = self._key(p, q)
             near = index.near_targets(key)
             if near:
-                return _new_hit(_Hit, (q, near, False, len(key), False))
+                return _new_hit(_Hit, (q, near, False, key, False))
         if word in index.prefix_starts and cue_tok[p] not in self.table.not_names:
             for q in range(min(run_end, p + index.max_words), p, -1):
                 key = self._key(p, q)
                 heads = index.prefixes.get(key)
                 if heads:
-                    return _new_hit(_Hit, (q, heads, False, len(key), True))
+                    return _new_hit(_Hit, (q, heads, False, key, True))
         return None
 
     def cue_at(self, i: int, wanted: frozenset[str]) -> tuple[int, frozenset[str]]:
@@ -566,7 +581,7 @@ class _Reader:
     def _mention(self, p: int, hit: _Hit, targets: tuple[int, ...], cue: tuple[int, ...],
                  cue_kind: str | None) -> _Mention:
         return _Mention(p, hit.stop, self.core_start(p), self.core_end(hit.stop - 1), targets, hit.exact,
-                        hit.length, cue, cue_kind, None, hit.prefix)
+                        hit.key, len(hit.key), cue, cue_kind, None, hit.prefix)
 
     def persons(self, p: int, lead: tuple[int, ...], allow_unknown: bool) -> tuple[list[_Mention], int]:
         """People from word `p` on, joined by joiners; `lead` are the cue words before the first one."""
@@ -586,13 +601,13 @@ class _Reader:
                 core = self.text[start:end]
                 near = self.index.near_short(self.nf_c[q])
                 if near:  # "met Acmee": a client or project with a typo, not a person
-                    weak = _Mention(q, q + 1, start, end, near, False, len(core),
+                    weak = _Mention(q, q + 1, start, end, near, False, self.nf_c[q], len(core),
                                     pending)
                     weak.weak = True
                     out.append(weak)
                     q += 1
                     break
-                out.append(_Mention(q, q + 1, start, end, (), True, len(core),
+                out.append(_Mention(q, q + 1, start, end, (), True, self.nf_c[q], len(core),
                                     pending, kind, unknown=core))
                 q += 1
             else:
@@ -680,24 +695,27 @@ class _Reader:
         mentions, tag_words = self.segment()
         if not mentions and not tag_words:
             return _nothing()
-        if not tag_words:
-            quick = self._single(mentions[0]) if len(mentions) == 1 else self._plain(mentions)
-            if quick is not None:
-                return quick
-        return self._assign(mentions, tag_words)
+        if len(mentions) == 1 and not tag_words:
+            single = self._single(mentions[0])
+            if single is not None:
+                return single
+        plain = self._plain(mentions, tag_words)
+        return plain if plain is not None else self._assign(mentions, tag_words)
 
-    def _plain(self, mentions: list[_Mention]) -> NameMatch | None:
-        """What `_assign` makes of mentions that do not compete: each an exact catalog name with one
-        reading, at most one project and one service, any number of people (cued or not), no client and
-        no article before a name; None for anything else."""
+    def _plain(self, mentions: list[_Mention], tag_words: list[int]) -> NameMatch | None:
+        """What `_assign` makes of mentions that do not compete: each a catalog name with one reading
+        (exact or a near miss) or a person the catalog does not know, at most one project and one service,
+        any number of people (cued or not), no client and no article before a project or service; plus
+        the tags. None for anything else."""
         index = self.index
         targets = index.targets
         named: list[tuple[_Mention, str, int, int | None]] = []  # the project first, then the service
-        people: list[tuple[_Mention, int]] = []
+        people: list[tuple[_Mention, int | str]] = []  # a target number, or the name of an unknown person
         slots: set[str] = set()
         for m in mentions:
-            if m.unknown is not None or not m.exact:
-                return None
+            if m.unknown is not None:
+                people.append((m, m.unknown))
+                continue
             readings = index.readings(m.targets)
             if len(readings) != 1:
                 return None
@@ -730,6 +748,8 @@ class _Reader:
             spans.append(_span(span_field, m.start, m.end, text[m.start:m.end]))
             how = self._how(m, number, via)
             facts.append(("match", span_field, m.start, m.end, target.id, target.name, how))
+            if not m.exact:
+                facts.append(self._near_doubt(m, slot, target.name))
             if slot == "service":
                 service = _ref(target.id, target.name)
                 continue
@@ -742,19 +762,50 @@ class _Reader:
             if client_number is not None:
                 client = _ref(targets[client_number].id, targets[client_number].name)
         persons: list[Ref] = []
-        seen: set[Id] = set()
-        for m, number in people:
-            target = targets[number]
+        seen: set[object] = set()
+        for m, who in people:
             used.update(range(m.first, m.stop))
             used.update(m.cue)
             spans.append(_span("person", m.start, m.end, text[m.start:m.end]))
-            facts.append(("match", "person", m.start, m.end, target.id, target.name, "person"))
-            if target.id not in seen:
-                seen.add(target.id)
-                persons.append(_ref(target.id, target.name))
+            if isinstance(who, str):
+                facts.append(("match", "person", m.start, m.end, None, who, "unknown"))
+                facts.append(_unknown_doubt(who))
+                ref = _ref(None, who)
+                key: object = ("unknown", fold(who))
+            else:
+                target = targets[who]
+                facts.append(("match", "person", m.start, m.end, target.id, target.name,
+                              "person" if m.exact else "near"))
+                if not m.exact:
+                    surface = text[m.start:m.end]
+                    facts.append(("doubt", "near_name", f"read '{surface}' as person '{target.name}'"))
+                ref = _ref(target.id, target.name)
+                key = ("known", target.id)
+            if key not in seen:
+                seen.add(key)
+                persons.append(ref)
+        tags = self._tags(tag_words, used, spans) if tag_words else ()
         spans.sort(key=_span_order)
-        return _name_match(project, service, client, tuple(persons), (), tuple(spans), frozenset(used),
+        return _name_match(project, service, client, tuple(persons), tags, tuple(spans), frozenset(used),
                            tuple(facts))
+
+    def _near_doubt(self, m: _Mention, slot: str, name: str) -> Fact:
+        """The doubt about mention `m`, read as `slot` `name` though it is no exact name of it."""
+        code = "prefix_name" if m.prefix else "weak_name" if m.weak else "near_name"
+        return ("doubt", code, f"read '{self.text[m.start:m.end]}' as {slot} '{name}'")
+
+    def _tags(self, tag_words: list[int], used: set[int], spans: list[Span]) -> tuple[str, ...]:
+        """The tags of the words `tag_words` ("#urgent" -> "urgent"): each word is added to `used` and its
+        span (the "#" and the tag) to `spans`."""
+        tags = []
+        for k in tag_words:
+            word = self.words[k]
+            tag = word.text[1:].rstrip(EDGE_PUNCT)
+            tags.append(tag)
+            used.add(k)
+            end = word.start + 1 + len(tag)
+            spans.append(_span("tag", word.start, end, self.text[word.start:end]))
+        return tuple(tags)
 
     def _single(self, m: _Mention) -> NameMatch | None:
         """What `_assign` makes of one uncued exact name with one reading, as a project or a service (the
@@ -763,7 +814,7 @@ class _Reader:
         if m.unknown is not None or m.cue_kind is not None or not m.exact or (
                 m.first and self.cue_tok[m.first - 1] in self.table.articles):
             return None  # an article before the name: `_assign` weighs it
-        return _single_name(self.text, self.index, m.targets, m.start, m.end, self._key(m.first, m.stop),
+        return _single_name(self.text, self.index, m.targets, m.start, m.end, m.key,
                             frozenset((*range(m.first, m.stop), *m.cue)))
 
     def _after_article(self, m: _Mention) -> bool:
@@ -777,7 +828,7 @@ class _Reader:
             return "client"
         if not m.exact:
             return "prefix" if m.prefix else "near"
-        return "name" if self._key(m.first, m.stop) == self.index.name_keys[number] else "alias"
+        return "name" if m.key == self.index.name_keys[number] else "alias"
 
     def _assign(self, mentions: list[_Mention], tag_words: list[int]) -> NameMatch:
         """Give each mention its field, settle competing readings, collect persons and tags."""
@@ -886,9 +937,7 @@ class _Reader:
                 doubt(("doubt", "article_before_name",
                        f"'{phrase}' may be a plain noun, not {slot} '{name}'"))
             if not winner.mention.exact:
-                m = winner.mention
-                code = "prefix_name" if m.prefix else "weak_name" if m.weak else "near_name"
-                doubt(("doubt", code, f"read '{surface(winner.mention)}' as {slot} '{name}'"))
+                doubt(self._near_doubt(winner.mention, slot, name))
             if not targets[winner.number].active:
                 doubt(("doubt", "inactive", f"project '{name}' is inactive"))
             if losers:
@@ -942,8 +991,7 @@ class _Reader:
                 use(m, "person", None, "unknown")
                 ref = _ref(None, m.unknown)
                 key: object = ("unknown", fold(m.unknown))
-                doubt(("doubt", "unknown_person" if m.unknown[0].isupper() else "lowercase_person",
-                       f"person '{m.unknown}' is not in the catalog"))
+                doubt(_unknown_doubt(m.unknown))
             else:
                 numbers = sorted({number for number, _ in m.readings["person"]})
                 use(m, "person", numbers[0], "person" if m.exact else "near")
@@ -974,19 +1022,11 @@ class _Reader:
                     doubt(("doubt", "cross_field",
                            f"'{surface(m)}' read as {m.slot}; could also be a {slot}"))
 
-        tags: list[str] = []
-        for k in tag_words:
-            word = self.words[k]
-            tag = word.text[1:].rstrip(EDGE_PUNCT)
-            tags.append(tag)
-            used.add(k)
-            end = word.start + 1 + len(tag)
-            spans.append(_span("tag", word.start, end, self.text[word.start:end]))
-
+        tags = self._tags(tag_words, used, spans)
         if len(spans) > 1:
             spans.sort(key=_span_order)
         for field, found in alternatives.items():
             if found:
                 facts.append(("alternatives", field, tuple(found)))
-        return _name_match(project, service, client, tuple(persons), tuple(tags), tuple(spans),
+        return _name_match(project, service, client, tuple(persons), tags, tuple(spans),
                            frozenset(used), tuple(facts))

@@ -33,7 +33,7 @@ from nlentry.server.app import create_app
 from nlentry.server.auth import ApiKeys, digest
 from nlentry.server.pg import LATEST
 from nlentry.server.settings import Settings
-from nlentry.server.storage import open_storage
+from nlentry.server.storage import StorageUnavailable, open_storage
 
 pytestmark = pytest.mark.anyio
 
@@ -241,6 +241,73 @@ async def test_processes_admitting_on_their_event_loops_share_one_bucket_exactly
         assert sum(1 for a in answers if a and a[2] == 0.0) == 7  # 30 requests, a burst of 7
     finally:
         for db in storages:
+            db.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_batch_goes_to_libpq_past_psycopgs_cursors(home: Path) -> None:
+    # the JSON API's statement per batch costs the process little: none of psycopg's Python layers
+    # above libpq (cursor, adapters, generators, waiting) runs while a batch of requests is admitted
+    import sys
+
+    db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    try:
+        for user in ("alice", "bob"):
+            db.add_user(user, locale=None, now=0.0)
+            db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
+        a, b, nope = digest("nle_alicekey"), digest("nle_bobkey"), digest("nle_nope")
+        batch = [a] * 20 + [nope] + [b] * 9
+        await db.admit_async(batch, interval=1e-3, burst=1e6)  # the connection opened, the statement prepared
+        psycopg_calls: list[str] = []
+
+        def profile(frame: Any, event: str, arg: Any) -> None:
+            where = frame.f_code.co_filename.replace("\\", "/")
+            if event == "call" and "/psycopg/" in where and "/psycopg/pq/" not in where:
+                psycopg_calls.append(f"{where.rpartition('/psycopg/')[2]}:{frame.f_code.co_name}")
+
+        sys.setprofile(profile)
+        try:
+            got = await db.admit_async(batch, interval=1e-3, burst=1e6)
+        finally:
+            sys.setprofile(None)
+        assert psycopg_calls == []
+        assert [g[1] if g else None for g in got] == ["alice"] * 20 + [None] + ["bob"] * 9
+        assert all(g[2] == 0.0 for g in got if g)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_failed_admission_statement_is_a_503_and_takes_no_token(home: Path, pg_url: str) -> None:
+    # the database cancels the statement (an error answer) or ends its connection: each time that batch
+    # is refused (503) and the next one is admitted on a new connection, with the statement prepared
+    # there again; the failed ones took no token
+    database = pg_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_url, autocommit=True) as other:
+        other.execute(f"ALTER DATABASE {database} SET statement_timeout = '300ms'")
+        db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+        db.pause = 0.0  # no pause after a failure: the next batch asks at once
+        key = digest("nle_akey")
+        try:
+            db.add_user("alice", locale=None, now=0.0)
+            db.add_key("nle_a", key, "alice", name="", now=0.0)
+            assert [g[2] for g in await db.admit_async([key], interval=60.0, burst=7) if g] == [0.0]
+            with other.transaction():  # another process holds the bucket past the statement's timeout
+                other.execute("SELECT tat FROM rate_buckets WHERE key = 'alice' FOR UPDATE")
+                with pytest.raises(StorageUnavailable):
+                    await db.admit_async([key] * 2, interval=60.0, burst=7)
+            assert [g[2] for g in await db.admit_async([key], interval=60.0, burst=7) if g] == [0.0]
+            backend = other.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND "
+                                    "query LIKE 'WITH k AS%%' AND pid <> pg_backend_pid()",
+                                    (database,)).fetchall()
+            assert len(backend) == 1
+            other.execute("SELECT pg_terminate_backend(%s)", backend[0])
+            with pytest.raises(StorageUnavailable):
+                await db.admit_async([key] * 2, interval=60.0, burst=7)
+            got = await db.admit_async([key] * 6, interval=60.0, burst=7)
+            assert [g[2] == 0.0 for g in got if g] == [True] * 5 + [False]  # 2 taken before, 7 in all
+        finally:
+            other.execute(f"ALTER DATABASE {database} RESET statement_timeout")
             db.close()
 
 

@@ -168,12 +168,18 @@ async def test_readyz_refuses_a_schema_newer_than_the_process(server: Server, pg
     assert (await server.client.get("/healthz")).status_code == 200  # alive, only not ready
 
 
-async def test_one_admit_answers_many_requests_in_order(home: Path) -> None:
+def storage_with_keys(home: Path, *users: str) -> Any:
+    """The home's storage, with these users and an API key each (`nle_<user>key`)."""
     db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    for user in users:
+        db.add_user(user, locale=None, now=0.0)
+        db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
+    return db
+
+
+async def test_one_admit_answers_many_requests_in_order(home: Path) -> None:
+    db = storage_with_keys(home, "alice", "bob")
     try:
-        for user in ("alice", "bob"):
-            db.add_user(user, locale=None, now=0.0)
-            db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
         a, b = digest("nle_alicekey"), digest("nle_bobkey")
         got = db.admit([a, a, b, digest("nle_nope"), a, a], interval=10.0, burst=2)
         assert [g[1] if g else None for g in got] == ["alice", "alice", "bob", None, "alice", "alice"]
@@ -250,11 +256,8 @@ async def test_a_batch_goes_to_libpq_past_psycopgs_cursors(home: Path) -> None:
     # above libpq (cursor, adapters, generators, waiting) runs while a batch of requests is admitted
     import sys
 
-    db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    db = storage_with_keys(home, "alice", "bob")
     try:
-        for user in ("alice", "bob"):
-            db.add_user(user, locale=None, now=0.0)
-            db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
         a, b, nope = digest("nle_alicekey"), digest("nle_bobkey"), digest("nle_nope")
         batch = [a] * 20 + [nope] + [b] * 9
         await db.admit_async(batch, interval=1e-3, burst=1e6)  # the connection opened, the statement prepared

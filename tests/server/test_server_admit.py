@@ -7,6 +7,9 @@
 - `ServerStorage.admit` on both back ends: an unknown key takes no token, a known one takes one.
 - On the event loop too (`admit_async`, each process its own connection), processes admitting at once
   share one bucket exactly.
+- A batch goes to libpq without psycopg's Python layers above it (what keeps a batch cheap for the
+  process); a batch the database cancels or whose connection it ends is refused (503) and takes no
+  token, and the next runs on a new connection.
 - A database that hangs or goes down mid-run: the JSON API answers 503 (within the storage's timeout),
   never hangs; once it is back (`/readyz` sees it), requests are served again.
 - `/readyz` answers 503 once the database's schema is newer than the process knows (after

@@ -15,8 +15,9 @@
 The clients are plain asyncio streams speaking HTTP/1.1 (no client library in the measured path), in
 this process; the server is a separate process (uvicorn with httptools and uvloop when installed,
 access log off). The server's rate limit is lifted for the run (`rate_limit` in its config.toml); with
-a database it is still counted, in the database (one statement per request), which is what a parse
-request costs there. The database must be empty or at nlentry's schema (`nlentry db upgrade` is run).
+a database it is still counted, in the database (one statement for the requests that wait together,
+at most one round trip a request), which is what a parse request costs there. The database must be
+empty or at nlentry's schema (`nlentry db upgrade` is run).
 
 `--database URL` (or `--compare`, which starts a throwaway cluster of tests/pg_cluster.py) measures the
 JSON API in several set-ups in one run and prints them side by side: SQLite with one process, then

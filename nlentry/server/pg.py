@@ -186,6 +186,14 @@ def _newer(version: int) -> str:
             "upgrade nlentry")
 
 
+#: the database's clock in unix seconds, one instant for the whole statement (every host's clock)
+_NOW = "extract(epoch from statement_timestamp())::float8"
+#: the tokens an existing bucket `b` gives: of those asked (`excluded.taken`), as many as fit in the
+#: burst ($4: seconds) at one interval ($3) each, beyond the time the bucket is ahead of now
+_FIT = (f"greatest(0, least(excluded.taken, floor(($4::float8 - (greatest(b.tat, {_NOW}) - {_NOW})) "
+        "/ $3::float8)))")
+
+
 class PostgresStorage:
     """The server's state in PostgreSQL; see the module docstring and `ServerStorage`.
 
@@ -239,7 +247,7 @@ class PostgresStorage:
         except Exception as exc:
             self.pool.close()
             raise _unavailable(url, exc, starting=True) from None
-        self._admission = _LoopConnection(url, timeout=timeout)
+        self._admission = _LoopConnection(url, self._ADMIT, timeout=timeout)
 
     @contextmanager
     def _conn(self, *, probe: bool = False) -> Iterator[psycopg.Connection[Any]]:
@@ -338,28 +346,23 @@ class PostgresStorage:
         return (str(row[0]), str(row[1])) if row else None
 
     # The keys and their owners' rate tokens in one statement, for any number of requests at once: each
-    # distinct key once, with its count of requests. The owners' buckets are locked (FOR UPDATE returns
-    # their latest values, even when another process changed one since the statement began), each owner
-    # takes as many tokens as fit (its `m`: GCRA, as in `take_token`, for its `n` requests), and the
-    # bucket moves on by m intervals. A bucket that does not exist yet is inserted; when another process
-    # inserts it at the same instant, `settled` is false and those requests are asked again. One row
-    # per known key: (hash, owner, settled, seconds the bucket is ahead of now, m).
+    # distinct key once ($1: the hex hashes, comma-separated) with its count of requests ($2, likewise).
+    # Each owner's bucket is inserted or, when it exists (or another process inserts it at the same
+    # instant), updated under its row lock, on its latest value: the owner takes as many of its `n`
+    # tokens as fit (`taken`: GCRA, as in `take_token`), and the bucket moves on by that many
+    # intervals. The owners go in order, so processes lock them in the same order. One row per known
+    # key: (hash, owner, tokens its owner took, seconds its bucket is ahead of now afterwards).
     _ADMIT = (
-        "WITH k AS (SELECT a.hash, a.user_id, r.n FROM unnest($1::text[], $2::int[]) AS r(h, n) "
-        "JOIN api_keys a ON a.hash = r.h), "
-        "u AS (SELECT user_id, sum(n) AS n FROM k GROUP BY user_id), "
-        "locked AS (SELECT b.key, b.tat FROM rate_buckets b WHERE b.key IN (SELECT user_id FROM u) "
-        "ORDER BY b.key FOR UPDATE), "
-        "plan AS (SELECT u.user_id, l.tat AS old, l.key IS NOT NULL AS known, least(u.n, "
-        "floor(($4::float8 - (greatest(l.tat, {clock}) - {clock})) / $3::float8))::bigint AS m "
-        "FROM u LEFT JOIN locked l ON l.key = u.user_id), "
-        "upd AS (UPDATE rate_buckets b SET tat = greatest(p.old, {clock}) + p.m * $3::float8 FROM plan p "
-        "WHERE b.key = p.user_id AND p.known AND p.m >= 1 RETURNING b.key), "
-        "ins AS (INSERT INTO rate_buckets (key, tat) SELECT user_id, {clock} + m * $3::float8 FROM plan "
-        "WHERE NOT known AND m >= 1 ORDER BY user_id ON CONFLICT (key) DO NOTHING RETURNING key) "
-        "SELECT k.hash, k.user_id, p.known OR p.m < 1 OR k.user_id IN (SELECT key FROM ins), "
-        "greatest(p.old, {clock}) - {clock}, p.m FROM k JOIN plan p USING (user_id)"
-    ).format(clock="extract(epoch from statement_timestamp())::float8").encode()
+        "WITH k AS (SELECT a.hash, a.user_id, r.n FROM unnest(string_to_array($1::text, ','), "
+        "string_to_array($2::text, ',')::int[]) AS r(h, n) JOIN api_keys a ON a.hash = r.h), "
+        "b AS (INSERT INTO rate_buckets AS b (key, tat, taken) "
+        f"SELECT user_id, {_NOW} + least(sum(n), floor($4::float8 / $3::float8)) * $3::float8, "
+        "least(sum(n), floor($4::float8 / $3::float8)) FROM k GROUP BY user_id ORDER BY user_id "
+        f"ON CONFLICT (key) DO UPDATE SET tat = greatest(b.tat, {_NOW}) + {_FIT} * $3::float8, "
+        f"taken = {_FIT} "
+        f"RETURNING b.key, b.taken, b.tat - {_NOW} AS ahead) "
+        "SELECT k.hash, k.user_id, b.taken, b.ahead FROM k JOIN b ON b.key = k.user_id"
+    ).encode()
 
     def admit(self, key_hashes: Sequence[str], *, interval: float,
               burst: float) -> list[tuple[str, str, float] | None]:
@@ -368,9 +371,7 @@ class PostgresStorage:
         with self._conn() as conn:
             cursor = psycopg.RawCursor(conn)
             rows = cursor.execute(self._ADMIT, _admit_params(key_hashes, interval, burst), prepare=True)
-            answers = _admit_rows(rows.fetchall(), key_hashes, interval, burst)
-        again = [key_hashes[i] for i, answer in enumerate(answers) if answer == "again"]
-        return _settled(answers, self.admit(again, interval=interval, burst=burst) if again else [])
+            return _admit_rows(rows.fetchall(), key_hashes, interval, burst)
 
     async def admit_async(self, key_hashes: Sequence[str], *, interval: float,
                           burst: float) -> list[tuple[str, str, float] | None]:
@@ -380,13 +381,10 @@ class PostgresStorage:
 
         self._refuse_while_down()
         try:
-            rows = await self._admission.rows(self._ADMIT, _admit_params(key_hashes, interval, burst))
+            rows = await self._admission.rows(_admit_params(key_hashes, interval, burst))
         except (psycopg.OperationalError, TimeoutError) as exc:
             raise self._went_down(exc) from None
-        answers = _admit_rows(rows, key_hashes, interval, burst)
-        again = [key_hashes[i] for i, answer in enumerate(answers) if answer == "again"]
-        retried = await self.admit_async(again, interval=interval, burst=burst) if again else []
-        return _settled(answers, retried)
+        return _admit_rows([_typed(row) for row in rows], key_hashes, interval, burst)
 
     def keys(self, user_id: str | None = None) -> list[KeyRow]:
         sql = "SELECT id, user_id, name, created_at FROM api_keys"
@@ -631,102 +629,145 @@ class _SeenBefore(Exception):
     """A delivery id was recorded already (internal: rolls the delivery's transaction back)."""
 
 
-def _admit_params(key_hashes: Sequence[str], interval: float, burst: float) -> list[Any]:
-    """The parameters of `PostgresStorage._ADMIT`: each distinct key hash once, with its count."""
+def _admit_params(key_hashes: Sequence[str], interval: float, burst: float) -> list[str]:
+    """The parameters of `PostgresStorage._ADMIT`, as text: each distinct key hash once, its count."""
     counts = Counter(key_hashes)
-    return [list(counts), list(counts.values()), interval, burst * interval + 1e-9]
+    return [",".join(counts), ",".join(map(str, counts.values())), repr(interval),
+            repr(burst * interval + 1e-9)]
 
 
-def _admit_rows(rows: list[tuple[Any, ...]], key_hashes: Sequence[str], interval: float,
-                burst: float) -> list[tuple[str, str, float] | None | str]:
+def _typed(row: Sequence[bytes | None]) -> tuple[str, str, int, float]:
+    """A row of `PostgresStorage._ADMIT` as text (`_LoopConnection.rows`), typed (it has no NULL)."""
+    stored, user, taken, ahead = (value or b"" for value in row)
+    return stored.decode(), user.decode(), int(taken), float(ahead)
+
+
+def _admit_rows(rows: Sequence[tuple[str, str, int, float]], key_hashes: Sequence[str], interval: float,
+                burst: float) -> list[tuple[str, str, float] | None]:
     """`admit`'s answers, by request, from the rows of `PostgresStorage._ADMIT` (one per known key): the
-    first `m` requests of an owner go ahead, the others wait until its next token is free; None for an
-    unknown key; "again" when the owner's bucket was made by another process at the same instant."""
-    found = {str(row[0]): row for row in rows}
-    answers: list[tuple[str, str, float] | None | str] = []
+    first `taken` requests of an owner go ahead, the others wait until its next token is free; None for
+    an unknown key."""
+    found = {row[0]: row for row in rows}
+    answers: list[tuple[str, str, float] | None] = []
     seen: dict[str, int] = {}
     for key_hash in key_hashes:
         row = found.get(key_hash)
         if row is None:
             answers.append(None)
             continue
-        stored, user, settled, ahead, m = row
-        if not settled:
-            answers.append("again")
-            continue
+        stored, user, taken, ahead = row
         j = seen[user] = seen.get(user, 0) + 1
-        taken = max(0, int(m))
-        if j <= taken:
-            answers.append((str(stored), str(user), 0.0))
-        else:
-            late = float(ahead) + (taken + 1) * interval - burst * interval
-            answers.append((str(stored), str(user), max(1e-3, late)))
+        answers.append((stored, user, 0.0 if j <= taken else max(1e-3, ahead + interval - burst * interval)))
     return answers
-
-
-def _settled(answers: list[tuple[str, str, float] | None | str],
-             retried: list[tuple[str, str, float] | None]) -> list[tuple[str, str, float] | None]:
-    """`_admit_rows`' answers with each "again" (the owner's bucket was made by another process
-    meanwhile: it exists now) replaced, in order, by the answer of asking that request again."""
-    later = iter(retried)
-    return [next(later) if isinstance(answer, str) else answer for answer in answers]
 
 
 class _LoopConnection:
     """A connection of one process to the database, on the event loop that serves the requests: what
     the JSON API's one statement per batch of requests goes through (`PostgresStorage.admit_async`).
 
-    psycopg's `AsyncConnection`, opened on first use and kept: no thread to hand the statement to and
-    no checkout from the pool for each batch. One statement at a time. Lost (the database went away:
-    `psycopg.OperationalError`), or without an answer within `timeout` seconds (`TimeoutError`: a
-    database that hangs), it is dropped, and the next statement opens a new one. A connection belongs
-    to the event loop it was opened on; a statement on another loop (an app started again) opens one
-    there.
+    Opened on first use (psycopg's `AsyncConnection`) and kept, with the statement prepared on it once.
+    A batch then goes straight to its libpq connection (`pgconn`): the parameters sent as text, the
+    answer awaited with the event loop's reader on the socket, the rows read as text. psycopg's cursor
+    (adapting, preparing, loading, its waiting generators) costs the process more than the round trip
+    itself at the rate the JSON API asks, and one known statement needs none of it. One statement at a
+    time. Lost (the database went away: `psycopg.OperationalError`), without an answer within `timeout`
+    seconds (`TimeoutError`: a database that hangs) or failed otherwise, the connection is dropped, and
+    the next statement opens a new one. A connection belongs to the event loop it was opened on; a
+    statement on another loop (an app started again) opens one there.
     """
 
-    def __init__(self, url: str, *, timeout: float) -> None:
+    _NAME = b"nlentry_admit"
+
+    def __init__(self, url: str, statement: bytes, *, timeout: float) -> None:
         self.url = url
+        self.statement = statement
         self.timeout = timeout
         self._conn: psycopg.AsyncConnection[Any] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock: asyncio.Lock | None = None
 
-    async def rows(self, sql: bytes, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        """The rows of one statement (`$1`-style placeholders; prepared on the connection)."""
+    async def rows(self, params: Sequence[str]) -> list[list[bytes | None]]:
+        """The rows of the statement with these parameters (`$1`, `$2`, ...), each value as text."""
+        import psycopg
+
         loop = asyncio.get_running_loop()
         if self._loop is not loop:
             self.close()
             self._loop, self._lock = loop, asyncio.Lock()
         assert self._lock is not None
         async with self._lock:
-            conn = self._conn
-            if conn is None or conn.closed:
-                conn = self._conn = await self._connect()
-            query = loop.create_task(self._fetch(conn, sql, params))
-            done, _ = await asyncio.wait((query,), timeout=self.timeout)
-            if not done:  # the database hangs: give up on the connection, not on the server
-                self._conn = None
-                query.add_done_callback(lambda _: conn.pgconn.finish())
-                query.cancel()
-                raise TimeoutError(f"no answer from the database in {self.timeout:g} s")
-            if query.exception() is not None and conn.closed:
-                self._conn = None
-            return query.result()
+            if self._conn is None:
+                self._conn = await self._connect(loop)
+            pgconn = self._conn.pgconn
+            try:
+                pgconn.send_query_prepared(self._NAME, [p.encode() for p in params])
+                result = await self._result(loop, pgconn, psycopg.pq.ExecStatus.TUPLES_OK)
+            except BaseException:
+                self.close()
+                raise
+        return [[result.get_value(i, j) for j in range(result.nfields)] for i in range(result.ntuples)]
 
-    async def _connect(self) -> psycopg.AsyncConnection[Any]:
+    async def _connect(self, loop: asyncio.AbstractEventLoop) -> psycopg.AsyncConnection[Any]:
         import psycopg
 
-        return await psycopg.AsyncConnection.connect(self.url, autocommit=True,
+        conn = await psycopg.AsyncConnection.connect(self.url, autocommit=True,
                                                      connect_timeout=max(1, int(self.timeout)))
+        try:
+            conn.pgconn.send_prepare(self._NAME, self.statement)
+            await self._result(loop, conn.pgconn, psycopg.pq.ExecStatus.COMMAND_OK)
+        except BaseException:
+            conn.pgconn.finish()
+            raise
+        return conn
 
-    @staticmethod
-    async def _fetch(conn: psycopg.AsyncConnection[Any], sql: bytes,
-                     params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    async def _result(self, loop: asyncio.AbstractEventLoop, pgconn: psycopg.pq.abc.PGconn,
+                      expected: psycopg.pq.ExecStatus) -> psycopg.pq.abc.PGresult:
+        """The result of what was just sent on `pgconn` (non-blocking): the rest of it written when the
+        socket takes it, the answer read as it comes, both by the loop's callbacks on the socket; an
+        error result raised as psycopg's error, and `TimeoutError` after `timeout` seconds without one."""
         import psycopg
 
-        cursor = psycopg.AsyncRawCursor(conn)
-        await cursor.execute(sql, params, prepare=True)
-        return await cursor.fetchall()
+        answer: asyncio.Future[psycopg.pq.abc.PGresult] = loop.create_future()
+        results: list[psycopg.pq.abc.PGresult] = []
+
+        def fail(exc: BaseException) -> None:
+            if not answer.done():
+                answer.set_exception(exc)
+
+        def writable() -> None:
+            try:
+                if not pgconn.flush():
+                    loop.remove_writer(fd)
+            except psycopg.Error as exc:
+                fail(exc)
+
+        def readable() -> None:
+            try:
+                pgconn.consume_input()
+                while not answer.done() and not pgconn.is_busy():
+                    result = pgconn.get_result()
+                    if result is None:
+                        answer.set_result(results[0])
+                    else:
+                        results.append(result)
+            except (psycopg.Error, IndexError) as exc:
+                fail(psycopg.OperationalError(f"the database's answer was cut off: {exc}"))
+
+        fd = pgconn.socket
+        timer = loop.call_later(self.timeout, fail,
+                                TimeoutError(f"no answer from the database in {self.timeout:g} s"))
+        if pgconn.flush():
+            loop.add_writer(fd, writable)
+        loop.add_reader(fd, readable)
+        try:
+            result = await answer
+        finally:
+            timer.cancel()
+            loop.remove_reader(fd)
+            loop.remove_writer(fd)
+        if result.status != expected:
+            raise psycopg.errors.error_from_result(result)
+        return result
 
     def close(self) -> None:
         """Close the connection (at once, without the event loop: it may be gone)."""

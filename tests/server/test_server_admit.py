@@ -7,6 +7,9 @@
 - `ServerStorage.admit` on both back ends: an unknown key takes no token, a known one takes one.
 - On the event loop too (`admit_async`, each process its own connection), processes admitting at once
   share one bucket exactly.
+- A batch goes to libpq without psycopg's Python layers above it (what keeps a batch cheap for the
+  process); a batch the database cancels or whose connection it ends is refused (503) and takes no
+  token, and the next runs on a new connection.
 - A database that hangs or goes down mid-run: the JSON API answers 503 (within the storage's timeout),
   never hangs; once it is back (`/readyz` sees it), requests are served again.
 - `/readyz` answers 503 once the database's schema is newer than the process knows (after
@@ -33,7 +36,7 @@ from nlentry.server.app import create_app
 from nlentry.server.auth import ApiKeys, digest
 from nlentry.server.pg import LATEST
 from nlentry.server.settings import Settings
-from nlentry.server.storage import open_storage
+from nlentry.server.storage import StorageUnavailable, open_storage
 
 pytestmark = pytest.mark.anyio
 
@@ -168,12 +171,18 @@ async def test_readyz_refuses_a_schema_newer_than_the_process(server: Server, pg
     assert (await server.client.get("/healthz")).status_code == 200  # alive, only not ready
 
 
-async def test_one_admit_answers_many_requests_in_order(home: Path) -> None:
+def storage_with_keys(home: Path, *users: str) -> Any:
+    """The home's storage, with these users and an API key each (`nle_<user>key`)."""
     db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+    for user in users:
+        db.add_user(user, locale=None, now=0.0)
+        db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
+    return db
+
+
+async def test_one_admit_answers_many_requests_in_order(home: Path) -> None:
+    db = storage_with_keys(home, "alice", "bob")
     try:
-        for user in ("alice", "bob"):
-            db.add_user(user, locale=None, now=0.0)
-            db.add_key(f"nle_{user}", digest(f"nle_{user}key"), user, name="", now=0.0)
         a, b = digest("nle_alicekey"), digest("nle_bobkey")
         got = db.admit([a, a, b, digest("nle_nope"), a, a], interval=10.0, burst=2)
         assert [g[1] if g else None for g in got] == ["alice", "alice", "bob", None, "alice", "alice"]
@@ -241,6 +250,70 @@ async def test_processes_admitting_on_their_event_loops_share_one_bucket_exactly
         assert sum(1 for a in answers if a and a[2] == 0.0) == 7  # 30 requests, a burst of 7
     finally:
         for db in storages:
+            db.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_batch_goes_to_libpq_past_psycopgs_cursors(home: Path) -> None:
+    # the JSON API's statement per batch costs the process little: none of psycopg's Python layers
+    # above libpq (cursor, adapters, generators, waiting) runs while a batch of requests is admitted
+    import sys
+
+    db = storage_with_keys(home, "alice", "bob")
+    try:
+        a, b, nope = digest("nle_alicekey"), digest("nle_bobkey"), digest("nle_nope")
+        batch = [a] * 20 + [nope] + [b] * 9
+        await db.admit_async(batch, interval=1e-3, burst=1e6)  # the connection opened, the statement prepared
+        psycopg_calls: list[str] = []
+
+        def profile(frame: Any, event: str, arg: Any) -> None:
+            where = frame.f_code.co_filename.replace("\\", "/")
+            if event == "call" and "/psycopg/" in where and "/psycopg/pq/" not in where:
+                psycopg_calls.append(f"{where.rpartition('/psycopg/')[2]}:{frame.f_code.co_name}")
+
+        sys.setprofile(profile)
+        try:
+            got = await db.admit_async(batch, interval=1e-3, burst=1e6)
+        finally:
+            sys.setprofile(None)
+        assert psycopg_calls == []
+        assert [g[1] if g else None for g in got] == ["alice"] * 20 + [None] + ["bob"] * 9
+        assert all(g[2] == 0.0 for g in got if g)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+async def test_a_failed_admission_statement_is_a_503_and_takes_no_token(home: Path, pg_url: str) -> None:
+    # the database cancels the statement (an error answer) or ends its connection: each time that batch
+    # is refused (503) and the next one is admitted on a new connection, with the statement prepared
+    # there again; the failed ones took no token
+    database = pg_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_url, autocommit=True) as other:
+        other.execute(f"ALTER DATABASE {database} SET statement_timeout = '300ms'")
+        db = open_storage(Settings.load({"NLENTRY_HOME": str(home)}))
+        db.pause = 0.0  # no pause after a failure: the next batch asks at once
+        key = digest("nle_akey")
+        try:
+            db.add_user("alice", locale=None, now=0.0)
+            db.add_key("nle_a", key, "alice", name="", now=0.0)
+            assert [g[2] for g in await db.admit_async([key], interval=60.0, burst=7) if g] == [0.0]
+            with other.transaction():  # another process holds the bucket past the statement's timeout
+                other.execute("SELECT tat FROM rate_buckets WHERE key = 'alice' FOR UPDATE")
+                with pytest.raises(StorageUnavailable):
+                    await db.admit_async([key] * 2, interval=60.0, burst=7)
+            assert [g[2] for g in await db.admit_async([key], interval=60.0, burst=7) if g] == [0.0]
+            backend = other.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND "
+                                    "query LIKE 'WITH k AS%%' AND pid <> pg_backend_pid()",
+                                    (database,)).fetchall()
+            assert len(backend) == 1
+            other.execute("SELECT pg_terminate_backend(%s)", backend[0])
+            with pytest.raises(StorageUnavailable):
+                await db.admit_async([key] * 2, interval=60.0, burst=7)
+            got = await db.admit_async([key] * 6, interval=60.0, burst=7)
+            assert [g[2] == 0.0 for g in got if g] == [True] * 5 + [False]  # 2 taken before, 7 in all
+        finally:
+            other.execute(f"ALTER DATABASE {database} RESET statement_timeout")
             db.close()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from operator import itemgetter
 
 from nlentry import grammar, locales
@@ -100,12 +100,20 @@ _new_object = object.__new__
 _WordDraft = draft(Word)
 
 
-@lru_cache(maxsize=8192)
 def _words_of(chunk: str) -> tuple[tuple[str, int, int], ...]:
-    """The words of a run of characters between spaces, with their offsets in it. The words of a stretch
-    of text are those of its runs (no word holds a space, and `_WORDS` looks at nothing around a match);
-    runs recur from phrase to phrase."""
-    return tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
+    """The words of a run of characters between spaces, with their offsets in it, remembered in
+    `_CHUNK_WORDS`. The words of a stretch of text are those of its runs (no word holds a space, and
+    `_WORDS` looks at nothing around a match); runs recur from phrase to phrase."""
+    if len(_CHUNK_WORDS) >= _CHUNK_WORDS_SIZE:
+        _CHUNK_WORDS.clear()
+    words = _CHUNK_WORDS[chunk] = tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
+    return words
+
+
+_CHUNK_WORDS: dict[str, tuple[tuple[str, int, int], ...]] = {}
+"""`_words_of` each run met so far (read with `dict.get`, a third of an `lru_cache` call's cost); forgotten
+at once when it holds `_CHUNK_WORDS_SIZE`."""
+_CHUNK_WORDS_SIZE = 8192
 
 
 _positions = itemgetter(1, 2)
@@ -118,13 +126,14 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     size = len(text)
     taken.append(("", size, size))
     words: list[Word] = []
+    known = _CHUNK_WORDS
     pos = 0
     for _, s, e in taken:
         if s > pos:
             at = pos
             for chunk in text[pos:s].split():
                 at = text.find(chunk, at)  # the chunk's first place after the one before (it holds no space)
-                for raw, start, end in _words_of(chunk):
+                for raw, start, end in known.get(chunk) or _words_of(chunk):
                     word = _new_object(_WordDraft)  # what `maker(Word)` does, without a call a word
                     word.text, word.start, word.end = raw, at + start, at + end
                     word.__class__ = Word

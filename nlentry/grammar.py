@@ -22,7 +22,7 @@ import sys
 import unicodedata
 import zlib
 from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import cache
 
 from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammar_files, grammars_dir, read_cached, stamp, write_cached
@@ -300,24 +300,37 @@ def lex(text: str, code: str) -> tuple[Lexeme, ...]:
 
 
 @cache
-def _chunk_lexer(code: str) -> Callable[[str], tuple[Lexeme, ...]]:
-    """`lex` for one chunk (a run of characters between spaces) of the locale, remembering each chunk.
+def _chunk_lexemes(code: str) -> dict[str, tuple[Lexeme, ...]]:
+    """`lex` of each chunk (a run of characters between spaces) of the locale met so far, filled by
+    `_lex_chunk`: the parser reads it with `dict.get`, a third of an `lru_cache` call's cost.
 
     A phrase's tokens are those of its chunks, for no token holds a space and no terminal looks past
     one (tests/test_grammar.py checks this over the corpus); and chunks recur from phrase to phrase.
     """
-    return lru_cache(maxsize=8192)(partial(lex, code=code))
+    return {}
+
+
+_CHUNKS_SIZE = 8192
+"""`_chunk_lexemes` forgets every chunk at once when it holds this many (a bound on what input can fill)."""
+
+
+def _lex_chunk(known: dict[str, tuple[Lexeme, ...]], chunk: str, code: str) -> tuple[Lexeme, ...]:
+    """`lex(chunk, code)`, remembered in `known` (`_chunk_lexemes(code)`)."""
+    if len(known) >= _CHUNKS_SIZE:
+        known.clear()
+    lexemes = known[chunk] = lex(chunk, code)
+    return lexemes
 
 
 def _chunks(text: str, code: str, chunks: list[str] | None = None) -> list[tuple[int, tuple[Lexeme, ...]]]:
     """(offset, lexemes) of each chunk of `text`; `chunks` is `text.split()` when the caller has it (locale
     detection reads the same chunks)."""
-    lexemes = _chunk_lexer(code)
+    known = _chunk_lexemes(code)
     out = []
     at = 0
     for chunk in text.split() if chunks is None else chunks:
         at = text.find(chunk, at)  # no chunk holds a space: it stands at its first place after the one before
-        out.append((at, lexemes(chunk)))
+        out.append((at, known.get(chunk) or _lex_chunk(known, chunk, code)))
         at += len(chunk)
     return out
 
@@ -595,14 +608,17 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
     time: the same items as one pass over everything, without feeding the plain words through.
     """
     compiled = load(code)
-    lexemes_of = _chunk_lexer(code)
+    known = _chunk_lexemes(code)
     items: list[Node] = []
     recovered = 0
     stretch: list[Token] = []
     base = 0
     for chunk in text.split() if chunks is None else chunks:  # `_chunks`, spelled out
         base = text.find(chunk, base)
-        for kind, value, start, end in lexemes_of(chunk):
+        lexemes = known.get(chunk)
+        if lexemes is None:
+            lexemes = _lex_chunk(known, chunk, code)
+        for kind, value, start, end in lexemes:
             if kind in _PLAIN:
                 if stretch:
                     recovered += _parse_stretch(compiled, stretch, items)

@@ -159,3 +159,33 @@ def test_plain_uses_of_construction_words_need_no_recovery(code: str, text: str)
     from nlentry.grammar import normalise, parse_items
 
     assert parse_items(normalise(text), code).recovered == 0
+
+
+def test_what_a_parse_remembers_of_each_chunk_is_bounded_and_forgetting_changes_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexemes of each chunk, the words of each leftover chunk and the fallback's date hints of each
+    word are remembered in plain dicts (read with `get`): each forgets everything at its bound, and a
+    phrase reads the same whatever was remembered or forgotten before it."""
+    from datetime import datetime, timedelta, timezone
+
+    import nlentry
+    from nlentry import api, fallback, grammar
+
+    now = datetime(2026, 11, 18, 14, 30, tzinfo=timezone(timedelta(hours=1)))
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*/*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:150]
+    texts += ["3 uur overleg 12 maart 1999", "budget review 2031 march"]
+    first = [nlentry.parse(t, now=now).to_dict() for t in texts]
+    monkeypatch.setattr(grammar, "_CHUNKS_SIZE", 5)
+    monkeypatch.setattr(api, "_CHUNK_WORDS_SIZE", 5)
+    monkeypatch.setattr(fallback, "_KNOWN_HINTS_SIZE", 5)
+    memories = [*(grammar._chunk_lexemes(c) for c in ("nl", "en")), api._CHUNK_WORDS,
+                *(fallback._known_hints(c) for c in ("nl", "en"))]
+    for memory in memories:
+        memory.clear()
+    again = []
+    for text in texts:
+        again.append(nlentry.parse(text, now=now).to_dict())
+        assert all(len(memory) <= 5 for memory in memories), text
+    assert again == first
+    assert all(memories[:3]) and any(memories[3:])  # each was used

@@ -130,15 +130,22 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     pos = 0
     for _, s, e in taken:
         if s > pos:
-            at = pos
-            for chunk in text[pos:s].split():
-                at = text.find(chunk, at)  # the chunk's first place after the one before (it holds no space)
+            piece = text[pos:s]
+            chunks = piece.split()
+            # found: one space between chunks, the first at `at` (the common case: one search a piece, not
+            # one a chunk); else each chunk is searched from the end of the one before
+            at = piece.find(" ".join(chunks))
+            spaced = at >= 0
+            at = pos + at if spaced else pos
+            for chunk in chunks:
+                if not spaced:
+                    at = text.find(chunk, at)  # its first place after the one before (it holds no space)
                 for raw, start, end in known.get(chunk) or _words_of(chunk):
                     word = _new_object(_WordDraft)  # what `maker(Word)` does, without a call a word
                     word.text, word.start, word.end = raw, at + start, at + end
                     word.__class__ = Word
                     words.append(word)
-                at += len(chunk)
+                at += len(chunk) + 1
         if e > pos:
             pos = e
     return words

@@ -612,9 +612,15 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
     items: list[Node] = []
     recovered = 0
     stretch: list[Token] = []
+    if chunks is None:
+        chunks = text.split()
+    # the common case: one space between chunks, so each starts one after the end of the one before (no
+    # `text.find`, whose arguments are parsed from a tuple at every call)
+    spaced = " ".join(chunks) == text
     base = 0
-    for chunk in text.split() if chunks is None else chunks:  # `_chunks`, spelled out
-        base = text.find(chunk, base)
+    for chunk in chunks:  # `_chunks`, spelled out
+        if not spaced:
+            base = text.find(chunk, base)
         lexemes = known.get(chunk)
         if lexemes is None:
             lexemes = _lex_chunk(known, chunk, code)
@@ -630,7 +636,7 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
                 token.type, token.value = kind, value
                 token.start_pos, token.end_pos = base + start, base + end
                 stretch.append(token)
-        base += len(chunk)
+        base += len(chunk) + 1
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
     parsed = _new_object(_ParsedDraft)  # Parsed(tuple(items), recovered), without a call to __init__

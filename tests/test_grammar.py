@@ -189,3 +189,48 @@ def test_what_a_parse_remembers_of_each_chunk_is_bounded_and_forgetting_changes_
         assert all(len(memory) <= 5 for memory in memories), text
     assert again == first
     assert all(memories[:3]) and any(memories[3:])  # each was used
+
+
+def _spacings() -> list[str]:
+    """Corpus phrases, and each again with its spaces made irregular (doubled, a tab, a no-break space,
+    at the edges): the lexer and the leftover words find each chunk by arithmetic when one space stands
+    between chunks, and by searching otherwise."""
+    import random
+
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*/*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:400]
+    pick = random.Random(13)
+    odd = []
+    for text in texts:
+        words = text.split()
+        gaps = [pick.choice([" ", " ", "  ", "\t", "\u00a0", " \u2003 "]) for _ in words]
+        odd.append(pick.choice(["", " ", "\t"]) + "".join(w + g for w, g in zip(words, gaps, strict=True)))
+    return texts + odd
+
+
+def test_the_parsed_tokens_and_leftover_words_stand_where_the_text_has_them() -> None:
+    from nlentry import api, grammar, locales
+
+    for text in _spacings():
+        folded = grammar.normalise(text)
+        code = locales.detect(folded)
+        places = {(start, end) for _, _, start, end in grammar.lex(folded, code)}
+        for item in grammar.parse_items(folded, code).items:
+            stack: list[object] = [item]
+            while stack:
+                node = stack.pop()
+                if type(node) is grammar.Node:
+                    stack.extend(node.children)
+                else:
+                    token = node
+                    assert isinstance(token, grammar.Token)
+                    assert token.value == folded[token.start_pos:token.end_pos], text
+                    assert (token.start_pos, token.end_pos) in places, text
+        spans = [("x", s, e) for s, e in [(0, 3), (len(text) // 2, len(text) // 2 + 4)] if e <= len(text)]
+        taken = [range(s, e) for _, s, e in spans]
+        expected = [(m.group(), m.start(), m.end()) for k in range(len(spans) + 1)
+                    for m in api._WORDS.finditer(text, spans[k - 1][2] if k else 0,
+                                                 spans[k][1] if k < len(spans) else len(text))]
+        expected = [w for w in expected if not any(w[1] in r for r in taken)]
+        got = [(w.text, w.start, w.end) for w in api.leftover_words(text, spans)]
+        assert got == expected, text

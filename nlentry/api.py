@@ -156,9 +156,9 @@ def _read_items(parsed: grammar.Parsed, code: str, trace: Trace, month_days: lis
     the end of each bare day of the month ("the 2nd")."""
     rules: list[str] = []
     items = read_items(parsed.items, _semantics(code), rules)
-    for item, rule in zip(items, rules, strict=True):
+    for k, item in enumerate(items):  # `rules` holds one rule an item (not zip's strict=, a call through C)
         kind = item.kind
-        trace.append(("item", rule, kind, item.start, item.end, item.value))
+        trace.append(("item", rules[k], kind, item.start, item.end, item.value))
         if kind == "day" and item.value.kind == "month_day":  # type: ignore[attr-defined]
             month_days.append(item.end)
     if parsed.recovered:

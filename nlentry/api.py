@@ -96,7 +96,6 @@ def _now(now: datetime | None) -> datetime:
 _WORDS = re.compile(r"#[^\W\d_][\w\-]*|@|[\w][\w\-.'/]*[\w]|[\w]|[^\w\s]")
 
 
-_new_object = object.__new__
 _WordDraft = draft(Word)
 
 
@@ -141,7 +140,7 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
                 if not spaced:
                     at = text.find(chunk, at)  # its first place after the one before (it holds no space)
                 for raw, start, end in known.get(chunk) or _words_of(chunk):
-                    word = _new_object(_WordDraft)  # what `maker(Word)` does, without a call a word
+                    word: Word = _WordDraft()  # what `maker(Word)` does, without a call a word
                     word.text, word.start, word.end = raw, at + start, at + end
                     word.__class__ = Word
                     words.append(word)

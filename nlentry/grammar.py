@@ -639,7 +639,7 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
         base += len(chunk) + 1
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
-    parsed = _new_object(_ParsedDraft)  # Parsed(tuple(items), recovered), without a call to __init__
+    parsed: Parsed = _ParsedDraft()  # Parsed(tuple(items), recovered), without a call to its __init__
     parsed.items, parsed.recovered = tuple(items), recovered
     parsed.__class__ = Parsed
     return parsed

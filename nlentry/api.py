@@ -121,7 +121,7 @@ _positions = itemgetter(1, 2)
 
 def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     """The words of `text` outside the time expressions, in order, with their offsets."""
-    taken = sorted(spans, key=_positions)
+    taken = sorted(spans, key=_positions) if len(spans) > 1 else [*spans]
     size = len(text)
     taken.append(("", size, size))
     words: list[Word] = []

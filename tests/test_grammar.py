@@ -132,16 +132,23 @@ def test_tokens_carry_no_dict_and_read_as_their_text() -> None:
     twelve = next(t for t in tokens if t.value == "12")
     assert (str(twelve), int(twelve), float(twelve)) == ("12", 12, 12.0)
     assert repr(twelve.retyped("WORD")) == f"Token('WORD', '12', {twelve.start_pos}, {twelve.end_pos})"
-    leaves = []
-    for item in grammar.parse_items(grammar.normalise("2,5 uur om 14:30"), "nl").items:
-        stack: list[object] = [item]
-        while stack:
-            node = stack.pop()
-            if type(node) is grammar.Node:
-                stack.extend(node.children)
-            else:
-                leaves.append(node)
+    leaves = _leaves(grammar.parse_items(grammar.normalise("2,5 uur om 14:30"), "nl").items)
     assert leaves and all(type(t) is grammar.Token for t in leaves)
+
+
+def _leaves(items: tuple[object, ...]) -> list[object]:
+    """The leaves of parse trees (what is not a `Node`)."""
+    from nlentry import grammar
+
+    leaves = []
+    stack = list(items)
+    while stack:
+        node = stack.pop()
+        if type(node) is grammar.Node:
+            stack.extend(node.children)
+        else:
+            leaves.append(node)
+    return leaves
 
 
 # Words that now start a construction (an approximation, a day cue, a glued dash) but are plain words as
@@ -215,17 +222,10 @@ def test_the_parsed_tokens_and_leftover_words_stand_where_the_text_has_them() ->
         folded = grammar.normalise(text)
         code = locales.detect(folded)
         places = {(start, end) for _, _, start, end in grammar.lex(folded, code)}
-        for item in grammar.parse_items(folded, code).items:
-            stack: list[object] = [item]
-            while stack:
-                node = stack.pop()
-                if type(node) is grammar.Node:
-                    stack.extend(node.children)
-                else:
-                    token = node
-                    assert isinstance(token, grammar.Token)
-                    assert token.value == folded[token.start_pos:token.end_pos], text
-                    assert (token.start_pos, token.end_pos) in places, text
+        for token in _leaves(grammar.parse_items(folded, code).items):
+            assert isinstance(token, grammar.Token)
+            assert token.value == folded[token.start_pos:token.end_pos], text
+            assert (token.start_pos, token.end_pos) in places, text
         spans = [("x", s, e) for s, e in [(0, 3), (len(text) // 2, len(text) // 2 + 4)] if e <= len(text)]
         taken = [range(s, e) for _, s, e in spans]
         expected = [(m.group(), m.start(), m.end()) for k in range(len(spans) + 1)

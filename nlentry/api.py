@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from operator import itemgetter
 
 from nlentry import grammar, locales
@@ -96,16 +96,23 @@ def _now(now: datetime | None) -> datetime:
 _WORDS = re.compile(r"#[^\W\d_][\w\-]*|@|[\w][\w\-.'/]*[\w]|[\w]|[^\w\s]")
 
 
-_new_object = object.__new__
 _WordDraft = draft(Word)
 
 
-@lru_cache(maxsize=8192)
 def _words_of(chunk: str) -> tuple[tuple[str, int, int], ...]:
-    """The words of a run of characters between spaces, with their offsets in it. The words of a stretch
-    of text are those of its runs (no word holds a space, and `_WORDS` looks at nothing around a match);
-    runs recur from phrase to phrase."""
-    return tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
+    """The words of a run of characters between spaces, with their offsets in it, remembered in
+    `_CHUNK_WORDS`. The words of a stretch of text are those of its runs (no word holds a space, and
+    `_WORDS` looks at nothing around a match); runs recur from phrase to phrase."""
+    if len(_CHUNK_WORDS) >= _CHUNK_WORDS_SIZE:
+        _CHUNK_WORDS.clear()
+    words = _CHUNK_WORDS[chunk] = tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
+    return words
+
+
+_CHUNK_WORDS: dict[str, tuple[tuple[str, int, int], ...]] = {}
+"""`_words_of` each run met so far (read with `dict.get`, a third of an `lru_cache` call's cost); forgotten
+at once when it holds `_CHUNK_WORDS_SIZE`."""
+_CHUNK_WORDS_SIZE = 8192
 
 
 _positions = itemgetter(1, 2)
@@ -114,22 +121,30 @@ _positions = itemgetter(1, 2)
 
 def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     """The words of `text` outside the time expressions, in order, with their offsets."""
-    taken = sorted(spans, key=_positions)
+    taken = sorted(spans, key=_positions) if len(spans) > 1 else [*spans]
     size = len(text)
     taken.append(("", size, size))
     words: list[Word] = []
+    known = _CHUNK_WORDS
     pos = 0
     for _, s, e in taken:
         if s > pos:
-            at = pos
-            for chunk in text[pos:s].split():
-                at = text.find(chunk, at)  # the chunk's first place after the one before (it holds no space)
-                for raw, start, end in _words_of(chunk):
-                    word = _new_object(_WordDraft)  # what `maker(Word)` does, without a call a word
+            piece = text[pos:s]
+            chunks = piece.split()
+            # found: one space between chunks, the first at `at` (the common case: one search a piece, not
+            # one a chunk); else each chunk is searched from the end of the one before
+            at = piece.find(" ".join(chunks))
+            spaced = at >= 0
+            at = pos + at if spaced else pos
+            for chunk in chunks:
+                if not spaced:
+                    at = text.find(chunk, at)  # its first place after the one before (it holds no space)
+                for raw, start, end in known.get(chunk) or _words_of(chunk):
+                    word: Word = _WordDraft()  # what `maker(Word)` does, without a call a word
                     word.text, word.start, word.end = raw, at + start, at + end
                     word.__class__ = Word
                     words.append(word)
-                at += len(chunk)
+                at += len(chunk) + 1
         if e > pos:
             pos = e
     return words
@@ -140,9 +155,9 @@ def _read_items(parsed: grammar.Parsed, code: str, trace: Trace, month_days: lis
     the end of each bare day of the month ("the 2nd")."""
     rules: list[str] = []
     items = read_items(parsed.items, _semantics(code), rules)
-    for item, rule in zip(items, rules, strict=True):
+    for k, item in enumerate(items):  # `rules` holds one rule an item (not zip's strict=, a call through C)
         kind = item.kind
-        trace.append(("item", rule, kind, item.start, item.end, item.value))
+        trace.append(("item", rules[k], kind, item.start, item.end, item.value))
         if kind == "day" and item.value.kind == "month_day":  # type: ignore[attr-defined]
             month_days.append(item.end)
     if parsed.recovered:

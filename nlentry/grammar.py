@@ -22,7 +22,7 @@ import sys
 import unicodedata
 import zlib
 from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import cache
 
 from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammar_files, grammars_dir, read_cached, stamp, write_cached
@@ -300,24 +300,37 @@ def lex(text: str, code: str) -> tuple[Lexeme, ...]:
 
 
 @cache
-def _chunk_lexer(code: str) -> Callable[[str], tuple[Lexeme, ...]]:
-    """`lex` for one chunk (a run of characters between spaces) of the locale, remembering each chunk.
+def _chunk_lexemes(code: str) -> dict[str, tuple[Lexeme, ...]]:
+    """`lex` of each chunk (a run of characters between spaces) of the locale met so far, filled by
+    `_lex_chunk`: the parser reads it with `dict.get`, a third of an `lru_cache` call's cost.
 
     A phrase's tokens are those of its chunks, for no token holds a space and no terminal looks past
     one (tests/test_grammar.py checks this over the corpus); and chunks recur from phrase to phrase.
     """
-    return lru_cache(maxsize=8192)(partial(lex, code=code))
+    return {}
+
+
+_CHUNKS_SIZE = 8192
+"""`_chunk_lexemes` forgets every chunk at once when it holds this many (a bound on what input can fill)."""
+
+
+def _lex_chunk(known: dict[str, tuple[Lexeme, ...]], chunk: str, code: str) -> tuple[Lexeme, ...]:
+    """`lex(chunk, code)`, remembered in `known` (`_chunk_lexemes(code)`)."""
+    if len(known) >= _CHUNKS_SIZE:
+        known.clear()
+    lexemes = known[chunk] = lex(chunk, code)
+    return lexemes
 
 
 def _chunks(text: str, code: str, chunks: list[str] | None = None) -> list[tuple[int, tuple[Lexeme, ...]]]:
     """(offset, lexemes) of each chunk of `text`; `chunks` is `text.split()` when the caller has it (locale
     detection reads the same chunks)."""
-    lexemes = _chunk_lexer(code)
+    known = _chunk_lexemes(code)
     out = []
     at = 0
     for chunk in text.split() if chunks is None else chunks:
         at = text.find(chunk, at)  # no chunk holds a space: it stands at its first place after the one before
-        out.append((at, lexemes(chunk)))
+        out.append((at, known.get(chunk) or _lex_chunk(known, chunk, code)))
         at += len(chunk)
     return out
 
@@ -595,14 +608,23 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
     time: the same items as one pass over everything, without feeding the plain words through.
     """
     compiled = load(code)
-    lexemes_of = _chunk_lexer(code)
+    known = _chunk_lexemes(code)
     items: list[Node] = []
     recovered = 0
     stretch: list[Token] = []
+    if chunks is None:
+        chunks = text.split()
+    # the common case: one space between chunks, so each starts one after the end of the one before (no
+    # `text.find`, whose arguments are parsed from a tuple at every call)
+    spaced = " ".join(chunks) == text
     base = 0
-    for chunk in text.split() if chunks is None else chunks:  # `_chunks`, spelled out
-        base = text.find(chunk, base)
-        for kind, value, start, end in lexemes_of(chunk):
+    for chunk in chunks:  # `_chunks`, spelled out
+        if not spaced:
+            base = text.find(chunk, base)
+        lexemes = known.get(chunk)
+        if lexemes is None:
+            lexemes = _lex_chunk(known, chunk, code)
+        for kind, value, start, end in lexemes:
             if kind in _PLAIN:
                 if stretch:
                     recovered += _parse_stretch(compiled, stretch, items)
@@ -614,10 +636,10 @@ def parse_items(text: str, code: str, chunks: list[str] | None = None) -> Parsed
                 token.type, token.value = kind, value
                 token.start_pos, token.end_pos = base + start, base + end
                 stretch.append(token)
-        base += len(chunk)
+        base += len(chunk) + 1
     if stretch:
         recovered += _parse_stretch(compiled, stretch, items)
-    parsed = _new_object(_ParsedDraft)  # Parsed(tuple(items), recovered), without a call to __init__
+    parsed: Parsed = _ParsedDraft()  # Parsed(tuple(items), recovered), without a call to its __init__
     parsed.items, parsed.recovered = tuple(items), recovered
     parsed.__class__ = Parsed
     return parsed

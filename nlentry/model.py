@@ -111,14 +111,17 @@ if TYPE_CHECKING:
     _R = TypeVar("_R", bound=Record)
 
 
-def draft(cls: type[_R]) -> type[_R]:
-    """The mutable twin of Record class `cls`: its instances take plain attribute assignment (the cheapest
-    way to fill a slot), and ``value.__class__ = cls`` then freezes one into an ordinary `cls`."""
+def draft(cls: type[_R]) -> type[Any]:
+    """The mutable twin of Record class `cls`: one is made empty by calling it with no arguments (``twin()``,
+    cheaper than ``object.__new__(twin)``), takes plain attribute assignment (the cheapest way to fill a
+    slot), and ``value.__class__ = cls`` then freezes it into an ordinary `cls`."""
     twin = _DRAFTS.get(cls)
     if twin is None:
-        # both attribute slots taken from `object`, so the type keeps CPython's generic setattr
+        # both attribute slots and `__init__` taken from `object`, so the type keeps CPython's generic setattr
+        # and makes an instance without calling into Python
         twin = _DRAFTS[cls] = type(cls.__name__, (cls,), {
             "__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__,
+            "__init__": object.__init__,
             "__module__": cls.__module__, "__qualname__": f"{cls.__qualname__}.draft", "_draft_of": cls})
     return twin
 
@@ -132,10 +135,10 @@ def maker(cls: type[_R]) -> Callable[..., _R]:
     calling `cls`, whose `__init__` sets each field through a slot's `__set__`. The function is written
     out per class (as `dataclasses` writes `__init__`), so that it is one call with no loop."""
     fields = cls._fields
-    source = "\n".join([f"def make_{cls.__name__}({', '.join(fields)}):", "    value = new(twin)",
+    source = "\n".join([f"def make_{cls.__name__}({', '.join(fields)}):", "    value = twin()",
                         *[f"    value.{name} = {name}" for name in fields],
                         "    value.__class__ = cls", "    return value"])
-    namespace: dict[str, Any] = {"new": object.__new__, "twin": draft(cls), "cls": cls}
+    namespace: dict[str, Any] = {"twin": draft(cls), "cls": cls}
     exec(source, namespace)  # noqa: S102 - the source is made of the class's own field names
     made: Callable[..., _R] = namespace[f"make_{cls.__name__}"]
     return made

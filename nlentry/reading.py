@@ -107,8 +107,12 @@ def summary(trace: Trace) -> tuple[float, tuple[str, ...], dict[str, tuple[Alter
                 warnings.append(fact[2])
         else:
             alternatives[fact[1]] = alternatives.get(fact[1], ()) + fact[2]
-    confidence = round(max(MIN_CONFIDENCE, min(1.0, 1.0 - penalty)), 2)
-    return confidence, tuple(warnings), alternatives
+    confidence = 1.0 - penalty  # kept within MIN_CONFIDENCE..1 by comparing (min and max cost a call each)
+    if confidence > 1.0:
+        confidence = 1.0
+    elif confidence < MIN_CONFIDENCE:
+        confidence = MIN_CONFIDENCE
+    return round(confidence, 2), tuple(warnings), alternatives
 
 
 def penalty(trace: Trace) -> float:

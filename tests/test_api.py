@@ -149,6 +149,13 @@ def test_values_made_as_drafts_are_plain_frozen_records(catalog: nlentry.Catalog
 
     twin = draft(Span)
     assert draft(Span) is twin and twin is not Span and issubclass(twin, Span)
+    blank = twin()  # made with no arguments and no __init__ of Python's: `object`'s own
+    assert twin.__init__ is object.__init__ and not hasattr(blank, "__dict__")
+    blank.field, blank.start, blank.end, blank.text = "date", 0, 7, "gisteren"
+    blank.__class__ = Span
+    assert blank == Span("date", 0, 7, "gisteren")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        blank.start = 1
     span = maker(Span)("date", 0, 7, "gisteren")
     assert type(span) is Span and span == Span("date", 0, 7, "gisteren")
     assert type(maker(Ref)(3, "Acme")) is Ref and maker(Ref)(3, "Acme") == Ref(3, "Acme")

@@ -132,16 +132,23 @@ def test_tokens_carry_no_dict_and_read_as_their_text() -> None:
     twelve = next(t for t in tokens if t.value == "12")
     assert (str(twelve), int(twelve), float(twelve)) == ("12", 12, 12.0)
     assert repr(twelve.retyped("WORD")) == f"Token('WORD', '12', {twelve.start_pos}, {twelve.end_pos})"
-    leaves = []
-    for item in grammar.parse_items(grammar.normalise("2,5 uur om 14:30"), "nl").items:
-        stack: list[object] = [item]
-        while stack:
-            node = stack.pop()
-            if type(node) is grammar.Node:
-                stack.extend(node.children)
-            else:
-                leaves.append(node)
+    leaves = _leaves(grammar.parse_items(grammar.normalise("2,5 uur om 14:30"), "nl").items)
     assert leaves and all(type(t) is grammar.Token for t in leaves)
+
+
+def _leaves(items: tuple[object, ...]) -> list[object]:
+    """The leaves of parse trees (what is not a `Node`)."""
+    from nlentry import grammar
+
+    leaves = []
+    stack = list(items)
+    while stack:
+        node = stack.pop()
+        if type(node) is grammar.Node:
+            stack.extend(node.children)
+        else:
+            leaves.append(node)
+    return leaves
 
 
 # Words that now start a construction (an approximation, a day cue, a glued dash) but are plain words as
@@ -159,3 +166,71 @@ def test_plain_uses_of_construction_words_need_no_recovery(code: str, text: str)
     from nlentry.grammar import normalise, parse_items
 
     assert parse_items(normalise(text), code).recovered == 0
+
+
+def test_what_a_parse_remembers_of_each_chunk_is_bounded_and_forgetting_changes_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexemes of each chunk, the words of each leftover chunk and the fallback's date hints of each
+    word are remembered in plain dicts (read with `get`): each forgets everything at its bound, and a
+    phrase reads the same whatever was remembered or forgotten before it."""
+    from datetime import datetime, timedelta, timezone
+
+    import nlentry
+    from nlentry import api, fallback, grammar
+
+    now = datetime(2026, 11, 18, 14, 30, tzinfo=timezone(timedelta(hours=1)))
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*/*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:150]
+    texts += ["3 uur overleg 12 maart 1999", "budget review 2031 march"]
+    first = [nlentry.parse(t, now=now).to_dict() for t in texts]
+    monkeypatch.setattr(grammar, "_CHUNKS_SIZE", 5)
+    monkeypatch.setattr(api, "_CHUNK_WORDS_SIZE", 5)
+    monkeypatch.setattr(fallback, "_KNOWN_HINTS_SIZE", 5)
+    memories = [*(grammar._chunk_lexemes(c) for c in ("nl", "en")), api._CHUNK_WORDS,
+                *(fallback._known_hints(c) for c in ("nl", "en"))]
+    for memory in memories:
+        memory.clear()
+    again = []
+    for text in texts:
+        again.append(nlentry.parse(text, now=now).to_dict())
+        assert all(len(memory) <= 5 for memory in memories), text
+    assert again == first
+    assert all(memories[:3]) and any(memories[3:])  # each was used
+
+
+def _spacings() -> list[str]:
+    """Corpus phrases, and each again with its spaces made irregular (doubled, a tab, a no-break space,
+    at the edges): the lexer and the leftover words find each chunk by arithmetic when one space stands
+    between chunks, and by searching otherwise."""
+    import random
+
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*/*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][:400]
+    pick = random.Random(13)
+    odd = []
+    for text in texts:
+        words = text.split()
+        gaps = [pick.choice([" ", " ", "  ", "\t", "\u00a0", " \u2003 "]) for _ in words]
+        odd.append(pick.choice(["", " ", "\t"]) + "".join(w + g for w, g in zip(words, gaps, strict=True)))
+    return texts + odd
+
+
+def test_the_parsed_tokens_and_leftover_words_stand_where_the_text_has_them() -> None:
+    from nlentry import api, grammar, locales
+
+    for text in _spacings():
+        folded = grammar.normalise(text)
+        code = locales.detect(folded)
+        places = {(start, end) for _, _, start, end in grammar.lex(folded, code)}
+        for token in _leaves(grammar.parse_items(folded, code).items):
+            assert isinstance(token, grammar.Token)
+            assert token.value == folded[token.start_pos:token.end_pos], text
+            assert (token.start_pos, token.end_pos) in places, text
+        spans = [("x", s, e) for s, e in [(0, 3), (len(text) // 2, len(text) // 2 + 4)] if e <= len(text)]
+        taken = [range(s, e) for _, s, e in spans]
+        expected = [(m.group(), m.start(), m.end()) for k in range(len(spans) + 1)
+                    for m in api._WORDS.finditer(text, spans[k - 1][2] if k else 0,
+                                                 spans[k][1] if k < len(spans) else len(text))]
+        expected = [w for w in expected if not any(w[1] in r for r in taken)]
+        got = [(w.text, w.start, w.end) for w in api.leftover_words(text, spans)]
+        assert got == expected, text

@@ -15,7 +15,7 @@ from nlentry import grammar, locales
 from nlentry.explain import explain
 from nlentry.grammar import span_of
 from nlentry.model import Catalog
-from nlentry.reading import WEIGHTS, summary
+from nlentry.reading import MIN_CONFIDENCE, WEIGHTS, summary
 
 NOW = datetime(2026, 3, 18, 10, 0).astimezone()
 CATALOG = Catalog.load(Path(__file__).parent.parent / "corpus" / "catalog.json")
@@ -150,3 +150,12 @@ def test_explain_pairs_a_joined_item_with_its_rule(text: str) -> None:
     trees = _grammar_rules(text, report["locale"])
     ruled = [p for p in report["parts"] if "rule" in p and p["rule"]]
     assert len(ruled) == 1 and ruled[0]["span"] == [trees[0][0], trees[-1][1]]
+
+
+@given(st.lists(st.sampled_from(sorted(WEIGHTS)), max_size=12))
+def test_the_confidence_is_one_less_the_doubts_kept_within_its_bounds(doubts: list[str]) -> None:
+    """`summary`'s confidence: 1 less the weights of the doubts, never above 1 nor below MIN_CONFIDENCE,
+    to two places (the bound is kept by comparisons, written here as min and max)."""
+    trace = [("doubt", kind, None) for kind in doubts]
+    penalty = sum(WEIGHTS[kind] for kind in doubts)
+    assert summary(trace)[0] == round(max(MIN_CONFIDENCE, min(1.0, 1.0 - penalty)), 2)

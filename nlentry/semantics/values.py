@@ -181,7 +181,6 @@ class Item(Record):
         set_extra(self, extra)
 
 
-_new = object.__new__
 _ClockDraft = draft(Clock)
 _ClockRangeDraft = draft(ClockRange)
 _DayRefDraft = draft(DayRef)
@@ -194,7 +193,7 @@ def make_clock(hour: int, minute: int = 0, meridiem: str | None = None, part: st
                fixed: bool = False, shape: str = "hour", day: DayRef | None = None,
                as_range: ClockRange | None = None) -> Clock:
     """`Clock(...)`, the cheap way."""
-    made = _new(_ClockDraft)
+    made: Clock = _ClockDraft()
     made.hour, made.minute, made.meridiem = hour, minute, meridiem
     made.part, made.fixed, made.shape = part, fixed, shape
     made.day, made.as_range = day, as_range
@@ -204,7 +203,7 @@ def make_clock(hour: int, minute: int = 0, meridiem: str | None = None, part: st
 
 def make_clock_range(start: Clock, end: Clock) -> ClockRange:
     """`ClockRange(...)`, the cheap way."""
-    made = _new(_ClockRangeDraft)
+    made: ClockRange = _ClockRangeDraft()
     made.start, made.end = start, end
     made.__class__ = ClockRange
     return made
@@ -215,7 +214,7 @@ def make_day(kind: str, days: int = 0, weekday: int | None = None, mode: str = "
              months: int | None = None, n: int | None = None, amount: float | None = None,
              unit: str | None = None) -> DayRef:
     """`DayRef(...)`, the cheap way."""
-    made = _new(_DayRefDraft)
+    made: DayRef = _DayRefDraft()
     made.kind, made.days, made.weekday = kind, days, weekday
     made.mode, made.day, made.month = mode, day, month
     made.year, made.months, made.n = year, months, n
@@ -227,7 +226,7 @@ def make_day(kind: str, days: int = 0, weekday: int | None = None, mode: str = "
 def make_duration(seconds: float, hm: bool = False, unit: int = 0, half: bool = False,
                   count: bool = False) -> Duration:
     """`Duration(...)`, the cheap way."""
-    made = _new(_DurationDraft)
+    made: Duration = _DurationDraft()
     made.seconds, made.hm, made.unit = seconds, hm, unit
     made.half, made.count = half, count
     made.__class__ = Duration
@@ -236,7 +235,7 @@ def make_duration(seconds: float, hm: bool = False, unit: int = 0, half: bool = 
 
 def make_pair(a: int, b: int, sep: str, b_padded: bool) -> Pair:
     """`Pair(...)`, the cheap way."""
-    made = _new(_PairDraft)
+    made: Pair = _PairDraft()
     made.a, made.b, made.sep = a, b, sep
     made.b_padded = b_padded
     made.__class__ = Pair
@@ -246,7 +245,7 @@ def make_pair(a: int, b: int, sep: str, b_padded: bool) -> Pair:
 def make_item(kind: str, start: int, end: int, value: object, role: str | None = None,
               extra: object = None) -> Item:
     """`Item(...)`, the cheap way."""
-    made = _new(_ItemDraft)
+    made: Item = _ItemDraft()
     made.kind, made.start, made.end = kind, start, end
     made.value, made.role, made.extra = value, role, extra
     made.__class__ = Item

@@ -414,17 +414,17 @@ KEEP_VERSIONS = 3
 the grammar or of nlentry writes a new one; a few are kept so that two installs sharing the cache (two
 virtualenvs of different versions) do not rebuild each other's away."""
 
-_VERSIONED = re.compile(r"(.+)-[0-9a-f]{8}(\.[a-z.]+)")
+_VERSIONED = r"(.+)-[0-9a-f]{8}(\.[a-z.]+)"  # compiled by re when a cache is written, not at import
 
 
 def _prune(folder: str, name: str) -> None:
     """Remove the older versions of the thing just cached as `name`, all but the newest `KEEP_VERSIONS`."""
-    mine = _VERSIONED.fullmatch(name)
+    mine = re.fullmatch(_VERSIONED, name)
     if mine is None:
         return
     versions = []
     for entry in os.scandir(folder):
-        other = _VERSIONED.fullmatch(entry.name)
+        other = re.fullmatch(_VERSIONED, entry.name)
         if other is not None and other.groups() == mine.groups() and entry.is_file(follow_symlinks=False):
             versions.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name == name, entry.path))
     versions.sort(reverse=True)

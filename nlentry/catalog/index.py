@@ -163,7 +163,7 @@ class CatalogIndex:
         self.client_projects = {c: tuple(ps) for c, ps in active.items()}
         """client target number -> the target numbers of its active projects."""
         self._near: dict[str, tuple[int, ...]] = {}
-        self._short_variants: dict[str, list[str]] | None = None
+        self._short_variants: dict[bytes, list[str]] | None = None
         """For `near_short`: each string a short key gives with or without one letter -> those keys."""
         self.single_readings: dict[str, Any] = {}
         """For `nlentry.catalog.match`: how a key alone reads, worked out on first use."""
@@ -278,10 +278,10 @@ class CatalogIndex:
         if by_variant is None:  # worked out on first use: most catalogs are never asked
             by_variant = {}
             for short in self.short_keys:
-                for variant in _one_letter_less(short):
+                for variant in _deletions(short):
                     by_variant.setdefault(variant, []).append(short)
             self._short_variants = by_variant
-        candidates = {short for variant in _one_letter_less(key) for short in by_variant.get(variant, ())}
+        candidates = {short for variant in _deletions(key) for short in by_variant.get(variant, ())}
         targets = self.targets
         return tuple(sorted({n for short in candidates if one_edit(key, short) for n in self.exact[short]
                              if targets[n].field in ("client", "project")}))
@@ -351,16 +351,12 @@ full by `one_edit`."""
 
 
 def _deletions(head: str) -> list[bytes]:
-    """`head` and each string one deleted character of it gives, as UTF-8 (for `crc32`)."""
+    """`head` and each string one deleted character of it gives, as UTF-8 (for `crc32`): two strings one
+    edit apart share one."""
     if head.isascii():
         raw = head.encode()
         return [raw[:i] + raw[i + 1:] for i in range(len(raw) + 1)]
     return [(head[:i] + head[i + 1:]).encode() for i in range(len(head) + 1)]
-
-
-def _one_letter_less(word: str) -> list[str]:
-    """`word` and each string one deleted character of it gives: two words one edit apart share one."""
-    return [word[:i] + word[i + 1:] for i in range(len(word) + 1)]
 
 
 def _hash_layout(bits: int) -> tuple[int, float]:

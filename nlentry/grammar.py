@@ -139,24 +139,22 @@ class Table(dict[int, dict[str, int]]):
 
     A parse visits a few dozen of the ~600 states, so a new process unpacks those rows rather than
     building all ~90,000 entries when it loads the tables. `packed[state]` is the row's symbol numbers
-    (into `symbols`, unsigned 16-bit) and its actions (signed 32-bit), in native byte order. `rows` holds
-    the rows unpacked so far in a plain dict, which the parser indexes faster than this subclass.
+    (into `symbols`, unsigned 16-bit) and its actions (signed 32-bit), in native byte order.
     """
 
-    __slots__ = ("symbols", "packed", "rows")
+    __slots__ = ("symbols", "packed")
 
     def __init__(self, symbols: tuple[str, ...], packed: list[tuple[bytes, bytes]]) -> None:
         super().__init__()
         self.symbols = symbols
         self.packed = packed
-        self.rows: dict[int, dict[str, int]] = {}
 
     def __missing__(self, state: int) -> dict[str, int]:
         keys, actions = self.packed[state]
         symbols = self.symbols
         row = dict(zip([symbols[k] for k in memoryview(keys).cast("H")], memoryview(actions).cast("i"),
                        strict=True))
-        self[state] = self.rows[state] = row
+        self[state] = row
         return row
 
 
@@ -322,13 +320,12 @@ def _lex_chunk(known: dict[str, tuple[Lexeme, ...]], chunk: str, code: str) -> t
     return lexemes
 
 
-def _chunks(text: str, code: str, chunks: list[str] | None = None) -> list[tuple[int, tuple[Lexeme, ...]]]:
-    """(offset, lexemes) of each chunk of `text`; `chunks` is `text.split()` when the caller has it (locale
-    detection reads the same chunks)."""
+def _chunks(text: str, code: str) -> list[tuple[int, tuple[Lexeme, ...]]]:
+    """(offset, lexemes) of each chunk of `text`."""
     known = _chunk_lexemes(code)
     out = []
     at = 0
-    for chunk in text.split() if chunks is None else chunks:
+    for chunk in text.split():
         at = text.find(chunk, at)  # no chunk holds a space: it stands at its first place after the one before
         out.append((at, known.get(chunk) or _lex_chunk(known, chunk, code)))
         at += len(chunk)

@@ -17,6 +17,7 @@ from nlentry.catalog.match import Cues, Word, match_names
 from nlentry.entry import assemble
 from nlentry.errors import InputError, NlentryError
 from nlentry.fallback import fallback_date
+from nlentry.memo import remember
 from nlentry.model import Catalog, Entry, draft
 from nlentry.reading import Reading, Trace
 from nlentry.resolve import FAR_DAYS, resolve
@@ -103,10 +104,8 @@ def _words_of(chunk: str) -> tuple[tuple[str, int, int], ...]:
     """The words of a run of characters between spaces, with their offsets in it, remembered in
     `_CHUNK_WORDS`. The words of a stretch of text are those of its runs (no word holds a space, and
     `_WORDS` looks at nothing around a match); runs recur from phrase to phrase."""
-    if len(_CHUNK_WORDS) >= _CHUNK_WORDS_SIZE:
-        _CHUNK_WORDS.clear()
-    words = _CHUNK_WORDS[chunk] = tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
-    return words
+    words = tuple([(m.group(), *m.span()) for m in _WORDS.finditer(chunk)])
+    return remember(_CHUNK_WORDS, chunk, words, _CHUNK_WORDS_SIZE)
 
 
 _CHUNK_WORDS: dict[str, tuple[tuple[str, int, int], ...]] = {}

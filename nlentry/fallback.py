@@ -15,6 +15,7 @@ from functools import cache, partial
 
 from nlentry.catalog.match import Word
 from nlentry.locales import derived, get
+from nlentry.memo import remember
 
 # the patterns used only to find the month words (once, then cached) and after dateparser (rarely) are
 # compiled when used, by re's own cache
@@ -50,20 +51,13 @@ def _hints_at_date(word: str, code: str) -> bool:
 
 @cache
 def _known_hints(code: str) -> dict[str, bool]:
-    """`_hints_at_date` of each word of locale `code` met so far (`_remember_hint`): read with `dict.get`,
-    a third of a two-argument `lru_cache` call's cost."""
+    """`_hints_at_date` of each word of locale `code` met so far (`nlentry.memo.remember`): read with
+    `dict.get`, a third of a two-argument `lru_cache` call's cost."""
     return {}
 
 
 _KNOWN_HINTS_SIZE = 8192
 """`_known_hints` forgets every word at once when it holds this many."""
-
-
-def _remember_hint(known: dict[str, bool], word: str, code: str) -> bool:
-    if len(known) >= _KNOWN_HINTS_SIZE:
-        known.clear()
-    hint = known[word] = _hints_at_date(word, code)
-    return hint
 
 
 def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tuple[date, int, int] | None:
@@ -73,7 +67,7 @@ def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tup
     for i, word in enumerate(words):
         hint = known.get(word.text)
         if hint is None:
-            hint = _remember_hint(known, word.text, code)
+            hint = remember(known, word.text, _hints_at_date(word.text, code), _KNOWN_HINTS_SIZE)
         if hint:
             hints.append(i)
     if not hints:

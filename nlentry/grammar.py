@@ -26,6 +26,7 @@ from functools import cache
 
 from nlentry.locales import folder as locale_folder
 from nlentry.locales import get, grammar_files, grammars_dir, read_cached, stamp, write_cached
+from nlentry.memo import remember
 from nlentry.model import Record, draft
 
 TYPE_CHECKING = False
@@ -314,10 +315,7 @@ _CHUNKS_SIZE = 8192
 
 def _lex_chunk(known: dict[str, tuple[Lexeme, ...]], chunk: str, code: str) -> tuple[Lexeme, ...]:
     """`lex(chunk, code)`, remembered in `known` (`_chunk_lexemes(code)`)."""
-    if len(known) >= _CHUNKS_SIZE:
-        known.clear()
-    lexemes = known[chunk] = lex(chunk, code)
-    return lexemes
+    return remember(known, chunk, lex(chunk, code), _CHUNKS_SIZE)
 
 
 def _chunks(text: str, code: str) -> list[tuple[int, tuple[Lexeme, ...]]]:

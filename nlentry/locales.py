@@ -23,6 +23,7 @@ from functools import cache, partial
 from stat import S_ISREG
 
 from nlentry.errors import LocaleError
+from nlentry.memo import remember
 from nlentry.model import Record
 
 TYPE_CHECKING = False
@@ -261,10 +262,7 @@ def _votes(chunk: str) -> tuple[str, ...]:
     """
     owners = _owners()
     found = tuple(code for word in _WORD.findall(chunk.lower()) for code in owners.get(word, ()))
-    if len(_VOTES) >= _VOTES_SIZE:
-        _VOTES.clear()
-    _VOTES[chunk] = found
-    return found
+    return remember(_VOTES, chunk, found, _VOTES_SIZE)
 
 
 @cache

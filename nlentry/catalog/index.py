@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from zlib import crc32
 
+from nlentry import memo
 from nlentry.model import Catalog, Client, Id, Person, Service
 
 TYPE_CHECKING = False
@@ -260,10 +261,7 @@ class CatalogIndex:
         """`near(key)` as a tuple, remembered per key (up to `MEMO_SIZE` keys, then forgotten at once)."""
         found = self._near.get(key)
         if found is None:
-            found = tuple(self._find_near(key))
-            if len(self._near) >= MEMO_SIZE:
-                self._near.clear()
-            self._near[key] = found
+            found = memo.remember(self._near, key, tuple(self._find_near(key)), MEMO_SIZE)
         return found
 
     def near_short(self, key: str) -> tuple[int, ...]:
@@ -308,10 +306,7 @@ class CatalogIndex:
             projects = out.get("project")
             if projects and any(all_targets[t].active for t, _ in projects):
                 out["project"] = [(t, via) for t, via in projects if all_targets[t].active]
-            found = {f: tuple(rs) for f, rs in out.items()}
-            if len(self._readings) >= MEMO_SIZE:
-                self._readings.clear()
-            self._readings[targets] = found
+            found = memo.remember(self._readings, targets, {f: tuple(rs) for f, rs in out.items()}, MEMO_SIZE)
         return found
 
     def _find_near(self, key: str) -> list[int]:

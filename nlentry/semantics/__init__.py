@@ -154,7 +154,7 @@ class Semantics:
     def amount(self, c: list[Any]) -> float | Pair:
         v = c[0]
         if isinstance(v, Token):  # DECIMAL: comma and point are equal
-            return float(v.value.replace(",", "."))
+            return _plain(v)
         return v  # type: ignore[no-any-return]
 
     def amount_and_half(self, c: list[int]) -> float:
@@ -640,7 +640,7 @@ def _as_clock(value: Any) -> Clock:
         h, rest = divmod(int(value.seconds), 3600)
         return make_clock(h, rest // 60, fixed=h >= 13 or h == 0, shape="hour")
     if isinstance(value, Token):  # a DECIMAL such as 14.30 before am/pm
-        return _as_clock(float(str(value).replace(",", ".")))
+        return _as_clock(_plain(value))
     h = int(value)
     if isinstance(value, HourMinute):
         return make_clock(h, value.minute, shape="hour")

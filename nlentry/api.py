@@ -127,7 +127,7 @@ def leftover_words(text: str, spans: list[tuple[str, int, int]]) -> list[Word]:
     known = _CHUNK_WORDS
     pos = 0
     for _, s, e in taken:
-        if s > pos:
+        if s > pos + 1 or (s > pos and text[pos] != " "):  # not the one space between two expressions
             piece = text[pos:s]
             chunks = piece.split()
             # found: one space between chunks, the first at `at` (the common case: one search a piece, not

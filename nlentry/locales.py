@@ -175,9 +175,8 @@ def get(code: str) -> Locale:
             and code.islower()) or code not in available():
         raise LocaleError(f"unsupported locale {code!r}; available: {', '.join(available())}",
                           "err_locale", code=repr(code), available=", ".join(available()))
-    fields = derived(f"locale-{code}", partial(_read_locale, code), __file__, tuple)
-    if len(fields) != len(Locale._fields):  # pragma: no cover - a cache file of another layout
-        fields = _read_locale(code)
+    fields = derived(f"locale-{code}", partial(_read_locale, code), __file__, tuple,
+                     lambda found: len(found) == len(Locale._fields))
     return Locale(*fields)
 
 
@@ -329,13 +328,16 @@ def stamp(paths: list[str], crc: int = 0) -> int:
     return crc
 
 
-def derived(name: str, make: Callable[[], _Value], source: str, kind: type[_Value]) -> _Value:
+def derived(name: str, make: Callable[[], _Value], source: str, kind: type[_Value],
+            fits: Callable[[_Value], bool] | None = None) -> _Value:
     """What `make` derives from the locales' files (plain values, a `kind`), kept in the cache under
     their checksum (`fingerprint`) and that of `source`, the file of the code that derives it: a new
-    process reads it back instead of reading and searching the grammar again."""
+    process reads it back instead of reading and searching the grammar again. A value read back that is
+    not a `kind`, or that `fits` refuses (one of another layout: a tuple of another length), is made
+    and cached again."""
     key = f"{name}-{stamp([source], int(fingerprint(), 16)):08x}.data"
     found = read_cached(key)
-    if isinstance(found, kind):
+    if isinstance(found, kind) and (fits is None or fits(found)):
         return found
     value = make()
     write_cached(key, value)

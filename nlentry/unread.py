@@ -10,7 +10,7 @@ from the locale grammars (weekdays, months, day parts, units, relative days), in
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from nlentry import locales
 from nlentry.catalog.index import EDGE_PUNCT, one_edit
@@ -69,15 +69,10 @@ def time_words(code: str) -> frozenset[str]:
 @cache
 def _vocabulary(code: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """(own words, other locales' long words, long words for near misses) as seen from locale `code`;
-    cached under a checksum of every locale's files and this module (`nlentry.locales.stamp`), so that a
-    new process reads no grammar to find them."""
-    name = f"unread-{code}-{locales.stamp([__file__], int(locales.fingerprint(), 16)):08x}.data"
-    found = locales.read_cached(name)
-    if isinstance(found, tuple) and len(found) == 3:
-        return found
-    vocabulary = _build_vocabulary(code)
-    locales.write_cached(name, vocabulary)
-    return vocabulary
+    cached under a checksum of every locale's files and this module (`nlentry.locales.derived`), so that
+    a new process reads no grammar to find them."""
+    return locales.derived(f"unread-{code}", partial(_build_vocabulary, code), __file__, tuple,
+                           lambda found: len(found) == 3)
 
 
 def _build_vocabulary(code: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:

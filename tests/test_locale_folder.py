@@ -220,6 +220,47 @@ def test_the_time_words_follow_the_locale_files(extra: Path) -> None:
     unread.time_words.cache_clear()
 
 
+def test_a_cached_value_of_another_layout_is_made_and_cached_again(extra: Path, tmp_path: Path) -> None:
+    """`locales.derived` reads a cached value back only when it is of the kind asked and its `fits` takes
+    it; a cache file of another layout under the same key (a tuple of another length) is made again and
+    overwritten, for a locale's fields and for the time words of `nlentry.unread` alike."""
+    import marshal
+
+    from nlentry import unread
+
+    made: list[int] = []
+
+    def make() -> tuple[str, ...]:
+        made.append(1)
+        return ("a", "b", "c")
+
+    def three(found: tuple[str, ...]) -> bool:
+        return len(found) == 3
+
+    assert locales.derived("probe", make, __file__, tuple, three) == ("a", "b", "c")
+    assert locales.derived("probe", make, __file__, tuple, three) == ("a", "b", "c")
+    assert len(made) == 1  # read back
+    cache = tmp_path / "cache"
+    [probe] = cache.glob("probe-*.data")
+    probe.write_bytes(marshal.dumps(("a", "b")))
+    assert locales.derived("probe", make, __file__, tuple, three) == ("a", "b", "c")
+    assert len(made) == 2 and marshal.loads(probe.read_bytes()) == ("a", "b", "c")  # made and cached again
+
+    fields = locales.get("xx")._values()
+    unread._vocabulary.cache_clear()
+    vocabulary = unread._vocabulary("xx")
+    [cached_fields] = cache.glob("locale-xx-*.data")
+    [cached_words] = cache.glob("unread-xx-*.data")
+    cached_fields.write_bytes(marshal.dumps(fields[:-1]))
+    cached_words.write_bytes(marshal.dumps(vocabulary[:2]))
+    _forget_locales()
+    unread._vocabulary.cache_clear()
+    assert locales.get("xx")._values() == fields and unread._vocabulary("xx") == vocabulary
+    assert marshal.loads(cached_fields.read_bytes()) == fields
+    assert marshal.loads(cached_words.read_bytes()) == vocabulary
+    unread._vocabulary.cache_clear()
+
+
 def test_the_cache_keeps_a_few_versions_of_a_locale_s_tables(extra: Path, tmp_path: Path) -> None:
     """Each change of a grammar writes its tables under a new checksum; the older ones are removed, all
     but the newest `KEEP_VERSIONS`, and nothing else in the cache goes (other locales, other things)."""

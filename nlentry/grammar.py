@@ -520,7 +520,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     if row is None:
         row = _row(c, states)
     values: list[Any] = []
-    for i, token in enumerate([*tokens[first:stop], _END_OF_INPUT], first):
+    for token in [*tokens[first:stop], _END_OF_INPUT]:
         try:
             states, row, reductions, outcome = row[token.type]
         except KeyError:
@@ -535,14 +535,6 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 except Exception:  # noqa: BLE001 - as in `_read`
                     node.value = NO_VALUE
                 values[-1] = node
-            elif how == CONSTANT:  # Node(name, children, the value held by the step), without __init__
-                children = values[-size:] if size else []
-                node = _new_node(Node)
-                node.data, node.children, node.value = name, children, act
-                if size:
-                    values[-size:] = [node]
-                else:
-                    values.append(node)
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
                 for child in values[1 - size:]:
@@ -551,7 +543,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     else:
                         head.append(child)
                 del values[1 - size:]
-            elif size == 1 and how != NODE:  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
+            elif size == 1 and how >= BUILD:  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
                 child = values[-1]
                 if type(child) is not Node or child.data[0] != "_":
                     if how != BUILD_EXPAND1:
@@ -569,6 +561,14 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                         node.data, node.children = name, flat
                         node.value = NO_VALUE if act is None else _read(act, flat)
                         values[-1] = node
+            elif how == CONSTANT:  # Node(name, children, the value held by the step), without __init__
+                children = values[-size:] if size else []
+                node = _new_node(Node)
+                node.data, node.children, node.value = name, children, act
+                if size:
+                    values[-size:] = [node]
+                else:
+                    values.append(node)
             else:
                 if size:
                     children = values[-size:]
@@ -590,7 +590,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
         elif outcome == ACCEPTED:  # the values left are the children of the phrase's root
             return _items(values)
         else:
-            raise _Stuck(i, values)
+            raise _Stuck(stop if token is _END_OF_INPUT else tokens.index(token, first, stop), values)
     raise _Stuck(stop, values)  # pragma: no cover - $END is never shifted
 
 

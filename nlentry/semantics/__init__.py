@@ -255,6 +255,10 @@ class Semantics:
         return make_duration(_plain(c[0]) * MINUTE, hm=True)
 
     def duration(self, c: list[Duration]) -> Duration:
+        if len(c) == 1:  # the commonest: one piece that counts as it is
+            piece = c[0]
+            if not (piece.half or piece.count or piece.hm):
+                return make_duration(0.0 + piece.seconds)
         total = 0.0
         previous: Duration | None = None
         for piece in c:
@@ -667,6 +671,8 @@ def _whole(amount: Any) -> int:
 
 
 def _plain(amount: Any) -> float:
+    if type(amount) is int:  # the commonest: a whole number
+        return float(amount)
     if isinstance(amount, Pair):
         return amount.a / amount.b if amount.b else 0.0
     if isinstance(amount, Token):

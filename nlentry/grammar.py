@@ -714,26 +714,40 @@ def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -
     if alone is not None and compiled.alone.get(alone) is False:
         return 0
     found = len(items)
-    recovered = 0
-    retried = -1
-    i = 0
-    while i < len(tokens):
-        try:
-            items.extend(_run(compiled, tokens, i, len(tokens)))
-            break
-        except _Stuck as stuck:
-            recovered += 1
-            start = _unfinished_start(stuck.values, tokens, i)
-            i = _complete_prefix(compiled, tokens, i, start, stuck.at, items)
-            if i != retried and i != start:
-                # First try the token again as the start of a new item ("2 hours past tuesday":
-                # "past" did not continue "2 hours", but it does begin "past tuesday").
-                retried = i
-                continue
-            tokens[i] = tokens[i].retyped("WORD")
+    try:
+        items.extend(_run(compiled, tokens, 0, len(tokens)))
+        recovered = 0
+    except _Stuck as stuck:
+        recovered = _recover(compiled, tokens, items, stuck)
     if alone is not None:
         compiled.alone[alone] = recovered > 0 or len(items) > found
     return recovered
+
+
+def _recover(compiled: Compiled, tokens: list[Token], items: list[Node], stuck: _Stuck) -> int:
+    """Go on parsing `tokens` into `items` after the parser got `stuck`: keep what was complete, and either
+    try the token it failed at again as the start of a new item, or demote it to a plain word; the number
+    of recoveries."""
+    recovered = 0
+    retried = -1
+    i = 0
+    while True:
+        recovered += 1
+        start = _unfinished_start(stuck.values, tokens, i)
+        i = _complete_prefix(compiled, tokens, i, start, stuck.at, items)
+        if i != retried and i != start:
+            # First try the token again as the start of a new item ("2 hours past tuesday":
+            # "past" did not continue "2 hours", but it does begin "past tuesday").
+            retried = i
+            if i >= len(tokens):
+                return recovered
+        else:
+            tokens[i] = tokens[i].retyped("WORD")
+        try:
+            items.extend(_run(compiled, tokens, i, len(tokens)))
+            return recovered
+        except _Stuck as again:
+            stuck = again
 
 
 def span_of(value: Any) -> tuple[int, int] | None:

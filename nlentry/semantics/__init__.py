@@ -897,7 +897,6 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] |
                 # a reading that makes no sense ("om 99:99") is skipped: its words stay description
                 continue
             start, end = span
-            kind = _KINDS.get(tree.data)
             if isinstance(value, Duration):
                 items.append(make_item("duration", start, end, value))
             elif isinstance(value, Clock):
@@ -906,7 +905,7 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] |
                 items.append(make_item("day", start, end, value, role=_JOINED.get(tree.data)))
             elif isinstance(value, str):
                 items.append(make_item("part", start, end, value))
-            elif kind == "clock" and isinstance(value, tuple):
+            elif (kind := _KINDS.get(tree.data)) == "clock" and isinstance(value, tuple):
                 role, clock = value
                 if isinstance(clock, ClockRange):  # "from 3 to 4" read through minutes_before
                     items.append(make_item("range", start, end, clock))

@@ -135,6 +135,19 @@ GROW = 4
 """A repetition growing by one (`__x: __x y`): the children join the node below them on the stack."""
 
 
+class Constant:
+    """The action of a node whose value is the same whatever its children (`hours`, made of keywords only):
+    a `NODE` reduction sets it without a call (`_step`); called, it gives its value."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __call__(self, children: list[Any]) -> Any:
+        return self.value
+
+
 class Table(dict[int, dict[str, int]]):
     """The action table, `table[state][symbol]`; each state's row is unpacked on first use.
 
@@ -161,10 +174,14 @@ class Table(dict[int, dict[str, int]]):
 
 if TYPE_CHECKING:
     # What a reduction that makes a node calls with the node's children: the node's value, or `NO_VALUE`;
-    # None for a node no method reads (`_x` nodes, the phrase's `start`).
+    # it may raise (the parser then gives the node `NO_VALUE`). None for a node no method reads (`_x`
+    # nodes, the phrase's `start`).
     Action = Callable[[list[Any]], Any] | None
+    # Per child place of a `NODE` rule's node: the terminals its token can be, or () for a named node.
+    Kinds = tuple[tuple[str, ...], ...] | None
     # What the parser does with one symbol (`_step`): (stack after, reductions (how, size, node name,
-    # action), outcome); remembered with the row of the stack after (`_learn`).
+    # action, or the value itself for `CONSTANT`), outcome); remembered with the row of the stack after
+    # (`_learn`).
     Step = tuple[tuple[int, ...], tuple[tuple[int, int, str, Action], ...], int]
     Learnt = tuple[tuple[int, ...], "Row", tuple[tuple[int, int, str, Action], ...], int]
     Row = dict[str, Learnt]
@@ -180,12 +197,14 @@ class Compiled(Record):
     (terminal name, start, end). `alone` is learnt while parsing: terminal -> whether a token of it
     alone between plain words makes an item (or needs a recovery); `steps` too: stack of states ->
     symbol -> what the parser does with that symbol there (`_step`, with the next stack's own row).
+    `kinds[i]` says what stands in each child place of the node that rule `i` makes, when the grammar
+    fixes it (`nlentry.grammar_build._child_kinds`), so that its action can take the children as they are.
     `actions[i]` reads the node that rule `i` makes (`nlentry.semantics.rule_actions`, bound by `load`;
     all None by default).
     """
 
-    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "alone", "steps",
-                 "actions")
+    __slots__ = ("table", "rules", "start", "end", "pattern", "words", "symbols", "glued", "kinds", "alone",
+                 "steps", "actions")
     table: Table
     rules: tuple[tuple[str, int, str, int], ...]
     start: int
@@ -194,28 +213,29 @@ class Compiled(Record):
     words: dict[str, str]
     symbols: dict[str, str]
     glued: dict[str, tuple[tuple[str, int, int], ...]]
+    kinds: tuple[Kinds, ...]
     alone: dict[str, bool]
     steps: dict[tuple[int, ...], Row]
     actions: tuple[Action, ...]
 
     def __init__(self, table: Table, rules: tuple[tuple[str, int, str, int], ...], start: int, end: int,
                  pattern: str, words: dict[str, str], symbols: dict[str, str],
-                 glued: dict[str, tuple[tuple[str, int, int], ...]],
+                 glued: dict[str, tuple[tuple[str, int, int], ...]], kinds: tuple[Kinds, ...],
                  actions: tuple[Action, ...] = ()) -> None:
-        self._init(table, rules, start, end, pattern, words, symbols, glued, {}, {},
+        self._init(table, rules, start, end, pattern, words, symbols, glued, kinds, {}, {},
                    actions or (None,) * len(rules))
 
 
-TABLES_FORMAT = "nlentry-tables-2"
+TABLES_FORMAT = "nlentry-tables-3"
 """The first value of a tables file; `unpack` refuses anything else."""
 
 
 def unpack(packed: Any) -> Compiled:
     """`Compiled` from what `nlentry.grammar_build.packed_tables` made; `ValueError` when it is not that."""
-    if not isinstance(packed, tuple) or len(packed) != 10 or packed[0] != TABLES_FORMAT:
+    if not isinstance(packed, tuple) or len(packed) != 11 or packed[0] != TABLES_FORMAT:
         raise ValueError("not a tables file of this version")
-    _, symbols, rows, rules, start, end, pattern, words, symbol_names, glued = packed
-    return Compiled(Table(symbols, rows), rules, start, end, pattern, words, symbol_names, glued)
+    _, symbols, rows, rules, start, end, pattern, words, symbol_names, glued, kinds = packed
+    return Compiled(Table(symbols, rows), rules, start, end, pattern, words, symbol_names, glued, kinds)
 
 
 def _fingerprint(code: str) -> str:
@@ -247,7 +267,8 @@ def load(code: str) -> Compiled:
     from nlentry.semantics import rule_actions  # which imports this module
 
     return Compiled(compiled.table, compiled.rules, compiled.start, compiled.end, compiled.pattern,
-                    compiled.words, compiled.symbols, compiled.glued, rule_actions(code, compiled.rules))
+                    compiled.words, compiled.symbols, compiled.glued, compiled.kinds,
+                    rule_actions(code, compiled.rules, compiled.kinds))
 
 
 # --- lexing -------------------------------------------------------------------------------------
@@ -390,15 +411,26 @@ def _node(children: list[Any], name: str, expand1: bool, action: Action) -> Any:
             return children[0]
         node = _new_node(Node)  # Node(...), without __init__ (as in `_run`)
         node.data, node.children = name, children
-        node.value = NO_VALUE if action is None else action(children)
+        node.value = _read(action, children)
         return node
     flat = _inlined(children)
     if expand1 and len(flat) == 1:
         return flat[0]
     node = _new_node(Node)
     node.data, node.children = name, flat
-    node.value = NO_VALUE if action is None else action(flat)
+    node.value = _read(action, flat)
     return node
+
+
+def _read(action: Action, children: list[Any]) -> Any:
+    """The value `action` gives a node of `children`; `NO_VALUE` when there is no action or it raises
+    (`nlentry.semantics.Semantics.transform` reads the node again, raising, if it is ever read)."""
+    if action is None:
+        return NO_VALUE
+    try:
+        return action(children)
+    except Exception:  # noqa: BLE001 - see above
+        return NO_VALUE
 
 
 SHIFTED, ACCEPTED, STUCK = 0, 1, 2
@@ -407,6 +439,8 @@ SHIFTED, ACCEPTED, STUCK = 0, 1, 2
 ONE_NODE = -1
 """How a step replays a `NODE` reduction of one child (`_step`), the commonest: the value on top of the
 stack is wrapped in a node. Every other reduction is replayed by its rule's `how`."""
+CONSTANT = -2
+"""How a step replays a `NODE` reduction whose action is a `Constant`: the step holds the value itself."""
 
 _MAX_STEPS = 20_000
 """`Compiled.steps` is emptied when it holds more stacks: a bound on what strange input can make it learn
@@ -445,8 +479,9 @@ def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
     (`SHIFTED`, `ACCEPTED` or `STUCK`). The stack and the symbol decide it all, so the parser remembers
     each step (`Compiled.steps`) and then only replays its reductions on the values. The last reduction
     of an accepting step, the phrase's root, is left out: its children are the values left (`_run`).
-    A one-child `NODE` reduction is replayed as `ONE_NODE`, and a `NODE` rule no method reads gets
-    `_no_value` as its action, so that the replay of the commonest reductions tests as little as it can."""
+    A one-child `NODE` reduction is replayed as `ONE_NODE`, one with a `Constant` action as `CONSTANT`
+    (holding the value), and a `NODE` rule no method reads gets `_no_value` as its action, so that the
+    replay of the commonest reductions tests and calls as little as it can."""
     table, rules, end = c.table, c.rules, c.end
     stack = list(states)
     reductions: list[tuple[int, int, str, Action]] = []
@@ -465,7 +500,9 @@ def _step(c: Compiled, states: tuple[int, ...], symbol: str) -> Step:
             return tuple(stack), tuple(reductions), ACCEPTED
         if how != KEEP:  # a `KEEP` reduction passes its one child on: the values stay as they are
             act = c.actions[~action]
-            if how == NODE:
+            if how == NODE and type(act) is Constant:
+                reductions.append((CONSTANT, size, name, act.value))
+            elif how == NODE:
                 reductions.append((ONE_NODE if size == 1 else NODE, size, name, act or _no_value))
             else:
                 reductions.append((how, size, name, act))
@@ -477,13 +514,13 @@ _END_OF_INPUT = Token("$END", "", -1, -1)
 
 def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
     """LALR over tokens[first:stop] then end of input; the items of the phrase, or `_Stuck`. Each node
-    gets its value from its rule's action as the rule is reduced."""
+    gets its value from its rule's action as the rule is reduced (`NO_VALUE` when the action raises)."""
     states: tuple[int, ...] = (c.start,)
     row = c.steps.get(states)
     if row is None:
         row = _row(c, states)
     values: list[Any] = []
-    for i, token in enumerate([*tokens[first:stop], _END_OF_INPUT], first):
+    for token in [*tokens[first:stop], _END_OF_INPUT]:
         try:
             states, row, reductions, outcome = row[token.type]
         except KeyError:
@@ -493,7 +530,10 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 children = [values[-1]]
                 node = _new_node(Node)
                 node.data, node.children = name, children
-                node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
+                try:
+                    node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
+                except Exception:  # noqa: BLE001 - as in `_read`
+                    node.value = NO_VALUE
                 values[-1] = node
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
@@ -503,14 +543,14 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     else:
                         head.append(child)
                 del values[1 - size:]
-            elif size == 1 and how != NODE:  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
+            elif size == 1 and how >= BUILD:  # _node([child], name, how == BUILD_EXPAND1, act), spelled out
                 child = values[-1]
                 if type(child) is not Node or child.data[0] != "_":
                     if how != BUILD_EXPAND1:
                         children = [child]
                         node = _new_node(Node)
                         node.data, node.children = name, children
-                        node.value = NO_VALUE if act is None else act(children)
+                        node.value = NO_VALUE if act is None else _read(act, children)
                         values[-1] = node
                 elif child.data != name:  # a `_x` node, inlined (a repetition that grew by nothing stays)
                     flat = child.children  # the child is dropped: its list becomes the node's
@@ -519,8 +559,16 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     else:
                         node = _new_node(Node)
                         node.data, node.children = name, flat
-                        node.value = NO_VALUE if act is None else act(flat)
+                        node.value = NO_VALUE if act is None else _read(act, flat)
                         values[-1] = node
+            elif how == CONSTANT:  # Node(name, children, the value held by the step), without __init__
+                children = values[-size:] if size else []
+                node = _new_node(Node)
+                node.data, node.children, node.value = name, children, act
+                if size:
+                    values[-size:] = [node]
+                else:
+                    values.append(node)
             else:
                 if size:
                     children = values[-size:]
@@ -530,7 +578,10 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                 if how == NODE:
                     node = _new_node(Node)
                     node.data, node.children = name, children
-                    node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
+                    try:
+                        node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
+                    except Exception:  # noqa: BLE001 - as in `_read`
+                        node.value = NO_VALUE
                     values.append(node)
                 else:
                     values.append(_node(children, name, how == BUILD_EXPAND1, act))
@@ -539,7 +590,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
         elif outcome == ACCEPTED:  # the values left are the children of the phrase's root
             return _items(values)
         else:
-            raise _Stuck(i, values)
+            raise _Stuck(stop if token is _END_OF_INPUT else tokens.index(token, first, stop), values)
     raise _Stuck(stop, values)  # pragma: no cover - $END is never shifted
 
 
@@ -663,26 +714,40 @@ def _parse_stretch(compiled: Compiled, tokens: list[Token], items: list[Node]) -
     if alone is not None and compiled.alone.get(alone) is False:
         return 0
     found = len(items)
-    recovered = 0
-    retried = -1
-    i = 0
-    while i < len(tokens):
-        try:
-            items.extend(_run(compiled, tokens, i, len(tokens)))
-            break
-        except _Stuck as stuck:
-            recovered += 1
-            start = _unfinished_start(stuck.values, tokens, i)
-            i = _complete_prefix(compiled, tokens, i, start, stuck.at, items)
-            if i != retried and i != start:
-                # First try the token again as the start of a new item ("2 hours past tuesday":
-                # "past" did not continue "2 hours", but it does begin "past tuesday").
-                retried = i
-                continue
-            tokens[i] = tokens[i].retyped("WORD")
+    try:
+        items.extend(_run(compiled, tokens, 0, len(tokens)))
+        recovered = 0
+    except _Stuck as stuck:
+        recovered = _recover(compiled, tokens, items, stuck)
     if alone is not None:
         compiled.alone[alone] = recovered > 0 or len(items) > found
     return recovered
+
+
+def _recover(compiled: Compiled, tokens: list[Token], items: list[Node], stuck: _Stuck) -> int:
+    """Go on parsing `tokens` into `items` after the parser got `stuck`: keep what was complete, and either
+    try the token it failed at again as the start of a new item, or demote it to a plain word; the number
+    of recoveries."""
+    recovered = 0
+    retried = -1
+    i = 0
+    while True:
+        recovered += 1
+        start = _unfinished_start(stuck.values, tokens, i)
+        i = _complete_prefix(compiled, tokens, i, start, stuck.at, items)
+        if i != retried and i != start:
+            # First try the token again as the start of a new item ("2 hours past tuesday":
+            # "past" did not continue "2 hours", but it does begin "past tuesday").
+            retried = i
+            if i >= len(tokens):
+                return recovered
+        else:
+            tokens[i] = tokens[i].retyped("WORD")
+        try:
+            items.extend(_run(compiled, tokens, i, len(tokens)))
+            return recovered
+        except _Stuck as again:
+            stuck = again
 
 
 def span_of(value: Any) -> tuple[int, int] | None:

@@ -163,6 +163,45 @@ def _hows(rules: list[Any]) -> list[int]:
     return hows
 
 
+def _child_kinds(rules: list[Any], hows: list[int]) -> list[tuple[tuple[str, ...], ...] | None]:
+    """What stands in each child place of the node a `NODE` rule makes (`Compiled.kinds`): per child, the
+    terminals its token can be, or () when it is always a named node; None for a rule whose children can
+    vary (`BUILD`, `GROW`: inlined `_x` children, a grown repetition) or are not known to be either.
+
+    A child symbol's value is a token or a node depending on how the symbol's own rules reduce: a `KEEP`
+    rule passes its one child's value on (`?x: INT`), any other makes a node, except a `BUILD_EXPAND1`
+    rule, whose value may be anything. So the values of each nonterminal are found by a fixpoint.
+    """
+    unknown = "?"  # a value that may be anything: a node, any token
+    values: dict[str, set[str]] = {}  # nonterminal -> terminal names, "" for a node, or `unknown`
+    changed = True
+    while changed:
+        changed = False
+        for rule, how in zip(rules, hows, strict=True):
+            if how == KEEP:
+                child = rule.expansion[0]
+                found = {child.name} if child.is_term else values.get(child.name, set())
+            else:
+                found = {unknown} if how == BUILD_EXPAND1 else {""}
+            mine = values.setdefault(rule.origin.name, set())
+            if not found <= mine:
+                mine |= found
+                changed = True
+    out: list[tuple[tuple[str, ...], ...] | None] = []
+    for rule, how in zip(rules, hows, strict=True):
+        places = []
+        for symbol in rule.expansion if how == NODE else ():
+            found = {symbol.name} if symbol.is_term else values[symbol.name]
+            if unknown in found or ("" in found and len(found) > 1):
+                break
+            places.append(() if found == {""} else tuple(sorted(found)))
+        else:
+            out.append(tuple(places) if how == NODE else None)
+            continue
+        out.append(None)
+    return out
+
+
 def packed_tables(code: str) -> tuple[Any, ...]:
     """The tables of a locale as plain values for `marshal` (see `nlentry.grammar.unpack` for the layout)."""
     from array import array
@@ -206,19 +245,21 @@ def packed_tables(code: str) -> tuple[Any, ...]:
     # Lark's own order: priority, then the longest possible match first
     shapes.sort(key=lambda s: (-s[0], -s[1], s[2]))
     pattern = "|".join(f"(?P<{n}>{p})" for _, _, n, p in shapes) + r"|(?P<__SPACE>\s+)"
+    hows = _hows(rules)
     return (
         TABLES_FORMAT,
         tuple(numbers),
         packed,
         # str(): lark hands out names as its own Token class; the cache must not need lark to load
         tuple((str(r.origin.name), len(r.expansion), str(r.alias or r.origin.name), how)
-              for r, how in zip(rules, _hows(rules), strict=True)),
+              for r, how in zip(rules, hows, strict=True)),
         parse_table.start_states["start"],
         parse_table.end_states["start"],
         pattern,
         words,
         symbols,
         glued,
+        tuple(_child_kinds(rules, hows)),
     )
 
 

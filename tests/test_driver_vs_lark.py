@@ -97,7 +97,8 @@ def _differences(code: str, monkeypatch: Any, rules: Any = None) -> tuple[int, l
     def checked(c: grammar.Compiled, tokens: list[grammar.Token], first: int, stop: int) -> list[Any]:
         expected = _lark_run(lark, tokens, first, stop)
         if rules is not None:
-            c = grammar.Compiled(c.table, rules, c.start, c.end, c.pattern, c.words, c.symbols, c.glued)
+            c = grammar.Compiled(c.table, rules, c.start, c.end, c.pattern, c.words, c.symbols, c.glued,
+                                 c.kinds)
         try:
             found = run(c, tokens, first, stop)
         except grammar._Stuck as stuck:
@@ -214,7 +215,7 @@ def _value_differences(code: str, monkeypatch: Any, actions: Any = None) -> tupl
     if actions is not None:
         compiled = grammar.Compiled(compiled.table, compiled.rules, compiled.start, compiled.end,
                                     compiled.pattern, compiled.words, compiled.symbols, compiled.glued,
-                                    actions)
+                                    compiled.kinds, actions)
         monkeypatch.setattr(grammar, "load", lambda _: compiled)
     lark = _lark_driver(code)
     fast = grammar._run
@@ -265,6 +266,65 @@ def test_the_check_sees_a_wrong_action(monkeypatch: Any) -> None:
     actions = tuple(wrong if rule[2] == "duration" else act
                     for rule, act in zip(compiled.rules, compiled.actions, strict=True))
     _, differences = _value_differences("nl", monkeypatch, actions)
+    assert len(differences) > 10
+
+
+def _fixed_children_read(code: str, monkeypatch: Any, kinds: Any = None) -> tuple[int, list[str]]:
+    """Parse every corpus phrase of the locale, watching each rule's action: where the tables say what
+    stands in each child place (`nlentry.grammar.Compiled.kinds`; `kinds` replaces them), the children
+    must be just that, and the action made for those places must read them as the general action does
+    (`Semantics.action` without places). How many such nodes were read, and the differences."""
+    semantics = Semantics(locales.get(code))
+    compiled = grammar.load(code)
+    kinds = compiled.kinds if kinds is None else kinds
+    read = 0
+    differences: list[str] = []
+
+    def watched(i: int, action: Any) -> Any:
+        def watch(children: list[Any]) -> Any:
+            nonlocal read
+            value = grammar.NO_VALUE if action is None else grammar._read(action, children)
+            places = kinds[i]
+            if places is None or action is None:
+                return value
+            read += 1
+            name = compiled.rules[i][2]
+            for child, terminals in zip(children, places, strict=True):
+                if terminals == () and not (type(child) is grammar.Node and child.data[0] != "_"):
+                    differences.append(f"{name}: {child!r} where the tables say a node")
+                elif terminals and not (type(child) is grammar.Token and child.type in terminals):
+                    differences.append(f"{name}: {child!r} where the tables say one of {terminals}")
+            general = grammar._read(semantics.action(name), children)
+            if repr(value) != repr(general):
+                differences.append(f"{name}: {value!r}, the general action {general!r}")
+            return value
+
+        return watch
+
+    actions = tuple(watched(i, action) for i, action in enumerate(compiled.actions))
+    watching = grammar.Compiled(compiled.table, compiled.rules, compiled.start, compiled.end,
+                                compiled.pattern, compiled.words, compiled.symbols, compiled.glued,
+                                compiled.kinds, actions)
+    monkeypatch.setattr(grammar, "load", lambda _: watching)
+    for text in _phrases(code):
+        grammar.parse_items(grammar.normalise(text), code)
+    return read, differences
+
+
+@pytest.mark.parametrize("code", locales.available())
+def test_children_stand_where_the_tables_say_and_are_read_as_in_general(code: str, monkeypatch: Any) -> None:
+    """The actions made for the child places the tables fix (`nlentry.grammar_build._child_kinds`) take the
+    children without testing them: over the whole corpus, each place holds what the tables say, and each
+    such action reads its node as the general action (which tests every child) does."""
+    read, differences = _fixed_children_read(code, monkeypatch)
+    assert read > len(_phrases(code))
+    assert differences == []
+
+
+def test_the_check_sees_wrong_child_places(monkeypatch: Any) -> None:
+    """The comparison fails when the tables say a node where a token stands (here: in every fixed place)."""
+    kinds = tuple(None if k is None else ((),) * len(k) for k in grammar.load("nl").kinds)
+    _, differences = _fixed_children_read("nl", monkeypatch, kinds)
     assert len(differences) > 10
 
 

@@ -9,7 +9,7 @@ Nothing here looks at `now`; that is `nlentry.resolve`'s job.
 from __future__ import annotations
 
 from nlentry import locales
-from nlentry.grammar import NO_VALUE, Node, Token, span_of
+from nlentry.grammar import NO_VALUE, Constant, Node, Token, span_of
 from nlentry.locales import Locale
 from nlentry.semantics.values import (
     Clock,
@@ -30,7 +30,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from nlentry.grammar import Action
+    from nlentry.grammar import Action, Kinds
 
 HOUR, MINUTE, DAY, WEEK, MONTH, YEAR = 3600, 60, 86400, 604800, 30 * 86400, 365 * 86400
 
@@ -100,17 +100,25 @@ class Semantics:
                 kept.append(child)
         return method(self, kept)
 
-    def action(self, name: str) -> Action:
+    def action(self, name: str, places: tuple[str, ...] | None = None) -> Action:
         """What the parser calls when it makes a node `name` from its children: the node's value, or
-        `NO_VALUE` when a child has none or the method raised (`transform` then reads it again, raising
-        where `evaluate` would). None for a node no method reads."""
+        `NO_VALUE` when a child has none. It raises what the method raises (the parser then gives the node
+        `NO_VALUE`, and `transform` reads it again, raising where `evaluate` would). None for a node no
+        method reads; a `Constant` for a node in `_CONSTANTS`.
+
+        `places`, when the grammar fixes them (`rule_places`), say what stands in each child place: a
+        "node", a "value" token or a "keyword" token. The action then takes what the method reads from
+        those places (`_reader`) instead of testing every child, as the general action does."""
         constant = _CONSTANTS.get(name, _NOT_CONSTANT)
         if constant is not _NOT_CONSTANT:
-            return lambda children: constant
+            return Constant(constant)
         method = _METHODS.get(name)
         if method is None:
             return None
         read = method.__get__(self)
+        special = None if places is None else _reader(read, places)
+        if special is not None:
+            return special
         value_tokens = VALUE_TOKENS
 
         def act(children: list[Any]) -> Any:
@@ -123,10 +131,7 @@ class Semantics:
                     kept.append(value)
                 elif child.type in value_tokens:
                     kept.append(child)
-            try:
-                return read(kept)
-            except Exception:  # noqa: BLE001 - raised again by `transform`, if the node is ever read
-                return NO_VALUE
+            return read(kept)
 
         return act
 
@@ -250,6 +255,10 @@ class Semantics:
         return make_duration(_plain(c[0]) * MINUTE, hm=True)
 
     def duration(self, c: list[Duration]) -> Duration:
+        if len(c) == 1:  # the commonest: one piece that counts as it is
+            piece = c[0]
+            if not (piece.half or piece.count or piece.hm):
+                return make_duration(0.0 + piece.seconds)
         total = 0.0
         previous: Duration | None = None
         for piece in c:
@@ -559,15 +568,69 @@ for _i, _name in enumerate(_MONTHS):
     setattr(Semantics, _name, _month(_i + 1))
 
 
-def rule_actions(code: str, rules: tuple[tuple[str, int, str, int], ...]) -> tuple[Action, ...]:
+def _reader(read: Any, places: tuple[str, ...]) -> Action:
+    """The action that calls `read` with the values of the children in `places` (see `Semantics.action`),
+    for the shapes of the commonest rules; None for any other shape (the general action reads it)."""
+    nodes = [i for i, place in enumerate(places) if place == "node"]
+    values = [i for i, place in enumerate(places) if place == "value"]
+    if not nodes and len(values) == len(places):
+        return read  # type: ignore[no-any-return] # every child is read: the list itself (no method changes it)
+    if not nodes and not values:
+        return lambda children: read([])
+    if not nodes and len(values) == 1:
+        at = values[0]
+        return lambda children: read([children[at]])
+    if values or len(nodes) > 2:
+        return None
+    if len(nodes) == 1:
+        at = nodes[0]
+
+        def one_node(children: list[Any]) -> Any:
+            value = children[at].value
+            return NO_VALUE if value is NO_VALUE else read([value])
+
+        return one_node
+    first_at, second_at = nodes
+
+    def two_nodes(children: list[Any]) -> Any:
+        first, second = children[first_at].value, children[second_at].value
+        return NO_VALUE if first is NO_VALUE or second is NO_VALUE else read([first, second])
+
+    return two_nodes
+
+
+def rule_places(kinds: Kinds) -> tuple[str, ...] | None:
+    """What stands in each child place of a rule's node (`Semantics.action`) from the terminals each place
+    can hold (`nlentry.grammar.Compiled.kinds`): a "node", a "value" token or a "keyword" token; None when
+    not fixed (a place that may hold either kind of token, or a rule whose children vary)."""
+    if kinds is None:
+        return None
+    places = []
+    for terminals in kinds:
+        if not terminals:
+            places.append("node")
+        elif all(t in VALUE_TOKENS for t in terminals):
+            places.append("value")
+        elif not any(t in VALUE_TOKENS for t in terminals):
+            places.append("keyword")
+        else:
+            return None
+    return tuple(places)
+
+
+def rule_actions(code: str, rules: tuple[tuple[str, int, str, int], ...],
+                 kinds: tuple[Kinds, ...]) -> tuple[Action, ...]:
     """The action of each grammar rule (`nlentry.grammar.Compiled.actions`): the locale's `Semantics.action`
-    of the node it makes, one per node name."""
+    of the node it makes, taking its children from their places where the grammar fixes them."""
     semantics = Semantics(locales.get(code))
-    by_name: dict[str, Action] = {}
-    for _, _, name, _ in rules:
-        if name not in by_name:
-            by_name[name] = None if name[0] == "_" else semantics.action(name)
-    return tuple(by_name[name] for _, _, name, _ in rules)
+    made: dict[tuple[str, tuple[str, ...] | None], Action] = {}
+    actions = []
+    for (_, _, name, _), rule_kinds in zip(rules, kinds, strict=True):
+        key = (name, rule_places(rule_kinds))
+        if key not in made:
+            made[key] = None if name[0] == "_" else semantics.action(*key)
+        actions.append(made[key])
+    return tuple(actions)
 
 
 # node name -> method, looked up once per node instead of through getattr
@@ -608,6 +671,8 @@ def _whole(amount: Any) -> int:
 
 
 def _plain(amount: Any) -> float:
+    if type(amount) is int:  # the commonest: a whole number
+        return float(amount)
     if isinstance(amount, Pair):
         return amount.a / amount.b if amount.b else 0.0
     if isinstance(amount, Token):
@@ -832,7 +897,6 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] |
                 # a reading that makes no sense ("om 99:99") is skipped: its words stay description
                 continue
             start, end = span
-            kind = _KINDS.get(tree.data)
             if isinstance(value, Duration):
                 items.append(make_item("duration", start, end, value))
             elif isinstance(value, Clock):
@@ -841,7 +905,7 @@ def read_items(trees: tuple[Node, ...], semantics: Semantics, rules: list[str] |
                 items.append(make_item("day", start, end, value, role=_JOINED.get(tree.data)))
             elif isinstance(value, str):
                 items.append(make_item("part", start, end, value))
-            elif kind == "clock" and isinstance(value, tuple):
+            elif (kind := _KINDS.get(tree.data)) == "clock" and isinstance(value, tuple):
                 role, clock = value
                 if isinstance(clock, ClockRange):  # "from 3 to 4" read through minutes_before
                     items.append(make_item("range", start, end, clock))

@@ -7,7 +7,7 @@ from operator import attrgetter
 from nlentry import reading
 from nlentry.catalog.match import NameMatch, Word
 from nlentry.errors import EntryRefused
-from nlentry.model import Entry, Span, draft, maker
+from nlentry.model import Entry, Span, draft
 from nlentry.reading import Trace
 from nlentry.resolve import Resolved
 
@@ -20,6 +20,9 @@ def _description(text: str, words: list[Word]) -> str:
 
     Names stay: the description is read by people, and "met Rowan aan Timi" reads better than a gap.
     """
+    if len(words) == 1:  # the common case, without the joining
+        raw = words[0].text
+        return "" if raw[0] == "#" else raw.strip(_EDGES)
     # Words hold no whitespace, so joining them with one space (or none) leaves no run of spaces.
     pieces: list[str] = []
     previous_end = -1
@@ -36,7 +39,7 @@ def _description(text: str, words: list[Word]) -> str:
 
 _span_order = attrgetter("start", "end")
 _SpanDraft = draft(Span)
-_entry = maker(Entry)
+_EntryDraft = draft(Entry)
 
 
 def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch,
@@ -53,16 +56,34 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
         spans.append(span)
     if names.spans:
         spans.extend(names.spans)
-    if len(spans) > 1:
+    n = len(spans)
+    # in text order; two or three spans are often in order already (a strictly rising start says so)
+    if n > 3 or (n == 3 and not spans[0].start < spans[1].start < spans[2].start) or (
+            n == 2 and not spans[0].start < spans[1].start):
         spans.sort(key=_span_order)
     if times.duration is None and times.start is None:
         trace.append(("doubt", "no_length", None))  # the entry cannot be booked as it stands
     confidence, warnings, alternatives = reading.summary(trace)
-    entry = _entry(  # in field order: text, locale, date, start, end, duration, project, service, ...
-        text, locale, times.date, times.start, times.end, times.duration, names.project, names.service,
-        names.client, names.persons, names.tags, None, _description(text, words),
-        confidence, tuple(spans), alternatives, warnings, frozenset(times.implied),
-    )
+    entry: Entry = _EntryDraft()  # what `maker(Entry)` does, without a call of eighteen arguments
+    entry.text = text
+    entry.locale = locale
+    entry.date = times.date
+    entry.start = times.start
+    entry.end = times.end
+    entry.duration = times.duration
+    entry.project = names.project
+    entry.service = names.service
+    entry.client = names.client
+    entry.persons = names.persons
+    entry.tags = names.tags
+    entry.billable = None
+    entry.description = _description(text, words)
+    entry.confidence = confidence
+    entry.spans = tuple(spans)
+    entry.alternatives = alternatives
+    entry.warnings = warnings
+    entry.implied = frozenset(times.implied)
+    entry.__class__ = Entry
     if entry.duration is not None and entry.duration > MAX_SECONDS:
         hours = entry.duration / 3600
         raise EntryRefused(f"an entry of {hours:g} hours is longer than 24 hours", entry, "err_over_24",

@@ -9,7 +9,7 @@ from nlentry.catalog.match import NameMatch, Word
 from nlentry.errors import EntryRefused
 from nlentry.model import Entry, Span, draft
 from nlentry.reading import Trace
-from nlentry.resolve import Resolved
+from nlentry.resolve import IMPLIED, Resolved
 
 MAX_SECONDS = 24 * 3600
 _EDGES = " \t,;:-–—/|.&+"
@@ -82,7 +82,7 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     entry.spans = tuple(spans)
     entry.alternatives = alternatives
     entry.warnings = warnings
-    entry.implied = frozenset(times.implied)
+    entry.implied = IMPLIED[times.derived][times.has_date]  # `times.implied`, without the call
     entry.__class__ = Entry
     if entry.duration is not None and entry.duration > MAX_SECONDS:
         hours = entry.duration / 3600

@@ -23,17 +23,26 @@ _Date = date  # `Resolved.date` would hide the type in the class body
 
 class Resolved:
     """What the time expressions of a phrase amount to (made and filled in by `resolve`, then by the
-    fallback)."""
+    fallback). `derived` names the time field worked out from the others ("duration", "end", "start") or
+    is None; `has_date` says a day was read."""
 
-    __slots__ = ("date", "start", "end", "duration", "implied", "spans", "trace", "has_date")
+    __slots__ = ("date", "start", "end", "duration", "derived", "spans", "trace", "has_date")
     date: _Date
     start: time | None
     end: time | None
     duration: int | None
-    implied: set[str]
+    derived: str | None
     spans: list[tuple[str, int, int]]
     trace: Trace
     has_date: bool
+
+
+IMPLIED: dict[str | None, tuple[frozenset[str], frozenset[str]]] = {
+    derived: (frozenset(["date", *fields]), frozenset(fields))
+    for derived, fields in ((None, ()), ("duration", ("duration",)), ("end", ("end",)), ("start", ("start",)))
+}
+"""`Entry.implied` of a reading, by its `Resolved.derived`, then by `has_date`: the fields not read but
+defaulted (the date, when no day was read) or derived from the others. Made once, not a set a phrase."""
 
 
 # ---- dates --------------------------------------------------------------------------------------
@@ -275,9 +284,8 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     today = now.date()
     out = Resolved()  # no __init__: every field is set here
     spans: list[tuple[str, int, int]] = []
-    implied: set[str] = set()
     out.date, out.start, out.end, out.duration = today, None, None, None
-    out.implied, out.spans, out.trace, out.has_date = implied, spans, trace, False
+    out.derived, out.spans, out.trace, out.has_date = None, spans, trace, False
     part: str | None = None
     day_ref: DayRef | None = None
     durations: list[Duration] = []
@@ -393,8 +401,6 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
                               f"the phrase names more than one day; using {resolved:%a %d %b}"))
         else:
             trace.append(("doubt", "no_such_date", "that date does not exist; using today"))
-    if not out.has_date:
-        implied.add("date")
 
     duration = round(durations[0].seconds) if durations else None
     if len(durations) > 1:
@@ -429,7 +435,7 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
                     trace.append(("doubt", "length_mismatch",
                                   "the duration does not match the range; the range counts"))
                 duration = span * 60
-                implied.add("duration")
+                out.derived = "duration"
                 trace.append(("convention", "length_from_range", first, last, None))
         elif starts or ends:
             if starts:
@@ -443,17 +449,17 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
                     out.end = None
                 else:
                     duration = span * 60
-                    implied.add("duration")
+                    out.derived = "duration"
                     trace.append(("convention", "length_from_range", None, None, None))
             elif out.start and duration is not None:
                 end = datetime.combine(out.date, out.start) + timedelta(seconds=duration)
                 out.end = end.time().replace(second=0, microsecond=0)
-                implied.add("end")
+                out.derived = "end"
                 trace.append(("convention", "end_from_length", None, None, None))
             elif out.end and duration is not None:
                 start = datetime.combine(out.date, out.end) - timedelta(seconds=duration)
                 out.start = start.time().replace(second=0, microsecond=0)
-                implied.add("start")
+                out.derived = "start"
                 trace.append(("convention", "start_from_length", None, None, None))
     out.duration = duration
     if duration is not None and 12 * 3600 < duration <= 24 * 3600:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -66,3 +66,21 @@ def test_weekdays_and_offsets_count_days_as_datetime_does(today: date) -> None:
             ref = DayRef("weekday", weekday=wd, mode=mode)
             assert stage.resolve_day(ref, today) == day, (today, wd, mode)
             assert day.weekday() == wd
+
+
+@pytest.mark.parametrize("text, implied", [
+    ("2 uur", {"date"}),
+    ("gisteren 2 uur", set()),
+    ("gisteren 9-11", {"duration"}),
+    ("9-11", {"date", "duration"}),
+    ("om 9 2 uur gisteren", {"end"}),
+    ("tot 11 2 uur", {"date", "start"}),
+    ("2 hours review Jan-12-2016", set()),  # the date read by the fallback is not implied
+    ("review", {"date"}),
+])
+def test_implied_names_the_date_defaulted_and_the_time_field_derived(text: str, implied: set[str]) -> None:
+    from nlentry import parse
+
+    now = datetime(2026, 11, 18, 14, 30, tzinfo=timezone(timedelta(hours=1)))
+    entry = parse(text, now=now)
+    assert entry.implied == implied and isinstance(entry.implied, frozenset)

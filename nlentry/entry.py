@@ -51,7 +51,10 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     spans = []
     for field, start, end in times.spans:  # what `maker(Span)` does, without a call a span
         span = _SpanDraft()
-        span.field, span.start, span.end, span.text = field, start, end, text[start:end]
+        span.field = field  # one field a statement: a tuple assignment of four builds and unpacks a tuple
+        span.start = start
+        span.end = end
+        span.text = text[start:end]
         span.__class__ = Span
         spans.append(span)
     if names.spans:

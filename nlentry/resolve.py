@@ -106,10 +106,10 @@ _WEEK_SHIFT = {"prev_week": -7, "this_week": 0, "next_week": 7}
 
 def resolve_day(ref: DayRef, today: date) -> date | None:
     """The date a `DayRef` names, seen from `today`; None when it names no real date."""
-    wd = ref.weekday if ref.weekday is not None else 0
     kind = ref.kind
     if kind == "offset":
         return today + _days(ref.days)
+    wd = ref.weekday if ref.weekday is not None else 0
     if kind == "weekday":
         back = (today.weekday() - wd) % 7
         ahead = (wd - today.weekday()) % 7
@@ -284,8 +284,14 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     today = now.date()
     out = Resolved()  # no __init__: every field is set here
     spans: list[tuple[str, int, int]] = []
-    out.date, out.start, out.end, out.duration = today, None, None, None
-    out.derived, out.spans, out.trace, out.has_date = None, spans, trace, False
+    out.date = today  # one field a statement: a tuple assignment of four builds and unpacks a tuple
+    out.start = None
+    out.end = None
+    out.duration = None
+    out.derived = None
+    out.spans = spans
+    out.trace = trace
+    out.has_date = False
     part: str | None = None
     day_ref: DayRef | None = None
     durations: list[Duration] = []
@@ -297,17 +303,19 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     for item in items:
         kind = item.kind
         if kind == "duration":
-            assert isinstance(item.value, Duration)
-            durations.append(item.value)
+            length = item.value
+            assert isinstance(length, Duration)
+            durations.append(length)
             spans.append(("duration", item.start, item.end))
         elif kind == "day":
-            assert isinstance(item.value, DayRef)
-            days.append(item.value)
+            day = item.value
+            assert isinstance(day, DayRef)
+            days.append(day)
             # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
-            if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
-                day_ref = item.value
-            elif day_ref.kind == "weekday" and item.value.kind == "month_day" and item.value.months is None:
-                day_ref = item.value.replace(weekday=day_ref.weekday)  # "friday the 13th"
+            if day_ref is None or (day_ref.kind == "weekday" and day.kind == "date"):
+                day_ref = day
+            elif day_ref.kind == "weekday" and day.kind == "month_day" and day.months is None:
+                day_ref = day.replace(weekday=day_ref.weekday)  # "friday the 13th"
             spans.append(("date", item.start, item.end))
             several = several or (item.role is not None and len(days) > 1)
         elif kind == "part":

@@ -20,9 +20,6 @@ def _description(text: str, words: list[Word]) -> str:
 
     Names stay: the description is read by people, and "met Rowan aan Timi" reads better than a gap.
     """
-    if len(words) == 1:  # the common case, without the joining
-        raw = words[0].text
-        return "" if raw[0] == "#" else raw.strip(_EDGES)
     # Words hold no whitespace, so joining them with one space (or none) leaves no run of spaces.
     pieces: list[str] = []
     previous_end = -1
@@ -80,7 +77,11 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     entry.persons = names.persons
     entry.tags = names.tags
     entry.billable = None
-    entry.description = _description(text, words)
+    if len(words) == 1:  # the common case, without a call or a join
+        raw = words[0].text
+        entry.description = "" if raw[0] == "#" else raw.strip(_EDGES)
+    else:
+        entry.description = _description(text, words)
     entry.confidence = confidence
     entry.spans = tuple(spans)
     entry.alternatives = alternatives

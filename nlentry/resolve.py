@@ -26,14 +26,13 @@ class Resolved:
     fallback). `derived` names the time field worked out from the others ("duration", "end", "start") or
     is None; `has_date` says a day was read."""
 
-    __slots__ = ("date", "start", "end", "duration", "derived", "spans", "trace", "has_date")
+    __slots__ = ("date", "start", "end", "duration", "derived", "spans", "has_date")
     date: _Date
     start: time | None
     end: time | None
     duration: int | None
     derived: str | None
     spans: list[tuple[str, int, int]]
-    trace: Trace
     has_date: bool
 
 
@@ -290,7 +289,6 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     out.duration = None
     out.derived = None
     out.spans = spans
-    out.trace = trace
     out.has_date = False
     part: str | None = None
     day_ref: DayRef | None = None

@@ -283,13 +283,10 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     today = now.date()
     out = Resolved()  # no __init__: every field is set here
     spans: list[tuple[str, int, int]] = []
-    out.date = today  # one field a statement: a tuple assignment of four builds and unpacks a tuple
-    out.start = None
-    out.end = None
-    out.duration = None
-    out.derived = None
-    out.spans = spans
-    out.has_date = False
+    # three fields a statement at most: an assignment of four or more builds a tuple and unpacks it
+    out.date, out.start, out.end = today, None, None
+    out.duration, out.derived = None, None
+    out.spans, out.has_date = spans, False
     part: str | None = None
     day_ref: DayRef | None = None
     durations: list[Duration] = []

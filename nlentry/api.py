@@ -272,7 +272,6 @@ def parse(
         if found is not None:
             day, start, end = found
             times.date, times.has_date = day, True
-            times.implied.discard("date")
             times.spans.append(("date", start, end))
             facts.append(("fallback", start, end, day))
             facts.append(("doubt", "fallback_date", None))

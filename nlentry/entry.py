@@ -7,9 +7,9 @@ from operator import attrgetter
 from nlentry import reading
 from nlentry.catalog.match import NameMatch, Word
 from nlentry.errors import EntryRefused
-from nlentry.model import Entry, Span, draft, maker
+from nlentry.model import Entry, Span, draft
 from nlentry.reading import Trace
-from nlentry.resolve import Resolved
+from nlentry.resolve import IMPLIED, Resolved
 
 MAX_SECONDS = 24 * 3600
 _EDGES = " \t,;:-–—/|.&+"
@@ -36,7 +36,7 @@ def _description(text: str, words: list[Word]) -> str:
 
 _span_order = attrgetter("start", "end")
 _SpanDraft = draft(Span)
-_entry = maker(Entry)
+_EntryDraft = draft(Entry)
 
 
 def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: NameMatch,
@@ -48,21 +48,46 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     spans = []
     for field, start, end in times.spans:  # what `maker(Span)` does, without a call a span
         span = _SpanDraft()
-        span.field, span.start, span.end, span.text = field, start, end, text[start:end]
+        span.field = field  # one field a statement: a tuple assignment of four builds and unpacks a tuple
+        span.start = start
+        span.end = end
+        span.text = text[start:end]
         span.__class__ = Span
         spans.append(span)
     if names.spans:
         spans.extend(names.spans)
-    if len(spans) > 1:
+    n = len(spans)
+    # in text order; two or three spans are often in order already (a strictly rising start says so)
+    if n > 3 or (n == 3 and not spans[0].start < spans[1].start < spans[2].start) or (
+            n == 2 and not spans[0].start < spans[1].start):
         spans.sort(key=_span_order)
     if times.duration is None and times.start is None:
         trace.append(("doubt", "no_length", None))  # the entry cannot be booked as it stands
     confidence, warnings, alternatives = reading.summary(trace)
-    entry = _entry(  # in field order: text, locale, date, start, end, duration, project, service, ...
-        text, locale, times.date, times.start, times.end, times.duration, names.project, names.service,
-        names.client, names.persons, names.tags, None, _description(text, words),
-        confidence, tuple(spans), alternatives, warnings, frozenset(times.implied),
-    )
+    entry: Entry = _EntryDraft()  # what `maker(Entry)` does, without a call of eighteen arguments
+    entry.text = text
+    entry.locale = locale
+    entry.date = times.date
+    entry.start = times.start
+    entry.end = times.end
+    entry.duration = times.duration
+    entry.project = names.project
+    entry.service = names.service
+    entry.client = names.client
+    entry.persons = names.persons
+    entry.tags = names.tags
+    entry.billable = None
+    if len(words) == 1:  # the common case, without a call or a join
+        raw = words[0].text
+        entry.description = "" if raw[0] == "#" else raw.strip(_EDGES)
+    else:
+        entry.description = _description(text, words)
+    entry.confidence = confidence
+    entry.spans = tuple(spans)
+    entry.alternatives = alternatives
+    entry.warnings = warnings
+    entry.implied = IMPLIED[times.derived][times.has_date]  # `times.implied`, without the call
+    entry.__class__ = Entry
     if entry.duration is not None and entry.duration > MAX_SECONDS:
         hours = entry.duration / 3600
         raise EntryRefused(f"an entry of {hours:g} hours is longer than 24 hours", entry, "err_over_24",

@@ -23,20 +23,25 @@ _Date = date  # `Resolved.date` would hide the type in the class body
 
 class Resolved:
     """What the time expressions of a phrase amount to (made and filled in by `resolve`, then by the
-    fallback)."""
+    fallback). `derived` names the time field worked out from the others ("duration", "end", "start") or
+    is None; `has_date` says a day was read."""
 
-    __slots__ = ("date", "start", "end", "duration", "implied", "spans", "trace", "has_date")
+    __slots__ = ("date", "start", "end", "duration", "derived", "spans", "has_date")
     date: _Date
     start: time | None
     end: time | None
     duration: int | None
-    implied: set[str]
+    derived: str | None
     spans: list[tuple[str, int, int]]
-    trace: Trace
     has_date: bool
 
 
-_new_object = object.__new__
+IMPLIED: dict[str | None, tuple[frozenset[str], frozenset[str]]] = {
+    derived: (frozenset(["date", *fields]), frozenset(fields))
+    for derived, fields in ((None, ()), ("duration", ("duration",)), ("end", ("end",)), ("start", ("start",)))
+}
+"""`Entry.implied` of a reading, by its `Resolved.derived`, then by `has_date`: the fields not read but
+defaulted (the date, when no day was read) or derived from the others. Made once, not a set a phrase."""
 
 
 # ---- dates --------------------------------------------------------------------------------------
@@ -71,10 +76,27 @@ def _valid(year: int, month: int | None, day: int | None) -> bool:
 
 def most_recent(today: date, month: int, day: int) -> date | None:
     """The most recent `day month`, today included (29 Feb looks back to the last leap year)."""
-    for year in range(today.year, today.year - 9, -1):
-        if _valid(year, month, day) and date(year, month, day) <= today:
+    # this year's when it is not after today, else last year's; then back to a year that has it
+    come = month < today.month or (month == today.month and day <= today.day)
+    first = today.year if come else today.year - 1
+    for year in range(first, today.year - 9, -1):
+        if _valid(year, month, day):
             return date(year, month, day)
     return None
+
+
+_DAY_DELTAS: dict[int, timedelta] = {}
+
+
+def _days(n: int) -> timedelta:
+    """`timedelta(days=n)`, made once for each `n` within a year either way: making a timedelta costs ten
+    times looking one up, and the days of a phrase are counted on every parse."""
+    delta = _DAY_DELTAS.get(n)
+    if delta is None:
+        delta = timedelta(days=n)
+        if -FAR_DAYS <= n <= FAR_DAYS:
+            _DAY_DELTAS[n] = delta
+    return delta
 
 
 _WEEK_SHIFT = {"prev_week": -7, "this_week": 0, "next_week": 7}
@@ -83,26 +105,26 @@ _WEEK_SHIFT = {"prev_week": -7, "this_week": 0, "next_week": 7}
 
 def resolve_day(ref: DayRef, today: date) -> date | None:
     """The date a `DayRef` names, seen from `today`; None when it names no real date."""
-    wd = ref.weekday if ref.weekday is not None else 0
     kind = ref.kind
     if kind == "offset":
-        return today + timedelta(days=ref.days)
+        return today + _days(ref.days)
+    wd = ref.weekday if ref.weekday is not None else 0
     if kind == "weekday":
         back = (today.weekday() - wd) % 7
         ahead = (wd - today.weekday()) % 7
         mode = ref.mode
         if mode == "recent":
-            return today - timedelta(days=back)
+            return today - _days(back)
         if mode == "last":
-            return today - timedelta(days=back or 7)
+            return today - _days(back or 7)
         if mode == "next":
-            return today + timedelta(days=ahead or 7)
+            return today + _days(ahead or 7)
         if mode == "after_next":
-            return today + timedelta(days=(ahead or 7) + 7)
+            return today + _days((ahead or 7) + 7)
         if mode == "week_later":
-            return today + timedelta(days=ahead + 7)
-        monday = today - timedelta(days=today.weekday())
-        return monday + timedelta(days=wd + _WEEK_SHIFT[mode])
+            return today + _days(ahead + 7)
+        monday = today - _days(today.weekday())
+        return monday + _days(wd + _WEEK_SHIFT[mode])
     if kind == "date":
         if ref.year is None:
             return most_recent(today, ref.month or 0, ref.day or 0)
@@ -136,13 +158,13 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
         if kind == "last_day":
             return last
         if (ref.n or 0) < 0:
-            return last - timedelta(days=(last.weekday() - wd) % 7)
-        d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * ((ref.n or 1) - 1))
+            return last - _days((last.weekday() - wd) % 7)
+        d = first + _days((wd - first.weekday()) % 7 + 7 * ((ref.n or 1) - 1))
         return d if d.month == first.month else None
     if kind in ("ago", "ahead"):
         sign = -1 if kind == "ago" else 1
         amount = ref.amount or 0
-        today = today + timedelta(days=ref.days)  # "a week after tomorrow" counts from tomorrow
+        today = today + _days(ref.days)  # "a week after tomorrow" counts from tomorrow
         if ref.unit == "months":
             return _shift_months(today, int(sign * amount))
         if ref.unit == "years":
@@ -150,9 +172,9 @@ def resolve_day(ref: DayRef, today: date) -> date | None:
         seconds = {"days": DAY_SECONDS, "weeks": 7 * DAY_SECONDS}.get(ref.unit or "", 0)
         return today + timedelta(seconds=sign * amount * seconds) if seconds else None
     if kind == "weekdays_ahead":
-        return today + timedelta(days=((wd - today.weekday()) % 7 or 7) + 7 * ((ref.n or 1) - 1))
+        return today + _days(((wd - today.weekday()) % 7 or 7) + 7 * ((ref.n or 1) - 1))
     if kind == "weekdays_ago":
-        return today - timedelta(days=((today.weekday() - wd) % 7 or 7) + 7 * ((ref.n or 1) - 1))
+        return today - _days(((today.weekday() - wd) % 7 or 7) + 7 * ((ref.n or 1) - 1))
     return None
 
 
@@ -235,6 +257,14 @@ def _note_working_hours(trace: Trace, clocks: tuple[Clock, ...], hours: tuple[in
         trace.append(("convention", "working_hours", start, end, " and ".join(moved)))
 
 
+def _time_of(clock: Clock, first: int, last: int, part: str | None, trace: Trace) -> time | None:
+    """The time of day of a single clock read at text[first:last] (None when it names none)."""
+    hour = hour24(clock, part)
+    if clock.hour < WORK_START < hour:
+        _note_working_hours(trace, (clock,), (hour,), part, first, last)
+    return _to_time(hour, clock.minute)
+
+
 def _pair_is_date(pair: Pair, clocked: bool, part: str | None) -> bool:
     """Does "a-b" name a date? `clocked`: another item of the phrase is a clock time or a range."""
     if pair.sep == "/" or pair.b_padded or pair.a > 24 or pair.b > 24:
@@ -251,16 +281,15 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     Every doubt and every convention applied is appended to `trace` (see `nlentry.reading`).
     """
     today = now.date()
-    out = _new_object(Resolved)  # every field set here, without the cost of a call to an __init__
-    out.date, out.start, out.end, out.duration = today, None, None, None
-    out.implied, out.spans, out.trace, out.has_date = set(), [], trace, False
+    out = Resolved()  # no __init__: every field is set here
+    spans: list[tuple[str, int, int]] = []
+    # three fields a statement at most: an assignment of four or more builds a tuple and unpacks it
+    out.date, out.start, out.end = today, None, None
+    out.duration, out.derived = None, None
+    out.spans, out.has_date = spans, False
     part: str | None = None
     day_ref: DayRef | None = None
-    starts: list[tuple[Clock, int, int]] = []
-    ends: list[tuple[Clock, int, int]] = []
-    ranges: list[tuple[Clock, Clock, int, int]] = []
     durations: list[Duration] = []
-    bare: list[tuple[Item, Clock]] = []
     clocked = False  # is any item a clock time or a range (then "a-b" is a date): counted once, not per pair
     days: list[DayRef] = []  # every day the phrase names, to see whether they agree
     several = False  # a list or run of days ("ma en di", "ma t/m vr"): one entry cannot hold them all
@@ -268,91 +297,98 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
     timed: list[Item] = []  # the pairs, ranges and clock times, in order: read once `clocked` is known
     for item in items:
         kind = item.kind
-        if kind == "part":
+        if kind == "duration":
+            length = item.value
+            assert isinstance(length, Duration)
+            durations.append(length)
+            spans.append(("duration", item.start, item.end))
+        elif kind == "day":
+            day = item.value
+            assert isinstance(day, DayRef)
+            days.append(day)
+            # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
+            if day_ref is None or (day_ref.kind == "weekday" and day.kind == "date"):
+                day_ref = day
+            elif day_ref.kind == "weekday" and day.kind == "month_day" and day.months is None:
+                day_ref = day.replace(weekday=day_ref.weekday)  # "friday the 13th"
+            spans.append(("date", item.start, item.end))
+            several = several or (item.role is not None and len(days) > 1)
+        elif kind == "part":
             part = part or str(item.value)
             if isinstance(item.extra, DayRef):
                 days.append(item.extra)
                 day_ref = day_ref or item.extra
-            out.spans.append(("date" if item.extra else "daypart", item.start, item.end))
-        elif kind == "day":
-            assert isinstance(item.value, DayRef)
-            days.append(item.value)
-            # an explicit date wins over a weekday named with it ("Tuesday, 10 January")
-            if day_ref is None or (day_ref.kind == "weekday" and item.value.kind == "date"):
-                day_ref = item.value
-            elif day_ref.kind == "weekday" and item.value.kind == "month_day" and item.value.months is None:
-                day_ref = item.value.replace(weekday=day_ref.weekday)  # "friday the 13th"
-            out.spans.append(("date", item.start, item.end))
-            several = several or (item.role is not None and len(days) > 1)
-        elif kind == "duration":
-            assert isinstance(item.value, Duration)
-            durations.append(item.value)
-            out.spans.append(("duration", item.start, item.end))
+            spans.append(("date" if item.extra else "daypart", item.start, item.end))
         elif kind == "pair":
             timed.append(item)
         elif kind in ("range", "clock", "clock_for"):
             clocked = True
             timed.append(item)
 
-    for item in timed:
-        if item.kind == "pair":
-            assert isinstance(item.value, Pair)
-            pair = item.value
-            if _pair_is_date(pair, clocked, part):
-                ref = DayRef("date", day=pair.a, month=pair.b)
-                if resolve_day(ref, today) is not None:
-                    days.append(ref)
-                    day_ref = ref if day_ref is None or day_ref.kind == "weekday" else day_ref
-                    out.spans.append(("date", item.start, item.end))
-                    trace.append(("convention", "dash_as_date", item.start, item.end, None))
-                    if part is not None and pair.a <= 24 and pair.b <= 24 and pair.sep != "/":
-                        trace.append(("doubt", "clock_digits_as_date",
-                                      f"'{pair.a}-{pair.b}' after a day part read as a date"))
+    if timed:  # the clock times (most phrases have none: these lists are made only when some are read)
+        starts: list[tuple[Clock, int, int]] = []
+        ends: list[tuple[Clock, int, int]] = []
+        ranges: list[tuple[Clock, Clock, int, int]] = []
+        bare: list[tuple[Item, Clock]] = []
+        for item in timed:
+            if item.kind == "pair":
+                assert isinstance(item.value, Pair)
+                pair = item.value
+                if _pair_is_date(pair, clocked, part):
+                    ref = DayRef("date", day=pair.a, month=pair.b)
+                    if resolve_day(ref, today) is not None:
+                        days.append(ref)
+                        day_ref = ref if day_ref is None or day_ref.kind == "weekday" else day_ref
+                        spans.append(("date", item.start, item.end))
+                        trace.append(("convention", "dash_as_date", item.start, item.end, None))
+                        if part is not None and pair.a <= 24 and pair.b <= 24 and pair.sep != "/":
+                            trace.append(("doubt", "clock_digits_as_date",
+                                          f"'{pair.a}-{pair.b}' after a day part read as a date"))
+                    else:
+                        trace.append(("doubt", "dash_not_a_date", None))
                 else:
-                    trace.append(("doubt", "dash_not_a_date", None))
-            else:
-                ranges.append((Clock(pair.a), Clock(pair.b), item.start, item.end))
-                trace.append(("convention", "dash_as_range", item.start, item.end, None))
-                trace.append(("doubt", "dash_as_range", None))
-                out.spans.append(("time", item.start, item.end))
-        elif item.kind == "range":
-            assert isinstance(item.value, ClockRange)
-            a, b = item.value.start, item.value.end
-            ranges.append((a, b, item.start, item.end))
-            days.extend(d for d in (a.day, b.day) if d is not None)
-            day_ref = day_ref or a.day or b.day
-            out.spans.append(("time", item.start, item.end))
-        elif item.kind == "clock_for":
-            assert isinstance(item.value, Clock) and isinstance(item.extra, Duration)
-            starts.append((item.value, item.start, item.end))
-            durations.insert(0, item.extra)
-            out.spans.append(("time", item.start, item.end))
-        elif item.kind == "clock":
-            assert isinstance(item.value, Clock)
-            clock = item.value
-            if clock.day is not None:
-                days.append(clock.day)
-                day_ref = day_ref or clock.day
-            if item.role == "until":
-                ends.append((clock, item.start, item.end))
-                out.spans.append(("end", item.start, item.end))
-            elif item.role in ("at", "from"):
-                starts.append((clock, item.start, item.end))
-                out.spans.append(("start", item.start, item.end))
-            else:
-                bare.append((item, clock))
+                    ranges.append((Clock(pair.a), Clock(pair.b), item.start, item.end))
+                    trace.append(("convention", "dash_as_range", item.start, item.end, None))
+                    trace.append(("doubt", "dash_as_range", None))
+                    spans.append(("time", item.start, item.end))
+            elif item.kind == "range":
+                assert isinstance(item.value, ClockRange)
+                a, b = item.value.start, item.value.end
+                ranges.append((a, b, item.start, item.end))
+                days.extend(d for d in (a.day, b.day) if d is not None)
+                day_ref = day_ref or a.day or b.day
+                spans.append(("time", item.start, item.end))
+            elif item.kind == "clock_for":
+                assert isinstance(item.value, Clock) and isinstance(item.extra, Duration)
+                starts.append((item.value, item.start, item.end))
+                durations.insert(0, item.extra)
+                spans.append(("time", item.start, item.end))
+            elif item.kind == "clock":
+                assert isinstance(item.value, Clock)
+                clock = item.value
+                if clock.day is not None:
+                    days.append(clock.day)
+                    day_ref = day_ref or clock.day
+                if item.role == "until":
+                    ends.append((clock, item.start, item.end))
+                    spans.append(("end", item.start, item.end))
+                elif item.role in ("at", "from"):
+                    starts.append((clock, item.start, item.end))
+                    spans.append(("start", item.start, item.end))
+                else:
+                    bare.append((item, clock))
 
-    # A bare 1:30 / 1h30 is a duration (conventions), unless it cannot be one or something else is.
-    for item, clock in bare:
-        as_duration = (clock.shape == "hm" and not _has_hint(clock) and clock.hour < 10 and not durations
-                       and not ranges and not starts)
-        if as_duration:
-            durations.append(Duration(clock.hour * 3600 + clock.minute * 60))
-            out.spans.append(("duration", item.start, item.end))
-            trace.append(("convention", "hm_as_length", item.start, item.end, None))
-        else:
-            starts.append((clock, item.start, item.end))
-            out.spans.append(("start", item.start, item.end))
+        # A bare 1:30 / 1h30 is a duration (conventions), unless it cannot be one or something else is.
+        for item, clock in bare:
+            as_duration = (clock.shape == "hm" and not _has_hint(clock) and clock.hour < 10 and not durations
+                           and not ranges and not starts)
+            if as_duration:
+                durations.append(Duration(clock.hour * 3600 + clock.minute * 60))
+                spans.append(("duration", item.start, item.end))
+                trace.append(("convention", "hm_as_length", item.start, item.end, None))
+            else:
+                starts.append((clock, item.start, item.end))
+                spans.append(("start", item.start, item.end))
 
     if day_ref is not None:
         resolved = resolve_day(day_ref, today)
@@ -368,75 +404,66 @@ def resolve(items: list[Item], now: datetime, trace: Trace) -> Resolved:
                               f"the phrase names more than one day; using {resolved:%a %d %b}"))
         else:
             trace.append(("doubt", "no_such_date", "that date does not exist; using today"))
-    if not out.has_date:
-        out.implied.add("date")
 
-    duration = int(round(durations[0].seconds)) if durations else None
+    duration = round(durations[0].seconds) if durations else None
     if len(durations) > 1:
         trace.append(("doubt", "durations", "more than one duration in the phrase; the first one counts"))
 
-    if several or len(ranges) > 1:
+    if several or (timed and len(ranges) > 1):  # starts, ends and ranges are there when `timed` is
         trace.append(("doubt", "several_entries",
                       "the phrase holds several entries; only the first is read (parse_all reads all)"))
-    if len(ranges) > 1:
-        trace.append(("doubt", "two_ranges",
-                      "more than one time range in the phrase; the first one counts"))
-        trace.extend(("unused", "time", first, last) for _, _, first, last in ranges[1:])
-    elif len(starts) > 1 or len(ends) > 1:
-        trace.append(("doubt", "two_times",
-                      "more than one start or end time in the phrase; the first one counts"))
-        trace.extend(("unused", "start", first, last) for _, first, last in starts[1:])
-        trace.extend(("unused", "end", first, last) for _, first, last in ends[1:])
-    if ranges:
-        a, b, first, last = ranges[0]
-        start_m, end_m, next_day = clock_range(a, b, part)
-        out.start = _to_time(*divmod(start_m, 60))
-        out.end = _to_time(*divmod(end_m, 60))
-        if end_m > 12 * 60 and (a.hour < WORK_START or b.hour < WORK_START):
-            _note_working_hours(trace, (a, b), (start_m // 60, end_m // 60), part, first, last)
-        if end_m <= start_m and not next_day:
-            trace.append(("doubt", "end_before_start", "the end lies before the start"))
-            out.end = None
-        else:
-            span = end_m - start_m + (24 * 60 if next_day else 0)
-            if duration is not None and duration != span * 60:
-                trace.append(("doubt", "length_mismatch",
-                              "the duration does not match the range; the range counts"))
-            duration = span * 60
-            out.implied.add("duration")
-            trace.append(("convention", "length_from_range", first, last, None))
-    elif starts or ends:
-        if starts:
-            s, first, last = starts[0]
-            hour = hour24(s, part)
-            out.start = _to_time(hour, s.minute)
-            if s.hour < WORK_START < hour:
-                _note_working_hours(trace, (s,), (hour,), part, first, last)
-        if ends:
-            e, first, last = ends[0]
-            hour = hour24(e, part)
-            out.end = _to_time(hour, e.minute)
-            if e.hour < WORK_START < hour:
-                _note_working_hours(trace, (e,), (hour,), part, first, last)
-        if out.start and out.end:
-            span = (out.end.hour * 60 + out.end.minute) - (out.start.hour * 60 + out.start.minute)
-            if span <= 0:
-                trace.append(("doubt", "end_before_start_at", "the end lies before the start"))
+    if timed:
+        if len(ranges) > 1:
+            trace.append(("doubt", "two_ranges",
+                          "more than one time range in the phrase; the first one counts"))
+            trace.extend(("unused", "time", first, last) for _, _, first, last in ranges[1:])
+        elif len(starts) > 1 or len(ends) > 1:
+            trace.append(("doubt", "two_times",
+                          "more than one start or end time in the phrase; the first one counts"))
+            trace.extend(("unused", "start", first, last) for _, first, last in starts[1:])
+            trace.extend(("unused", "end", first, last) for _, first, last in ends[1:])
+        if ranges:
+            a, b, first, last = ranges[0]
+            start_m, end_m, next_day = clock_range(a, b, part)
+            out.start = _to_time(*divmod(start_m, 60))
+            out.end = _to_time(*divmod(end_m, 60))
+            if end_m > 12 * 60 and (a.hour < WORK_START or b.hour < WORK_START):
+                _note_working_hours(trace, (a, b), (start_m // 60, end_m // 60), part, first, last)
+            if end_m <= start_m and not next_day:
+                trace.append(("doubt", "end_before_start", "the end lies before the start"))
                 out.end = None
             else:
+                span = end_m - start_m + (24 * 60 if next_day else 0)
+                if duration is not None and duration != span * 60:
+                    trace.append(("doubt", "length_mismatch",
+                                  "the duration does not match the range; the range counts"))
                 duration = span * 60
-                out.implied.add("duration")
-                trace.append(("convention", "length_from_range", None, None, None))
-        elif out.start and duration is not None:
-            end = datetime.combine(out.date, out.start) + timedelta(seconds=duration)
-            out.end = end.time().replace(second=0, microsecond=0)
-            out.implied.add("end")
-            trace.append(("convention", "end_from_length", None, None, None))
-        elif out.end and duration is not None:
-            start = datetime.combine(out.date, out.end) - timedelta(seconds=duration)
-            out.start = start.time().replace(second=0, microsecond=0)
-            out.implied.add("start")
-            trace.append(("convention", "start_from_length", None, None, None))
+                out.derived = "duration"
+                trace.append(("convention", "length_from_range", first, last, None))
+        elif starts or ends:
+            if starts:
+                out.start = _time_of(*starts[0], part, trace)
+            if ends:
+                out.end = _time_of(*ends[0], part, trace)
+            if out.start and out.end:
+                span = (out.end.hour * 60 + out.end.minute) - (out.start.hour * 60 + out.start.minute)
+                if span <= 0:
+                    trace.append(("doubt", "end_before_start_at", "the end lies before the start"))
+                    out.end = None
+                else:
+                    duration = span * 60
+                    out.derived = "duration"
+                    trace.append(("convention", "length_from_range", None, None, None))
+            elif out.start and duration is not None:
+                end = datetime.combine(out.date, out.start) + timedelta(seconds=duration)
+                out.end = end.time().replace(second=0, microsecond=0)
+                out.derived = "end"
+                trace.append(("convention", "end_from_length", None, None, None))
+            elif out.end and duration is not None:
+                start = datetime.combine(out.date, out.end) - timedelta(seconds=duration)
+                out.start = start.time().replace(second=0, microsecond=0)
+                out.derived = "start"
+                trace.append(("convention", "start_from_length", None, None, None))
     out.duration = duration
     if duration is not None and 12 * 3600 < duration <= 24 * 3600:
         trace.append(("doubt", "long", "longer than 12 hours"))

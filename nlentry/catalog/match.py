@@ -761,33 +761,39 @@ class _Reader:
                 client_number = index.client_number.get(target.client_id)
             if client_number is not None:
                 client = _ref(targets[client_number].id, targets[client_number].name)
-        persons: list[Ref] = []
-        seen: set[object] = set()
+        persons: dict[object, Ref] = {}
         for m, who in people:
-            used.update(range(m.first, m.stop))
-            used.update(m.cue)
-            spans.append(_span("person", m.start, m.end, text[m.start:m.end]))
-            if isinstance(who, str):
-                facts.append(("match", "person", m.start, m.end, None, who, "unknown"))
-                facts.append(_unknown_doubt(who))
-                ref = _ref(None, who)
-                key: object = ("unknown", fold(who))
-            else:
-                target = targets[who]
-                facts.append(("match", "person", m.start, m.end, target.id, target.name,
-                              "person" if m.exact else "near"))
-                if not m.exact:
-                    surface = text[m.start:m.end]
-                    facts.append(("doubt", "near_name", f"read '{surface}' as person '{target.name}'"))
-                ref = _ref(target.id, target.name)
-                key = ("known", target.id)
-            if key not in seen:
-                seen.add(key)
-                persons.append(ref)
+            self._person(m, who, used, spans, facts, persons)
         tags = self._tags(tag_words, used, spans) if tag_words else ()
         spans.sort(key=_span_order)
-        return _name_match(project, service, client, tuple(persons), tags, tuple(spans), frozenset(used),
-                           tuple(facts))
+        return _name_match(project, service, client, tuple(persons.values()), tags, tuple(spans),
+                           frozenset(used), tuple(facts))
+
+    def _person(self, m: _Mention, who: int | str, used: set[int], spans: list[Span], facts: list[Fact],
+                persons: dict[object, Ref]) -> None:
+        """Read mention `m` as a person: `who` is a target number, or the name of a person the catalog does
+        not know. Its words join `used`, its span `spans`, its match and doubt (unknown person, near miss)
+        `facts`, and the person `persons` (keyed by who they are) unless named before. `_plain` and
+        `_assign` both read people through this, so that they cannot drift apart."""
+        used.update(range(m.first, m.stop))
+        used.update(m.cue)
+        text = self.text
+        spans.append(_span("person", m.start, m.end, text[m.start:m.end]))
+        if isinstance(who, str):
+            facts.append(("match", "person", m.start, m.end, None, who, "unknown"))
+            facts.append(_unknown_doubt(who))
+            key: object = ("unknown", fold(who))
+            if key not in persons:
+                persons[key] = _ref(None, who)
+            return
+        target = self.index.targets[who]
+        facts.append(("match", "person", m.start, m.end, target.id, target.name,
+                      "person" if m.exact else "near"))
+        if not m.exact:
+            facts.append(("doubt", "near_name", f"read '{text[m.start:m.end]}' as person '{target.name}'"))
+        key = ("known", target.id)
+        if key not in persons:
+            persons[key] = _ref(target.id, target.name)
 
     def _near_doubt(self, m: _Mention, slot: str, name: str) -> Fact:
         """The doubt about mention `m`, read as `slot` `name` though it is no exact name of it."""
@@ -984,30 +990,19 @@ class _Reader:
             target = targets[client_number]
             client = _ref(target.id, target.name)
 
-        persons: list[Ref] = []
-        seen: set[object] = set()
+        persons: dict[object, Ref] = {}
         for m in by_slot.get("person", ()):
             if m.unknown is not None:
-                use(m, "person", None, "unknown")
-                ref = _ref(None, m.unknown)
-                key: object = ("unknown", fold(m.unknown))
-                doubt(_unknown_doubt(m.unknown))
-            else:
-                numbers = sorted({number for number, _ in m.readings["person"]})
-                use(m, "person", numbers[0], "person" if m.exact else "near")
-                chosen = targets[numbers[0]]
-                ref = _ref(chosen.id, chosen.name)
-                key = ("known", chosen.id)
-                if not m.exact:
-                    doubt(("doubt", "near_name", f"read '{surface(m)}' as person '{chosen.name}'"))
-                if len(numbers) > 1:
-                    score = self._score(m, numbers[0], None)
-                    alternatives.setdefault("persons", []).extend(alternative(n, score) for n in numbers[1:])
-                    names = ", ".join(f"'{targets[n].name}'" for n in numbers[1:])
-                    doubt(("doubt", "ambiguous", f"person '{chosen.name}' chosen; could also be {names}"))
-            if key not in seen:
-                seen.add(key)
-                persons.append(ref)
+                self._person(m, m.unknown, used, spans, facts, persons)
+                continue
+            numbers = sorted({number for number, _ in m.readings["person"]})
+            self._person(m, numbers[0], used, spans, facts, persons)
+            if len(numbers) > 1:
+                score = self._score(m, numbers[0], None)
+                alternatives.setdefault("persons", []).extend(alternative(n, score) for n in numbers[1:])
+                names = ", ".join(f"'{targets[n].name}'" for n in numbers[1:])
+                doubt(("doubt", "ambiguous",
+                       f"person '{targets[numbers[0]].name}' chosen; could also be {names}"))
 
         chosen_numbers = {"project": None if winner is None else winner.number,
                           "service": None if won_service is None else won_service.number}
@@ -1028,5 +1023,5 @@ class _Reader:
         for field, found in alternatives.items():
             if found:
                 facts.append(("alternatives", field, tuple(found)))
-        return _name_match(project, service, client, tuple(persons), tags, tuple(spans),
+        return _name_match(project, service, client, tuple(persons.values()), tags, tuple(spans),
                            frozenset(used), tuple(facts))

@@ -640,3 +640,39 @@ def test_catalog_item_and_client_of() -> None:
     assert catalog.item("service", 7) is None
     assert catalog.client_of(7).name == "Acme"
     assert catalog.client_of(8) is None and catalog.client_of(99) is None
+
+
+def test_a_word_is_weighed_once_per_catalog_and_cues(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a word can read (`CatalogIndex.may_name`, the lookups behind it) is learnt the first time the
+    word is met with a catalog and a locale's cues, and remembered: later phrases with it skip the work."""
+    catalog = Catalog.from_dict({"projects": [{"id": 1, "name": "Webshop"}], "services": [
+        {"id": 1, "name": "Testing"}]})
+    index = CatalogIndex.of(catalog)
+    asked: list[str] = []
+    may_name = index.may_name
+
+    def counting(key: str, first: str) -> bool:
+        asked.append(key)
+        return may_name(key, first)
+
+    monkeypatch.setattr(index, "may_name", counting)
+    for text in ("gewerkt", "webshop", "gewerkt testing", "2 uur gewerkt", "webshop gewerkt"):
+        ws = words(text)
+        assert match_names(text, ws, index, NL) == _general(text, ws, catalog)
+    assert sorted(asked) == ["2", "gewerkt", "testing", "uur", "webshop"]
+    assert match(" Webshop", catalog=catalog).spans[0].start == 1
+
+
+def test_what_a_word_reads_is_remembered_per_cues_and_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same word reads by each locale's cues ("met" is a person cue in Dutch only), and the memory of
+    words is emptied when full, so that no stream of new words grows it without bound."""
+    from nlentry.catalog import match as match_module
+
+    monkeypatch.setattr(match_module, "MEMO_SIZE", 3)
+    index = CatalogIndex.of(CATALOG)
+    assert match("met Jan").persons == (Ref(None, "Jan"),)
+    assert match("met Jan", cues=EN).persons == ()
+    assert match("met Jan").persons == (Ref(None, "Jan"),)
+    for k in range(10):
+        assert match(f"woord{k} Timi").project == Ref(47, "Timi")
+    assert all(len(memo[2]) <= 3 for memo in index.word_memos.values())

@@ -17,7 +17,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from nlentry import reading
-from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
+from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, MEMO_SIZE, CatalogIndex, first_token, fold
+from nlentry.memo import remember
 from nlentry.model import Alternative, Record, Ref, Span, maker
 from nlentry.reading import Fact
 
@@ -124,16 +125,9 @@ def _nothing() -> NameMatch:
     return _NOTHING
 
 
-def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start: int, end: int, key: str,
-                 used: frozenset[int]) -> NameMatch | None:
-    """The match of one uncued exact name (`key`, text `start` to `end`, targets `numbers` = the key's
-    exact targets, consuming the words `used`) when it has one reading, as a project or a service; None
-    when it needs `_assign`. What does not depend on where the name stands is worked out once per key."""
-    recipe = index.single_readings.get(key, _UNKNOWN)
-    if recipe is _UNKNOWN:
-        recipe = index.single_readings[key] = _single_recipe(index, numbers, key)
-    if recipe is None:
-        return None
+def _single_name(text: str, recipe: _Recipe, start: int, end: int, used: frozenset[int]) -> NameMatch:
+    """The match of one uncued exact name with one reading, as a project or a service: what `recipe`
+    (`_recipe`) says of it, the name standing at `start` to `end` of `text` and consuming the words `used`."""
     span_field, project, service, client, target_id, target_name, how, doubts = recipe
     span = _span(span_field, start, end, text[start:end])
     return _name_match(project, service, client, (), (), (span,), used,
@@ -142,6 +136,14 @@ def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start
 
 _UNKNOWN = object()
 _Recipe = tuple[str, Ref | None, Ref | None, Ref | None, object, str, str, tuple[Fact, ...]]
+
+
+def _recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _Recipe | None:
+    """`_single_recipe` of the exact name `key` (whose targets are `numbers`), worked out once per key."""
+    recipe: _Recipe | None = index.single_readings.get(key, _UNKNOWN)
+    if recipe is _UNKNOWN:
+        recipe = index.single_readings[key] = _single_recipe(index, numbers, key)
+    return recipe
 
 
 def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _Recipe | None:
@@ -257,22 +259,6 @@ def _compile(cues: Cues) -> _CueTable:
                      frozenset(fold(a) for a in cues.articles))
 
 
-_TABLES: dict[int, tuple[Cues, _CueTable]] = {}
-
-
-def _table(cues: Cues) -> _CueTable:
-    """`_compile(cues)`, found by the identity of `cues` (callers keep one `Cues` per locale), which is
-    cheaper than hashing it for `_compile`'s cache on every phrase."""
-    found = _TABLES.get(id(cues))
-    if found is not None and found[0] is cues:
-        return found[1]
-    if len(_TABLES) >= 64:
-        _TABLES.clear()
-    table = _compile(cues)
-    _TABLES[id(cues)] = (cues, table)
-    return table
-
-
 class _Hit(NamedTuple):
     stop: int
     targets: tuple[int, ...]
@@ -371,46 +357,69 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
     Two words only form one name when the text between them is whitespace. Tags are `#` plus a word that
     starts with a letter (`#1234` is not a tag). See the module docstring for the reading rules.
     """
-    if words:
-        table = _table(cues)
-        if len(words) == 1:  # most phrases leave one word: a name alone is read without the `_Reader`
-            info = _word_info(words[0].text)
-            found = _one_word(text, words[0], info, index, table.tokens)
-            if found is not None:
-                return found
-            infos = [info]
+    if not words:
+        return _NOTHING
+    memo = index.word_memos.get(id(cues))
+    if memo is None or memo[0] is not cues:
+        memo = _word_memo(index, cues)
+    known = memo[2]
+    if len(words) == 1:  # most phrases leave one word: what it reads alone is remembered per spelling
+        word = words[0]
+        raw = word.text
+        entry = known.get(raw) or _learn(raw, index, memo)
+        alone = entry[2]
+        if alone is not None:
+            if isinstance(alone, NameMatch):  # nothing
+                return alone
+            lead, trail, recipe = alone
+            start = word.start + lead
+            end = word.end - trail
+            return _single_name(text, recipe, start, end if end > start else start, _FIRST_WORD)
+        infos = [entry[0]]
+    else:
+        entries = [known.get(w.text) or _learn(w.text, index, memo) for w in words]
+        for entry in entries:
+            if entry[1]:
+                break
         else:
-            infos = [_word_info(w.text) for w in words]
-        person_tokens = table.person_tokens
-        may_name = index.may_name
-        # Only a tag, an "@", a word of a person cue or a word that can be (part of) a name starts a
-        # reading (a project cue reads only a name after it); without any, nothing is read.
-        for info in infos:
-            if info[9] or info[5] in person_tokens or may_name(info[4], info[14]):
-                return _Reader(text, words, index, table, infos).run()
-    return _nothing()
+            return _NOTHING
+        infos = [entry[0] for entry in entries]
+    return _Reader(text, words, index, memo[1], infos).run()
 
 
-def _one_word(text: str, word: Word, info: _WordInfo, index: CatalogIndex,
-              cue_tokens: frozenset[str]) -> NameMatch | None:
-    """What `_Reader` reads from a lone `word` that is exactly the name of a project or service with one
-    reading (see `_single_name`); None for anything else, which the `_Reader` then reads."""
-    if info[9] or info[5] in cue_tokens:
-        return None
-    key = info[4]
-    numbers = index.exact.get(key) if key else None
-    if not numbers:
-        return None
-    start = word.start + info[11]
-    end = word.end
-    trail = info[12]
-    if trail is not None:
-        start += info[13]
-        end = max(start, end - trail)
-    return _single_name(text, index, numbers, start, end, key, _FIRST_WORD)
-
-
+_WordEntry = tuple[_WordInfo, bool, "tuple[int, int, _Recipe] | NameMatch | None"]
+_Memo = tuple[Cues, _CueTable, dict[str, _WordEntry]]
 _FIRST_WORD = frozenset({0})
+
+
+def _word_memo(index: CatalogIndex, cues: Cues) -> _Memo:
+    """What `match_names` remembers of the words it met with `index` and `cues`: (cues, their table,
+    word -> `_learn`'s entry), kept in the index by the identity of `cues` (callers keep one `Cues` per
+    locale), which is cheaper than hashing them on every phrase."""
+    memo: _Memo = (cues, _compile(cues), {})
+    remember(index.word_memos, id(cues), memo, 64)
+    return memo
+
+
+def _learn(raw: str, index: CatalogIndex, memo: _Memo) -> _WordEntry:
+    """What a word spelt `raw` is, whatever its neighbours (remembered in `memo`, up to `MEMO_SIZE` words):
+    (its `_word_info`, can it start a reading, what it reads alone).
+
+    Only a tag, an "@", a word of a person cue or a word that can be (part of) a name starts a reading (a
+    project cue reads only a name after it): a phrase without any reads nothing. Alone, a word reads
+    nothing (`_NOTHING`), or is exactly the name of a project or service with one reading: (where the name
+    starts past the word's start, how far it ends before the word's end, its `_recipe`); None for anything
+    else, which the `_Reader` then reads."""
+    table = memo[1]
+    info = _word_info(raw)
+    starts = info[9] or info[5] in table.person_tokens or index.may_name(info[4], info[14])
+    alone: tuple[int, int, _Recipe] | NameMatch | None = None if starts else _NOTHING
+    key = info[4]
+    if starts and not (info[9] or info[5] in table.tokens) and key in index.exact:
+        recipe = _recipe(index, index.exact[key], key)
+        if recipe is not None:
+            alone = (info[11] + info[13], info[12] or 0, recipe)
+    return remember(memo[2], raw, (info, starts, alone), MEMO_SIZE)
 
 
 class _Reader:
@@ -820,8 +829,10 @@ class _Reader:
         if m.unknown is not None or m.cue_kind is not None or not m.exact or (
                 m.first and self.cue_tok[m.first - 1] in self.table.articles):
             return None  # an article before the name: `_assign` weighs it
-        return _single_name(self.text, self.index, m.targets, m.start, m.end, m.key,
-                            frozenset((*range(m.first, m.stop), *m.cue)))
+        recipe = _recipe(self.index, m.targets, m.key)
+        if recipe is None:
+            return None
+        return _single_name(self.text, recipe, m.start, m.end, frozenset((*range(m.first, m.stop), *m.cue)))
 
     def _after_article(self, m: _Mention) -> bool:
         """Does an indefinite article stand right before mention `m` ("an intern", "een webshop")?"""

@@ -18,6 +18,8 @@ NL = Cues(
     person=frozenset({"met", "samen met"}),
     joiners=frozenset({"en", ","}),
 )
+NL_ARTICLES = Cues(NL.project, NL.person, NL.joiners, articles=frozenset({"een"}))
+"""The Dutch cues with the indefinite article: a name right after it is left to the full assignment."""
 EN = Cues(
     project=frozenset({"for", "on", "at"}),
     person=frozenset({"with", "together with"}),
@@ -619,15 +621,17 @@ def _catalog_and_phrase(draw: st.DrawFn) -> tuple[Catalog, str, str]:
     return Catalog.from_dict(data), " ".join(pieces), draw(st.sampled_from([r"\S+", _WORDS.pattern]))
 
 
+@pytest.mark.parametrize("cues", [NL, NL_ARTICLES], ids=["nl", "nl-articles"])
 @settings(max_examples=300, deadline=None)
 @given(_catalog_and_phrase())
-def test_the_shortcuts_never_change_a_reading_of_any_catalog(case: tuple[Catalog, str, str]) -> None:
+def test_the_shortcuts_never_change_a_reading_of_any_catalog(cues: Cues,
+                                                             case: tuple[Catalog, str, str]) -> None:
     """Over generated catalogs: match_names (which skips phrases without a word that can be part of a
-    name, reads a lone name without the reader and takes the single and plain shortcuts) reads every
-    phrase as the reader's segmenting and full assignment do."""
+    name, reads a lone name, and one name among words that read nothing, without the reader, and takes
+    the single and plain shortcuts) reads every phrase as the reader's segmenting and full assignment do."""
     catalog, text, pattern = case
     ws = words(text, pattern=pattern)
-    assert match_names(text, ws, CatalogIndex.of(catalog), NL) == _general(text, ws, catalog)
+    assert match_names(text, ws, CatalogIndex.of(catalog), cues) == _general(text, ws, catalog, cues)
 
 
 def test_catalog_item_and_client_of() -> None:
@@ -655,10 +659,11 @@ def test_a_word_is_weighed_once_per_catalog_and_cues(monkeypatch: pytest.MonkeyP
         asked.append(key)
         return may_name(key, first)
 
+    texts = ("gewerkt", "webshop", "gewerkt testing", "2 uur gewerkt", "webshop gewerkt")
+    expected = [_general(text, words(text), catalog) for text in texts]
     monkeypatch.setattr(index, "may_name", counting)
-    for text in ("gewerkt", "webshop", "gewerkt testing", "2 uur gewerkt", "webshop gewerkt"):
-        ws = words(text)
-        assert match_names(text, ws, index, NL) == _general(text, ws, catalog)
+    for text, reading in zip(texts, expected, strict=True):
+        assert match_names(text, words(text), index, NL) == reading
     assert sorted(asked) == ["2", "gewerkt", "testing", "uur", "webshop"]
     assert match(" Webshop", catalog=catalog).spans[0].start == 1
 
@@ -676,3 +681,34 @@ def test_what_a_word_reads_is_remembered_per_cues_and_within_bounds(monkeypatch:
     for k in range(10):
         assert match(f"woord{k} Timi").project == Ref(47, "Timi")
     assert all(len(memo[2]) <= 3 for memo in index.word_memos.values())
+
+
+@pytest.mark.parametrize(("text", "shortcut"), [
+    ("lang gewerkt Webshop", True), ("Webshop gewerkt.", True), ("lang (Webshop) gewerkt", True),
+    ("de webshop", True), ("Acme gewerkt", True), ("gewerkt, Globex", False), ("gewerkt , Timing", False),
+    ("een Webshop", False), ("aan Webshop", False), ("en Webshop", False), ("Webshop Timi", False),
+    ("gewerkt Rowan", False), ("gewerkt Oud", False), ("nieuwe Website", False), ("gewerkt tango", False),
+    ("gewerkt #tag", False), ("gewerkt webshp", False), ("review gewerkt", False),
+])
+def test_one_name_among_words_that_read_nothing_is_read_without_the_reader(
+        text: str, shortcut: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When only one word of several can start a reading and it alone is the name of a project or service
+    with one reading, uncued and after no article, the reader would read just that name: `match_names`
+    reads it without the reader. Anything else (a cue or article before it, a name of several words, a
+    name with several readings, a person, a tag, a near miss) is left to the reader."""
+    from nlentry.catalog.match import _Reader
+
+    ws = words(text, pattern=r"\w[\w.-]*|[^\w\s]")
+    expected = _general(text, ws, cues=NL_ARTICLES)
+    read = []
+    run = _Reader.run
+
+    def counted(reader: _Reader) -> NameMatch:
+        read.append(reader)
+        return run(reader)
+
+    monkeypatch.setattr(_Reader, "run", counted)
+    assert match_names(text, ws, CatalogIndex.of(CATALOG), NL_ARTICLES) == expected
+    assert (not read) == shortcut
+    if shortcut:
+        assert len(expected.spans) == 1 and expected.spans[0].field in ("project", "service", "client")

@@ -378,11 +378,13 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
         infos = [entry[0]]
     else:
         entries = [known.get(w.text) or _learn(w.text, index, memo) for w in words]
-        for entry in entries:
-            if entry[1]:
-                break
-        else:
+        starting = [k for k, entry in enumerate(entries) if entry[1]]
+        if not starting:
             return _NOTHING
+        if len(starting) == 1:
+            found = _one_name(text, words, entries, starting[0], index, memo[1])
+            if found is not None:
+                return found
         infos = [entry[0] for entry in entries]
     return _Reader(text, words, index, memo[1], infos).run()
 
@@ -420,6 +422,29 @@ def _learn(raw: str, index: CatalogIndex, memo: _Memo) -> _WordEntry:
         if recipe is not None:
             alone = (info[11] + info[13], info[12] or 0, recipe)
     return remember(memo[2], raw, (info, starts, alone), MEMO_SIZE)
+
+
+def _one_name(text: str, words: Sequence[Word], entries: list[_WordEntry], k: int, index: CatalogIndex,
+              table: _CueTable) -> NameMatch | None:
+    """What the `_Reader` reads from `words` (learnt as `entries`) of which only word `k` can start a
+    reading, when that word alone is the name of a project or service with one reading (`_learn`), no name
+    of several words starts or ends with it, and no cue word nor article stands before it; None otherwise.
+
+    The other words then read nothing: none is a name, a near miss or the start of one (none ends one
+    either: those words can start a reading), a tag, an "@" or a person cue, and a project cue is only
+    read with a name right after it."""
+    info, _, alone = entries[k]
+    if not isinstance(alone, tuple) or info[14] in index.multi_starts or info[4] in index.multi_last:
+        return None
+    if k:
+        before = entries[k - 1][0][5]
+        if before in table.tokens or before in table.articles:
+            return None
+    lead, trail, recipe = alone
+    word = words[k]
+    start = word.start + lead
+    end = word.end - trail
+    return _single_name(text, recipe, start, end if end > start else start, frozenset((k,)))
 
 
 class _Reader:

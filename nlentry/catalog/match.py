@@ -481,18 +481,25 @@ class _Reader:
          self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos)  # noqa: B905
         self.barrier = barrier
         self.infos = infos
-        adjacent = [False] * n  # is word k separated from word k - 1 by whitespace at most?
-        sep = [""] * n  # what joins word k to word k - 1 in a key: " " or nothing
+        adjacent = [False]  # is word k separated from word k - 1 by whitespace at most?
+        sep = [""]  # what joins word k to word k - 1 in a key: " " or nothing
+        gap_start = words[0].end if n else 0
+        for word in words[1:]:
+            gap_end = word.start
+            if gap_end == gap_start:
+                adjacent.append(True)
+                sep.append("")
+            else:
+                adjacent.append(text[gap_start:gap_end].isspace())
+                sep.append(" ")
+            gap_start = word.end
         run_end = [n] * n  # where the run of adjacent words that word k is in ends (a barrier starts one)
-        end = n
-        for k in range(n - 1, 0, -1):
-            gap = text[words[k - 1].end:words[k].start]
-            joined = adjacent[k] = not gap or gap.isspace()
-            if gap:
-                sep[k] = " "
-            if not joined or barrier[k]:
-                end = k
-            run_end[k - 1] = end
+        if False in adjacent[1:] or True in barrier:
+            end = n
+            for k in range(n - 1, 0, -1):
+                if not adjacent[k] or barrier[k]:
+                    end = k
+                run_end[k - 1] = end
         self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
         self.capitals = any(capital)
         self._hits: dict[int, _Hit | None] = {}
@@ -513,20 +520,18 @@ class _Reader:
     def _key(self, p: int, q: int) -> str:
         if q - p == 1:
             return self.nf_c[p]
-        parts = [self.nf_l[p]]
+        sep = self.sep
+        key = self.nf_l[p]
         for k in range(p + 1, q - 1):
-            parts.append(self.sep[k])
-            parts.append(self.nf[k])
-        parts.append(self.sep[q - 1])
-        parts.append(self.nf_r[q - 1])
-        return "".join(parts)
+            key += sep[k] + self.nf[k]
+        return key + sep[q - 1] + self.nf_r[q - 1]
 
     def lookup(self, p: int) -> _Hit | None:
         """The longest name starting at word `p`: exact if any, else a near miss; cached per position."""
-        if p in self._hits:
-            return self._hits[p]
-        hit = self._lookup(p)
-        self._hits[p] = hit
+        hits = self._hits
+        if p in hits:
+            return hits[p]
+        hit = hits[p] = self._lookup(p)
         return hit
 
     def _lookup(self, p: int) -> _Hit | None:
@@ -799,7 +804,8 @@ class _Reader:
         for m, who in people:
             self._person(m, who, used, spans, facts, persons)
         tags = self._tags(tag_words, used, spans) if tag_words else ()
-        spans.sort(key=_span_order)
+        if len(spans) > 1:
+            spans.sort(key=_span_order)
         return _name_match(project, service, client, tuple(persons.values()), tags, tuple(spans),
                            frozenset(used), tuple(facts))
 

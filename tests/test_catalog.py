@@ -673,7 +673,7 @@ def test_what_a_word_reads_is_remembered_per_cues_and_within_bounds(monkeypatch:
     words is emptied when full, so that no stream of new words grows it without bound."""
     from nlentry.catalog import match as match_module
 
-    monkeypatch.setattr(match_module, "MEMO_SIZE", 3)
+    monkeypatch.setattr(match_module, "WORD_MEMO_SIZE", 3)
     index = CatalogIndex.of(CATALOG)
     assert match("met Jan").persons == (Ref(None, "Jan"),)
     assert match("met Jan", cues=EN).persons == ()

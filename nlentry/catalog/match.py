@@ -17,7 +17,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from nlentry import reading
-from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, MEMO_SIZE, CatalogIndex, first_token, fold
+from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
 from nlentry.memo import remember
 from nlentry.model import Alternative, Record, Ref, Span, maker
 from nlentry.reading import Fact
@@ -392,6 +392,9 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
 _WordEntry = tuple[_WordInfo, bool, "tuple[int, int, _Recipe] | NameMatch | None"]
 _Memo = tuple[Cues, _CueTable, dict[str, _WordEntry]]
 _FIRST_WORD = frozenset({0})
+WORD_MEMO_SIZE = 8192
+"""How many words `match_names` remembers per index and cues before starting over (as many as `_word_info`
+keeps: an entry holds the word's info, and a server meeting ever new words must not grow without bound)."""
 
 
 def _word_memo(index: CatalogIndex, cues: Cues) -> _Memo:
@@ -404,8 +407,8 @@ def _word_memo(index: CatalogIndex, cues: Cues) -> _Memo:
 
 
 def _learn(raw: str, index: CatalogIndex, memo: _Memo) -> _WordEntry:
-    """What a word spelt `raw` is, whatever its neighbours (remembered in `memo`, up to `MEMO_SIZE` words):
-    (its `_word_info`, can it start a reading, what it reads alone).
+    """What a word spelt `raw` is, whatever its neighbours (remembered in `memo`, up to `WORD_MEMO_SIZE`
+    words): (its `_word_info`, can it start a reading, what it reads alone).
 
     Only a tag, an "@", a word of a person cue or a word that can be (part of) a name starts a reading (a
     project cue reads only a name after it): a phrase without any reads nothing. Alone, a word reads
@@ -421,7 +424,7 @@ def _learn(raw: str, index: CatalogIndex, memo: _Memo) -> _WordEntry:
         recipe = _recipe(index, index.exact[key], key)
         if recipe is not None:
             alone = (info[11] + info[13], info[12] or 0, recipe)
-    return remember(memo[2], raw, (info, starts, alone), MEMO_SIZE)
+    return remember(memo[2], raw, (info, starts, alone), WORD_MEMO_SIZE)
 
 
 def _one_name(text: str, words: Sequence[Word], entries: list[_WordEntry], k: int, index: CatalogIndex,

@@ -156,10 +156,16 @@ def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _
     if len(found) != 1 or slot not in ("project", "service"):
         return None
     number, via = found[0]
+    how = "client" if via is not None else ("name" if key == index.name_keys[number] else "alias")
+    return _named_recipe(index, slot, number, via, how)
+
+
+def _named_recipe(index: CatalogIndex, slot: str, number: int, via: int | None, how: str) -> _Recipe:
+    """`_single_name`'s recipe of target `number` read as `slot` ("project" or "service"), through the
+    client `via` unless None, matched `how` (see `nlentry.reading.HOW`)."""
     targets = index.targets
     target = targets[number]
     span_field = "client" if via is not None else slot
-    how = "client" if via is not None else ("name" if key == index.name_keys[number] else "alias")
     ref = _ref(target.id, target.name)
     if slot == "service":
         return span_field, None, ref, None, target.id, target.name, how, ()
@@ -750,8 +756,7 @@ class _Reader:
         any number of people (cued or not), no client and no article before a project or service; plus
         the tags. None for anything else."""
         index = self.index
-        targets = index.targets
-        named: list[tuple[_Mention, str, int, int | None]] = []  # the project first, then the service
+        named: list[tuple[_Mention, str, _Recipe]] = []  # the project first, then the service
         people: list[tuple[_Mention, int | str]] = []  # a target number, or the name of an unknown person
         slots: set[str] = set()
         for m in mentions:
@@ -772,37 +777,36 @@ class _Reader:
                 return None  # two names for one field, a client, or a name that may be a plain noun
             else:
                 slots.add(slot)
-                number, via = found[0]
-                if slot == "project":
-                    named.insert(0, (m, slot, number, via))
+                if m.exact:  # the same as the name alone reads: worked out once per key
+                    recipe = _recipe(index, m.targets, m.key)
+                    if recipe is None:
+                        return None
                 else:
-                    named.append((m, slot, number, via))
+                    number, via = found[0]
+                    recipe = _named_recipe(index, slot, number, via, self._how(m, number, via))
+                if slot == "project":
+                    named.insert(0, (m, slot, recipe))
+                else:
+                    named.append((m, slot, recipe))
         text = self.text
         used: set[int] = set()
         spans: list[Span] = []
         facts: list[Fact] = []
         project = service = client = None
-        for m, slot, number, via in named:
-            target = targets[number]
-            span_field = "client" if via is not None else slot
+        for m, slot, recipe in named:
+            span_field, read_project, read_service, read_client, target_id, target_name, how, doubts = recipe
             used.update(range(m.first, m.stop))
             used.update(m.cue)
             spans.append(_span(span_field, m.start, m.end, text[m.start:m.end]))
-            how = self._how(m, number, via)
-            facts.append(("match", span_field, m.start, m.end, target.id, target.name, how))
+            facts.append(("match", span_field, m.start, m.end, target_id, target_name, how))
             if not m.exact:
-                facts.append(self._near_doubt(m, slot, target.name))
+                facts.append(self._near_doubt(m, slot, target_name))
+            if doubts:
+                facts.extend(doubts)
             if slot == "service":
-                service = _ref(target.id, target.name)
-                continue
-            project = _ref(target.id, target.name)
-            if not target.active:
-                facts.append(("doubt", "inactive", f"project '{target.name}' is inactive"))
-            client_number = via
-            if client_number is None and target.client_id is not None:
-                client_number = index.client_number.get(target.client_id)
-            if client_number is not None:
-                client = _ref(targets[client_number].id, targets[client_number].name)
+                service = read_service
+            else:
+                project, client = read_project, read_client
         persons: dict[object, Ref] = {}
         for m, who in people:
             self._person(m, who, used, spans, facts, persons)

@@ -18,6 +18,8 @@ NL = Cues(
     person=frozenset({"met", "samen met"}),
     joiners=frozenset({"en", ","}),
 )
+NL_ARTICLES = Cues(NL.project, NL.person, NL.joiners, articles=frozenset({"een"}))
+"""The Dutch cues with the indefinite article: a name right after it is left to the full assignment."""
 EN = Cues(
     project=frozenset({"for", "on", "at"}),
     person=frozenset({"with", "together with"}),
@@ -619,15 +621,17 @@ def _catalog_and_phrase(draw: st.DrawFn) -> tuple[Catalog, str, str]:
     return Catalog.from_dict(data), " ".join(pieces), draw(st.sampled_from([r"\S+", _WORDS.pattern]))
 
 
+@pytest.mark.parametrize("cues", [NL, NL_ARTICLES], ids=["nl", "nl-articles"])
 @settings(max_examples=300, deadline=None)
 @given(_catalog_and_phrase())
-def test_the_shortcuts_never_change_a_reading_of_any_catalog(case: tuple[Catalog, str, str]) -> None:
+def test_the_shortcuts_never_change_a_reading_of_any_catalog(cues: Cues,
+                                                             case: tuple[Catalog, str, str]) -> None:
     """Over generated catalogs: match_names (which skips phrases without a word that can be part of a
-    name, reads a lone name without the reader and takes the single and plain shortcuts) reads every
-    phrase as the reader's segmenting and full assignment do."""
+    name, reads a lone name, and one name among words that read nothing, without the reader, and takes
+    the single and plain shortcuts) reads every phrase as the reader's segmenting and full assignment do."""
     catalog, text, pattern = case
     ws = words(text, pattern=pattern)
-    assert match_names(text, ws, CatalogIndex.of(catalog), NL) == _general(text, ws, catalog)
+    assert match_names(text, ws, CatalogIndex.of(catalog), cues) == _general(text, ws, catalog, cues)
 
 
 def test_catalog_item_and_client_of() -> None:
@@ -640,3 +644,71 @@ def test_catalog_item_and_client_of() -> None:
     assert catalog.item("service", 7) is None
     assert catalog.client_of(7).name == "Acme"
     assert catalog.client_of(8) is None and catalog.client_of(99) is None
+
+
+def test_a_word_is_weighed_once_per_catalog_and_cues(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a word can read (`CatalogIndex.may_name`, the lookups behind it) is learnt the first time the
+    word is met with a catalog and a locale's cues, and remembered: later phrases with it skip the work."""
+    catalog = Catalog.from_dict({"projects": [{"id": 1, "name": "Webshop"}], "services": [
+        {"id": 1, "name": "Testing"}]})
+    index = CatalogIndex.of(catalog)
+    asked: list[str] = []
+    may_name = index.may_name
+
+    def counting(key: str, first: str) -> bool:
+        asked.append(key)
+        return may_name(key, first)
+
+    texts = ("gewerkt", "webshop", "gewerkt testing", "2 uur gewerkt", "webshop gewerkt")
+    expected = [_general(text, words(text), catalog) for text in texts]
+    monkeypatch.setattr(index, "may_name", counting)
+    for text, reading in zip(texts, expected, strict=True):
+        assert match_names(text, words(text), index, NL) == reading
+    assert sorted(asked) == ["2", "gewerkt", "testing", "uur", "webshop"]
+    assert match(" Webshop", catalog=catalog).spans[0].start == 1
+
+
+def test_what_a_word_reads_is_remembered_per_cues_and_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same word reads by each locale's cues ("met" is a person cue in Dutch only), and the memory of
+    words is emptied when full, so that no stream of new words grows it without bound."""
+    from nlentry.catalog import match as match_module
+
+    monkeypatch.setattr(match_module, "WORD_MEMO_SIZE", 3)
+    index = CatalogIndex.of(CATALOG)
+    assert match("met Jan").persons == (Ref(None, "Jan"),)
+    assert match("met Jan", cues=EN).persons == ()
+    assert match("met Jan").persons == (Ref(None, "Jan"),)
+    for k in range(10):
+        assert match(f"woord{k} Timi").project == Ref(47, "Timi")
+    assert all(len(memo[2]) <= 3 for memo in index.word_memos.values())
+
+
+@pytest.mark.parametrize(("text", "shortcut"), [
+    ("lang gewerkt Webshop", True), ("Webshop gewerkt.", True), ("lang (Webshop) gewerkt", True),
+    ("de webshop", True), ("Acme gewerkt", True), ("gewerkt, Globex", False), ("gewerkt , Timing", False),
+    ("een Webshop", False), ("aan Webshop", False), ("en Webshop", False), ("Webshop Timi", False),
+    ("gewerkt Rowan", False), ("gewerkt Oud", False), ("nieuwe Website", False), ("gewerkt tango", False),
+    ("gewerkt #tag", False), ("gewerkt webshp", False), ("review gewerkt", False),
+])
+def test_one_name_among_words_that_read_nothing_is_read_without_the_reader(
+        text: str, shortcut: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When only one word of several can start a reading and it alone is the name of a project or service
+    with one reading, uncued and after no article, the reader would read just that name: `match_names`
+    reads it without the reader. Anything else (a cue or article before it, a name of several words, a
+    name with several readings, a person, a tag, a near miss) is left to the reader."""
+    from nlentry.catalog.match import _Reader
+
+    ws = words(text, pattern=r"\w[\w.-]*|[^\w\s]")
+    expected = _general(text, ws, cues=NL_ARTICLES)
+    read = []
+    run = _Reader.run
+
+    def counted(reader: _Reader) -> NameMatch:
+        read.append(reader)
+        return run(reader)
+
+    monkeypatch.setattr(_Reader, "run", counted)
+    assert match_names(text, ws, CatalogIndex.of(CATALOG), NL_ARTICLES) == expected
+    assert (not read) == shortcut
+    if shortcut:
+        assert len(expected.spans) == 1 and expected.spans[0].field in ("project", "service", "client")

@@ -168,6 +168,8 @@ class CatalogIndex:
         """For `near_short`: each string a short key gives with or without one letter -> those keys."""
         self.single_readings: dict[str, Any] = {}
         """For `nlentry.catalog.match`: how a key alone reads, worked out on first use."""
+        self.word_memos: dict[int, Any] = {}
+        """For `nlentry.catalog.match`: what it learnt of each word it met, per set of cues."""
         self._readings: dict[tuple[int, ...], dict[str, tuple[tuple[int, int | None], ...]]] = {}
         return targets
 

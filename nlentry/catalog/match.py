@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from nlentry import reading
 from nlentry.catalog.index import EDGE_PUNCT, FUZZY_MIN_LETTERS, CatalogIndex, first_token, fold
+from nlentry.memo import remember
 from nlentry.model import Alternative, Record, Ref, Span, maker
 from nlentry.reading import Fact
 
@@ -124,16 +125,9 @@ def _nothing() -> NameMatch:
     return _NOTHING
 
 
-def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start: int, end: int, key: str,
-                 used: frozenset[int]) -> NameMatch | None:
-    """The match of one uncued exact name (`key`, text `start` to `end`, targets `numbers` = the key's
-    exact targets, consuming the words `used`) when it has one reading, as a project or a service; None
-    when it needs `_assign`. What does not depend on where the name stands is worked out once per key."""
-    recipe = index.single_readings.get(key, _UNKNOWN)
-    if recipe is _UNKNOWN:
-        recipe = index.single_readings[key] = _single_recipe(index, numbers, key)
-    if recipe is None:
-        return None
+def _single_name(text: str, recipe: _Recipe, start: int, end: int, used: frozenset[int]) -> NameMatch:
+    """The match of one uncued exact name with one reading, as a project or a service: what `recipe`
+    (`_recipe`) says of it, the name standing at `start` to `end` of `text` and consuming the words `used`."""
     span_field, project, service, client, target_id, target_name, how, doubts = recipe
     span = _span(span_field, start, end, text[start:end])
     return _name_match(project, service, client, (), (), (span,), used,
@@ -142,6 +136,14 @@ def _single_name(text: str, index: CatalogIndex, numbers: tuple[int, ...], start
 
 _UNKNOWN = object()
 _Recipe = tuple[str, Ref | None, Ref | None, Ref | None, object, str, str, tuple[Fact, ...]]
+
+
+def _recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _Recipe | None:
+    """`_single_recipe` of the exact name `key` (whose targets are `numbers`), worked out once per key."""
+    recipe: _Recipe | None = index.single_readings.get(key, _UNKNOWN)
+    if recipe is _UNKNOWN:
+        recipe = index.single_readings[key] = _single_recipe(index, numbers, key)
+    return recipe
 
 
 def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _Recipe | None:
@@ -154,10 +156,16 @@ def _single_recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _
     if len(found) != 1 or slot not in ("project", "service"):
         return None
     number, via = found[0]
+    how = "client" if via is not None else ("name" if key == index.name_keys[number] else "alias")
+    return _named_recipe(index, slot, number, via, how)
+
+
+def _named_recipe(index: CatalogIndex, slot: str, number: int, via: int | None, how: str) -> _Recipe:
+    """`_single_name`'s recipe of target `number` read as `slot` ("project" or "service"), through the
+    client `via` unless None, matched `how` (see `nlentry.reading.HOW`)."""
     targets = index.targets
     target = targets[number]
     span_field = "client" if via is not None else slot
-    how = "client" if via is not None else ("name" if key == index.name_keys[number] else "alias")
     ref = _ref(target.id, target.name)
     if slot == "service":
         return span_field, None, ref, None, target.id, target.name, how, ()
@@ -255,22 +263,6 @@ def _compile(cues: Cues) -> _CueTable:
     not_names = frozenset(t for phrase in cues.not_names for t in fold(phrase).split())
     return _CueTable(by_first, frozenset(t for ts in kinds for t in ts), comma_joins, not_names,
                      frozenset(fold(a) for a in cues.articles))
-
-
-_TABLES: dict[int, tuple[Cues, _CueTable]] = {}
-
-
-def _table(cues: Cues) -> _CueTable:
-    """`_compile(cues)`, found by the identity of `cues` (callers keep one `Cues` per locale), which is
-    cheaper than hashing it for `_compile`'s cache on every phrase."""
-    found = _TABLES.get(id(cues))
-    if found is not None and found[0] is cues:
-        return found[1]
-    if len(_TABLES) >= 64:
-        _TABLES.clear()
-    table = _compile(cues)
-    _TABLES[id(cues)] = (cues, table)
-    return table
 
 
 class _Hit(NamedTuple):
@@ -371,46 +363,97 @@ def match_names(text: str, words: Sequence[Word], index: CatalogIndex, cues: Cue
     Two words only form one name when the text between them is whitespace. Tags are `#` plus a word that
     starts with a letter (`#1234` is not a tag). See the module docstring for the reading rules.
     """
-    if words:
-        table = _table(cues)
-        if len(words) == 1:  # most phrases leave one word: a name alone is read without the `_Reader`
-            info = _word_info(words[0].text)
-            found = _one_word(text, words[0], info, index, table.tokens)
+    if not words:
+        return _NOTHING
+    memo = index.word_memos.get(id(cues))
+    if memo is None or memo[0] is not cues:
+        memo = _word_memo(index, cues)
+    known = memo[2]
+    if len(words) == 1:  # most phrases leave one word: what it reads alone is remembered per spelling
+        word = words[0]
+        raw = word.text
+        entry = known.get(raw) or _learn(raw, index, memo)
+        alone = entry[2]
+        if alone is not None:
+            if isinstance(alone, NameMatch):  # nothing
+                return alone
+            lead, trail, recipe = alone
+            start = word.start + lead
+            end = word.end - trail
+            return _single_name(text, recipe, start, end if end > start else start, _FIRST_WORD)
+        infos = [entry[0]]
+    else:
+        entries = [known.get(w.text) or _learn(w.text, index, memo) for w in words]
+        starting = [k for k, entry in enumerate(entries) if entry[1]]
+        if not starting:
+            return _NOTHING
+        if len(starting) == 1:
+            found = _one_name(text, words, entries, starting[0], index, memo[1])
             if found is not None:
                 return found
-            infos = [info]
-        else:
-            infos = [_word_info(w.text) for w in words]
-        person_tokens = table.person_tokens
-        may_name = index.may_name
-        # Only a tag, an "@", a word of a person cue or a word that can be (part of) a name starts a
-        # reading (a project cue reads only a name after it); without any, nothing is read.
-        for info in infos:
-            if info[9] or info[5] in person_tokens or may_name(info[4], info[14]):
-                return _Reader(text, words, index, table, infos).run()
-    return _nothing()
+        infos = [entry[0] for entry in entries]
+    return _Reader(text, words, index, memo[1], infos).run()
 
 
-def _one_word(text: str, word: Word, info: _WordInfo, index: CatalogIndex,
-              cue_tokens: frozenset[str]) -> NameMatch | None:
-    """What `_Reader` reads from a lone `word` that is exactly the name of a project or service with one
-    reading (see `_single_name`); None for anything else, which the `_Reader` then reads."""
-    if info[9] or info[5] in cue_tokens:
-        return None
-    key = info[4]
-    numbers = index.exact.get(key) if key else None
-    if not numbers:
-        return None
-    start = word.start + info[11]
-    end = word.end
-    trail = info[12]
-    if trail is not None:
-        start += info[13]
-        end = max(start, end - trail)
-    return _single_name(text, index, numbers, start, end, key, _FIRST_WORD)
-
-
+_WordEntry = tuple[_WordInfo, bool, "tuple[int, int, _Recipe] | NameMatch | None"]
+_Memo = tuple[Cues, _CueTable, dict[str, _WordEntry]]
 _FIRST_WORD = frozenset({0})
+WORD_MEMO_SIZE = 8192
+"""How many words `match_names` remembers per index and cues before starting over (as many as `_word_info`
+keeps: an entry holds the word's info, and a server meeting ever new words must not grow without bound)."""
+
+
+def _word_memo(index: CatalogIndex, cues: Cues) -> _Memo:
+    """What `match_names` remembers of the words it met with `index` and `cues`: (cues, their table,
+    word -> `_learn`'s entry), kept in the index by the identity of `cues` (callers keep one `Cues` per
+    locale), which is cheaper than hashing them on every phrase."""
+    memo: _Memo = (cues, _compile(cues), {})
+    remember(index.word_memos, id(cues), memo, 64)
+    return memo
+
+
+def _learn(raw: str, index: CatalogIndex, memo: _Memo) -> _WordEntry:
+    """What a word spelt `raw` is, whatever its neighbours (remembered in `memo`, up to `WORD_MEMO_SIZE`
+    words): (its `_word_info`, can it start a reading, what it reads alone).
+
+    Only a tag, an "@", a word of a person cue or a word that can be (part of) a name starts a reading (a
+    project cue reads only a name after it): a phrase without any reads nothing. Alone, a word reads
+    nothing (`_NOTHING`), or is exactly the name of a project or service with one reading: (where the name
+    starts past the word's start, how far it ends before the word's end, its `_recipe`); None for anything
+    else, which the `_Reader` then reads."""
+    table = memo[1]
+    info = _word_info(raw)
+    starts = info[9] or info[5] in table.person_tokens or index.may_name(info[4], info[14])
+    alone: tuple[int, int, _Recipe] | NameMatch | None = None if starts else _NOTHING
+    key = info[4]
+    if starts and not (info[9] or info[5] in table.tokens) and key in index.exact:
+        recipe = _recipe(index, index.exact[key], key)
+        if recipe is not None:
+            alone = (info[11] + info[13], info[12] or 0, recipe)
+    return remember(memo[2], raw, (info, starts, alone), WORD_MEMO_SIZE)
+
+
+def _one_name(text: str, words: Sequence[Word], entries: list[_WordEntry], k: int, index: CatalogIndex,
+              table: _CueTable) -> NameMatch | None:
+    """What the `_Reader` reads from `words` (learnt as `entries`) of which only word `k` can start a
+    reading, when that word alone is the name of a project or service with one reading (`_learn`), no name
+    of several words starts or ends with it, and no cue word nor article stands before it; None otherwise.
+
+    The other words then read nothing: none is a name, a near miss or the start of one (none ends one
+    either: those words can start a reading), a tag, an "@" or a person cue, and a project cue is only
+    read with a name right after it."""
+    info, _, alone = entries[k]
+    if not isinstance(alone, tuple) or info[14] in index.multi_starts or info[4] in index.multi_last:
+        return None
+    if k:
+        before = entries[k - 1][0][5]
+        if before in table.tokens or before in table.articles:
+            return None
+    lead, trail, recipe = alone
+    word = words[k]
+    start = word.start + lead
+    end = word.end - trail
+    return _single_name(text, recipe, start, end if end > start else start, frozenset((k,)))
 
 
 class _Reader:
@@ -447,18 +490,25 @@ class _Reader:
          self.lone_at, barrier, capital, _, _, _, self.first) = zip(*infos)  # noqa: B905
         self.barrier = barrier
         self.infos = infos
-        adjacent = [False] * n  # is word k separated from word k - 1 by whitespace at most?
-        sep = [""] * n  # what joins word k to word k - 1 in a key: " " or nothing
+        adjacent = [False]  # is word k separated from word k - 1 by whitespace at most?
+        sep = [""]  # what joins word k to word k - 1 in a key: " " or nothing
+        gap_start = words[0].end if n else 0
+        for word in words[1:]:
+            gap_end = word.start
+            if gap_end == gap_start:
+                adjacent.append(True)
+                sep.append("")
+            else:
+                adjacent.append(text[gap_start:gap_end].isspace())
+                sep.append(" ")
+            gap_start = word.end
         run_end = [n] * n  # where the run of adjacent words that word k is in ends (a barrier starts one)
-        end = n
-        for k in range(n - 1, 0, -1):
-            gap = text[words[k - 1].end:words[k].start]
-            joined = adjacent[k] = not gap or gap.isspace()
-            if gap:
-                sep[k] = " "
-            if not joined or barrier[k]:
-                end = k
-            run_end[k - 1] = end
+        if False in adjacent[1:] or True in barrier:
+            end = n
+            for k in range(n - 1, 0, -1):
+                if not adjacent[k] or barrier[k]:
+                    end = k
+                run_end[k - 1] = end
         self.adjacent, self.sep, self.run_end = adjacent, sep, run_end
         self.capitals = any(capital)
         self._hits: dict[int, _Hit | None] = {}
@@ -479,20 +529,18 @@ class _Reader:
     def _key(self, p: int, q: int) -> str:
         if q - p == 1:
             return self.nf_c[p]
-        parts = [self.nf_l[p]]
+        sep = self.sep
+        key = self.nf_l[p]
         for k in range(p + 1, q - 1):
-            parts.append(self.sep[k])
-            parts.append(self.nf[k])
-        parts.append(self.sep[q - 1])
-        parts.append(self.nf_r[q - 1])
-        return "".join(parts)
+            key += sep[k] + self.nf[k]
+        return key + sep[q - 1] + self.nf_r[q - 1]
 
     def lookup(self, p: int) -> _Hit | None:
         """The longest name starting at word `p`: exact if any, else a near miss; cached per position."""
-        if p in self._hits:
-            return self._hits[p]
-        hit = self._lookup(p)
-        self._hits[p] = hit
+        hits = self._hits
+        if p in hits:
+            return hits[p]
+        hit = hits[p] = self._lookup(p)
         return hit
 
     def _lookup(self, p: int) -> _Hit | None:
@@ -708,8 +756,7 @@ class _Reader:
         any number of people (cued or not), no client and no article before a project or service; plus
         the tags. None for anything else."""
         index = self.index
-        targets = index.targets
-        named: list[tuple[_Mention, str, int, int | None]] = []  # the project first, then the service
+        named: list[tuple[_Mention, str, _Recipe]] = []  # the project first, then the service
         people: list[tuple[_Mention, int | str]] = []  # a target number, or the name of an unknown person
         slots: set[str] = set()
         for m in mentions:
@@ -730,64 +777,70 @@ class _Reader:
                 return None  # two names for one field, a client, or a name that may be a plain noun
             else:
                 slots.add(slot)
-                number, via = found[0]
-                if slot == "project":
-                    named.insert(0, (m, slot, number, via))
+                if m.exact:  # the same as the name alone reads: worked out once per key
+                    recipe = _recipe(index, m.targets, m.key)
+                    if recipe is None:
+                        return None
                 else:
-                    named.append((m, slot, number, via))
+                    number, via = found[0]
+                    recipe = _named_recipe(index, slot, number, via, self._how(m, number, via))
+                if slot == "project":
+                    named.insert(0, (m, slot, recipe))
+                else:
+                    named.append((m, slot, recipe))
         text = self.text
         used: set[int] = set()
         spans: list[Span] = []
         facts: list[Fact] = []
         project = service = client = None
-        for m, slot, number, via in named:
-            target = targets[number]
-            span_field = "client" if via is not None else slot
+        for m, slot, recipe in named:
+            span_field, read_project, read_service, read_client, target_id, target_name, how, doubts = recipe
             used.update(range(m.first, m.stop))
             used.update(m.cue)
             spans.append(_span(span_field, m.start, m.end, text[m.start:m.end]))
-            how = self._how(m, number, via)
-            facts.append(("match", span_field, m.start, m.end, target.id, target.name, how))
+            facts.append(("match", span_field, m.start, m.end, target_id, target_name, how))
             if not m.exact:
-                facts.append(self._near_doubt(m, slot, target.name))
+                facts.append(self._near_doubt(m, slot, target_name))
+            if doubts:
+                facts.extend(doubts)
             if slot == "service":
-                service = _ref(target.id, target.name)
-                continue
-            project = _ref(target.id, target.name)
-            if not target.active:
-                facts.append(("doubt", "inactive", f"project '{target.name}' is inactive"))
-            client_number = via
-            if client_number is None and target.client_id is not None:
-                client_number = index.client_number.get(target.client_id)
-            if client_number is not None:
-                client = _ref(targets[client_number].id, targets[client_number].name)
-        persons: list[Ref] = []
-        seen: set[object] = set()
-        for m, who in people:
-            used.update(range(m.first, m.stop))
-            used.update(m.cue)
-            spans.append(_span("person", m.start, m.end, text[m.start:m.end]))
-            if isinstance(who, str):
-                facts.append(("match", "person", m.start, m.end, None, who, "unknown"))
-                facts.append(_unknown_doubt(who))
-                ref = _ref(None, who)
-                key: object = ("unknown", fold(who))
+                service = read_service
             else:
-                target = targets[who]
-                facts.append(("match", "person", m.start, m.end, target.id, target.name,
-                              "person" if m.exact else "near"))
-                if not m.exact:
-                    surface = text[m.start:m.end]
-                    facts.append(("doubt", "near_name", f"read '{surface}' as person '{target.name}'"))
-                ref = _ref(target.id, target.name)
-                key = ("known", target.id)
-            if key not in seen:
-                seen.add(key)
-                persons.append(ref)
+                project, client = read_project, read_client
+        persons: dict[object, Ref] = {}
+        for m, who in people:
+            self._person(m, who, used, spans, facts, persons)
         tags = self._tags(tag_words, used, spans) if tag_words else ()
-        spans.sort(key=_span_order)
-        return _name_match(project, service, client, tuple(persons), tags, tuple(spans), frozenset(used),
-                           tuple(facts))
+        if len(spans) > 1:
+            spans.sort(key=_span_order)
+        return _name_match(project, service, client, tuple(persons.values()), tags, tuple(spans),
+                           frozenset(used), tuple(facts))
+
+    def _person(self, m: _Mention, who: int | str, used: set[int], spans: list[Span], facts: list[Fact],
+                persons: dict[object, Ref]) -> None:
+        """Read mention `m` as a person: `who` is a target number, or the name of a person the catalog does
+        not know. Its words join `used`, its span `spans`, its match and doubt (unknown person, near miss)
+        `facts`, and the person `persons` (keyed by who they are) unless named before. `_plain` and
+        `_assign` both read people through this, so that they cannot drift apart."""
+        used.update(range(m.first, m.stop))
+        used.update(m.cue)
+        text = self.text
+        spans.append(_span("person", m.start, m.end, text[m.start:m.end]))
+        if isinstance(who, str):
+            facts.append(("match", "person", m.start, m.end, None, who, "unknown"))
+            facts.append(_unknown_doubt(who))
+            key: object = ("unknown", fold(who))
+            if key not in persons:
+                persons[key] = _ref(None, who)
+            return
+        target = self.index.targets[who]
+        facts.append(("match", "person", m.start, m.end, target.id, target.name,
+                      "person" if m.exact else "near"))
+        if not m.exact:
+            facts.append(("doubt", "near_name", f"read '{text[m.start:m.end]}' as person '{target.name}'"))
+        key = ("known", target.id)
+        if key not in persons:
+            persons[key] = _ref(target.id, target.name)
 
     def _near_doubt(self, m: _Mention, slot: str, name: str) -> Fact:
         """The doubt about mention `m`, read as `slot` `name` though it is no exact name of it."""
@@ -814,8 +867,10 @@ class _Reader:
         if m.unknown is not None or m.cue_kind is not None or not m.exact or (
                 m.first and self.cue_tok[m.first - 1] in self.table.articles):
             return None  # an article before the name: `_assign` weighs it
-        return _single_name(self.text, self.index, m.targets, m.start, m.end, m.key,
-                            frozenset((*range(m.first, m.stop), *m.cue)))
+        recipe = _recipe(self.index, m.targets, m.key)
+        if recipe is None:
+            return None
+        return _single_name(self.text, recipe, m.start, m.end, frozenset((*range(m.first, m.stop), *m.cue)))
 
     def _after_article(self, m: _Mention) -> bool:
         """Does an indefinite article stand right before mention `m` ("an intern", "een webshop")?"""
@@ -984,30 +1039,19 @@ class _Reader:
             target = targets[client_number]
             client = _ref(target.id, target.name)
 
-        persons: list[Ref] = []
-        seen: set[object] = set()
+        persons: dict[object, Ref] = {}
         for m in by_slot.get("person", ()):
             if m.unknown is not None:
-                use(m, "person", None, "unknown")
-                ref = _ref(None, m.unknown)
-                key: object = ("unknown", fold(m.unknown))
-                doubt(_unknown_doubt(m.unknown))
-            else:
-                numbers = sorted({number for number, _ in m.readings["person"]})
-                use(m, "person", numbers[0], "person" if m.exact else "near")
-                chosen = targets[numbers[0]]
-                ref = _ref(chosen.id, chosen.name)
-                key = ("known", chosen.id)
-                if not m.exact:
-                    doubt(("doubt", "near_name", f"read '{surface(m)}' as person '{chosen.name}'"))
-                if len(numbers) > 1:
-                    score = self._score(m, numbers[0], None)
-                    alternatives.setdefault("persons", []).extend(alternative(n, score) for n in numbers[1:])
-                    names = ", ".join(f"'{targets[n].name}'" for n in numbers[1:])
-                    doubt(("doubt", "ambiguous", f"person '{chosen.name}' chosen; could also be {names}"))
-            if key not in seen:
-                seen.add(key)
-                persons.append(ref)
+                self._person(m, m.unknown, used, spans, facts, persons)
+                continue
+            numbers = sorted({number for number, _ in m.readings["person"]})
+            self._person(m, numbers[0], used, spans, facts, persons)
+            if len(numbers) > 1:
+                score = self._score(m, numbers[0], None)
+                alternatives.setdefault("persons", []).extend(alternative(n, score) for n in numbers[1:])
+                names = ", ".join(f"'{targets[n].name}'" for n in numbers[1:])
+                doubt(("doubt", "ambiguous",
+                       f"person '{targets[numbers[0]].name}' chosen; could also be {names}"))
 
         chosen_numbers = {"project": None if winner is None else winner.number,
                           "service": None if won_service is None else won_service.number}
@@ -1028,5 +1072,5 @@ class _Reader:
         for field, found in alternatives.items():
             if found:
                 facts.append(("alternatives", field, tuple(found)))
-        return _name_match(project, service, client, tuple(persons), tags, tuple(spans),
+        return _name_match(project, service, client, tuple(persons.values()), tags, tuple(spans),
                            frozenset(used), tuple(facts))

@@ -282,6 +282,8 @@ def parse(
         facts.append(("read", field, start, end))
     if not times.has_date:
         facts.append(("convention", "defaulted_date", None, None, None))
+    elif times.date > moment.date():  # time is logged after the work: a day to come is rarely meant
+        facts.append(("doubt", "future_date", f"the date {times.date:%d %b %Y} lies in the future"))
     if not words and len(items) == 1:
         _doubt_lone_reading(text, items[0], code, facts)
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))

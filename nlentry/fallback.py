@@ -94,4 +94,15 @@ def fallback_date(text: str, words: list[Word], code: str, now: datetime) -> tup
     whole = text[text.rfind(" ", 0, offset) + 1:offset + len(phrase)]  # from the start of its first word
     if not _LETTERS.search(phrase) or re.search(_CLOCK_LIKE, whole):
         return None  # digits that read as clock times or a range: never a date from the fallback
-    return moment.date(), offset, offset + len(phrase)
+    day = moment.date()
+    if not _numbers_agree(phrase, day):
+        return None
+    return day, offset, offset + len(phrase)
+
+
+def _numbers_agree(phrase: str, day: date) -> bool:
+    """Is every number written in `phrase` the day, month or year of `day`? dateparser sometimes makes a
+    date of numbers that say something else ("hackathon 2026 dag 2" as 2 May 2021); such a date is no
+    reading of what was written."""
+    parts = {day.day, day.month, day.year, day.year % 100}
+    return all(int(n) in parts for n in re.findall(r"\d+", phrase))

@@ -64,6 +64,7 @@ WEIGHTS: dict[str, float] = {
     "two_times": 0.45,           # a second start or end time
     "clock_digits_as_date": 0.45,  # "8-12" after a day part read as a date
     "far_date": 0.45,            # a guessed date more than a year from now ("8.30-12" as 30 Aug 2012)
+    "future_date": 0.45,         # a day to come ("6u dev, morgen verder"): time is logged after the work
     "ordinal_before_noun": 0.45,  # "the 2nd version": an ordinal that may not be a day of the month
     "lone_reading": 0.45,        # the phrase is one value whose kind a convention chose ("3:30", "10-12")
     "fallback_date": 0.1,        # a date read by dateparser, not by the grammar

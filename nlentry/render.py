@@ -81,6 +81,7 @@ DOUBT_TEXTS: dict[str, str] = {
     "two_times": r"more than one start or end time in the phrase; the first one counts",
     "clock_digits_as_date": r"'(?P<typed>.+)' after a day part read as a date",
     "far_date": r"the date (?P<day>.+) is more than a year away",
+    "future_date": r"the date (?P<day>.+) lies in the future",
     "ordinal_before_noun": r"'(?P<typed>.+)' follows a day of the month: it may not be a date",
     "lone_reading": r"'(?P<typed>.+)' alone could also be (?P<other>a date|a time of day)",
     "unread_time": r"'(?P<typed>.+)' (?P<why>(?:looks|a number|digits|stuck) .+)",

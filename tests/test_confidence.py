@@ -4,7 +4,7 @@ Each group below is one kind of over-confidence that was saved silently before."
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -81,6 +81,39 @@ def test_dotted_clock_digits_are_never_a_silent_far_date(text: str) -> None:
 def test_the_fallback_never_turns_clock_digits_into_a_date() -> None:
     text = "overleg 7.45-11.15 mei"
     assert fallback_date(text, leftover_words(text, []), "nl", NOW) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [("hackathon 2026 dag 2: 6u", "nl"),
+                                            ("hackathon 2026 day 2: 6h", "en")])
+def test_the_fallback_takes_no_date_its_numbers_do_not_say(text: str, code: str) -> None:
+    now = datetime.fromisoformat("2026-11-18T14:30:00+01:00")  # dateparser read "2026 dag 2" as 2 May 2021
+    entry = nlentry.parse(text, now=now)
+    assert entry.date == now.date() and "date" in entry.implied
+    assert fallback_date(text, leftover_words(text, []), code, now) is None
+
+
+def test_the_fallback_still_reads_a_date_written_with_numbers() -> None:
+    text = "2h review may 2nd 2026"
+    assert fallback_date(text, leftover_words(text, []), "en", NOW) == (date(2026, 5, 2), 10, 22)
+
+
+@pytest.mark.parametrize("text", [
+    "pff.. 6u dev webshop, morgen verder",   # a remark about tomorrow, once booked on tomorrow silently
+    "lol 6h dev webshop, back tomorrow",
+    "komende vrijdag 2 uur overleg",           # allowed, but rarely meant
+    "next friday 2h meeting",
+])
+def test_a_date_to_come_asks(text: str) -> None:
+    entry = read(text)
+    assert entry.date > NOW.date() and entry.confidence < ASK
+    assert any("future" in w for w in entry.warnings)
+
+
+@pytest.mark.parametrize("text", ["vandaag 2 uur overleg", "vrijdag 2 uur overleg", "gisteren 2 uur overleg",
+                                  "2h meeting today"])
+def test_today_and_days_past_stay_sure(text: str) -> None:
+    entry = read(text)
+    assert entry.date <= NOW.date() and entry.confidence >= ASK
 
 
 def test_a_morning_until_12_ends_at_noon() -> None:

@@ -554,6 +554,10 @@ def date_cases(f: CaseFile) -> None:
     f.row("Dates: weekday + the + a date with its month (sunday the 8th of march) = that date")
     f.add("sunday the 8th of march 90 min planning", JUN10, date=most_recent_date(JUN10, 3, 8), duration=minutes(90))
 
+    f.row("Durations: numbers that are not durations stay text (a year in a name, an event's day number): no date of them, the date of now")
+    f.add("hackathon 2026 day 2: 6h", WED, date=today(WED), duration=hours(6))
+    f.add("roadmap 2027 part 3 2 hours", WED, date=today(WED), duration=hours(2))
+
 
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: am/pm (2pm, 2:30 pm, 2 p.m.; 12am = 00:00, 12pm = 12:00); a lone clock gives the start only")

@@ -630,6 +630,10 @@ def date_cases(f: CaseFile) -> None:
     f.row(SILENT + "op de + ordinal = that day of the month, the most recent one (today included), whatever word follows")
     f.add("op de 3e support 2 uur", WED, date=most_recent_month_day(WED, 3), duration=hours(2))
 
+    f.row("Durations: numbers that are not durations stay text (a year in a name, an event's day number): no date of them, the date of now")
+    f.add("hackathon 2026 dag 2: 6u", WED, date=today(WED), duration=hours(6))
+    f.add("release 2027 deel 3 2 uur", WED, date=today(WED), duration=hours(2))
+
 
 def clock_cases(f: CaseFile) -> None:
     f.row("Clock: 24-hour forms 14:30, 14.30, 14u30, 14h30, 14u, 14 uur after om/van/vanaf; a lone clock gives the start only")

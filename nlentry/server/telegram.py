@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse, Response
 from nlentry import strictjson
 from nlentry.server.deliveries import Delivery
 from nlentry.server.errors import chat_responses, problem
-from nlentry.server.replies import Reply
+from nlentry.server.replies import Reply, command_of
 from nlentry.server.users import identity
 
 if TYPE_CHECKING:
@@ -73,6 +73,22 @@ def _dict(value: object) -> dict[str, Any]:
 def _is_id(value: object) -> bool:
     """True for a Telegram id (user, chat, message): the Bot API's are integers."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _phrase(message: dict[str, Any], text: str) -> str:
+    """The message's text without a bot command that opens it: "/log@nlentry_bot 2u overleg" is the phrase
+    "2u overleg" (Telegram marks the command with a `bot_command` entity; in groups it carries the bot's
+    name). A command alone, or one of the chat's own ("/undo@nlentry_bot"), stays a command, without the
+    bot's name."""
+    entities = message.get("entities")
+    first = entities[0] if isinstance(entities, list) and entities else None
+    if not isinstance(first, dict) or first.get("type") != "bot_command" or first.get("offset") != 0:
+        return text
+    length = first.get("length")
+    if not isinstance(length, int) or not 1 < length <= len(text):
+        return text
+    command, rest = text[:length].partition("@")[0], text[length:].strip()
+    return rest if rest and command_of(command) is None else command
 
 
 def router(state: ServerState) -> APIRouter:
@@ -129,6 +145,7 @@ def router(state: ServerState) -> APIRouter:
                 return JSONResponse({})  # not a text message from a person: nothing to answer
             hint = sender.get("language_code")
             who = identity("telegram", sender["id"])
+            text = _phrase(message, text)
 
             reply = await answer(delivery, lambda: state.chat.message(
                 who, text, hint=hint if isinstance(hint, str) else None, delivery=delivery))

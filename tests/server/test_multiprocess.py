@@ -711,7 +711,9 @@ def test_processes_lose_and_double_nothing(backend: str, count: int, tmp_path: P
             token = load.token()
             r = httpx.post(f"{processes[0].base}/v1/entries", json={"text": f"5 min warm-up {token}"},
                            headers={"Authorization": f"Bearer {account.key}"}, timeout=60)
-            assert r.status_code == 201 and r.json()["state"] == "posted", r.text
+            # posted, or still posting when a loaded machine keeps the provider past `max_wait`: the tally
+            # at the end finds it at the provider once either way
+            assert r.status_code == 201 and r.json()["state"] in ("posted", "posting"), r.text
             tally.acknowledged[token] = (account.user, "api warm-up")
         time.sleep(2.0)
         for account in accounts:

@@ -96,6 +96,30 @@ async def test_undo_command_and_help(server: Server) -> None:
     assert "Tell me what you did" in (await server.telegram(message("/start"))).json()["text"]
 
 
+def command(text: str) -> dict[str, Any]:
+    """A message that opens with a bot command, marked the way Telegram marks it."""
+    update = message(text)
+    update["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return update
+
+
+@pytest.mark.parametrize("text", ["/log 2 uur overleg met Rowan", "/log@nlentry_bot 2 uur overleg met Rowan",
+                                  "/uren 2 uur overleg met Rowan"])
+async def test_a_bot_command_before_a_phrase_is_not_part_of_it(server: Server, text: str) -> None:
+    server.state.users.link("alice", "telegram:42")
+    answer = (await server.telegram(command(text))).json()
+    assert answer["text"].endswith("Zo opslaan?")  # sure: nothing of the command was left unread
+    assert "Opgeslagen in local." in (await server.telegram(click(keys(answer)["Bevestig"]))).json()["text"]
+    (item,) = server.journal("alice").entries(NOW.date(), NOW.date())
+    assert item.entry.duration == 7200 and item.entry.text == "2 uur overleg met Rowan"
+
+
+async def test_a_chat_command_with_the_bots_name_is_still_a_command(server: Server) -> None:
+    server.state.users.link("alice", "telegram:42")
+    assert "niets om ongedaan" in (await server.telegram(command("/ongedaan@nlentry_bot"))).json()["text"]
+    assert "Tell me what you did" in (await server.telegram(command("/start@nlentry_bot"))).json()["text"]
+
+
 @pytest.mark.parametrize(
     "update",
     [

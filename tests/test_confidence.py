@@ -128,6 +128,23 @@ def test_an_ordinal_before_a_noun_is_never_a_silent_date(text: str) -> None:
     assert "date" in entry.implied or entry.confidence < ASK
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("2 uur overleg met Sane", "Sanne"),          # once the unknown person "Sane", saved silently
+    ("1h call with rowa", "Rowan"),
+    ("overleg met Rwan en Lisa 1 uur", "Rowan"),
+])
+def test_a_person_a_letter_short_is_that_person_and_asks(text: str, person: str) -> None:
+    entry = read(text)
+    assert person in [p.name for p in entry.persons] and all(p.id is not None for p in entry.persons)
+    assert entry.confidence < ASK and any(person in w for w in entry.warnings)
+
+
+@pytest.mark.parametrize("text", ["2 uur overleg met Tess", "overleg met Lisa 1 uur", "1h call with Daan"])
+def test_a_four_letter_name_no_catalog_person_is_a_letter_longer_than_reads_as_before(text: str) -> None:
+    entry = read(text)  # an exact name stays sure; an unknown capitalised one stays an unknown person
+    assert len(entry.persons) == 1 and entry.confidence >= ASK
+
+
 def test_a_near_miss_client_after_met_is_no_person() -> None:
     entry = read("2 uur met Acmee")
     assert entry.persons == () and entry.client is not None and entry.client.name == "Acme"

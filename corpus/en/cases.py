@@ -986,3 +986,8 @@ def entry_cases(f: CaseFile) -> None:
           **span(afternoon(3), afternoon(5)), service=service("Code review"), persons=people("Sophie"))
     f.add("friday the 13th ~45 min standup with Bram", MON, date=most_recent_weekday_month_day(MON, FR, 13),
           duration=minutes(45), service=service("Standup"), persons=people("Bram"))
+
+    f.row("Names: a person one letter short of a name of five letters (with Sane) is that person, asked (a near miss)")
+    f.add("1h call with Sane", WED, duration=hours(1), persons=people("Sanne"))
+    f.add("code review with rwan and daan 2h", WED, duration=hours(2), service=service("Code review"),
+          persons=people("Rowan", "Daan"))

@@ -1211,3 +1211,8 @@ def entry_cases(f: CaseFile) -> None:
           service=service("Overleg"))
     f.add("op de 3e 3 uur design voor de roosterapp", WED, date=most_recent_month_day(WED, 3), duration=hours(3),
           project=project("Roosterapp"), service=service("Design"))
+
+    f.row("Names: a person one letter short of a name of five letters (met Sane) is that person, asked (a near miss)")
+    f.add("1 uur overleg met Sane", WED, duration=hours(1), service=service("Overleg"), persons=people("Sanne"))
+    f.add("met Rwan en Daan 2 uur code review", WED, duration=hours(2), service=service("Code review"),
+          persons=people("Rowan", "Daan"))

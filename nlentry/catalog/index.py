@@ -311,8 +311,19 @@ class CatalogIndex:
             found = memo.remember(self._readings, targets, {f: tuple(rs) for f, rs in out.items()}, MEMO_SIZE)
         return found
 
-    def _find_near(self, key: str) -> list[int]:
-        if letters(key) < FUZZY_MIN_LETTERS:
+    def near_people(self, key: str) -> tuple[int, ...]:
+        """People of a name of five letters from which the four-letter `key` lost one ("femk" -> "Femke"):
+        asked only where a person is expected (after "met"/"with"), where an unknown four-letter word is
+        as likely a dropped letter as a new name (conventions: a near miss of a name of five letters)."""
+        if not key.isalpha() or len(key) != FUZZY_MIN_LETTERS - 1:
+            return ()
+        targets = self.targets
+        return tuple(n for n in self._find_near(key, FUZZY_MIN_LETTERS - 1) if targets[n].field == "person")
+
+    def _find_near(self, key: str, fewest: int = FUZZY_MIN_LETTERS) -> list[int]:
+        """Targets of a name (of five letters or more: those are in the table) one edit from `key`, which
+        has at least `fewest` letters."""
+        if letters(key) < fewest:
             return []
         table = self.near_table
         size = len(table)

@@ -655,8 +655,14 @@ class _Reader:
                     out.append(weak)
                     q += 1
                     break
-                out.append(_Mention(q, q + 1, start, end, (), True, self.nf_c[q], len(core),
-                                    pending, kind, unknown=core))
+                near = self.index.near_people(self.nf_c[q])
+                if near:  # "met femk": Femke, a letter short (or a new name: asked)
+                    weak = _Mention(q, q + 1, start, end, near, False, self.nf_c[q], len(core), pending, kind)
+                    weak.weak = True
+                    out.append(weak)
+                else:
+                    out.append(_Mention(q, q + 1, start, end, (), True, self.nf_c[q], len(core),
+                                        pending, kind, unknown=core))
                 q += 1
             else:
                 break
@@ -837,7 +843,7 @@ class _Reader:
         facts.append(("match", "person", m.start, m.end, target.id, target.name,
                       "person" if m.exact else "near"))
         if not m.exact:
-            facts.append(("doubt", "near_name", f"read '{text[m.start:m.end]}' as person '{target.name}'"))
+            facts.append(self._near_doubt(m, "person", target.name))
         key = ("known", target.id)
         if key not in persons:
             persons[key] = _ref(target.id, target.name)

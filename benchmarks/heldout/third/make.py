@@ -706,16 +706,13 @@ def fold(s):
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-def lev(a, b):
-    if abs(len(a) - len(b)) > 1:
-        return 9
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+def one_edit(a, b):
+    """Are `a` and `b` one insertion, deletion or substitution apart (the conventions' near miss)?"""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, longer = sorted((a, b), key=len)
+    return len(longer) - len(short) == 1 and any(longer[:i] + longer[i + 1:] == short
+                                                 for i in range(len(longer)))
 
 
 ENT = []  # (surface, kind, id)
@@ -751,7 +748,7 @@ def scan(text):
         if any(taken[m.start():m.end()]) or len(m.group()) < 4:
             continue
         for surf, kind, ident in ENT:
-            if " " not in surf and len(surf) >= 5 and lev(m.group(), surf) == 1:
+            if " " not in surf and len(surf) >= 5 and one_edit(m.group(), surf):
                 hits.append((m.start(), kind, ident, "near"))
     hits.sort()
     return hits

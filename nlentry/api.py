@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache, partial
 from operator import itemgetter
 
@@ -19,7 +19,7 @@ from nlentry.errors import InputError, NlentryError
 from nlentry.fallback import fallback_date
 from nlentry.memo import remember
 from nlentry.model import Catalog, Entry, draft
-from nlentry.reading import Reading, Trace
+from nlentry.reading import Fact, Reading, Trace
 from nlentry.resolve import FAR_DAYS, resolve
 from nlentry.semantics import Semantics, read_items
 from nlentry.semantics.values import Duration, Item
@@ -204,6 +204,12 @@ def _trace_unread(text: str, words: list[Word], used: frozenset[int], spans: lis
                               f"'{phrase}' follows a day of the month: it may not be a date"))
 
 
+def future_doubt(day: date) -> Fact:
+    """The doubt of a day to come: time is logged after the work, so one is rarely meant ("pff.. 6u dev,
+    morgen verder" is no entry for tomorrow)."""
+    return ("doubt", "future_date", f"the date {day:%d %b %Y} lies in the future")
+
+
 _OTHER_READING = {"hm_as_length": "a time of day", "dash_as_range": "a date"}
 """For a convention that chose between two kinds of value: the kind it did not choose."""
 
@@ -282,8 +288,8 @@ def parse(
         facts.append(("read", field, start, end))
     if not times.has_date:
         facts.append(("convention", "defaulted_date", None, None, None))
-    elif times.date > moment.date():  # time is logged after the work: a day to come is rarely meant
-        facts.append(("doubt", "future_date", f"the date {times.date:%d %b %Y} lies in the future"))
+    elif times.date > moment.date() and not any(f[1] == "far_date" for f in facts if f[0] == "doubt"):
+        facts.append(future_doubt(times.date))  # (one doubt of where the day lies is enough)
     if not words and len(items) == 1:
         _doubt_lone_reading(text, items[0], code, facts)
     names = match_names(text, words, CatalogIndex.of(catalog or _EMPTY), _cues(code))

@@ -22,9 +22,10 @@ from datetime import date, datetime, timedelta
 from itertools import product
 
 from nlentry import grammar, locales
-from nlentry.api import MAX_LENGTH, _now, _semantics, leftover_words, parse
+from nlentry.api import MAX_LENGTH, _now, _semantics, future_doubt, leftover_words, parse
 from nlentry.catalog.match import Word
 from nlentry.model import Catalog, Entry, Span
+from nlentry.reading import MIN_CONFIDENCE, WEIGHTS, Fact
 from nlentry.resolve import resolve, resolve_day
 from nlentry.semantics import read_items
 from nlentry.semantics.values import DayRef, Item
@@ -74,8 +75,16 @@ def parse_all(
             one = one.replace(date=day, implied=one.implied - {"date"},
                               spans=tuple(sorted((*one.spans, Span("date", start, end, text[start:end])),
                                                  key=lambda s: (s.start, s.end))))
+            if day > moment.date():  # set here, after `parse` weighed its own date
+                one = _doubted(one, future_doubt(day))
         entries.append(one.replace(text=text))
     return entries
+
+
+def _doubted(entry: Entry, doubt: Fact) -> Entry:
+    """`entry` with one more doubt: its weight off the confidence, its warning added."""
+    confidence = max(MIN_CONFIDENCE, round(entry.confidence - WEIGHTS[doubt[1]], 2))
+    return entry.replace(confidence=confidence, warnings=(*entry.warnings, doubt[2]))
 
 
 def _blanked(text: str, kept: list[_Piece]) -> str:

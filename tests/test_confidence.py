@@ -109,6 +109,20 @@ def test_a_date_to_come_asks(text: str) -> None:
     assert any("future" in w for w in entry.warnings)
 
 
+@pytest.mark.parametrize("text", ["volgende week ma en di 2 uur overleg", "next week mon and tue 2h meeting"])
+def test_each_day_to_come_of_a_list_asks(text: str) -> None:
+    entries = nlentry.parse_all(text, catalog=CATALOG, now=NOW)  # each day is set after parse weighed its own
+    assert len(entries) == 2 and all(e.date > NOW.date() and e.confidence < ASK for e in entries)
+    assert all(any("future" in w for w in e.warnings) for e in entries)
+
+
+def test_a_far_date_to_come_is_doubted_once() -> None:
+    entry = read("3 uur overleg 3 mei '35")  # a guessed century, years to come: one doubt of where it lies
+    assert entry.date.year == 2035 and entry.confidence < ASK
+    assert [w for w in entry.warnings if "future" in w or "year away" in w] == [
+        "the date 03 May 2035 is more than a year away"]
+
+
 @pytest.mark.parametrize("text", ["vandaag 2 uur overleg", "vrijdag 2 uur overleg", "gisteren 2 uur overleg",
                                   "2h meeting today"])
 def test_today_and_days_past_stay_sure(text: str) -> None:
@@ -139,7 +153,8 @@ def test_a_person_a_letter_short_is_that_person_and_asks(text: str, person: str)
     assert entry.confidence < ASK and any(person in w for w in entry.warnings)
 
 
-@pytest.mark.parametrize("text", ["2 uur overleg met Tess", "overleg met Lisa 1 uur", "1h call with Daan"])
+@pytest.mark.parametrize("text", ["2 uur overleg met Tess", "overleg met Lisa 1 uur", "1h call with Daan",
+                                  "2 uur overleg met Anne"])  # Anne: a name of its own, not Sanne
 def test_a_four_letter_name_no_catalog_person_is_a_letter_longer_than_reads_as_before(text: str) -> None:
     entry = read(text)  # an exact name stays sure; an unknown capitalised one stays an unknown person
     assert len(entry.persons) == 1 and entry.confidence >= ASK

@@ -314,17 +314,26 @@ class CatalogIndex:
     def near_people(self, key: str) -> tuple[int, ...]:
         """People of a name of five letters from which the four-letter `key` lost one ("femk" -> "Femke"):
         asked only where a person is expected (after "met"/"with"), where an unknown four-letter word is
-        as likely a dropped letter as a new name (conventions: a near miss of a name of five letters)."""
+        as likely a dropped letter as a new name (conventions: a near miss of a name of five letters).
+
+        The name must begin as `key` does: "anne" is no "Sanne", but another name of its own.
+        """
         if not key.isalpha() or len(key) != FUZZY_MIN_LETTERS - 1:
             return ()
         targets = self.targets
-        return tuple(n for n in self._find_near(key, FUZZY_MIN_LETTERS - 1) if targets[n].field == "person")
+        return tuple(sorted({n for name in self._near_keys(key) if name[0] == key[0] for n in self.exact[name]
+                             if targets[n].field == "person"}))
 
-    def _find_near(self, key: str, fewest: int = FUZZY_MIN_LETTERS) -> list[int]:
-        """Targets of a name (of five letters or more: those are in the table) one edit from `key`, which
-        has at least `fewest` letters."""
-        if letters(key) < fewest:
+    def _find_near(self, key: str) -> list[int]:
+        if letters(key) < FUZZY_MIN_LETTERS:
             return []
+        found = self._near_keys(key)
+        if not found:
+            return []
+        return sorted({n for candidate in found for n in self.exact[candidate]})
+
+    def _near_keys(self, key: str) -> set[str]:
+        """The names and aliases in the table (those of five letters or more) one edit from `key`."""
         table = self.near_table
         size = len(table)
         keys = self.keys
@@ -347,9 +356,7 @@ class CatalogIndex:
                         candidate = keys[number]
                         if shortest <= len(candidate) <= longest and one_edit(key, candidate):
                             found.add(candidate)
-        if not found:
-            return []
-        return sorted({n for candidate in found for n in self.exact[candidate]})
+        return found
 
 
 NEAR_HEAD = 6

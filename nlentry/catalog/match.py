@@ -138,11 +138,12 @@ _UNKNOWN = object()
 _Recipe = tuple[str, Ref | None, Ref | None, Ref | None, object, str, str, tuple[Fact, ...]]
 
 
-def _recipe(index: CatalogIndex, numbers: tuple[int, ...], key: str) -> _Recipe | None:
-    """`_single_recipe` of the exact name `key` (whose targets are `numbers`), worked out once per key."""
+def _recipe(index: CatalogIndex, key: str) -> _Recipe | None:
+    """`_single_recipe` of the exact name `key` (of all its targets: the answer is kept per key), worked out
+    once per key."""
     recipe: _Recipe | None = index.single_readings.get(key, _UNKNOWN)
     if recipe is _UNKNOWN:
-        recipe = index.single_readings[key] = _single_recipe(index, numbers, key)
+        recipe = index.single_readings[key] = _single_recipe(index, index.exact[key], key)
     return recipe
 
 
@@ -301,7 +302,7 @@ class _Mention:
         self.slot = ""
         self.readings = _NO_READINGS
         self.prefix = prefix
-        self.weak = False  # a near miss of a four-letter name: weak evidence, always asked
+        self.weak = False  # a near miss of a four-letter name or by a four-letter word: weak evidence, asked
 
 
 class _Candidate(NamedTuple):
@@ -400,7 +401,8 @@ _Memo = tuple[Cues, _CueTable, dict[str, _WordEntry]]
 _FIRST_WORD = frozenset({0})
 WORD_MEMO_SIZE = 8192
 """How many words `match_names` remembers per index and cues before starting over (as many as `_word_info`
-keeps: an entry holds the word's info, and a server meeting ever new words must not grow without bound)."""
+keeps: an entry holds the word's info). The bound is per catalog index: a server holding many users'
+catalogs holds up to this many words for each of them."""
 
 
 def _word_memo(index: CatalogIndex, cues: Cues) -> _Memo:
@@ -427,7 +429,7 @@ def _learn(raw: str, index: CatalogIndex, memo: _Memo) -> _WordEntry:
     alone: tuple[int, int, _Recipe] | NameMatch | None = None if starts else _NOTHING
     key = info[4]
     if starts and not (info[9] or info[5] in table.tokens) and key in index.exact:
-        recipe = _recipe(index, index.exact[key], key)
+        recipe = _recipe(index, key)
         if recipe is not None:
             alone = (info[11] + info[13], info[12] or 0, recipe)
     return remember(memo[2], raw, (info, starts, alone), WORD_MEMO_SIZE)
@@ -784,7 +786,7 @@ class _Reader:
             else:
                 slots.add(slot)
                 if m.exact:  # the same as the name alone reads: worked out once per key
-                    recipe = _recipe(index, m.targets, m.key)
+                    recipe = _recipe(index, m.key)
                     if recipe is None:
                         return None
                 else:
@@ -843,7 +845,8 @@ class _Reader:
         facts.append(("match", "person", m.start, m.end, target.id, target.name,
                       "person" if m.exact else "near"))
         if not m.exact:
-            facts.append(self._near_doubt(m, "person", target.name))
+            facts.append(("doubt", "weak_name" if m.weak else "near_name",
+                          f"read '{text[m.start:m.end]}' as person '{target.name}'"))
         key = ("known", target.id)
         if key not in persons:
             persons[key] = _ref(target.id, target.name)
@@ -873,7 +876,7 @@ class _Reader:
         if m.unknown is not None or m.cue_kind is not None or not m.exact or (
                 m.first and self.cue_tok[m.first - 1] in self.table.articles):
             return None  # an article before the name: `_assign` weighs it
-        recipe = _recipe(self.index, m.targets, m.key)
+        recipe = _recipe(self.index, m.key)
         if recipe is None:
             return None
         return _single_name(self.text, recipe, m.start, m.end, frozenset((*range(m.first, m.stop), *m.cue)))

@@ -78,8 +78,8 @@ def _is_id(value: object) -> bool:
 def _phrase(message: dict[str, Any], text: str) -> str:
     """The message's text without a bot command that opens it: "/log@nlentry_bot 2u overleg" is the phrase
     "2u overleg" (Telegram marks the command with a `bot_command` entity; in groups it carries the bot's
-    name). A command alone, or one of the chat's own ("/undo@nlentry_bot"), stays a command, without the
-    bot's name."""
+    name). A command alone stays a command, without the bot's name ("/undo@nlentry_bot" is "/undo"); one of
+    the chat's own with more after it is left as it was written (read as a phrase, as before)."""
     entities = message.get("entities")
     first = entities[0] if isinstance(entities, list) and entities else None
     if not isinstance(first, dict) or first.get("type") != "bot_command" or first.get("offset") != 0:
@@ -88,7 +88,9 @@ def _phrase(message: dict[str, Any], text: str) -> str:
     if not isinstance(length, int) or not 1 < length <= len(text):
         return text
     command, rest = text[:length].partition("@")[0], text[length:].strip()
-    return rest if rest and command_of(command) is None else command
+    if not rest:
+        return command
+    return rest if command_of(command) is None else text
 
 
 def router(state: ServerState) -> APIRouter:

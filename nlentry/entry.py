@@ -86,7 +86,7 @@ def assemble(text: str, locale: str, times: Resolved, words: list[Word], names: 
     entry.spans = tuple(spans)
     entry.alternatives = alternatives
     entry.warnings = warnings
-    entry.implied = IMPLIED[times.derived][times.has_date]  # `times.implied`, without the call
+    entry.implied = IMPLIED[times.derived][times.has_date]  # the fields the phrase did not give
     entry.__class__ = Entry
     if entry.duration is not None and entry.duration > MAX_SECONDS:
         hours = entry.duration / 3600

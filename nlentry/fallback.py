@@ -4,7 +4,8 @@ Called only when the grammar read no date and a leftover word is a month name of
 grammar or a year; dateparser is imported then, never before. It reads past-leaning, day first,
 from `now`, and never overrides what the grammar read (it only sees the leftover words). A date
 written in digits alone is never taken from it: digits the grammar did not read as a date are clock
-times or numbers ("7.45-11.15"), and dateparser would turn them into one.
+times or numbers ("7.45-11.15"), and dateparser would turn them into one. Nor is a date whose numbers
+are not the ones written ("hackathon 2026 dag 2" is no 2 May 2021).
 """
 
 from __future__ import annotations

@@ -121,7 +121,8 @@ _new_node = _new_object = object.__new__
 # --- the compiled tables ----------------------------------------------------------------------
 
 # How a reduction makes the value of its rule (`Compiled.rules[i][3]`), decided once from the grammar
-# (in this order: the parser tests `how <= NODE`):
+# (in this order: `_run` tests `how >= BUILD`; the codes only a remembered step uses, `ONE_NODE` and
+# `CONSTANT`, are negative):
 KEEP = 0
 """One child that stands for the rule: `_x: y` (a `_x` node is inlined into its parent anyway) or an
 unaliased `?x: y`. The parser leaves the value stack as it is."""

@@ -74,7 +74,7 @@ WEIGHTS: dict[str, float] = {
     "near_name": 0.15,           # a name read through a one-edit typo
     "prefix_name": 0.45,         # a name read from its first words ("intranet"): it may be a plain word
     "article_before_name": 0.45,  # "an intern": a name after an indefinite article is likely a plain noun
-    "weak_name": 0.45,           # a person-like word one edit from a short name ("met Acmee": client Acme?)
+    "weak_name": 0.45,           # "met Acmee": client Acme? "met femk": Femke? (four letters, one edit)
     "inactive": 0.1,             # the project is inactive
     "ambiguous": 0.3,            # two catalog items fit about equally well
     "preferred": 0.1,            # another item fits, less well

@@ -106,7 +106,7 @@ class Semantics:
         `NO_VALUE`, and `transform` reads it again, raising where `evaluate` would). None for a node no
         method reads; a `Constant` for a node in `_CONSTANTS`.
 
-        `places`, when the grammar fixes them (`rule_places`), say what stands in each child place: a
+        `places`, when the grammar fixes them (`_rule_places`), say what stands in each child place: a
         "node", a "value" token or a "keyword" token. The action then takes what the method reads from
         those places (`_reader`) instead of testing every child, as the general action does."""
         constant = _CONSTANTS.get(name, _NOT_CONSTANT)
@@ -599,7 +599,7 @@ def _reader(read: Any, places: tuple[str, ...]) -> Action:
     return two_nodes
 
 
-def rule_places(kinds: Kinds) -> tuple[str, ...] | None:
+def _rule_places(kinds: Kinds) -> tuple[str, ...] | None:
     """What stands in each child place of a rule's node (`Semantics.action`) from the terminals each place
     can hold (`nlentry.grammar.Compiled.kinds`): a "node", a "value" token or a "keyword" token; None when
     not fixed (a place that may hold either kind of token, or a rule whose children vary)."""
@@ -625,8 +625,10 @@ def rule_actions(code: str, rules: tuple[tuple[str, int, str, int], ...],
     semantics = Semantics(locales.get(code))
     made: dict[tuple[str, tuple[str, ...] | None], Action] = {}
     actions = []
-    for (_, _, name, _), rule_kinds in zip(rules, kinds, strict=True):
-        key = (name, rule_places(rule_kinds))
+    for (_, size, name, _), rule_kinds in zip(rules, kinds, strict=True):
+        if rule_kinds is not None and len(rule_kinds) != size:  # tables that disagree: never read them
+            raise ValueError(f"rule {name!r} has {size} children but {len(rule_kinds)} fixed places")
+        key = (name, _rule_places(rule_kinds))
         if key not in made:
             made[key] = None if name[0] == "_" else semantics.action(*key)
         actions.append(made[key])

@@ -527,15 +527,22 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
         except KeyError:
             states, row, reductions, outcome = _learn(c, states, row, token.type)
         for how, size, name, act in reductions:
-            if how == ONE_NODE:  # Node(name, children, act(children)), without __init__
-                children = [values[-1]]
+            if how == ONE_NODE or how == NODE:  # noqa: SIM109 - two tests cost less than a set lookup
+                # Node(name, children, _read(act, children)), spelled out: the commonest reductions
                 node = _new_node(Node)
+                if how == ONE_NODE:
+                    children = [values[-1]]
+                    values[-1] = node
+                else:
+                    children = values[-size:] if size else []
+                    if size:
+                        del values[-size:]
+                    values.append(node)
                 node.data, node.children = name, children
                 try:
                     node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
                 except Exception:  # noqa: BLE001 - as in `_read`
                     node.value = NO_VALUE
-                values[-1] = node
             elif how == GROW:  # _node's first case, spelled out: once an item
                 head = values[-size].children
                 for child in values[1 - size:]:
@@ -576,16 +583,7 @@ def _run(c: Compiled, tokens: list[Token], first: int, stop: int) -> list[Node]:
                     del values[-size:]
                 else:
                     children = []
-                if how == NODE:
-                    node = _new_node(Node)
-                    node.data, node.children = name, children
-                    try:
-                        node.value = act(children)  # type: ignore[misc] # never None for a `NODE` (`_step`)
-                    except Exception:  # noqa: BLE001 - as in `_read`
-                        node.value = NO_VALUE
-                    values.append(node)
-                else:
-                    values.append(_node(children, name, how == BUILD_EXPAND1, act))
+                values.append(_node(children, name, how == BUILD_EXPAND1, act))
         if outcome == SHIFTED:
             values.append(token)
         elif outcome == ACCEPTED:  # the values left are the children of the phrase's root
